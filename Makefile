@@ -1,0 +1,70 @@
+# eventgraph — the two commands are `make demo` and `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+DATA ?= data
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install demo test lint typecheck unit eval serve neo4j-up neo4j-down neo4j-status web bench bench-full clean
+
+install: $(STAMP)
+
+# Re-run only when the dependency list changes; a second `make install` does nothing.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+web: $(STAMP)
+	bash scripts/web.sh
+
+demo: install web
+	$(BIN)/eventgraph extract seeds --manifest seeds/manifest.json --out $(DATA)/seeds.jsonl
+	$(BIN)/eventgraph load $(DATA)/seeds.jsonl --store memory --replace
+	$(BIN)/eventgraph stats --store memory
+	$(BIN)/eventgraph serve --store memory --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest -m "not neo4j and not slow and not browser" -q
+
+test: install web
+	$(MAKE) lint typecheck
+	bash scripts/neo4j.sh up
+	$(BIN)/pytest -q -p no:cacheprovider; status=$$?; bash scripts/neo4j.sh down; exit $$status
+
+eval: install
+	@mkdir -p $(DATA)
+	$(BIN)/eventgraph extract seeds --manifest seeds/manifest.json --out $(DATA)/seeds.jsonl
+	$(BIN)/python $(SHARED)/eval/score_events.py --pred $(DATA)/seeds.jsonl --gold $(SHARED)/eval/seeds --articles seeds
+	$(BIN)/python bench/tempeval.py --gold $(SHARED)/eval/tempeval3/train.jsonl
+
+neo4j-up:
+	bash scripts/neo4j.sh up
+
+neo4j-down:
+	bash scripts/neo4j.sh down
+
+neo4j-status:
+	bash scripts/neo4j.sh status
+
+bench: install web
+	$(BIN)/python -m bench.run --quick
+
+bench-full: install web
+	$(BIN)/python -m bench.run --full
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

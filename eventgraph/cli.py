@@ -1,0 +1,248 @@
+"""The `eventgraph` command: extract, timex, load, serve, stats.
+
+Problems with single inputs are reported on stderr as one line naming the input,
+and the rest of the batch goes on; `--strict` makes any such problem fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from graph.errors import StoreError
+from graph.export import batch_from_rows, dumps_rows
+from graph.model import Batch
+from graph.open import open_store
+from graph.store import GraphStore
+
+STORE_KINDS = ("memory", "neo4j")
+
+
+class ProblemLog:
+    """Collects one-line problems; with ``strict`` the first one stops the run."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        click.echo(f"eventgraph: {message}", err=True)
+        if self.strict and not message.startswith("note:"):
+            raise click.ClickException(f"stopping on the first problem (--strict): {message}")
+
+
+def store_options(fn: Any) -> Any:
+    """The options every store-using command shares, each with its environment variable."""
+    options = [
+        click.option("--store", "store_kind", type=click.Choice(STORE_KINDS), default="memory",
+                     envvar="EVENTGRAPH_STORE", show_default=True, show_envvar=True, help="Which graph store."),
+        click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data"),
+                     envvar="EVENTGRAPH_DATA", show_default=True, show_envvar=True,
+                     help="Folder of the embedded store's file."),
+        click.option("--neo4j-uri", default="bolt://127.0.0.1:7687", envvar="NEO4J_URI", show_default=True,
+                     show_envvar=True),
+        click.option("--neo4j-user", default="neo4j", envvar="NEO4J_USER", show_default=True, show_envvar=True),
+        click.option("--neo4j-password", default="eventgraph", envvar="NEO4J_PASSWORD", show_envvar=True,
+                     help="Neo4j password [default: eventgraph]."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+@contextmanager
+def opened_store(opts: dict[str, Any]) -> Iterator[GraphStore]:
+    try:
+        store = open_store(
+            opts["store_kind"],
+            data_dir=opts["data_dir"],
+            uri=opts["neo4j_uri"],
+            user=opts["neo4j_user"],
+            password=opts["neo4j_password"],
+        )
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventgraph")
+def main() -> None:
+    """Turn news articles into a timeline knowledge graph of dated events, actors and places."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path),
+              help="JSON object keyed by file name: title, publisher, url, published (YYYY-MM-DD).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Event JSONL file [default: stdout].")
+@click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="spaCy worker processes.")
+@click.option("--strict", is_flag=True, help="Stop on the first unreadable input instead of skipping it.")
+def extract(paths: tuple[Path, ...], manifest: Path | None, out: Path | None, processes: int, strict: bool) -> None:
+    """Extract dated events from articles (.txt, .html, .jsonl files or folders) as event JSONL."""
+    from extract.read import load_manifest
+    from extract.run import extract_paths
+
+    log = ProblemLog(strict)
+    meta: dict[str, dict[str, Any]] = {}
+    if manifest:
+        meta, problems = load_manifest(manifest)
+        for problem in problems:
+            log(str(problem))
+    batch = extract_paths(list(paths), meta, n_process=processes, warn=log)
+    if not batch.articles:
+        raise click.ClickException("no article could be processed")
+    _write_lines(dumps_rows(batch), out)
+    click.echo(_summary_line(batch), err=True)
+
+
+def _write_lines(lines: Iterator[str], out: Path | None) -> None:
+    """Write to a temporary file and rename, so a failed run never leaves half an output."""
+    if out is None:
+        for line in lines:
+            sys.stdout.write(line + "\n")
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for line in lines:
+            fh.write(line + "\n")
+    tmp.replace(out)
+
+
+def _summary_line(batch: Batch) -> str:
+    types = Counter(ev.type for ev in batch.events)
+    kinds = ", ".join(f"{t} {n}" for t, n in types.most_common())
+    return (f"{len(batch.articles)} articles, {len(batch.events)} events ({kinds}), {len(batch.actors)} actors, "
+            f"{len(batch.places)} places, {sum(ev.disputed for ev in batch.events)} disputed")
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dct", type=click.DateTime(["%Y-%m-%d"]), help="Document creation (publication) date.")
+@click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help='Batch form: lines of {"doc", "dct", "text"}.')
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Output JSONL [default: stdout].")
+def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> None:
+    """Tag temporal expressions with TIMEX3 types and values (JSONL)."""
+    from extract.timex import tag, timex_jsonl_lines
+
+    if (file is None) == (jsonl is None):
+        raise click.UsageError("give either FILE (with --dct) or --jsonl IN.jsonl")
+    if jsonl is not None:
+        with jsonl.open(encoding="utf-8") as fh:
+            _write_lines(timex_jsonl_lines(fh), out)
+        return
+    assert file is not None
+    if dct is None:
+        raise click.UsageError("FILE needs --dct YYYY-MM-DD (the publication date relative dates resolve against)")
+    text = _read_text(file)
+    _write_lines((json.dumps(t.to_json(), ensure_ascii=False) for t in tag(text, dct.date())), out)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return path.read_text(encoding="cp1252", errors="replace")
+
+
+@main.command()
+@click.argument("events", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Empty the store first instead of merging into it.")
+@click.option("--strict", is_flag=True, help="Stop on the first broken line instead of skipping it.")
+@store_options
+def load(events: tuple[Path, ...], replace: bool, strict: bool, **opts: Any) -> None:
+    """Load event JSONL (from `extract`) into the store, merging with what it holds."""
+    log = ProblemLog(strict)
+    batches = []
+    for path in events:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            batch, problems = batch_from_rows(fh, name=str(path))
+        for problem in problems:
+            log(problem)
+        batches.append(batch)
+    with opened_store(opts) as store:
+        if replace:
+            store.clear()
+        for batch in batches:
+            with click.progressbar(length=len(batch.events), label="loading events", file=sys.stderr) as bar:
+                store.upsert(batch, progress=lambda done, total: bar.update(done - bar.pos))
+        counts = store.counts()
+    click.echo(f"store now holds {counts.articles} articles, {counts.events} events, {counts.actors} actors, "
+               f"{counts.places} places", err=True)
+
+
+@main.command()
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(as_json: bool, **opts: Any) -> None:
+    """What the store holds: articles, events by type, actors, places, disputed events."""
+    from graph.store import TimelineFilter
+
+    with opened_store(opts) as store:
+        counts = store.counts()
+        span = store.date_span()
+        rows = store.timeline(TimelineFilter(), limit=10_000).rows
+        actors = store.actors("", limit=10)
+    by_type = Counter(row.event.type for row in rows)
+    report = {
+        "store": opts["store_kind"],
+        "articles": counts.articles,
+        "events": counts.events,
+        "dated_events": len(rows),
+        "events_by_type": dict(by_type.most_common()),
+        "actors": counts.actors,
+        "places": counts.places,
+        "disputed": counts.disputed,
+        "first": span.start.isoformat() if span else None,
+        "last": span.end.isoformat() if span else None,
+        "some_actors": [a.name for a in actors],
+    }
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+        return
+    click.echo(f"{report['articles']} articles, {report['events']} events ({report['dated_events']} dated, "
+               f"{report['first']} .. {report['last']}), {report['actors']} actors, {report['places']} places, "
+               f"{report['disputed']} disputed")
+    for kind, n in by_type.most_common():
+        click.echo(f"  {kind:<15} {n}")
+    disputed = [row for row in rows if row.event.disputed]
+    if disputed:
+        click.echo("disputed:")
+        for row in disputed:
+            claims = ", ".join(f"{s.doc}: {s.date.start if s.date else '?'}" for s in row.event.sources)
+            click.echo(f"  {row.event.summary or row.event.type} ({claims})")
+
+
+@main.command()
+@store_options
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int, **opts: Any) -> None:
+    """Serve the API and the timeline page."""
+    import uvicorn
+
+    from api.app import create_app
+
+    with opened_store(opts) as store:
+        click.echo(f"serving {opts['store_kind']} store on http://{host}:{port} (Ctrl-C stops)", err=True)
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

@@ -12,14 +12,14 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
-
 from graph.errors import StoreError
+from graph.open import open_store
+
 from graph.export import batch_from_rows, dumps_rows
 from graph.model import Batch
-from graph.open import open_store
 from graph.store import GraphStore
 
 STORE_KINDS = ("memory", "neo4j")
@@ -42,16 +42,43 @@ class ProblemLog:
 def store_options(fn: Any) -> Any:
     """The options every store-using command shares, each with its environment variable."""
     options = [
-        click.option("--store", "store_kind", type=click.Choice(STORE_KINDS), default="memory",
-                     envvar="EVENTGRAPH_STORE", show_default=True, show_envvar=True, help="Which graph store."),
-        click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("data"),
-                     envvar="EVENTGRAPH_DATA", show_default=True, show_envvar=True,
-                     help="Folder of the embedded store's file."),
-        click.option("--neo4j-uri", default="bolt://127.0.0.1:7687", envvar="NEO4J_URI", show_default=True,
-                     show_envvar=True),
-        click.option("--neo4j-user", default="neo4j", envvar="NEO4J_USER", show_default=True, show_envvar=True),
-        click.option("--neo4j-password", default="eventgraph", envvar="NEO4J_PASSWORD", show_envvar=True,
-                     help="Neo4j password [default: eventgraph]."),
+        click.option(
+            "--store",
+            "store_kind",
+            type=click.Choice(STORE_KINDS),
+            default="memory",
+            envvar="EVENTGRAPH_STORE",
+            show_default=True,
+            show_envvar=True,
+            help="Which graph store.",
+        ),
+        click.option(
+            "--data",
+            "data_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=Path("data"),
+            envvar="EVENTGRAPH_DATA",
+            show_default=True,
+            show_envvar=True,
+            help="Folder of the embedded store's file.",
+        ),
+        click.option(
+            "--neo4j-uri",
+            default="bolt://127.0.0.1:7687",
+            envvar="NEO4J_URI",
+            show_default=True,
+            show_envvar=True,
+        ),
+        click.option(
+            "--neo4j-user", default="neo4j", envvar="NEO4J_USER", show_default=True, show_envvar=True
+        ),
+        click.option(
+            "--neo4j-password",
+            default="eventgraph",
+            envvar="NEO4J_PASSWORD",
+            show_envvar=True,
+            help="Neo4j password [default: eventgraph].",
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -86,13 +113,26 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path),
-              help="JSON object keyed by file name: title, publisher, url, published (YYYY-MM-DD).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Event JSONL file [default: stdout].")
-@click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="spaCy worker processes.")
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON object keyed by file name: title, publisher, url, published (YYYY-MM-DD).",
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Event JSONL file [default: stdout]."
+)
+@click.option(
+    "--processes",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="spaCy worker processes.",
+)
 @click.option("--strict", is_flag=True, help="Stop on the first unreadable input instead of skipping it.")
-def extract(paths: tuple[Path, ...], manifest: Path | None, out: Path | None, processes: int, strict: bool) -> None:
+def extract(
+    paths: tuple[Path, ...], manifest: Path | None, out: Path | None, processes: int, strict: bool
+) -> None:
     """Extract dated events from articles (.txt, .html, .jsonl files or folders) as event JSONL."""
     from extract.read import load_manifest
     from extract.run import extract_paths
@@ -127,16 +167,24 @@ def _write_lines(lines: Iterator[str], out: Path | None) -> None:
 def _summary_line(batch: Batch) -> str:
     types = Counter(ev.type for ev in batch.events)
     kinds = ", ".join(f"{t} {n}" for t, n in types.most_common())
-    return (f"{len(batch.articles)} articles, {len(batch.events)} events ({kinds}), {len(batch.actors)} actors, "
-            f"{len(batch.places)} places, {sum(ev.disputed for ev in batch.events)} disputed")
+    return (
+        f"{len(batch.articles)} articles, {len(batch.events)} events ({kinds}), {len(batch.actors)} actors, "
+        f"{len(batch.places)} places, {sum(ev.disputed for ev in batch.events)} disputed"
+    )
 
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dct", type=click.DateTime(["%Y-%m-%d"]), help="Document creation (publication) date.")
-@click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help='Batch form: lines of {"doc", "dct", "text"}.')
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Output JSONL [default: stdout].")
+@click.option(
+    "--jsonl",
+    "jsonl",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='Batch form: lines of {"doc", "dct", "text"}.',
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Output JSONL [default: stdout]."
+)
 def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> None:
     """Tag temporal expressions with TIMEX3 types and values (JSONL)."""
     from extract.timex import tag, timex_jsonl_lines
@@ -149,7 +197,9 @@ def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> 
         return
     assert file is not None
     if dct is None:
-        raise click.UsageError("FILE needs --dct YYYY-MM-DD (the publication date relative dates resolve against)")
+        raise click.UsageError(
+            "FILE needs --dct YYYY-MM-DD (the publication date relative dates resolve against)"
+        )
     text = _read_text(file)
     _write_lines((json.dumps(t.to_json(), ensure_ascii=False) for t in tag(text, dct.date())), out)
 
@@ -162,7 +212,9 @@ def _read_text(path: Path) -> str:
 
 
 @main.command()
-@click.argument("events", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "events", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--replace", is_flag=True, help="Empty the store first instead of merging into it.")
 @click.option("--strict", is_flag=True, help="Stop on the first broken line instead of skipping it.")
 @store_options
@@ -183,8 +235,11 @@ def load(events: tuple[Path, ...], replace: bool, strict: bool, **opts: Any) -> 
             with click.progressbar(length=len(batch.events), label="loading events", file=sys.stderr) as bar:
                 store.upsert(batch, progress=lambda done, total: bar.update(done - bar.pos))
         counts = store.counts()
-    click.echo(f"store now holds {counts.articles} articles, {counts.events} events, {counts.actors} actors, "
-               f"{counts.places} places", err=True)
+    click.echo(
+        f"store now holds {counts.articles} articles, {counts.events} events, {counts.actors} actors, "
+        f"{counts.places} places",
+        err=True,
+    )
 
 
 @main.command()
@@ -216,9 +271,11 @@ def stats(as_json: bool, **opts: Any) -> None:
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
-    click.echo(f"{report['articles']} articles, {report['events']} events ({report['dated_events']} dated, "
-               f"{report['first']} .. {report['last']}), {report['actors']} actors, {report['places']} places, "
-               f"{report['disputed']} disputed")
+    click.echo(
+        f"{report['articles']} articles, {report['events']} events ({report['dated_events']} dated, "
+        f"{report['first']} .. {report['last']}), {report['actors']} actors, {report['places']} places, "
+        f"{report['disputed']} disputed"
+    )
     for kind, n in by_type.most_common():
         click.echo(f"  {kind:<15} {n}")
     disputed = [row for row in rows if row.event.disputed]
@@ -236,7 +293,6 @@ def stats(as_json: bool, **opts: Any) -> None:
 def serve(host: str, port: int, **opts: Any) -> None:
     """Serve the API and the timeline page."""
     import uvicorn
-
     from api.app import create_app
 
     with opened_store(opts) as store:

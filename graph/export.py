@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from graph.model import (
+    EVENT_TYPES,
     Actor,
     Affiliation,
     Article,
@@ -36,7 +37,9 @@ def _date(d: DateInterval | None) -> dict[str, str] | None:
     return d.to_json() if d else None
 
 
-def _actor_ref(actor: Actor, batch_affiliations: dict[str, list[Affiliation]], actors: dict[str, Actor]) -> dict[str, Any]:
+def _actor_ref(
+    actor: Actor, batch_affiliations: dict[str, list[Affiliation]], actors: dict[str, Actor]
+) -> dict[str, Any]:
     ref: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind}
     if actor.aliases:
         ref["aliases"] = actor.aliases
@@ -88,7 +91,13 @@ def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
             "agents": [_actor_ref(actors[a], affiliations, actors) for a in ev.agents if a in actors],
             "targets": [_actor_ref(actors[a], affiliations, actors) for a in ev.targets if a in actors],
             "location": (
-                {"id": place.id, "name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country}
+                {
+                    "id": place.id,
+                    "name": place.name,
+                    "lat": place.lat,
+                    "lon": place.lon,
+                    "country": place.country,
+                }
                 if place
                 else None
             ),
@@ -108,8 +117,12 @@ def dumps_rows(batch: Batch) -> Iterator[str]:
 
 
 def _parse_actor(ref: dict[str, Any], batch: Batch, seen: dict[str, Actor]) -> str:
-    actor = Actor(id=str(ref["id"]), name=str(ref["name"]), kind=ref.get("kind") or "org",
-                  aliases=list(ref.get("aliases") or []))
+    actor = Actor(
+        id=str(ref["id"]),
+        name=str(ref["name"]),
+        kind=ref.get("kind") or "org",
+        aliases=list(ref.get("aliases") or []),
+    )
     if actor.id not in seen:
         seen[actor.id] = actor
         batch.actors.append(actor)
@@ -159,13 +172,16 @@ def _parse_event(
     for key in ("id", "type", "sources"):
         if key not in row:
             raise ExportError(f"missing {key!r}")
+    if row["type"] not in EVENT_TYPES:
+        raise ExportError(f"unknown event type {row['type']!r}")
     location = row.get("location")
     place = None
     if location:
         place = location["id"]
         if place not in places:
-            places[place] = Place(place, location["name"], location.get("lat"), location.get("lon"),
-                                  location.get("country"))
+            places[place] = Place(
+                place, location["name"], location.get("lat"), location.get("lon"), location.get("country")
+            )
             batch.places.append(places[place])
     sources = []
     for src in row["sources"]:
@@ -173,12 +189,24 @@ def _parse_event(
         meta = src.get("article") or {}
         if doc not in articles:
             published = meta.get("published")
-            articles[doc] = Article(doc, meta.get("title") or "", meta.get("publisher") or "",
-                                    meta.get("url") or "", date.fromisoformat(published) if published else None)
+            articles[doc] = Article(
+                doc,
+                meta.get("title") or "",
+                meta.get("publisher") or "",
+                meta.get("url") or "",
+                date.fromisoformat(published) if published else None,
+            )
             batch.articles.append(articles[doc])
-        sources.append(Source(doc, str(src.get("sentence") or ""), int(src.get("char_start") or 0),
-                              int(src.get("char_end") or 0), src.get("date_text"),
-                              DateInterval.from_json(src.get("date"))))
+        sources.append(
+            Source(
+                doc,
+                str(src.get("sentence") or ""),
+                int(src.get("char_start") or 0),
+                int(src.get("char_end") or 0),
+                src.get("date_text"),
+                DateInterval.from_json(src.get("date")),
+            )
+        )
     attributes = {k: v for k, v in (row.get("attributes") or {}).items() if v is not None}
     return Event(
         id=str(row["id"]),

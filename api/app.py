@@ -1,0 +1,73 @@
+"""The app factory: the only place besides the CLI that chooses a store, so tests pass their own."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import anyio
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from api import errors
+from api.routes import actors, events, feeds, health, path, places, timeline
+from api.settings import Settings
+from graph.open import open_store
+from graph.store import GraphStore
+
+STATIC = Path(__file__).parent / "static"
+
+
+def _open(settings: Settings) -> GraphStore:
+    return open_store(
+        settings.store,
+        data_dir=settings.data,
+        uri=settings.neo4j_uri,
+        user=settings.neo4j_user,
+        password=settings.neo4j_password.get_secret_value(),
+        timeout=settings.query_timeout,
+    )
+
+
+def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
+    """Build the service; with no store, open the configured one at startup and close it at shutdown."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is not None:
+            yield
+            return
+        app.state.store = await anyio.to_thread.run_sync(_open, settings)
+        try:
+            yield
+        finally:
+            app.state.store.close()
+
+    app = FastAPI(
+        title="eventgraph",
+        summary="A timeline knowledge graph of dated events, actors and places, read-only.",
+        version="0.1.0",
+        lifespan=lifespan,
+        responses=errors.ERROR_RESPONSES,
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.limiter = anyio.CapacityLimiter(settings.max_concurrent_queries)
+    errors.install(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"], allow_headers=["*"]
+        )
+    for module in (timeline, feeds, events, actors, path, places, health):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    return app

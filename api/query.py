@@ -1,0 +1,178 @@
+"""Turns what users type (names, a window in words) into store filters, shared by /timeline and the feeds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query
+from rapidfuzz import fuzz, process, utils
+
+from api.deps import RunDep, SettingsDep
+from api.errors import bad_request, not_found
+from api.schemas import ActorRef, FiltersOut, PlaceRef, WindowOut, YearCount
+from extract.dates import parse_window
+from graph.model import Actor, EventType, Place
+from graph.store import Match, TimelineFilter
+
+ACTOR_ID = re.compile(r"^(person|org|gpe|group|media):[a-z0-9-]{1,200}$")
+PLACE_ID = re.compile(r"^place:[a-z0-9-]{1,200}$")
+NAME_MATCH = 85.0  # score a name must reach to stand for an actor without an exact match
+MAX_CANDIDATE_YEARS = 200  # a year-less phrase is tried in at most this many years of the store's span
+
+IdOrName = Annotated[str, Query(min_length=1, max_length=200, description="An id or a name.")]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=512, pattern=r"^[A-Za-z0-9_=-]+$", description="The next_cursor of the previous page."),
+]
+
+
+def _name_score(query: str, name: str) -> float:
+    """Typos ("Espr") and parts of a name ("Esper") match; a short alias inside a word ("KH" in
+    "Khamenei") does not, as it would with rapidfuzz's WRatio."""
+    return max(
+        fuzz.ratio(query, name, processor=utils.default_process),
+        fuzz.token_set_ratio(query, name, processor=utils.default_process),
+    )
+
+
+async def resolve_actor(run: RunDep, value: str, *, role: str = "actor") -> Actor:
+    """An id, or a name/alias close enough; otherwise 404 listing the closest names."""
+    if ACTOR_ID.match(value):
+        detail = await run(run.store.actor, value)
+        if detail:
+            return detail.actor
+    found = await run(run.store.actors, value, limit=8)
+    key = value.casefold().strip()
+    for actor in found:
+        if key in {actor.name.casefold(), *(a.casefold() for a in actor.aliases)}:
+            return actor
+    scored = [(max(_name_score(value, n) for n in [a.name, *a.aliases]), a) for a in found]
+    best = max(scored, key=lambda s: s[0], default=None)
+    if best and best[0] >= NAME_MATCH:
+        return best[1]
+    raise not_found(
+        f"no {role} matches {value!r}; try one of the closest names or search /actors?q=",
+        {role: value, "closest": [ActorRef.of(a).model_dump() for a in found[:5]]},
+    )
+
+
+async def resolve_place(run: RunDep, value: str) -> Place:
+    """An id or a name; otherwise 404 listing the closest place names."""
+    places = [p.place for p in await run(run.store.places)]
+    key = value.casefold().strip()
+    for place in places:
+        if place.id == value or place.name.casefold() == key:
+            return place
+    names = {p.name: p for p in places}
+    closest = process.extract(
+        value, list(names), scorer=fuzz.WRatio, processor=utils.default_process, limit=5
+    )
+    raise not_found(
+        f"no place matches {value!r}; see /places for the known ones",
+        {"place": value, "closest": [PlaceRef.of(names[name]).model_dump() for name, _, _ in closest]},
+    )
+
+
+@dataclass
+class TimelineQuery:
+    """The parsed window and filters, plus what to echo back to the user."""
+
+    flt: TimelineFilter
+    window: WindowOut
+    filters: FiltersOut
+    limit: int
+    cursor: str | None
+
+
+async def _window_in_words(run: RunDep, text: str, flt: TimelineFilter) -> WindowOut:
+    """Parse ``q``; a year-less window goes to the year where it holds the most events (ties: latest)."""
+    try:
+        window = parse_window(text)
+    except ValueError as exc:
+        raise bad_request(
+            f"could not understand the date phrase {text!r}; try e.g. 'between Oct 28 and Dec 16 2019'",
+            str(exc),
+        ) from None
+    out = WindowOut(
+        start=window.start, end=window.end, match=flt.match, query=text, year_given=window.year_given
+    )
+    if window.year_given:
+        return out
+    span = await run(run.store.date_span)
+    if span is None:
+        return out.model_copy(update={"resolved_year": window.start.year})
+    first = max(span.start.year - 1, span.end.year - MAX_CANDIDATE_YEARS, 1)
+    counts: list[YearCount] = []
+    for year in range(span.end.year, first - 1, -1):
+        try:
+            candidate = window.in_year(year)
+        except ValueError:  # e.g. Feb 29 in a common year, or beyond the calendar
+            continue
+        flt.start, flt.end = candidate.start, candidate.end
+        n = await run(run.store.count, flt)
+        if n:
+            counts.append(YearCount(year=year, events=n))
+    best = max(counts, key=lambda c: (c.events, c.year), default=YearCount(year=span.end.year, events=0))
+    chosen = window.in_year(best.year)
+    others = sorted((c for c in counts if c.year != best.year), key=lambda c: c.year)
+    return out.model_copy(
+        update={"start": chosen.start, "end": chosen.end, "resolved_year": best.year, "other_years": others}
+    )
+
+
+async def timeline_query(
+    run: RunDep,
+    settings: SettingsDep,
+    start: Annotated[date | None, Query(description="Window start (YYYY-MM-DD), inclusive.")] = None,
+    end: Annotated[date | None, Query(description="Window end (YYYY-MM-DD), inclusive.")] = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200, description="The window in words: 'between Oct 28 and Dec 16'."),
+    ] = None,
+    match: Annotated[
+        Match, Query(description="overlap: the event may fall in the window; within: it certainly does.")
+    ] = "overlap",
+    types: Annotated[
+        list[EventType] | None, Query(alias="type", description="Event types (repeatable).")
+    ] = None,
+    actor: Annotated[str | None, Query(min_length=1, max_length=200, description="Actor id or name.")] = None,
+    place: Annotated[str | None, Query(min_length=1, max_length=200, description="Place id or name.")] = None,
+    disputed: Annotated[
+        bool | None, Query(description="Only disputed (true) or undisputed (false) events.")
+    ] = None,
+    cursor: Cursor = None,
+    limit: Annotated[
+        int | None, Query(ge=1, le=10_000, description="Page size; capped by the server.")
+    ] = None,
+) -> TimelineQuery:
+    if q is not None and (start or end):
+        raise bad_request("give the window either as start/end dates or as q in words, not both")
+    if start and end and end < start:
+        raise bad_request(f"the window ends ({end}) before it starts ({start})")
+    actor_obj = await resolve_actor(run, actor) if actor else None
+    place_obj = await resolve_place(run, place) if place else None
+    flt = TimelineFilter(
+        start=start,
+        end=end,
+        match=match,
+        types=list(types or []),
+        actor=actor_obj.id if actor_obj else None,
+        place=place_obj.id if place_obj else None,
+        disputed=disputed,
+    )
+    window = await _window_in_words(run, q, flt) if q else WindowOut(start=start, end=end, match=match)
+    flt.start, flt.end = window.start, window.end
+    filters = FiltersOut(
+        types=flt.types,
+        actor=ActorRef.of(actor_obj) if actor_obj else None,
+        place=PlaceRef.of(place_obj) if place_obj else None,
+        disputed=disputed,
+    )
+    cap = settings.max_limit
+    return TimelineQuery(flt, window, filters, min(limit or min(100, cap), cap), cursor)
+
+
+TimelineQueryDep = Annotated[TimelineQuery, Depends(timeline_query)]

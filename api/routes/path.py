@@ -1,0 +1,57 @@
+"""GET /path: the chains of events linking two actors, with dates and sources at each hop."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import RunDep
+from api.errors import bad_request
+from api.query import resolve_actor
+from api.schemas import ActorRef, PathOut, PathsOut, WindowOut
+from graph.model import DateInterval
+from graph.store import EventDetail, GraphStore
+
+router = APIRouter(tags=["path"])
+
+
+def _details(store: GraphStore, event_ids: set[str]) -> dict[str, EventDetail]:
+    """The hop events with their sources, fetched in one worker call (path rows carry no sources)."""
+    return {i: d for i in sorted(event_ids) if (d := store.event(i))}
+
+
+@router.get("/path", response_model=PathsOut)
+async def path(
+    run: RunDep,
+    source: Annotated[
+        str, Query(alias="from", min_length=1, max_length=200, description="Actor id or name.")
+    ],
+    target: Annotated[str, Query(alias="to", min_length=1, max_length=200, description="Actor id or name.")],
+    max_hops: Annotated[int, Query(ge=1, le=6, description="Longest chain, in events.")] = 4,
+    ordered: Annotated[
+        bool, Query(description="Also find chains whose events follow in date order.")
+    ] = False,
+    start: Annotated[date | None, Query(description="Only events from this day on.")] = None,
+    end: Annotated[date | None, Query(description="Only events up to this day.")] = None,
+    limit: Annotated[int, Query(ge=1, le=20, description="Most chains of each kind.")] = 5,
+) -> PathsOut:
+    if start and end and end < start:
+        raise bad_request(f"the window ends ({end}) before it starts ({start})")
+    a = await resolve_actor(run, source, role="from")
+    b = await resolve_actor(run, target, role="to")
+    window = DateInterval(start or date.min, end or date.max, "range") if start or end else None
+    kwargs = {"max_hops": max_hops, "window": window, "limit": limit}
+    shortest = await run(run.store.path, a.id, b.id, ordered=False, **kwargs)
+    chains = await run(run.store.path, a.id, b.id, ordered=True, **kwargs) if ordered else None
+    event_ids = {h.event.event.id for p in [*shortest, *(chains or [])] for h in p.hops}
+    details = await run(_details, run.store, event_ids)
+    return PathsOut(
+        source=ActorRef.of(a),
+        target=ActorRef.of(b),
+        max_hops=max_hops,
+        window=WindowOut(start=start, end=end, match="overlap") if window else None,
+        shortest=[PathOut.of(p, details) for p in shortest],
+        ordered=[PathOut.of(p, details) for p in chains] if chains is not None else None,
+    )

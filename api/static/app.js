@@ -1,0 +1,210 @@
+// The timeline page: draws /timeline/vis with vis-timeline and shows /events/{id} in the side panel.
+// Every value from the API goes into the DOM as text, never as HTML.
+"use strict";
+
+const EVENT_TYPES = [
+  "rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack", "phone_call",
+  "meeting", "visit", "statement", "resignation", "appointment", "protest", "deployment",
+  "legal_action", "agreement", "death",
+];
+const PAGE_LIMIT = 500;
+
+const $ = (id) => document.getElementById(id);
+let timeline = null;
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+
+async function getJSON(url) {
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
+  if (!response.ok) {
+    const closest = body.detail && Array.isArray(body.detail.closest) && body.detail.closest.length
+      ? ` Closest: ${body.detail.closest.map((a) => a.name).join(", ")}.` : "";
+    throw new Error(`${body.error || "request failed"}${closest}`);
+  }
+  return body;
+}
+
+function showError(message) {
+  $("error").textContent = message;
+  $("error").hidden = !message;
+}
+
+function fmtDate(d) {
+  if (!d) return "date unknown";
+  const start = new Date(`${d.start}T00:00:00Z`);
+  const opts = { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" };
+  if (d.precision === "year") return String(start.getUTCFullYear());
+  if (d.precision === "month") return start.toLocaleDateString("en-GB", { ...opts, day: undefined });
+  const first = start.toLocaleDateString("en-GB", opts);
+  if (d.start === d.end) return first;
+  const last = new Date(`${d.end}T00:00:00Z`).toLocaleDateString("en-GB", opts);
+  return `${first} – ${last} (${d.precision})`;
+}
+
+function params() {
+  const out = new URLSearchParams();
+  for (const id of ["q", "start", "end", "type", "actor", "disputed"]) {
+    const value = $(id).value.trim();
+    if (value) out.set(id, value);
+  }
+  out.set("match", $("match").value);
+  out.set("limit", String(PAGE_LIMIT));
+  return out;
+}
+
+function describeWindow(body, count) {
+  const w = body.window;
+  const parts = [`${count} event${count === 1 ? "" : "s"}`];
+  if (w.start || w.end) parts.push(`from ${w.start || "the beginning"} to ${w.end || "the end"}`);
+  if (w.query) parts.push(`for “${w.query}”`);
+  if (w.resolved_year && !w.year_given) parts.push(`(year chosen: ${w.resolved_year})`);
+  if (w.other_years.length) {
+    parts.push(`— also events in ${w.other_years.map((y) => `${y.year} (${y.events})`).join(", ")}`);
+  }
+  const f = body.filters;
+  if (f.actor) parts.push(`involving ${f.actor.name}`);
+  if (body.next_cursor) parts.push(`— first ${PAGE_LIMIT} shown, narrow the window for more`);
+  return parts.join(" ");
+}
+
+async function load() {
+  showError("");
+  let body;
+  try {
+    body = await getJSON(`/timeline/vis?${params()}`);
+  } catch (err) {
+    showError(err.message);
+    return;
+  }
+  $("window").textContent = describeWindow(body, body.items.length);
+  if (body.window.query && body.window.start) {
+    $("start").value = "";
+    $("end").value = "";
+  }
+  const items = new vis.DataSet(body.items);
+  const groups = new vis.DataSet(body.groups);
+  if (timeline === null) {
+    timeline = new vis.Timeline($("timeline"), items, groups, {
+      stack: true,
+      zoomKey: "ctrlKey",
+      orientation: { axis: "top" },
+      margin: { item: 6 },
+      tooltip: { followMouse: true },
+      maxHeight: "70vh",
+    });
+    timeline.on("select", ({ items: selected }) => {
+      if (selected.length) showEvent(selected[0]);
+    });
+  } else {
+    timeline.setGroups(groups);
+    timeline.setItems(items);
+  }
+  document.body.dataset.items = String(body.items.length);
+  if (body.items.length) timeline.fit({ animation: false });
+}
+
+function actorList(title, actors) {
+  if (!actors.length) return null;
+  return el("p", {}, el("strong", {}, `${title}: `), actors.map((a) => a.name).join(", "));
+}
+
+function sourceCard(src) {
+  const art = src.article || {};
+  const heading = art.url
+    ? el("a", { href: art.url, target: "_blank", rel: "noopener noreferrer" }, art.title || src.doc)
+    : el("span", {}, art.title || src.doc);
+  const meta = [art.publisher, art.published ? `published ${art.published}` : null].filter(Boolean).join(" · ");
+  const gave = src.date_text ? `“${src.date_text}” → ${fmtDate(src.date)}` : `date given: ${fmtDate(src.date)}`;
+  return el(
+    "li", { class: "source" },
+    el("h4", {}, heading),
+    meta ? el("p", { class: "meta" }, meta) : null,
+    el("blockquote", {}, src.sentence),
+    el("p", { class: "gave" }, gave),
+  );
+}
+
+async function showEvent(id) {
+  const panel = $("panel");
+  panel.replaceChildren(el("p", { class: "hint" }, "Loading…"));
+  let ev;
+  try {
+    ev = await getJSON(`/events/${encodeURIComponent(id)}`);
+  } catch (err) {
+    panel.replaceChildren(el("p", { class: "error" }, err.message));
+    return;
+  }
+  const badge = ev.disputed
+    ? el("div", { class: "badge disputed" }, "disputed",
+      el("ul", {}, ...ev.claims.map((c) => el("li", {}, `${fmtDate(c.date)} — ${c.sources} source${c.sources === 1 ? "" : "s"}`))))
+    : null;
+  panel.replaceChildren(
+    el("p", { class: "type" }, ev.type.replace(/_/g, " ")),
+    el("h2", {}, ev.summary),
+    el("p", { class: "when" }, fmtDate(ev.date)),
+    badge,
+    actorList("Who", ev.agents),
+    actorList("To whom", ev.targets),
+    ev.place ? el("p", {}, el("strong", {}, "Where: "), ev.place.name) : null,
+    el("p", { class: "meta" }, `confidence ${ev.confidence} · CAMEO ${ev.cameo} · PLOVER ${ev.plover}`),
+    el("h3", {}, `Sources (${ev.sources.length})`),
+    el("ol", { class: "sources" }, ...ev.sources.map(sourceCard)),
+  );
+  panel.dataset.event = ev.id;
+}
+
+let searchTimer = null;
+function suggestActors() {
+  clearTimeout(searchTimer);
+  const q = $("actor").value.trim();
+  if (q.length < 2) return;
+  searchTimer = setTimeout(async () => {
+    try {
+      const body = await getJSON(`/actors?${new URLSearchParams({ q, limit: "10" })}`);
+      $("actor-list").replaceChildren(...body.actors.map((a) => el("option", { value: a.name }, a.kind)));
+    } catch (err) {
+      showError(err.message);
+    }
+  }, 200);
+}
+
+async function showStats() {
+  try {
+    const health = await getJSON("/health");
+    const c = health.counts;
+    $("stats").textContent = c
+      ? `${c.events} events · ${c.actors} actors · ${c.articles} articles · ${health.store} store`
+      : `${health.store} store: ${health.status}`;
+  } catch (err) {
+    $("stats").textContent = err.message;
+  }
+}
+
+function init() {
+  if (typeof vis === "undefined") {
+    showError("vis-timeline is missing: run `make web` (scripts/web.sh) to install it.");
+    return;
+  }
+  $("type").append(...EVENT_TYPES.map((t) => el("option", { value: t }, t.replace(/_/g, " "))));
+  $("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
+  $("reset").addEventListener("click", () => { $("filters").reset(); load(); });
+  $("q").addEventListener("input", () => { if ($("q").value) { $("start").value = ""; $("end").value = ""; } });
+  for (const id of ["start", "end"]) $(id).addEventListener("input", () => { $("q").value = ""; });
+  for (const id of ["type", "match", "disputed"]) $(id).addEventListener("change", load);
+  $("actor").addEventListener("input", suggestActors);
+  showStats();
+  load();
+}
+
+init();

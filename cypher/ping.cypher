@@ -1,0 +1,2 @@
+// Is the server answering?
+RETURN 1 AS ok

@@ -1,0 +1,13 @@
+// Dated events in a window, in timeline order (start, end, id); bounds come from graph.window.
+MATCH (e:Event)
+WHERE e.start >= $start_lo AND e.start <= $start_hi
+  AND e.end >= $end_lo AND e.end <= $end_hi
+  AND ($after_id IS NULL OR e.start > $after_start
+       OR (e.start = $after_start AND (e.end > $after_end OR (e.end = $after_end AND e.id > $after_id))))
+  AND ($types IS NULL OR e.type IN $types)
+  AND ($disputed IS NULL OR e.disputed = $disputed)
+  AND ($place IS NULL OR EXISTS { (e)-[:AT]->(:Place {id: $place}) })
+  AND ($actor IS NULL OR EXISTS { (e)-[:AGENT_OF|TARGETS]-(:Actor {id: $actor}) })
+RETURN e.id AS id
+ORDER BY e.start, e.end, e.id
+LIMIT $limit

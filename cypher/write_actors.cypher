@@ -1,0 +1,12 @@
+// Merge actors by id: aliases and search terms are unioned; a changed name keeps the old one as an alias.
+UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+WITH a, row, coalesce(a.aliases, []) AS old
+WITH a, row, old + [x IN row.aliases WHERE NOT x IN old] AS merged
+SET a.aliases = merged + CASE
+      WHEN a.name IS NOT NULL AND a.name <> row.name AND NOT a.name IN merged THEN [a.name]
+      ELSE []
+    END,
+    a.terms = coalesce(a.terms, []) + [t IN row.terms WHERE NOT t IN coalesce(a.terms, [])],
+    a.name = row.name,
+    a.kind = row.kind

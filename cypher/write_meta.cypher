@@ -1,0 +1,6 @@
+// The longest event interval in days: bounds overlap windows so they stay index range scans.
+MERGE (m:Meta {id: 'events'})
+SET m.max_span_days = CASE
+  WHEN coalesce(m.max_span_days, 0) >= $span THEN coalesce(m.max_span_days, 0)
+  ELSE $span
+END

@@ -1,0 +1,536 @@
+"""Per-document actor resolution: every participant span of an article -> one document actor.
+
+Names come from the NER entities of the body text and from the general lexicons;
+titles next to a name ("US Defense Secretary Mark Esper", "Mark Esper, US Secretary
+of Defense") become roles; surnames, acronyms in brackets, role nouns ("the US
+defense secretary") and pronouns are tied to the person or organisation they refer
+to by offset, since no offline coreference model exists. Text outside the entities
+the Doc holds (the event engineer blanks non-body text) never yields an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from extract.actor_lexicon import (
+    GROUP_NOUNS,
+    HONORIFICS,
+    PERSON_NOUNS,
+    PRONOUNS_PERSON,
+    ROLE_QUALIFIERS,
+    capital_lookup,
+    countries,
+    country_demonym,
+    country_lookup,
+    demonym_lookup,
+    fold,
+    organisation_lookup,
+    role_lookup,
+    role_pattern,
+)
+from extract.mention import Span
+from extract.names import acronym_definitions, person_tokens, same_person, strip_possessive
+from graph.model import ActorKind
+
+_RANKS = HONORIFICS - {"president", "prime", "minister", "secretary", "commander"}
+_TRAILING_RANK = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(r) for r in sorted(_RANKS, key=len, reverse=True)) + r")\s*)+$"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+|\n")
+_BACKED = re.compile(
+    r"\b(?:pro-([a-z]+)|([a-z]+)(?:-| )(?:backed|supported|sponsored|aligned|allied|linked|funded))"
+    r"\s+(?:[a-z]+\s+){0,2}?(militias?|groups?|factions?|paramilitary groups|paramilitaries|proxies|rebels|"
+    r"fighters|separatists|forces)\b"
+)
+_ORG_AFTER = re.compile(
+    r"\s*(?:at|of|for|with)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)"
+)
+_GOVERNMENT = re.compile(
+    r"\b(government|administration|authorities|regime|leadership|leaders|state|cabinet)\b"
+)
+_OFFICE = re.compile(r"(?:'s|’s)\s+office\b", re.IGNORECASE)
+_DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ", "our ")
+_GROUPISH = (
+    "militia",
+    "brigade",
+    "front",
+    "movement",
+    "army",
+    "battalion",
+    "faction",
+    "hezbollah",
+    "hizbollah",
+)
+_MEDIA_CUES = ("news", "agency", "times", "tv", "television", "radio", "post", "journal", "gazette", "herald")
+
+
+@dataclass(eq=False)
+class DocActor:
+    """One actor as one article names it; ``key`` ties it to actors of other articles."""
+
+    kind: ActorKind
+    name: str
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    roles: list[tuple[str, DocActor | None]] = field(default_factory=list)
+    anonymous: bool = False
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+@dataclass
+class _Named:
+    start: int
+    end: int
+    actor: DocActor
+    label: str
+    possessive: bool
+
+
+class DocumentActors:
+    """The actors of one article and the resolver from its participant spans to them."""
+
+    def __init__(
+        self,
+        doc_id: str,
+        text: str,
+        entities: Iterable[tuple[int, int, str]],
+        subjects: Iterable[int] = (),
+        common_words: Iterable[int] = (),
+    ) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.low = text.replace("’", "'").replace("‘", "'").lower()
+        self.actors: list[DocActor] = []
+        self._by_key: dict[str, DocActor] = {}
+        self.named: list[_Named] = []
+        self._people: list[tuple[int, int, DocActor]] = []
+        self._subjects = set(subjects)
+        self._common = set(common_words)
+        self._quotes = _quote_ranges(text)
+        self._resolved: dict[tuple[int, int], DocActor | None] = {}
+        self._role_spans = [(m.start(), m.end()) for m in role_pattern().finditer(self.low)]
+        self._register(sorted(entities))
+        for named in self.named:
+            if named.actor.kind == "person":
+                self._add_roles(named)
+
+    @classmethod
+    def from_doc(cls, doc_id: str, doc: Doc) -> DocumentActors:
+        """Build from a spaCy Doc whose character offsets are those of the raw article text."""
+        subjects = (
+            {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")} if doc.has_annotation("DEP") else set()
+        )
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        return cls(doc_id, doc.text, ents, subjects)
+
+    # ---- registering named mentions -------------------------------------------------
+
+    def _actor(self, key: str, kind: ActorKind, name: str, anonymous: bool = False) -> DocActor:
+        actor = self._by_key.get(key)
+        if actor is None:
+            actor = DocActor(kind=kind, name=name, key=key, anonymous=anonymous)
+            self._by_key[key] = actor
+            self.actors.append(actor)
+        actor.names[name] += 1
+        return actor
+
+    def _add_named(self, start: int, end: int, actor: DocActor, label: str) -> None:
+        possessive = self.low.startswith("'s", end) or self.low.startswith("' ", end)
+        self.named.append(_Named(start, end, actor, label, possessive))
+        if actor.kind == "person":
+            self._people.append((start, end, actor))
+
+    def _taken(self, start: int, end: int) -> bool:
+        return any(n.start < end and start < n.end for n in self.named)
+
+    def _register(self, entities: list[tuple[int, int, str]]) -> None:
+        for start, end, name, kind in self._lexicon_hits():
+            self._add_named(start, end, self._actor(f"canon:{name}", kind, name), "ORG")
+        persons: list[tuple[int, int, list[str]]] = []
+        for start, end, label in entities:
+            if self._taken(start, end) or self._inside_role(start, end):
+                continue
+            if label == "PERSON":
+                start = self._extend_left(start)
+                words = person_tokens(self.text[start:end])
+                if words and not self._is_place_word(" ".join(words)):
+                    persons.append((start, end, words))
+            elif label in ("ORG", "GPE", "NORP"):
+                actor = self._named_actor(self.text[start:end], label)
+                if actor is not None:
+                    self._add_named(start, end, actor, label)
+        self._register_people(persons)
+        self.named.sort(key=lambda n: n.start)
+        self._people.sort(key=lambda p: p[0])
+
+    def _lexicon_hits(self) -> list[tuple[int, int, str, ActorKind]]:
+        """Lexicon names and bracketed acronyms found in the text (the small NER model misses many)."""
+        table: dict[str, tuple[str, ActorKind]] = dict(organisation_lookup())
+        for short, long_form in acronym_definitions(self.text).items():
+            entry = table.get(fold(long_form), (long_form, _org_kind(long_form)))
+            table[fold(long_form)] = table[fold(short)] = entry
+        hits: list[tuple[int, int, str, ActorKind]] = []
+        straight = self.text.replace("’", "'")
+        for key, (canon, kind) in table.items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", straight, re.IGNORECASE):
+                found = m.group(0)
+                # Short forms (AP, IS, RT) count only when written in capitals, as names are.
+                if len(key) <= 4 and found != found.upper():
+                    continue
+                if not found[0].isupper():
+                    continue
+                hits.append((m.start(), m.end(), canon, kind))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, str, ActorKind]] = []
+        for hit in hits:
+            if not kept or hit[0] >= kept[-1][1]:
+                kept.append(hit)
+        return kept
+
+    def _inside_role(self, start: int, end: int) -> bool:
+        """An entity that is only a word of a title ("Defense" in "Secretary of Defense")."""
+        return any(s <= start and end <= e for s, e in self._role_spans)
+
+    def _extend_left(self, start: int) -> int:
+        """Take in given names the model left out ("Adil" before "Abdul Mahdi")."""
+        while True:
+            m = re.search(r"([A-Z][a-z'’-]+)\s+$", self.text[max(0, start - 30) : start])
+            if not m:
+                return start
+            word = fold(m.group(1))
+            word_start = start - len(m.group(0))
+            if word_start in self._common or self._inside_role(word_start, word_start + len(word)):
+                return start
+            if (
+                word in HONORIFICS
+                or word in role_lookup()
+                or word in ROLE_QUALIFIERS
+                or self._is_place_word(word)
+            ):
+                return start
+            if word in ("the", "a", "an", "and", "but", "in", "on", "as", "with", "by", "for", "of"):
+                return start
+            before = self.text[:word_start].rstrip(" ")
+            if not before or before[-1] in '.!?\n"“”]':
+                return start  # a sentence-initial capital is no evidence of a name
+            start -= len(m.group(0))
+
+    @staticmethod
+    def _is_place_word(name: str) -> bool:
+        key = fold(name)
+        return key in country_lookup() or key in demonym_lookup() or key in capital_lookup()
+
+    def _named_actor(self, text: str, label: str) -> DocActor | None:
+        name = strip_possessive(text)
+        for det in _DETERMINERS:
+            if name.lower().startswith(det):
+                name = name[len(det) :]
+        key = fold(name)
+        if not key:
+            return None
+        code = country_lookup().get(key) or capital_lookup().get(key) or demonym_lookup().get(key)
+        if code and label in ("GPE", "NORP"):
+            return self._actor(f"gpe:{code}", "gpe", countries().get(code, name))
+        if key in organisation_lookup():
+            canon, kind = organisation_lookup()[key]
+            return self._actor(f"canon:{canon}", kind, canon)
+        if label == "GPE":
+            return self._actor(f"gpe:{key}", "gpe", name)
+        if label == "ORG":
+            kind = _org_kind(name)
+            return self._actor(f"{kind}:{key}", kind, name)
+        return None
+
+    def _register_people(self, persons: list[tuple[int, int, list[str]]]) -> None:
+        """Cluster person names: longest forms first, shorter forms join the full name they end."""
+        clusters: list[tuple[list[str], DocActor]] = []
+        for start, end, words in sorted(persons, key=lambda p: (-len(p[2]), p[0])):
+            matches = [c for c in clusters if same_person(words, c[0])]
+            if matches:
+                best = min(matches, key=lambda c: _distance(c[1], start, self._people))
+                actor = best[1]
+                actor.names[" ".join(words)] += 1
+            else:
+                name = " ".join(words)
+                actor = DocActor(kind="person", name=name, key=f"person:{fold(name)}")
+                actor.names[name] += 1
+                self.actors.append(actor)
+                clusters.append((words, actor))
+            self._add_named(start, end, actor, "PERSON")
+
+    # ---- titles and affiliations ----------------------------------------------------------
+
+    def _add_roles(self, named: _Named) -> None:
+        for role, org in (self._role_before(named.start), self._role_after(named.end)):
+            if role and (role, org) not in named.actor.roles:
+                named.actor.roles.append((role, org))
+
+    def _role_before(self, start: int) -> tuple[str | None, DocActor | None]:
+        lo = self._sentence_start(start)
+        pre = _TRAILING_RANK.sub("", self.low[lo:start].rstrip())
+        pre = pre.rstrip(" ,")
+        hits = [m for m in role_pattern().finditer(pre) if m.end() == len(pre)]
+        if not hits:
+            return None, None
+        m = hits[-1]
+        phrase_start = lo + self._phrase_start(lo, pre, m.start())
+        return role_lookup()[m.group(1)], self._org_in(phrase_start, lo + m.end(), prefer_after=lo + m.end())
+
+    def _role_after(self, end: int) -> tuple[str | None, DocActor | None]:
+        m = re.match(r"\s*,\s*(?:the |a |an )?", self.low[end : end + 4])
+        if not m:
+            return None, None
+        lo = end + m.end()
+        stop = re.search(r"[,;.(]\s|\bwho\b|\bwhere\b|\bwhich\b|\n", self.low[lo : lo + 160])
+        hi = lo + (stop.start() if stop else min(160, len(self.low) - lo))
+        phrase = self.low[lo:hi]
+        role = next(iter(role_pattern().finditer(phrase)), None)
+        if role is None or len(phrase[: role.start()].split()) > 5:
+            return None, None
+        return role_lookup()[role.group(1)], self._org_in(lo, hi, prefer_after=lo + role.end())
+
+    def _phrase_start(self, lo: int, pre: str, role_start: int) -> int:
+        """Back over up to four modifier words of a title ("Iraq's acting", "US", "Pentagon")."""
+        start = role_start
+        for w in reversed(list(re.finditer(r"\S+", pre[:role_start]))[-4:]):
+            word = w.group(0)
+            if word in ROLE_QUALIFIERS or self.text[lo + w.start()].isupper():
+                start = w.start()
+            else:
+                break
+        return start
+
+    def _org_in(self, lo: int, hi: int, prefer_after: int) -> DocActor | None:
+        inside = [n for n in self.named if lo <= n.start and n.end <= hi and n.actor.kind != "person"]
+        if not inside:
+            m = _ORG_AFTER.match(self.text, prefer_after, hi)
+            if m is None:
+                return None
+            name = re.sub(r"(?:\s+(?:of|for|the|and))+$", "", m.group(1))
+            return self._actor(f"{_org_kind(name)}:{fold(name)}", _org_kind(name), name)
+        after = [n for n in inside if n.start >= prefer_after and not n.possessive]
+        return (after or inside)[0 if after else -1].actor
+
+    # ---- resolving spans ------------------------------------------------------------------
+
+    def resolve(self, span: Span) -> DocActor | None:
+        """The document actor a participant span refers to, or None when it names none."""
+        key = (span.start, span.end)
+        if key not in self._resolved:
+            actor = self._resolve(span)
+            self._resolved[key] = actor
+            if actor is not None and actor.kind == "person":
+                self._people.append((span.start, span.end, actor))
+                self._people.sort(key=lambda p: p[0])
+        return self._resolved[key]
+
+    def _resolve(self, span: Span) -> DocActor | None:
+        text = self.low[span.start : span.end].strip()
+        if text in PRONOUNS_PERSON or span.label == "PRON":
+            return self._pronoun(span) if text in PRONOUNS_PERSON else None
+        inside = [n for n in self.named if n.start < span.end and span.start < n.end]
+        heads = [n for n in inside if not n.possessive]
+        person = next((n.actor for n in heads if n.actor.kind == "person"), None)
+        if person is not None:
+            return person
+        office = _OFFICE.search(self.text, span.start, span.end)
+        if office:
+            return self._office(span.start, office.start())
+        backed = _BACKED.search(text)
+        if backed:
+            return self._backed_group(backed)
+        org = next((n.actor for n in heads if n.actor.kind in ("org", "group", "media")), None)
+        role = self._role_noun(span.start, span.end)
+        if role is not None:
+            return role
+        if org is not None:
+            return org
+        country = self._country_in(span, inside)
+        if country is not None:
+            return country
+        return self._descriptor(span, text)
+
+    def _pronoun(self, span: Span) -> DocActor | None:
+        """He/she -> the person the text last spoke of: same sentence first, else the nearest
+        earlier sentence, preferring its grammatical subject; quoted speech is skipped."""
+        people = [
+            p for p in self._people if p[1] <= span.start and not self._quoted(p[0]) and not p[2].anonymous
+        ]
+        people += [
+            p for p in self._people if p[1] <= span.start and p[2].anonymous and not self._quoted(p[0])
+        ]
+        people.sort(key=lambda p: p[0])
+        if not people:
+            return None
+        sent = self._sentence_start(span.start)
+        same = [p for p in people if p[0] >= sent]
+        if same:
+            return same[-1][2]
+        last_sent = self._sentence_start(people[-1][0])
+        group = [p for p in people if self._sentence_start(p[0]) == last_sent]
+        subjects = [p for p in group if self._is_subject(p[0], p[1])]
+        return (subjects or group)[-1][2]
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        return any(start <= s < end for s in self._subjects)
+
+    def _office(self, start: int, possessor_end: int) -> DocActor:
+        """ "Abdul Mahdi's office", "the Iraqi prime minister's office" -> the office, an org."""
+        holder = self._resolve(Span(self.text[start:possessor_end], start, possessor_end, "NOUN"))
+        if holder is not None and holder.kind == "person":
+            title = next(((r, o) for r, o in holder.roles if o is not None and o.kind == "gpe"), None)
+            if title is not None and title[1] is not None:
+                demonym = _demonym(title[1])
+                name = f"Office of the {demonym} {title[0]}" if demonym else f"Office of the {title[0]}"
+                return self._actor(f"office:{fold(name)}", "org", name)
+            return self._actor(f"office:{holder.key}", "org", f"Office of {holder.name}")
+        text = self.text[start:possessor_end]
+        return self._actor(f"office:{fold(text)}", "org", f"{strip_possessive(text)} office")
+
+    def _backed_group(self, m: re.Match[str]) -> DocActor:
+        """ "Iranian-backed militias", "pro-Iran factions" -> one group named "Iran-backed militias"."""
+        sponsor = m.group(1) or m.group(2) or ""
+        code = country_lookup().get(sponsor) or demonym_lookup().get(sponsor)
+        head = m.group(3)
+        head = "militias" if head.startswith(("militia", "group", "faction", "paramilitar", "prox")) else head
+        sponsor_name = countries().get(code, sponsor.title()) if code else sponsor.title()
+        name = f"{sponsor_name}-backed {head}"
+        return self._actor(f"group:{fold(name)}", "group", name)
+
+    def _role_noun(self, start: int, end: int) -> DocActor | None:
+        """ "the US defense secretary", "Iraq's acting Prime Minister" -> the person the article
+        gave that title, the last one named before the span, else the first named after it."""
+        low = self.low[start:end]
+        hits = list(role_pattern().finditer(low))
+        if not hits:
+            return None
+        m = hits[-1]
+        if low[m.end() :].strip() and not re.match(r"\s+(of|at|for)\b", low[m.end() :]):
+            return None
+        role = role_lookup()[m.group(1)]
+        country = self._country_key(start, end)
+        holders = [a for a in self.actors if a.kind == "person" and _holds(a, role, country)]
+        if not holders:
+            return None
+        before = [p for p in self._people if p[2] in holders and p[0] < start]
+        if before:
+            return before[-1][2]
+        after = [p for p in self._people if p[2] in holders]
+        return after[0][2] if after else holders[0]
+
+    def _country_key(self, start: int, end: int) -> str | None:
+        for n in self.named:
+            if start <= n.start and n.end <= end and n.actor.kind != "person":
+                return n.actor.key
+        for word in re.findall(r"[a-z.]+", self.low[start:end]):
+            code = country_lookup().get(word) or demonym_lookup().get(word)
+            if code:
+                return f"gpe:{code}"
+        return None
+
+    def _country_in(self, span: Span, inside: list[_Named]) -> DocActor | None:
+        """A country named by itself, by its capital or as "<Demonym> government" is the state as actor."""
+        gpes = [n for n in inside if n.actor.kind == "gpe"]
+        if gpes:
+            heads = [n for n in gpes if not n.possessive]
+            return (heads or gpes)[-1].actor
+        low = self.low[span.start : span.end]
+        words = re.findall(r"[a-z.]+", low)
+        for word in words:
+            code = country_lookup().get(word) or capital_lookup().get(word)
+            if code and _GOVERNMENT.search(low) is None and len(words) <= 2:
+                return self._actor(f"gpe:{code}", "gpe", countries()[code])
+            code = code or demonym_lookup().get(word)
+            if code and _GOVERNMENT.search(low):
+                return self._actor(f"gpe:{code}", "gpe", countries()[code])
+        return None
+
+    def _descriptor(self, span: Span, low: str) -> DocActor | None:
+        """An unnamed participant ("a senior US military official", "the militias"): definite group
+        nouns refer back to the last group of that kind; others become anonymous actors of this article."""
+        words = re.findall(r"[a-z][a-z'-]*", low)
+        if not words:
+            return None
+        head = words[-1]
+        if head in GROUP_NOUNS:
+            stem = head.rstrip("s")
+            if words[0] in ("the", "its", "their") or len(words) == 1:
+                earlier = [
+                    n.actor for n in self.named if n.end <= span.start and stem in n.actor.name.lower()
+                ]
+                groups = [a for a in self.actors if a.kind == "group" and stem in a.name.lower()]
+                if earlier or groups:
+                    return (earlier or groups)[-1]
+            name = _strip_det(self.text[span.start : span.end].strip())
+            return self._actor(f"anon:{self.doc_id}:{fold(name)}", "group", name, anonymous=True)
+        if head in PERSON_NOUNS:
+            name = _strip_det(self.text[span.start : span.end].strip())
+            return self._actor(f"anon:{self.doc_id}:{fold(name)}", "person", name, anonymous=True)
+        return None
+
+    # ---- text helpers ---------------------------------------------------------------------
+
+    def _sentence_start(self, offset: int) -> int:
+        last = 0
+        for m in _SENTENCE_END.finditer(self.text, max(0, offset - 600), offset):
+            word = re.search(r"(\S+)$", self.text[max(0, m.start() - 12) : m.start() + 1])
+            abbreviation = word is not None and (
+                fold(word.group(1)) in HONORIFICS or re.fullmatch(r"(?:[A-Z]\.)+", word.group(1)) is not None
+            )
+            if not abbreviation:
+                last = m.end()
+        return last
+
+    def _quoted(self, offset: int) -> bool:
+        i = bisect_right(self._quotes, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and self._quotes[i][0] <= offset < self._quotes[i][1]
+
+
+def _quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted speech (curly or straight double quotes)."""
+    ranges = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text)]
+    ranges += [(m.start(), m.end()) for m in re.finditer(r'"[^"\n]*"', text)]
+    return sorted(ranges)
+
+
+def _strip_det(name: str) -> str:
+    for det in _DETERMINERS:
+        if name.lower().startswith(det):
+            return name[len(det) :]
+    return name
+
+
+def _org_kind(name: str) -> ActorKind:
+    low = fold(name)
+    if any(cue in low.split() for cue in _MEDIA_CUES):
+        return "media"
+    if any(cue in low for cue in _GROUPISH):
+        return "group"
+    return "org"
+
+
+def _holds(actor: DocActor, role: str, org_key: str | None) -> bool:
+    for held, org in actor.roles:
+        if held == role and (org_key is None or org is None or org.key == org_key):
+            return True
+    return False
+
+
+def _demonym(actor: DocActor) -> str | None:
+    code = actor.key.split(":", 1)[1]
+    return country_demonym().get(code)
+
+
+def _distance(actor: DocActor, start: int, people: list[tuple[int, int, DocActor]]) -> int:
+    """How far back the actor was last named before ``start`` (for an ambiguous surname)."""
+    before = [s for s, _, a in people if a is actor and s <= start]
+    return start - before[-1] if before else 10**9

@@ -1,0 +1,473 @@
+"""Event mentions from a parsed article: trigger words, typed, with participants and attributes.
+
+Triggers come from general lexicons (``extract.lexicon``); whether they report a real
+happening, and who took part, is read from the dependency parse. One sentence may hold
+several events (a phone call and the request made in it), and one statement per speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from extract.lexicon import (
+    AIR_MODIFIERS,
+    APPEAL_PARTICLES,
+    ATTACK_NOUNS,
+    ATTACK_VERBS,
+    CASUALTY_VERBS,
+    DEPLOY_OBJECTS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    NUMBER_WORDS,
+    PHONE_WORDS,
+    PHRASAL_EVENTS,
+    SEND_VERBS,
+    SPEECH_ACT_RANK,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_ATTACK_VERBS,
+    WEAPONS,
+)
+from extract.mention import Mention, Span
+from extract.participants import by_agent, participant, place_in, pobjs, spans, subject_of
+from extract.realis import in_speakers_own_words, inside, is_irrealis, quote_ranges
+
+# Speech verbs that only report speech when they take a clause or a quote ("continued to assist" does not).
+WEAK_SPEECH = frozenset(
+    "continue add note answer respond write observe maintain recall mention describe".split()
+)
+ISSUE_VERBS = frozenset("issue release make deliver publish send give".split())
+ANAPHORIC_DETS = frozenset("the this that these those its their his her our".split())
+TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
+_ADDRESSEE_DEPS = ("dobj", "dative")
+
+
+@dataclass
+class _Found:
+    """A mention under construction, with the tokens that later steps need."""
+
+    type: str
+    trigger: Token
+    agents: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    place: Span | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.6
+
+
+def detect(doc: Doc, doc_id: str, *, title_end: int = 0) -> list[Mention]:
+    """All event mentions of a parsed article; ``title_end`` marks the headline's end offset."""
+    quotes = quote_ranges(doc)
+    mentions: list[Mention] = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        for found in _sentence_events(sent, quotes):
+            mentions.append(
+                Mention(
+                    doc=doc_id,
+                    type=found.type,
+                    trigger=found.trigger.text,
+                    trigger_start=found.trigger.idx,
+                    sentence=text,
+                    char_start=start,
+                    char_end=start + len(text),
+                    agents=found.agents,
+                    targets=found.targets,
+                    place=found.place,
+                    attributes=found.attributes,
+                    confidence=found.confidence,
+                    from_title=start < title_end,
+                )
+            )
+    return mentions
+
+
+def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Found]:
+    candidates = [tok for tok in sent if not in_speakers_own_words(tok, quotes)]
+    found = _statements(candidates, quotes) + _attacks(candidates) + _other_events(candidates)
+    return found
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+def _speech_act(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return None
+    if lemma == "call":
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+        return "appeal" if particles & APPEAL_PARTICLES else None
+    act = SPEECH_VERBS.get(lemma)
+    if act is None:
+        return None
+    deps = {c.dep_ for c in tok.children}
+    if (
+        lemma in WEAK_SPEECH
+        and not deps & {"ccomp", "dobj", "parataxis"}
+        and tok.dep_ not in ("ccomp", "parataxis")
+    ):
+        return None
+    if lemma == "ask":
+        if "xcomp" not in deps and not any(c.dep_ == "ccomp" and c.tag_ == "VB" for c in tok.children):
+            return None  # a question, not a request
+    if lemma == "tell" and "xcomp" in deps:
+        return "demand"
+    return act
+
+
+def _statements(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[_Found]:
+    accepted: dict[int, _Found] = {}
+    for tok in tokens:
+        act = _speech_act(tok)
+        if act is None or is_irrealis(tok):
+            continue
+        found = _Found("statement", tok, attributes={"speech_act": act})
+        found.agents = spans(_speaker_heads(tok))
+        found.targets, told_to = _addressees(tok)
+        if told_to:
+            found.attributes["told_to"] = told_to
+        quote = _quote(tok.sent, quotes)
+        if quote:
+            found.attributes["quote"] = quote
+        accepted[tok.i] = found
+    for tok in tokens:
+        _fold_nested(tok, accepted)
+    statements = list(accepted.values()) + _speech_nouns(tokens, accepted)
+    return _one_per_speaker(statements)
+
+
+def _speaker_heads(tok: Token) -> list[Token]:
+    heads = subject_of(tok)
+    if any(h.dep_ == "nsubjpass" for h in heads):
+        heads = by_agent(tok)
+    if heads:
+        return heads
+    if tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN":
+        noun = tok.head
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return [child]
+            if child.dep_ == "acl":
+                return by_agent(child)
+    return by_agent(tok)
+
+
+def _addressees(tok: Token) -> tuple[list[Span], str | None]:
+    objects = [c for c in tok.children if c.dep_ in _ADDRESSEE_DEPS]
+    objects += pobjs(tok, frozenset({"on", "upon", "against"}))
+    if tok.lemma_.lower() in ("tell", "say"):
+        found = spans(objects)
+        targets = [s for s in found if s.label in TOLD_TO_LABELS]
+        rest = [s.text for s in found if s not in targets]
+        return targets, (rest[0] if rest else None)
+    if tok.lemma_.lower() in ("ask", "urge", "warn", "accuse", "blame", "call", "advise", "order", "press"):
+        return spans(objects), None
+    return [], None
+
+
+def _quote(sent: SpacySpan, quotes: list[tuple[int, int]]) -> str | None:
+    for start, end in quotes:
+        if start < sent.end_char and end > sent.start_char:
+            return sent.doc.text[start:end].strip('“”" ')
+    return None
+
+
+def _nearest_speech_ancestor(tok: Token, accepted: dict[int, _Found]) -> Token | None:
+    cur = tok
+    while cur.head is not cur and cur.dep_ not in ("relcl", "acl"):
+        cur = cur.head
+        if cur.i in accepted:
+            return cur
+    return None
+
+
+def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
+    """A reporting verb inside another one's report by the same speaker is one statement ("told ... he expressed")."""
+    if tok.i not in accepted:
+        return
+    outer = _nearest_speech_ancestor(tok, accepted)
+    if outer is None:
+        return
+    inner = accepted[tok.i]
+    subs = subject_of(tok)
+    own_subject = [s for s in subs if s.lower_ not in ("he", "she", "they", "it", "we", "i")]
+    same = not own_subject or {s.text for s in inner.agents} <= {s.text for s in accepted[outer.i].agents}
+    if tok.dep_ == "conj" and tok.head.i == outer.i and own_subject and not same:
+        return
+    if same:
+        _merge(accepted[outer.i], inner)
+        del accepted[tok.i]
+
+
+def _merge(into: _Found, other: _Found) -> None:
+    act, other_act = into.attributes.get("speech_act"), other.attributes.get("speech_act")
+    if other_act in SPEECH_ACT_RANK and (
+        act not in SPEECH_ACT_RANK or SPEECH_ACT_RANK.index(other_act) < SPEECH_ACT_RANK.index(act)
+    ):
+        into.attributes["speech_act"] = other_act
+    for span in other.targets:
+        if span not in into.targets:
+            into.targets.append(span)
+    for span in other.agents:
+        if not into.agents:
+            into.agents.append(span)
+
+
+def _speech_nouns(tokens: list[Token], accepted: dict[int, _Found]) -> list[_Found]:
+    """ "released a statement", "a statement issued by X", "made threats": statements named by nouns."""
+    out: list[_Found] = []
+    for tok in tokens:
+        act = SPEECH_NOUNS.get(tok.lemma_.lower())
+        if act is None or tok.pos_ != "NOUN" or is_irrealis(tok):
+            continue
+        heads: list[Token] = []
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUE_VERBS:
+            heads = subject_of(tok.head)
+        for child in tok.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in ISSUE_VERBS:
+                heads = by_agent(child)
+        if heads:
+            out.append(_Found("statement", tok, agents=spans(heads), attributes={"speech_act": act}))
+    return out
+
+
+def _one_per_speaker(statements: list[_Found]) -> list[_Found]:
+    kept: list[_Found] = []
+    for found in sorted(statements, key=lambda f: f.trigger.i):
+        key = {s.text.lower() for s in found.agents}
+        twin = next((k for k in kept if {s.text.lower() for s in k.agents} == key), None)
+        if twin is None:
+            kept.append(found)
+        else:
+            _merge(twin, found)
+    return kept
+
+
+# --- attacks ----------------------------------------------------------------------------------
+
+
+def _weapon_of(tokens: list[Token]) -> tuple[str, str] | None:
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if lemma in WEAPONS:
+            return WEAPONS[lemma]
+        if lemma in AIR_MODIFIERS:
+            return WEAPONS["airstrike"]
+    return None
+
+
+def _number(tok: Token) -> int | None:
+    for child in tok.children:
+        if child.dep_ in ("nummod", "quantmod") or child.like_num:
+            text = child.text.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            if child.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[child.lower_]
+    return None
+
+
+def _attack_noun_specific(tok: Token) -> bool:
+    """An attack noun names a new, particular attack when it is indefinite, counted or dated."""
+    if _number(tok) is not None or any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
+        return True
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    return bool(dets) and dets[0] in ("a", "an", "another")
+
+
+def _attacks(tokens: list[Token]) -> list[_Found]:
+    out: list[_Found] = []
+    seen_weapon: tuple[str, str] | None = None
+    seen_agents: list[Span] = []
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in ATTACK_NOUNS | {"airstrike"}:
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            weapon = _weapon_of([*mods, tok])
+            agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
+            agents += [
+                s for s in spans(m for m in mods if m.ent_type_ in ("NORP", "GPE", "ORG")) if s not in agents
+            ]
+            if weapon and not seen_weapon:
+                seen_weapon, seen_agents = weapon, agents
+            if is_irrealis(tok) or not _attack_noun_specific(tok):
+                continue
+            found = _Found(
+                (weapon or seen_weapon or ("", "other_attack"))[1], tok, agents=agents or list(seen_agents)
+            )
+            _attack_details(found, tok, pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
+            out.append(found)
+        elif tok.pos_ == "VERB" and lemma in ATTACK_VERBS and not is_irrealis(tok):
+            found = _attack_verb(tok)
+            if found:
+                out.append(found)
+    return out
+
+
+def _attack_verb(tok: Token) -> _Found | None:
+    subjects = subject_of(tok)
+    if any(s.lemma_.lower() in ATTACK_NOUNS for s in subjects):
+        return None  # "the attack targeted X": the noun is the event
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
+    agents = by_agent(tok) if passive else subjects
+    with_tools = pobjs(tok, frozenset({"with"}))
+    cue_tokens = [t for head in [*with_tools, *objects, *agents] for t in head.subtree]
+    weapon = _weapon_of(cue_tokens)
+    if tok.lemma_.lower() in WEAK_ATTACK_VERBS and weapon is None:
+        return None
+    found = _Found(
+        (weapon or ("", "other_attack"))[1],
+        tok,
+        agents=[a for a in spans(agents) if a.label != "NOUN" or _weapon_of([*agents]) is None],
+    )
+    for tool in with_tools:
+        count = _number(tool)
+        if count:
+            found.attributes["count"] = count
+    _attack_details(found, tok, objects + pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
+    return found
+
+
+def _attack_details(found: _Found, tok: Token, target_heads: list[Token]) -> None:
+    weapon = next((w for w, t in WEAPONS.values() if t == found.type), None)
+    if found.type != "other_attack" and weapon:
+        found.attributes["weapon"] = weapon
+    count = _number(tok) if tok.pos_ == "NOUN" else None
+    for child in tok.children:
+        if child.lower_ in NUMBER_WORDS and child.dep_ == "advmod":
+            count = NUMBER_WORDS[child.lower_]
+    if count:
+        found.attributes["count"] = count
+    found.place = place_in(target_heads)
+    found.targets = [s for s in spans(target_heads) if s.label not in ("GPE", "FAC", "LOC")]
+    casualties = _casualties(tok)
+    if casualties:
+        found.attributes["casualties"] = casualties
+        if not found.targets and "who_span" in casualties:
+            found.targets = [casualties.pop("who_span")]
+        casualties.pop("who_span", None)
+
+
+def _casualties(tok: Token) -> dict[str, Any]:
+    """ "wounded five members of X", "killing two soldiers", "causing minor injuries"."""
+    verbs: list[Token] = []
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(tok.head)
+        verbs += [c for c in tok.head.children if c.dep_ in ("conj", "advcl", "xcomp")]
+    verbs += [c for c in tok.children if c.dep_ in ("conj", "advcl", "acl", "xcomp")]
+    out: dict[str, Any] = {}
+    for verb in verbs:
+        kind = CASUALTY_VERBS.get(verb.lemma_.lower())
+        if kind is None:
+            if verb.lemma_.lower() == "cause" and any(
+                c.lemma_.lower() in ("injury", "casualty") for c in verb.children
+            ):
+                out["wounded"] = None
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            out[kind] = _number(obj)
+            out["who"] = " ".join(t.text for t in obj.subtree if t.dep_ != "nummod" and not t.like_num)
+            who = participant(obj)
+            inner = [participant(t) for t in obj.subtree if t.ent_type_ in ("ORG", "NORP", "GPE")]
+            best = next((s for s in inner if s is not None), who)
+            if best is not None:
+                out["who_span"] = best
+    return out
+
+
+# --- other event types ------------------------------------------------------------------------
+
+
+def _other_events(tokens: list[Token]) -> list[_Found]:
+    out: list[_Found] = []
+    for tok in tokens:
+        event_type = _other_type(tok)
+        if event_type is None or is_irrealis(tok):
+            continue
+        if tok.pos_ == "NOUN" and not _event_noun_specific(tok):
+            continue
+        found = _Found(event_type, tok)
+        if tok.pos_ == "VERB":
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            subjects = subject_of(tok)
+            found.agents = spans(by_agent(tok) if passive else subjects)
+            objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
+        else:
+            found.agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
+            if not found.agents and tok.head.pos_ == "VERB":
+                found.agents = spans(subject_of(tok.head))
+            objects = []
+        with_heads = pobjs(tok, frozenset({"with", "between", "to"}))
+        if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and not with_heads:
+            with_heads = pobjs(tok.head.head, frozenset({"with"}))
+        targets = [s for s in spans(objects + with_heads) if event_type not in ("visit",) or s.label != "GPE"]
+        found.targets = [s for s in targets if s.label not in ("FAC", "LOC") and s not in found.agents]
+        found.place = place_in(objects if event_type == "visit" else []) or place_in(
+            pobjs(tok, frozenset({"in", "at", "to", "near"}))
+        )
+        out.append(found)
+    return out
+
+
+def _other_type(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            phrasal = PHRASAL_EVENTS.get((lemma, child.lower_))
+            if phrasal and child.dep_ in ("prt", "prep", "dobj"):
+                return phrasal
+        if lemma in SEND_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DEPLOY_OBJECTS for c in tok.children
+        ):
+            return "deployment"
+        if lemma == "call":
+            has_person = any(
+                c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG") for c in tok.children
+            )
+            no_complement = not any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") for c in tok.children)
+            return "phone_call" if has_person and no_complement else None
+        if lemma == "name" and any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "named it X"
+        return EVENT_VERBS.get(lemma)
+    if tok.pos_ == "NOUN":
+        kind = EVENT_NOUNS.get(lemma)
+        if kind == "phone_call":
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+            has_partner = bool(pobjs(tok, frozenset({"with", "between"})))
+            if not (mods & PHONE_WORDS) and not (lemma == "call" and has_partner):
+                return "meeting" if lemma == "conversation" and has_partner else None
+        return kind
+    return None
+
+
+def _event_noun_specific(tok: Token) -> bool:
+    """Like attack nouns: "a phone call", "a May meeting", "talks with X" are events; "the call" refers back."""
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if (
+        dets
+        and dets[0] in ANAPHORIC_DETS
+        and not any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i)
+    ):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.pos_ == "NOUN":
+        return tok.head.head.lower_ in ("months", "weeks", "days", "years")
+    return bool(dets) or tok.tag_ == "NNS" or any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i)
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> Iterator[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        yield from span
+
+
+__all__ = ["detect", "inside"]

@@ -1,0 +1,129 @@
+"""Who did it, to whom, where: participant spans read off the dependency parse.
+
+Spans stay raw (a name, a pronoun, a role noun such as "the defense secretary"); the
+resolver maps them to canonical actors by offset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from extract.mention import Span
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+_DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
+
+
+def _entity_of(tok: Token) -> Span | None:
+    if tok.ent_type_ and tok.ent_iob_ != "O":
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return Span(ent.text, ent.start_char, ent.end_char, ent.label_)
+    return None
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """The head noun with its premodifiers ("Iran-backed militias", "the US defense secretary")."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ not in _DROP_FROM_NP:
+            left = child
+            break
+    words = [t for t in tok.doc[left.i : tok.i + 1]]
+    while words and (words[0].dep_ in ("det", "punct", "cc") or words[0].is_punct):
+        words = words[1:]
+    first = words[0] if words else tok
+    return Span(tok.doc.text[first.idx : tok.idx + len(tok)], first.idx, tok.idx + len(tok), "NOUN")
+
+
+def participant(tok: Token) -> Span | None:
+    """One participant for a subject/object head, or None for words that name no actor."""
+    if tok.lower_ in PRONOUNS:
+        return Span(tok.text, tok.idx, tok.idx + len(tok), "PRON")
+    for child in tok.children:
+        if child.dep_ == "appos":
+            ent = _entity_of(child)
+            if ent and ent.label in ("PERSON", "ORG"):
+                return ent
+    ent = _entity_of(tok)
+    if ent:
+        return ent if ent.label in ACTOR_LABELS else None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "Iran's leaders", "Iranian-backed militias": the named modifier is the actor when nothing else is.
+        return _noun_phrase(tok)
+    return None
+
+
+def with_conjuncts(tok: Token) -> Iterator[Token]:
+    yield tok
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            yield from with_conjuncts(child)
+
+
+def spans(heads: Iterable[Token]) -> list[Span]:
+    out: list[Span] = []
+    for head in heads:
+        for tok in with_conjuncts(head):
+            span = participant(tok)
+            if span and span not in out:
+                out.append(span)
+    return out
+
+
+def place_in(tokens: Iterable[Token]) -> Span | None:
+    """The first place entity among the tokens (and their subtrees), FAC before GPE/LOC."""
+    found: list[Span] = []
+    for tok in tokens:
+        for sub in tok.subtree:
+            ent = _entity_of(sub)
+            if ent and ent.label in PLACE_LABELS and ent not in found:
+                found.append(ent)
+    for label in ("FAC", "LOC", "GPE"):
+        for span in found:
+            if span.label == label:
+                return span
+    return None
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """Subjects of a verb, climbing through shared-subject coordination and control ("X visited and urged")."""
+    cur = verb
+    for _ in range(4):
+        subs = [
+            c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that")
+        ]
+        if subs:
+            return subs
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return [cur.head]
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def by_agent(tok: Token) -> list[Token]:
+    """The "by X" agent of a passive verb or an action noun."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]

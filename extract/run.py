@@ -1,0 +1,89 @@
+"""The extraction driver: files -> clean body text -> spaCy -> timexes -> mentions -> resolved batch.
+
+NLP runs over the raw text with everything that is not reporting blanked out with spaces,
+so every offset the pipeline produces is an offset into the file's text as read.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from extract import events, when
+from extract.clean import body_spans, title_span
+from extract.mention import Mention
+from extract.nlp import load
+from extract.read import RawArticle, read_inputs
+from graph.model import Batch
+
+try:  # the resolver lands separately; until then one event per mention keeps the pipeline whole
+    from extract.resolve import build_batch
+except ImportError:  # pragma: no cover - temporary stand-in
+    from extract._standin_resolve import build_batch
+
+BATCH_SIZE = 16
+# A first line this long that ends like a sentence is the lede, not a headline.
+LEDE_TITLE_WORDS = 12
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def extract_paths(
+    paths: Sequence[Path],
+    manifest: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    n_process: int = 1,
+    warn: Callable[[str], None] = _warn,
+) -> Batch:
+    """Read, extract and resolve; unreadable inputs are reported through ``warn`` and skipped."""
+    raws: list[RawArticle] = []
+    for item in read_inputs(paths, manifest):
+        if isinstance(item, RawArticle):
+            raws.append(item)
+        else:
+            warn(str(item))
+    return extract_articles(raws, n_process=n_process)
+
+
+def extract_articles(raws: Sequence[RawArticle], *, n_process: int = 1) -> Batch:
+    items = [
+        (raw, doc, mentions_of(raw, doc))
+        for raw, doc in zip(raws, parse(raws, n_process=n_process), strict=True)
+    ]
+    return build_batch(items)
+
+
+def reporting_text(raw: RawArticle) -> tuple[str, int]:
+    """The raw text with non-reporting characters blanked (newlines kept), and the end of a lede title."""
+    text = raw.text
+    keep = body_spans(text, raw.article.title or None)
+    title_end = 0
+    title = title_span(text, raw.article.title or None)
+    if title:
+        line = text[title[0] : title[1]].strip()
+        if line.endswith((".", "”", '"')) and len(line.split()) >= LEDE_TITLE_WORDS:
+            keep = [title, *keep]
+            title_end = title[1]
+    chars = [ch if ch == "\n" else " " for ch in text]
+    for start, end in keep:
+        chars[start:end] = text[start:end]
+    return "".join(chars), title_end
+
+
+def parse(raws: Sequence[RawArticle], *, n_process: int = 1) -> Iterator[Doc]:
+    nlp = load()
+    texts = (reporting_text(raw)[0] for raw in raws)
+    yield from nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+
+
+def mentions_of(raw: RawArticle, doc: Doc) -> list[Mention]:
+    _, title_end = reporting_text(raw)
+    mentions = events.detect(doc, raw.article.id, title_end=title_end)
+    when.attach_dates(doc, mentions, raw.article.published)
+    return mentions

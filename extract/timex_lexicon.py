@@ -1,0 +1,131 @@
+"""Words of the temporal grammar and the regex macros built from them (HeidelTime's %reMonth, %reUnit ...).
+
+Every table maps a surface word to its normalized meaning, so the rules stay patterns plus arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan",
+        "february feb",
+        "march mar",
+        "april apr",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sept sep",
+        "october oct",
+        "november nov",
+        "december dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1
+    )
+}
+SMALL_NUMBERS = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "a couple of", "a number of", "numerous")
+
+# TIMEX3 duration letters; time units go after the "T" designator.
+UNITS: dict[str, tuple[str, int]] = {
+    "second": ("S", 1),
+    "minute": ("M", 1),
+    "hour": ("H", 1),
+    "day": ("D", 1),
+    "night": ("D", 1),
+    "week": ("W", 1),
+    "fortnight": ("W", 2),
+    "month": ("M", 1),
+    "quarter": ("Q", 1),
+    "year": ("Y", 1),
+    "decade": ("Y", 10),
+    "century": ("Y", 100),
+}
+TIME_UNITS = frozenset({"second", "minute", "hour"})
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+FIXED_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "independence day": (7, 4),
+    "july fourth": (7, 4),
+    "the fourth of july": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "veterans day": (11, 11),
+}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_DIGIT_WORDS = "|".join(SMALL_NUMBERS[1:10])
+NUM_WORD = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_DIGIT_WORDS}))?|{'|'.join(reversed(SMALL_NUMBERS))})"
+# a count in front of a unit: digits, number words, "a"/"an", "a hundred", or a vague quantifier
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUM_WORD}(?: and a half)?|an?|{_alternation(VAGUE_COUNTS)})"
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
+UNITS_PLURAL = rf"{UNIT}s?"
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+WEEKDAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+
+
+def number_value(word: str) -> int | None:
+    """The integer a count word or numeral stands for; None for vague counts ("several")."""
+    word = word.lower().replace(",", "").strip()
+    half = word.endswith(" and a half")
+    word = word.removesuffix(" and a half")
+    if word in ("a", "an", "one"):
+        return 1
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        number = float(word)
+        return int(number) if number.is_integer() and not half else None
+    if word in SMALL_NUMBERS:
+        return SMALL_NUMBERS.index(word) if not half else None
+    parts = re.split(r"[- ]", word)
+    if parts[0] in TENS and not half:
+        value: int = 20 + 10 * TENS.index(parts[0])
+        if len(parts) == 2 and parts[1] in SMALL_NUMBERS[1:10]:
+            value += SMALL_NUMBERS.index(parts[1])
+        return value
+    return None
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def unit_name(word: str) -> str:
+    """Singular unit name for "days", "centuries", "Weeks"."""
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word.removesuffix("s")

@@ -1,0 +1,326 @@
+"""Rules for calendar expressions: dates, months, years, quarters, weekdays, days relative to today, times.
+
+Patterns over words with normalization functions, in the manner of HeidelTime; see ``timex_grammar``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from extract import timecal
+from extract.temporal_types import TimexType
+from extract.timex_grammar import (
+    DATE_PREPOSITIONS,
+    PART_OF,
+    Context,
+    Reading,
+    anchored,
+    cs,
+    iso,
+    mod_of,
+    part_mod,
+    rule,
+    safe_date,
+)
+from extract.timex_lexicon import (
+    DAY,
+    MONTH,
+    ORDINALS,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    month_number,
+)
+from graph.model import DateInterval
+
+_NOT_PLURAL_NOUNS = frozenset(
+    ["was", "has", "is", "as", "his", "its", "this", "us", "plus", "thus", "versus", "whereas"]
+)
+_PART_FOR_WEEKDAY = {"MO": "TMO", "AF": "TAF", "EV": "TEV", "NI": "TNI"}
+
+# ---------------------------------------------------------------- calendar dates
+
+
+@rule(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)")
+def iso_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    day = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return Reading("DATE", iso(day)) if day else None
+
+
+@rule(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)")
+def slash_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    year = int(m["y"])
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    day = safe_date(year, int(m["m"]), int(m["d"]))
+    return Reading("DATE", iso(day)) if day else None
+
+
+def _month_day(
+    month: int, day_number: int, year: str | None, m: re.Match[str], ctx: Context
+) -> Reading | None:
+    if year:
+        day = safe_date(int(year), month, day_number)
+        return Reading("DATE", iso(day)) if day else None
+    if safe_date(2000, month, day_number) is None:
+        return None
+    return anchored(f"XXXX-{month:02d}-{day_number:02d}", m, ctx)
+
+
+@rule(
+    rf"(?P<mon>{cs(MONTH)})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*(?P<d2>{DAY})(?:st|nd|rd|th)?)?"
+    rf"(?:,?\s+(?P<y>{YEAR}))?(?![:.,]?\d)"
+)
+def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
+    if reading is None or not m["d2"] or (ctx.dct is None and not m["y"]):
+        return reading
+    first = timecal.interval_of_value(reading.value)
+    last = safe_date(first.start.year, first.start.month, int(m["d2"])) if first else None
+    if first is None or last is None or last < first.start:
+        return reading
+    return Reading(
+        reading.type, reading.value, reading.anchor, interval=DateInterval(first.start, last, "range")
+    )
+
+
+@rule(rf"(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{cs(MONTH)})(?:,?\s+(?P<y>{YEAR}))?")
+def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
+
+
+@rule(
+    rf"(?:{PART_OF})?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<q>this|last|next|the)\s+)?"
+    rf"(?P<mon>{cs(MONTH)})"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?"
+)
+def month(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = month_number(m["mon"])
+    mod = mod_of(m["mod"]) or part_mod(m["part"])
+    q = (m["q"] or "").lower()
+    if m["y"]:
+        return Reading("DATE", f"{int(m['y']):04d}-{number:02d}", mod=mod)
+    if q == "the" or m["mon"].endswith(".") or (len(m["mon"]) == 3 and m["mon"] != "May"):
+        return None
+    if (
+        m["mon"].lower() in ("may", "march")
+        and not (mod or q)
+        and ctx.previous_word(m.start()) not in (DATE_PREPOSITIONS)
+    ):
+        return None
+    if q in ("this", "last", "next"):
+        dct = ctx.need_dct()
+        year = dct.year
+        if q == "last":
+            year -= number >= dct.month
+        elif q == "next":
+            year += number <= dct.month
+        return Reading("DATE", f"{year:04d}-{number:02d}", mod=mod)
+    reading = anchored(f"XXXX-{number:02d}", m, ctx)
+    return reading and Reading(reading.type, reading.value, reading.anchor, mod=mod)
+
+
+@rule(
+    rf"(?:{PART_OF})?(?:(?:the\s+)?(?P<mod>early|late|mid)[- ]?\s*)?"
+    rf"(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar|the\s+year)\s*)?(?P<y>{YEAR})(?!\s*(?:%|percent)|[-/–]\d|,\d|'?s\b)"
+)
+def year(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not (m["mod"] or m["fy"]):
+        follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
+        if follower and follower[1].endswith("s") and follower[1] not in _NOT_PLURAL_NOUNS:
+            return None  # "2000 troops"
+        if (
+            re.search(
+                r"(?:\d|\b(?:about|some|nearly|approximately|than|of|No\.|Flight|Route))\s*$",
+                ctx.text[max(0, m.start() - 14) : m.start()],
+            )
+            and ctx.previous_word(m.start()) != "of"
+        ):
+            return None
+    return Reading("DATE", m["y"], mod=mod_of(m["mod"]) or part_mod(m["part"]))
+
+
+@rule(r"(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<y>1[6-9]\d0|20\d0)|'(?P<yy>\d0))'?s")
+def decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    value = m["y"][:3] if m["y"] else "19" + m["yy"][0]
+    return Reading("DATE", value, mod=mod_of(m["mod"]))
+
+
+@rule(
+    rf"(?:the\s+)?(?:(?P<ya>{YEAR})(?:'s)?\s+|(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+|"
+    r"(?:fiscal|calendar)[- ]?)*(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
+    rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?",
+    trigger="quarter",
+)
+def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = ORDINALS[m["ord"].lower()]
+    if m["ya"] or m["y"]:
+        return Reading("DATE", f"{m['ya'] or m['y']}-Q{number}")
+    dct = ctx.need_dct()
+    year_ = dct.year - (date(dct.year, 3 * number - 2, 1) > dct)
+    if m["rel"]:
+        year_ = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    elif m["ago"]:
+        year_ -= 1
+    return Reading("DATE", f"{year_}-Q{number}")
+
+
+@rule(
+    r"(?:the\s+)?(?P<q>latest|most\s+recent|recent|last|past|current|this|next|coming|same|"
+    r"year-ago|year-earlier|comparable|prior-year|year-before)?(?:\s+(?:fiscal\s+)?)?(?<![\w-])quarter(?!\s+of\b|-)",
+    trigger="quarter",
+)
+def named_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    q = re.sub(r"\s+", " ", (m["q"] or "").lower())
+    if not q and not m[0].lower().startswith("the"):
+        return None
+    dct = ctx.need_dct()
+    current = timecal.quarter_value(dct)
+    previous = timecal.quarter_value(timecal.add_months(dct, -3))
+    if q in ("current", "this"):
+        return Reading("DATE", current)
+    if q in ("next", "coming"):
+        return Reading("DATE", timecal.quarter_value(timecal.add_months(dct, 3)))
+    if q == "last":
+        return Reading("DATE", previous)
+    shift = -1 if q in ("year-ago", "year-earlier", "comparable", "prior-year", "year-before") else 0
+
+    def from_ref(ref: str | None) -> str:
+        base = ref if ref and re.fullmatch(r"\d{4}-Q\d", ref) else previous
+        return timecal.shift_value(base, shift, "year") or base
+
+    return Reading("DATE", from_ref(None), from_ref=from_ref)
+
+
+@rule(
+    r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<y>"
+    + YEAR
+    + r")|(?P<rel>this|last|next)\s+year|the\s+year|(?:the\s+)?'(?P<yy>\d0)s))?",
+    trigger="half",
+)
+def half(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = 1 if m["ord"].lower() == "first" else 2
+    if m["yy"]:
+        return Reading("DATE", "19" + m["yy"][0], mod="START" if number == 1 else "END")
+    if m["y"]:
+        return Reading("DATE", f"{m['y']}-H{number}")
+    if not m[0].lower().startswith("the"):
+        return None
+    dct = ctx.need_dct()
+    offset = {"this": 0, "last": -1, "next": 1}.get((m["rel"] or "this").lower(), 0)
+    return Reading("DATE", f"{dct.year + offset}-H{number}")
+
+
+@rule(
+    rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{cs(MONTH)})"
+    rf"(?:,?\s+(?P<y>{YEAR}))?"
+)
+def week_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = month_number(m["mon"])
+    if m["y"]:
+        value = f"{m['y']}-{number:02d}"
+    else:
+        if ctx.dct is None:
+            return Reading("DATE", f"XXXX-{number:02d}")
+        value = timecal.anchor_value(f"XXXX-{number:02d}", ctx.dct, ctx.tense_at(m.start(), m.end()))
+    month_iv = timecal.interval_of_value(value)
+    if month_iv is None:
+        return None
+    ordinal = m["ord"].lower()
+    if ordinal in ("last", "final"):
+        start = month_iv.end - timedelta(days=6)
+    else:
+        start = month_iv.start + timedelta(days=7 * (ORDINALS[ordinal] - 1))
+    return Reading(
+        "DATE", value, interval=DateInterval(start, min(start + timedelta(days=6), month_iv.end), "range")
+    )
+
+
+# ---------------------------------------------------------------- weekdays, deictic days, times of day
+
+
+@rule(
+    rf"(?:(?P<q>last|this|next|past|coming|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?"
+    rf"(?:\s+(?P<pod>{PART_OF_DAY})s?)?"
+)
+def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = WEEKDAYS[m["wd"].lower()]
+    part = _PART_FOR_WEEKDAY[PARTS_OF_DAY[m["pod"].lower()]] if m["pod"] else ""
+    if m["pl"]:
+        return Reading("SET", f"XXXX-WXX-{number}{part}")
+    q = (m["q"] or "").lower()
+    kind: TimexType = "TIME" if part else "DATE"
+    if q in ("last", "past", "next", "coming", "this"):
+        dct = ctx.need_dct()
+        delta = number - 1 - dct.weekday()
+        if q in ("last", "past"):
+            delta = -((-delta - 1) % 7 + 1)
+        elif q in ("next", "coming"):
+            delta = (delta - 1) % 7 + 1
+        return Reading(kind, iso(dct + timedelta(days=delta)) + part)
+    reading = anchored(f"XXXX-WXX-{number}{part}", m, ctx)
+    return reading and Reading(kind, reading.value, reading.anchor)
+
+
+@rule(
+    rf"(?:(?P<q>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
+    rf"yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY}))?"
+)
+def deictic_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    if word == "today" and m[0][:1].isupper() and ctx.text[m.end() : m.end() + 1] == "'":
+        return None  # the "Today" show, "Today's Woman"
+    dct = ctx.need_dct()
+    offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+    day = dct + timedelta(days=offset.get(word, 0))
+    part = "NI" if word == "tonight" else PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else ""
+    if part:
+        return Reading("TIME", f"{iso(day)}T{part}")
+    return Reading("DATE", iso(day))
+
+
+@rule(rf"(?P<q>this|last|early\s+this|late\s+this|later\s+this)\s+(?P<pod>{PART_OF_DAY})")
+def part_of_today(m: re.Match[str], ctx: Context) -> Reading | None:
+    dct = ctx.need_dct()
+    day = dct - timedelta(days=1) if m["q"].lower() == "last" else dct
+    return Reading("TIME", f"{iso(day)}T{PARTS_OF_DAY[m['pod'].lower()]}")
+
+
+@rule(
+    r"(?:(?:about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
+    r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?!\w)"
+    r"(?:\s+(?P<tz>(?-i:[A-Z]{3})|GMT|UTC|local\s+time))?"
+)
+def clock_time(m: re.Match[str], ctx: Context) -> Reading | None:
+    hour = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
+    minutes = f":{m['mi']}" if m["mi"] else ":00"
+    if ctx.dct is None:
+        return Reading("TIME", f"XXXX-XX-XXT{hour:02d}{minutes}")
+    return Reading("TIME", f"{iso(ctx.dct)}T{hour:02d}{minutes}")
+
+
+@rule(r"(?P<w>noon|midnight|midday)")
+def noon(m: re.Match[str], ctx: Context) -> Reading | None:
+    hour = "24:00" if m["w"].lower() == "midnight" else "12:00"
+    return Reading("TIME", f"{iso(ctx.need_dct())}T{hour}")
+
+
+# ---------------------------------------------------------------- references without a calendar position
+
+
+@rule(
+    r"(?P<w>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|"
+    r"recently|lately|previously|formerly|in\s+the\s+past|once\s+again(?!\w)|soon|the\s+future|the\s+near\s+future)"
+)
+def reference(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    if word.startswith("once"):
+        return None
+    if word in ("recently", "lately", "previously", "formerly", "in the past"):
+        return Reading("DATE", "PAST_REF")
+    if word in ("soon", "the future", "the near future"):
+        return Reading("DATE", "FUTURE_REF")
+    return Reading("DATE", "PRESENT_REF")

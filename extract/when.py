@@ -1,0 +1,188 @@
+"""Which temporal expression dates which event, decided from the parse, then resolved to the calendar.
+
+A timex dates the trigger whose clause it modifies (its nearest trigger or verb ancestor);
+events that share a clause by coordination or control share its date, but the complement
+of a reporting verb does not inherit the date of the report. A statement without a date
+of its own continues the last dated statement of the same speaker a few paragraphs up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from extract.mention import Mention, Span
+from extract.realis import clause_verb
+from extract.temporal_types import Tense, Timex
+from graph.model import DateInterval
+
+try:  # the temporal tagger lands separately
+    from extract.dates import resolve, shift
+    from extract.timex import tag
+except ImportError:  # pragma: no cover - temporary stand-in
+    from extract._standin_timex import resolve, shift, tag
+
+# Dependencies along which an event shares the date of the clause it hangs from.
+SHARED_DATE_DEPS = frozenset(
+    {
+        "conj",
+        "xcomp",
+        "advcl",
+        "prep",
+        "pobj",
+        "acl",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "npadvmod",
+        "pcomp",
+        "appos",
+    }
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# How far back a statement looks for the dated statement it continues.
+CONTINUATION_PARAGRAPHS = 6
+
+
+@dataclass
+class _Dated:
+    timex: Timex
+    interval: DateInterval
+
+
+def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> None:
+    """Set ``date`` and ``date_text`` of each mention in place."""
+    timexes = [t for t in tag(doc.text, dct) if doc.text[t.start : t.end].strip()]
+    by_char = {tok.idx: tok for tok in doc}
+    triggers = {m.trigger_start: by_char[m.trigger_start] for m in mentions if m.trigger_start in by_char}
+    trigger_ids = {tok.i for tok in triggers.values()}
+    attached: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        head = _timex_head(doc, timex)
+        if head is not None:
+            attached.setdefault(_attachment(head, trigger_ids).i, []).append(timex)
+    resolved: list[tuple[Mention, Token]] = []
+    for mention in sorted(mentions, key=lambda m: m.trigger_start):
+        tok = triggers.get(mention.trigger_start)
+        if tok is None:
+            continue
+        own = _own_timexes(tok, attached)
+        dated = _choose(own, tok, dct, resolved) if own else None
+        if dated:
+            mention.date, mention.date_text = dated.interval, dated.timex.text
+        resolved.append((mention, tok))
+    _continue_statements(resolved)
+
+
+def _timex_head(doc: Doc, timex: Timex) -> Token | None:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _attachment(head: Token, trigger_ids: set[int]) -> Token:
+    """The trigger or verb whose clause the timex modifies; relative clauses of a trigger noun count as its own."""
+    cur = head.head if head.head is not head else head
+    while cur.head is not cur:
+        if cur.i in trigger_ids:
+            return cur
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl"):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _own_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
+    """Timexes of the trigger's own clause, else of the clause it is coordinated with or an argument of."""
+    if tok.i in attached:
+        return attached[tok.i]
+    verb = clause_verb(tok)
+    cur = tok
+    while cur.head is not cur and cur.dep_ in SHARED_DATE_DEPS:
+        cur = cur.head
+        if cur.i in attached:
+            return attached[cur.i]
+        if cur is verb and cur.dep_ in ("ccomp", "parataxis"):
+            break
+    # A statement made in a dated call or meeting: "asked him in a phone call Monday".
+    for child in tok.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.i in attached and obj.dep_ == "pobj":
+                    return attached[obj.i]
+    return []
+
+
+def tense_of(tok: Token) -> Tense:
+    verb = clause_verb(tok)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    return "present" if verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
+
+
+def _choose(
+    own: list[Timex], tok: Token, dct: date | None, earlier: list[tuple[Mention, Token]]
+) -> _Dated | None:
+    for timex in own:
+        if timex.relation is None and dct is not None:
+            interval = resolve(timex, dct, tense_of(tok))
+            if interval is not None:
+                return _Dated(timex, interval)
+    for timex in own:
+        if timex.relation is not None:
+            anchor = _anchor(timex, earlier)
+            if anchor is not None:
+                return _Dated(timex, shift(anchor, timex.relation))
+    return None
+
+
+def _anchor(timex: Timex, earlier: list[tuple[Mention, Token]]) -> DateInterval | None:
+    """The dated event a relative date counts from: the last earlier one named like its anchor, else the last one."""
+    relation = timex.relation
+    if relation is None:
+        return None
+    dated = [(m, t) for m, t in earlier if m.date is not None and m.trigger_start < timex.start]
+    if relation.anchor_text:
+        words = {w.lower().rstrip("s") for w in relation.anchor_text.split()}
+        named = [(m, t) for m, t in dated if t.lemma_.lower() in words]
+        dated = named or dated
+    return dated[-1][0].date if dated else None
+
+
+def speaker_key(span: Span) -> str:
+    return span.text.split()[-1].lower().strip("’'s") if span.text.split() else ""
+
+
+def _paragraph(doc: Doc, offset: int) -> int:
+    return doc.text.count("\n\n", 0, offset)
+
+
+def _continue_statements(resolved: list[tuple[Mention, Token]]) -> None:
+    """An undated statement by the same speaker soon after a dated one continues it ("..., he said.")."""
+    last_key: str | None = None
+    dated: list[tuple[str, int, Mention]] = []
+    for mention, tok in resolved:
+        if mention.type != "statement":
+            continue
+        key: str | None = None
+        if mention.agents:
+            agent = mention.agents[0]
+            key = last_key if agent.label == "PRON" else speaker_key(agent)
+        paragraph = _paragraph(tok.doc, mention.char_start)
+        if mention.date is None and key:
+            for other_key, other_paragraph, other in reversed(dated):
+                if paragraph - other_paragraph > CONTINUATION_PARAGRAPHS:
+                    break
+                if other_key == key and other.sentence != mention.sentence:
+                    mention.date, mention.date_text = other.date, other.date_text
+                    break
+        if mention.date is not None and key:
+            dated.append((key, paragraph, mention))
+        last_key = key or last_key

@@ -1,0 +1,384 @@
+"""The Neo4j store: DESIGN.md's model over Bolt, every statement read from cypher/.
+
+Writes are batched ``UNWIND $rows ... MERGE`` statements, one managed write
+transaction per batch (the driver retries it on transient errors and lost
+connections), so a load can be re-run after any failure and converge on the
+same graph. Reads go through ``execute_query`` with READ routing, a time limit
+and a row cap; the server rejects any write attempted in them. Dates are Neo4j
+``date`` values so window predicates are index range scans; they come back as
+``datetime.date`` so both stores return identical Python values.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import Any, cast
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph import actor_rank, cypher
+from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
+from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
+from graph.paths import Incidence, find_paths
+from graph.store import (
+    ActorDetail,
+    ActorPath,
+    Counts,
+    EventDetail,
+    EventRow,
+    Hop,
+    Interaction,
+    PlaceSummary,
+    SourceDetail,
+    TimelineFilter,
+    TimelinePage,
+)
+from graph.window import ROW_CAP, bounds, encode_cursor
+
+INTERACTION_CAP = 100
+Row = dict[str, Any]
+
+
+def _day(value: Any) -> date | None:
+    """Neo4j ``Date`` -> ``datetime.date``."""
+    return cast(date, value.to_native()) if value is not None else None
+
+
+def _interval(start: Any, end: Any, precision: Any) -> DateInterval | None:
+    first, last = _day(start), _day(end)
+    return DateInterval(first, last or first, precision or "day") if first else None
+
+
+def _actor(data: Row) -> Actor:
+    return Actor(data["id"], data["name"], data["kind"], list(data.get("aliases") or []))
+
+
+def _place(data: Row) -> Place:
+    return Place(data["id"], data["name"], data.get("lat"), data.get("lon"), data.get("country"),
+                 data.get("kind") or "place")  # fmt: skip
+
+
+def _event_rows(batch: Batch) -> list[Row]:
+    return [
+        {
+            "id": e.id,
+            "type": e.type,
+            "start": e.date.start if e.date else None,
+            "end": e.date.end if e.date else None,
+            "precision": e.date.precision if e.date else None,
+            "summary": e.summary,
+            "confidence": e.confidence,
+            "disputed": e.disputed,
+            "speech_act": e.speech_act,
+            "attributes": json.dumps(e.attributes, sort_keys=True),
+        }
+        for e in batch.events
+    ]
+
+
+class Neo4jStore:
+    kind = "neo4j"
+
+    def __init__(
+        self,
+        uri: str = "bolt://127.0.0.1:7687",
+        user: str = "neo4j",
+        password: str = "eventgraph",
+        *,
+        database: str | None = None,
+        timeout: float = 10.0,
+        batch_size: int = 2000,
+    ) -> None:
+        self.uri, self.user, self.database = uri, user, database
+        self.timeout, self.batch_size = timeout, batch_size
+        self.driver: Driver = GraphDatabase.driver(
+            uri, auth=(user, password), connection_timeout=5.0, max_transaction_retry_time=30.0
+        )
+        try:
+            with self._errors("connect"):
+                self.driver.verify_connectivity()
+            self._apply_schema()
+        except BaseException:
+            self.driver.close()
+            raise
+
+    @contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        """Driver exceptions -> graph.errors with a message a user can act on."""
+        try:
+            yield
+        except AuthError as exc:
+            raise StoreAuthError(
+                f"Neo4j rejected the credentials for user {self.user!r} at {self.uri}"
+            ) from exc
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise StoreUnavailable(f"cannot reach Neo4j at {self.uri}: {exc}") from exc
+        except ClientError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise QueryTimeout(f"{what} ran past its time limit of {self.timeout:g} s") from exc
+            raise StoreError(f"Neo4j refused {what}: {exc.message}") from exc
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j failed in {what}: {exc.message}") from exc
+
+    def _query(self, name: str, timeout: float | None = None) -> Query:
+        return Query(cypher.load(name), metadata={"file": name}, timeout=timeout)
+
+    def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
+        """Run cypher/NAME.cypher in a read transaction with a time limit; rows as dicts."""
+        with self._errors(name):
+            records, _, _ = self.driver.execute_query(
+                self._query(name, timeout or self.timeout),
+                params,
+                routing_=RoutingControl.READ,
+                database_=self.database,
+            )
+        return [record.data() for record in records]
+
+    def _run_auto(self, name: str, text: str) -> None:
+        with self._errors(name), self.driver.session(database=self.database) as session:
+            session.run(Query(text, metadata={"file": name})).consume()
+
+    def _apply_schema(self) -> None:
+        for statement in cypher.statements("schema"):
+            self._run_auto("schema", statement)
+
+    # -- writing ------------------------------------------------------------
+
+    def _write(self, steps: list[tuple[str, Row]]) -> None:
+        """Run several statements in one managed write transaction (retried as a whole)."""
+
+        def work(tx: ManagedTransaction) -> None:
+            for name, params in steps:
+                tx.run(cypher.load(name), params).consume()
+
+        with self._errors(steps[0][0]), self.driver.session(database=self.database) as session:
+            session.execute_write(work)
+
+    def _write_chunked(self, name: str, rows: list[Row]) -> None:
+        for i in range(0, len(rows), self.batch_size):
+            self._write([(name, {"rows": rows[i : i + self.batch_size]})])
+
+    def upsert(self, batch: Batch, *, progress: Callable[[int, int], None] | None = None) -> None:
+        """Merge the batch: nodes first, then events with their links, one transaction per chunk."""
+        self._write_chunked("write_articles", [
+            {"id": a.id, "title": a.title, "publisher": a.publisher, "url": a.url, "published": a.published}
+            for a in batch.articles
+        ])  # fmt: skip
+        self._write_chunked("write_places", [
+            {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country, "kind": p.kind}
+            for p in batch.places
+        ])  # fmt: skip
+        self._write_chunked("write_actors", [
+            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
+             "terms": actor_rank.search_terms(a)}
+            for a in batch.actors
+        ])  # fmt: skip
+        self._write_chunked("write_affiliations", [
+            {"actor": f.actor, "org": f.org, "role": f.role} for f in batch.affiliations
+        ])  # fmt: skip
+        events = _event_rows(batch)
+        total = len(events)
+        for i in range(0, total, self.batch_size):
+            chunk = batch.events[i : i + self.batch_size]
+            self._write([
+                ("write_events", {"rows": events[i : i + self.batch_size]}),
+                ("write_agents", {"rows": [{"event": e.id, "actor": a} for e in chunk for a in e.agents]}),
+                ("write_targets", {"rows": [{"event": e.id, "actor": a} for e in chunk for a in e.targets]}),
+                ("write_places_of_events", {"rows": [{"event": e.id, "place": e.place} for e in chunk
+                                                     if e.place]}),
+                ("write_reports", {"rows": [_report(e.id, s) for e in chunk for s in e.sources]}),
+            ])  # fmt: skip
+            if progress:
+                progress(min(i + self.batch_size, total), total)
+        spans = [(e.date.end - e.date.start).days for e in batch.events if e.date]
+        self._write([("write_meta", {"span": max(spans, default=0)})])
+
+    def clear(self) -> None:
+        self._run_auto("admin/wipe", cypher.load("admin/wipe"))
+
+    # -- reading ------------------------------------------------------------
+
+    def _window_params(self, flt: TimelineFilter, cursor: str | None) -> Row:
+        span = self.read("meta")[0]["span"]
+        win = bounds(flt, int(span), cursor)
+        after = win.after
+        return {
+            "start_lo": win.start_lo,
+            "start_hi": win.start_hi,
+            "end_lo": win.end_lo,
+            "end_hi": win.end_hi,
+            "after_start": after[0] if after else None,
+            "after_end": after[1] if after else None,
+            "after_id": after[2] if after else None,
+            "types": list(flt.types) or None,
+            "disputed": flt.disputed,
+            "place": flt.place,
+            "actor": flt.actor,
+        }
+
+    def timeline(self, flt: TimelineFilter, *, limit: int = 100, cursor: str | None = None) -> TimelinePage:
+        limit = max(1, min(limit, ROW_CAP))
+        params = self._window_params(flt, cursor)
+        ids = [
+            r["id"]
+            for r in self.read("timeline_actor" if flt.actor else "timeline", limit=limit + 1, **params)
+        ]
+        rows = self._rows(ids[:limit])
+        more = len(ids) > limit
+        last = rows[-1].event if rows else None
+        cursor_out = (
+            encode_cursor((last.date.start, last.date.end, last.id)) if more and last and last.date else None
+        )
+        return TimelinePage(rows, cursor_out)
+
+    def count(self, flt: TimelineFilter) -> int:
+        return int(self.read("count", **self._window_params(flt, None))[0]["n"])
+
+    def _rows(self, event_ids: Sequence[str]) -> list[EventRow]:
+        if not event_ids:
+            return []
+        found = {r["e"]["id"]: r for r in self.read("event_rows", ids=list(event_ids))}
+        return [_row(found[i]) for i in event_ids if i in found]
+
+    def event(self, event_id: str) -> EventDetail | None:
+        rows = self._rows([event_id])
+        if not rows:
+            return None
+        sources = [_source(r["article"], r["report"]) for r in self.read("event_sources", id=event_id)]
+        return EventDetail(rows[0], sources)
+
+    def actors(self, query: str = "", *, limit: int = 20) -> list[Actor]:
+        limit = max(1, min(limit, ROW_CAP))
+        if not query.strip():
+            return [_actor(r["a"]) for r in self.read("actors_all", limit=limit)]
+        rows = self.read("actor_candidates", stems=actor_rank.stems(query), cap=actor_rank.CANDIDATE_CAP)
+        return actor_rank.rank(query, (_actor(r["a"]) for r in rows), limit=limit)
+
+    def actor(self, actor_id: str) -> ActorDetail | None:
+        rows = self.read("actor", id=actor_id)
+        if not rows:
+            return None
+        row = rows[0]
+        links = row["affiliations"]
+        affiliations = sorted(
+            (Affiliation(x["actor"], x["org"], x["role"]) for x in links),
+            key=lambda a: (a.actor, a.org, a.role),
+        )
+        related = {x["other"]["id"]: _actor(x["other"]) for x in links if x["other"]["id"] != actor_id}
+        interactions = [
+            Interaction(_actor(r["o"]), int(r["n"]), _day(r["first"]), _day(r["last"]), sorted(r["types"]))
+            for r in self.read("actor_interactions", id=actor_id, cap=INTERACTION_CAP)
+        ]
+        return ActorDetail(_actor(row["a"]), affiliations, related, interactions, int(row["events"]))
+
+    def incidences(self, actor_ids: Sequence[str]) -> dict[str, list[Incidence]]:
+        """The path search's view of the graph (graph.paths.Adjacency)."""
+        out: dict[str, list[Incidence]] = {}
+        for r in self.read("incidences", ids=list(actor_ids)):
+            inc = Incidence(r["event"], _day(r["start"]), _day(r["end"]), tuple(sorted(r["actors"])))
+            out.setdefault(r["id"], []).append(inc)
+        return out
+
+    def path(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        ordered: bool = False,
+        window: DateInterval | None = None,
+        limit: int = 5,
+    ) -> list[ActorPath]:
+        known = {r["a"]["id"]: _actor(r["a"]) for r in self.read("actors_by_id", ids=[source, target])}
+        if source not in known or target not in known:
+            return []
+        found = find_paths(
+            self, source, target, max_hops=max_hops, ordered=ordered, window=window, limit=limit
+        )
+        rows = {r.event.id: r for r in self._rows(sorted({e for p in found for e in p.events}))}
+        actors = {
+            r["a"]["id"]: _actor(r["a"])
+            for r in self.read("actors_by_id", ids=sorted({a for p in found for a in p.actors}))
+        }
+        return [
+            ActorPath(
+                [actors[a] for a in p.actors],
+                [Hop(p.actors[i], p.actors[i + 1], rows[e]) for i, e in enumerate(p.events)],
+            )
+            for p in found
+        ]
+
+    def places(self) -> list[PlaceSummary]:
+        return [PlaceSummary(_place(r["p"]), int(r["n"])) for r in self.read("places")]
+
+    def counts(self) -> Counts:
+        r = self.read("counts")[0]
+        return Counts(r["articles"], r["events"], r["actors"], r["places"], r["disputed"])
+
+    def date_span(self) -> DateInterval | None:
+        r = self.read("date_span")[0]
+        first, last = _day(r["first"]), _day(r["last"])
+        return DateInterval(first, last, "range") if first and last else None
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.read("ping", timeout=2.0))
+        except StoreError:
+            return False
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def _report(event_id: str, src: Source) -> Row:
+    return {
+        "event": event_id,
+        "doc": src.doc,
+        "sentence": src.sentence,
+        "char_start": src.char_start,
+        "char_end": src.char_end,
+        "date_text": src.date_text,
+        "start": src.date.start if src.date else None,
+        "end": src.date.end if src.date else None,
+        "precision": src.date.precision if src.date else None,
+    }
+
+
+def _row(r: Row) -> EventRow:
+    e = r["e"]
+    agents = [_actor(a) for a in r["agents"]]
+    targets = [_actor(a) for a in r["targets"]]
+    place = _place(r["place"][0]) if r["place"] else None
+    event = Event(
+        id=e["id"],
+        type=e["type"],
+        date=_interval(e.get("start"), e.get("end"), e.get("precision")),
+        agents=[a.id for a in agents],
+        targets=[a.id for a in targets],
+        place=place.id if place else None,
+        attributes=json.loads(e.get("attributes") or "{}"),
+        confidence=float(e.get("confidence") or 0.0),
+        disputed=bool(e.get("disputed")),
+        summary=e.get("summary") or "",
+    )
+    return EventRow(event, agents, targets, place, int(r["sources"]))
+
+
+def _source(art: Row, rep: Row) -> SourceDetail:
+    source = Source(
+        art["id"],
+        rep.get("sentence") or "",
+        rep.get("char_start") or 0,
+        rep.get("char_end") or 0,
+        rep.get("date_text"),
+        _interval(rep.get("start"), rep.get("end"), rep.get("precision")),
+    )
+    published = _day(art.get("published"))
+    article = Article(
+        art["id"], art.get("title") or "", art.get("publisher") or "", art.get("url") or "", published
+    )
+    return SourceDetail(source, article)

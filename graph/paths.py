@@ -1,0 +1,160 @@
+"""Chains of events linking two actors, computed once for both stores.
+
+One hop joins two actors who both take part (as agent or target) in one event.
+A store only answers "which events does each of these actors take part in, and
+who else is in them" (``Adjacency``); the search here is shared, so the
+embedded store and Neo4j return the same paths by construction.
+
+Semantics: actors on a path are distinct and so are its events. With a window
+every event must overlap it (undated events are left out); with ``ordered``
+the events must be dated and their start dates non-decreasing along the path.
+Paths come shortest first; among paths of one length, in lexicographic order of
+their hops' (start date, event id, next actor id), undated sorting last. The
+depth-first search visits hops in exactly that order and prunes with hop
+distances to the target (a lower bound that ignores dates), so the first
+``limit`` paths it meets are the answer. ``budget`` caps visited hops so a
+hostile query on hub actors stays bounded; both stores hit it at the same place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from graph.model import DateInterval
+
+_LAST = "9999-99-99"  # sorts undated events after every date
+
+
+@dataclass(frozen=True)
+class Incidence:
+    """An event one actor takes part in, with everyone who takes part in it."""
+
+    event: str
+    start: date | None
+    end: date | None
+    actors: tuple[str, ...]
+
+
+class Adjacency(Protocol):
+    def incidences(self, actor_ids: Sequence[str]) -> dict[str, list[Incidence]]:
+        """For each actor id, the events it takes part in (unknown ids may be left out)."""
+        ...
+
+
+@dataclass(frozen=True)
+class FoundPath:
+    actors: tuple[str, ...]
+    events: tuple[str, ...]
+
+
+class _Search:
+    def __init__(self, adj: Adjacency, target: str, ordered: bool, window: DateInterval | None) -> None:
+        self.adj = adj
+        self.target = target
+        self.ordered = ordered
+        self.window = window
+        self.hops: dict[str, list[tuple[str, str, str, date | None]]] = {}
+        self.dist: dict[str, int] = {target: 0}
+        self.frontier = [target]
+        self.depth = 0
+
+    def usable(self, inc: Incidence) -> bool:
+        if self.window is not None:
+            return (
+                inc.start is not None
+                and inc.end is not None
+                and self.window.overlaps(DateInterval(inc.start, inc.end))
+            )
+        return not self.ordered or inc.start is not None
+
+    def fetch(self, actor_ids: Sequence[str]) -> None:
+        """Load hops of actors not seen yet, in one store round trip."""
+        missing = sorted({a for a in actor_ids if a not in self.hops})
+        if not missing:
+            return
+        found = self.adj.incidences(missing)
+        for actor in missing:
+            seen: dict[str, Incidence] = {inc.event: inc for inc in found.get(actor, [])}
+            hops = [
+                (inc.start.isoformat() if inc.start else _LAST, inc.event, other, inc.start)
+                for inc in seen.values()
+                if self.usable(inc)
+                for other in inc.actors
+                if other != actor
+            ]
+            self.hops[actor] = sorted(hops, key=lambda hop: hop[:3])
+
+    def reach(self, depth: int) -> None:
+        """Extend hop distances from the target out to ``depth``."""
+        while self.depth < depth and self.frontier:
+            self.fetch(self.frontier)
+            nxt = []
+            for actor in self.frontier:
+                for _, _, other, _ in self.hops[actor]:
+                    if other not in self.dist:
+                        self.dist[other] = self.depth + 1
+                        nxt.append(other)
+            self.frontier = sorted(nxt)
+            self.depth += 1
+
+
+def find_paths(
+    adj: Adjacency,
+    source: str,
+    target: str,
+    *,
+    max_hops: int,
+    ordered: bool = False,
+    window: DateInterval | None = None,
+    limit: int = 5,
+    budget: int = 20_000,
+) -> list[FoundPath]:
+    """Up to ``limit`` paths of at most ``max_hops`` hops, shortest first (see module doc)."""
+    if source == target or limit <= 0:
+        return []
+    search = _Search(adj, target, ordered, window)
+    found: list[FoundPath] = []
+    visited = 0
+
+    def walk(actors: list[str], events: list[str], last: date | None, left: int) -> bool:
+        """Depth-first in hop order; False once the limit or the budget is reached."""
+        nonlocal visited
+        here = actors[-1]
+        if left == 0:
+            if here == target:
+                found.append(FoundPath(tuple(actors), tuple(events)))
+            return len(found) < limit
+        nexts = [
+            hop
+            for hop in search.hops[here]
+            if search.dist.get(hop[2], left) <= left - 1
+            and hop[2] not in actors
+            and hop[1] not in events
+            and (hop[2] != target or left == 1)
+            and not (ordered and last is not None and hop[3] is not None and hop[3] < last)
+        ]
+        search.fetch([hop[2] for hop in nexts])
+        for _, event, other, start in nexts:
+            visited += 1
+            if visited > budget:
+                return False
+            actors.append(other)
+            events.append(event)
+            going = walk(actors, events, start, left - 1)
+            actors.pop()
+            events.pop()
+            if not going:
+                return False
+        return True
+
+    for hops in range(1, max_hops + 1):
+        search.reach(hops - 1)
+        if search.dist.get(source, hops) > hops:
+            continue
+        search.fetch([source])
+        if not walk([source], [], None, hops):
+            break
+    return found

@@ -1,0 +1,180 @@
+"""Hostile and broken input, store faults and limits: every answer is ordinary JSON, nothing changes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from conftest import ESPER, KH
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from schemathesis import checks
+
+from api.app import create_app
+from api.settings import Settings
+from graph.errors import StoreUnavailable
+from graph.memory import MemoryStore
+from graph.store import GraphStore
+
+INJECTIONS = [
+    "' OR 1=1 //",
+    '"}) DETACH DELETE n //',
+    "}) DETACH DELETE n //",
+    "$param",
+    "x' }) MATCH (n) SET n.name = 'pwned' //",
+    "\\u0027; CALL db.clear() //",
+]
+# Every string parameter of every route (path parameters through their URL).
+STRING_PARAMS: list[tuple[str, str, dict[str, str]]] = [
+    ("/timeline", "q", {}),
+    ("/timeline", "actor", {}),
+    ("/timeline", "place", {}),
+    ("/timeline", "cursor", {}),
+    ("/timeline/vis", "actor", {}),
+    ("/timeline/timelinejs", "place", {}),
+    ("/actors", "q", {}),
+    ("/path", "from", {"to": KH}),
+    ("/path", "to", {"from": ESPER}),
+]
+
+
+@pytest.fixture
+def app(store: GraphStore) -> FastAPI:
+    return create_app(store, Settings(max_limit=50))
+
+
+def test_openapi_no_server_errors_and_responses_match(app: FastAPI) -> None:
+    """Schemathesis on every operation (its pytest plugin cannot take a parametrized store)."""
+    api = schemathesis.openapi.from_asgi("/openapi.json", app)
+    operations = [result.ok() for result in api.get_all_operations()]  # type: ignore[union-attr]
+    assert len(operations) == 9
+
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        def check(case: Any) -> None:
+            case.call_and_validate(
+                checks=[
+                    checks.not_a_server_error,
+                    checks.status_code_conformance,
+                    checks.content_type_conformance,
+                    checks.response_schema_conformance,
+                    checks.negative_data_rejection,
+                ]
+            )
+
+        check()
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_injection_in_every_string_parameter_is_inert(
+    client: TestClient, store: GraphStore, payload: str
+) -> None:
+    before = store.counts()
+    baseline = client.get("/timeline", params={"limit": 50}).json()["events"]
+    for url, name, extra in STRING_PARAMS:
+        response = client.get(url, params={**extra, name: payload})
+        assert response.status_code in (200, 400, 404, 422), (url, name, response.text)
+        assert "error" in response.json() or response.status_code == 200
+    for url in (f"/events/{payload}", f"/actors/{payload}"):
+        assert client.get(url).status_code in (404, 422)
+    assert store.counts() == before
+    assert client.get("/timeline", params={"limit": 50}).json()["events"] == baseline
+    assert client.get("/actors", params={"q": "Esper"}).json()["actors"][0]["id"] == ESPER
+
+
+def test_only_get_is_served(client: TestClient) -> None:
+    for method in ("post", "put", "delete", "patch"):
+        response = client.request(method.upper(), "/timeline")
+        assert response.status_code == 405 and "error" in response.json()
+
+
+class SlowStore(MemoryStore):
+    """A store whose timeline takes longer than the service allows."""
+
+    def timeline(self, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(1.0)
+        return super().timeline(*args, **kwargs)
+
+
+class DownStore(MemoryStore):
+    def ping(self) -> bool:
+        return False
+
+    def timeline(self, *args: Any, **kwargs: Any) -> Any:
+        raise StoreUnavailable("cannot reach the server at bolt://127.0.0.1:1")
+
+
+def test_time_limit_answers_504() -> None:
+    with TestClient(create_app(SlowStore(), Settings(query_timeout=0.2))) as c:
+        started = time.monotonic()
+        response = c.get("/timeline")
+        assert time.monotonic() - started < 0.9
+    assert response.status_code == 504
+    assert "took too long" in response.json()["error"]
+
+
+def test_unreachable_store_answers_503_and_health_degrades() -> None:
+    with TestClient(create_app(DownStore(), Settings())) as c:
+        response = c.get("/timeline")
+        assert response.status_code == 503
+        assert response.json()["error"].startswith("the graph store is unavailable")
+        health = c.get("/health")
+    assert health.status_code == 200
+    assert health.json()["status"] == "degraded" and health.json()["reachable"] is False
+
+
+def test_cors_is_configurable() -> None:
+    origin = "https://newsroom.example"
+    with TestClient(create_app(MemoryStore(), Settings(cors_origins=[origin]))) as c:
+        allowed = c.get("/health", headers={"Origin": origin})
+        other = c.get("/health", headers={"Origin": "https://evil.example"})
+    assert allowed.headers["access-control-allow-origin"] == origin
+    assert "access-control-allow-origin" not in other.headers
+    with TestClient(create_app(MemoryStore(), Settings())) as c:
+        assert "access-control-allow-origin" not in c.get("/health", headers={"Origin": origin}).headers
+
+
+def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTGRAPH_STORE", "neo4j")
+    monkeypatch.setenv("EVENTGRAPH_MAX_LIMIT", "7")
+    monkeypatch.setenv("EVENTGRAPH_CORS_ORIGINS", "http://a.example, http://b.example")
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret")
+    s = Settings()
+    assert (s.store, s.max_limit, s.cors_origins) == ("neo4j", 7, ["http://a.example", "http://b.example"])
+    assert s.neo4j_password.get_secret_value() == "s3cret" and "s3cret" not in repr(s)
+
+
+def test_app_opens_and_closes_the_configured_store(tmp_path: Any) -> None:
+    with TestClient(create_app(settings=Settings(store="memory", data=tmp_path))) as c:
+        body = c.get("/health").json()
+    assert (body["store"], body["counts"]["events"]) == ("memory", 0)
+
+
+@pytest.fixture
+def concurrent_client() -> Iterator[TestClient]:
+    with TestClient(create_app(SlowStore(), Settings(query_timeout=5, max_concurrent_queries=2))) as c:
+        yield c
+
+
+def test_concurrency_limiter_queues_store_calls(concurrent_client: TestClient) -> None:
+    """Two workers for four slow calls: the last ones wait instead of piling onto the store."""
+    codes: list[int] = []
+
+    def call() -> None:
+        codes.append(concurrent_client.get("/timeline").status_code)
+
+    threads = [threading.Thread(target=call) for _ in range(4)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert codes == [200] * 4
+    assert time.monotonic() - started >= 1.9

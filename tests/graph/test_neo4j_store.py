@@ -1,0 +1,157 @@
+"""Neo4j-only behaviour against the real server: faults, limits, read-only reads, Browser queries,
+and value-for-value agreement with the embedded store on a synthetic graph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from conftest import NEO4J_PASSWORD, NEO4J_URI, neo4j_store, small_batch
+
+from bench.gen_synthetic import generate
+from graph import cypher
+from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
+from graph.memory import MemoryStore
+from graph.model import DateInterval
+from graph.neo4j_store import Neo4jStore
+from graph.store import TimelineFilter
+
+
+def test_unreachable_server_gives_a_clear_error() -> None:
+    with pytest.raises(StoreUnavailable, match=r"^cannot reach Neo4j at bolt://127\.0\.0\.1:7699: "):
+        Neo4jStore("bolt://127.0.0.1:7699", "neo4j", "x")
+
+
+@pytest.fixture
+def neo() -> Iterator[Neo4jStore]:
+    store = neo4j_store()
+    assert isinstance(store, Neo4jStore)
+    store.clear()
+    yield store
+    store.close()
+
+
+@pytest.mark.neo4j
+def test_wrong_password_gives_a_clear_error() -> None:
+    # A user that does not exist: failed logins of the real user would lock it for the other tests.
+    with pytest.raises(StoreAuthError, match=r"^Neo4j rejected the credentials for user 'intruder'"):
+        Neo4jStore(NEO4J_URI, "intruder", NEO4J_PASSWORD + "-wrong")
+
+
+@pytest.mark.neo4j
+def test_slow_query_hits_the_time_limit(neo: Neo4jStore) -> None:
+    with pytest.raises(QueryTimeout, match="time limit"):
+        neo.read("admin/slow_probe", timeout=0.2, n=2_000_000_000)
+    assert neo.read("admin/slow_probe", n=100) == [{"n": 14}]
+
+
+@pytest.mark.neo4j
+def test_reads_cannot_write(neo: Neo4jStore) -> None:
+    with pytest.raises(StoreError, match="refused write_meta"):
+        neo.read("write_meta", span=5)
+    assert neo.read("meta") == [{"span": 0}]
+
+
+@pytest.mark.neo4j
+def test_schema_is_applied_once_and_idempotently(neo: Neo4jStore) -> None:
+    neo4j_store().close()  # a second start re-applies schema.cypher without error
+    names = {r["name"]: r["constraint"] for r in neo.read("admin/show_schema")}
+    for constraint in ("article_id", "event_id", "actor_id", "place_id"):
+        assert names.get(constraint) is True
+    for index in ("event_start", "event_end", "event_type", "actor_name"):
+        assert names.get(index) is False
+
+
+@pytest.mark.neo4j
+def test_interrupted_load_completes_on_rerun_with_clean_counts(neo: Neo4jStore) -> None:
+    batch = generate(600, seed=5)
+    neo.batch_size = 100
+
+    def die(done: int, total: int) -> None:
+        if done >= 300:
+            raise ConnectionError("killed mid-load")
+
+    with pytest.raises(ConnectionError):
+        neo.upsert(batch, progress=die)
+    assert 0 < neo.counts().events < 600
+    neo.upsert(batch)
+    clean = MemoryStore()
+    clean.upsert(batch)
+    assert neo.counts() == clean.counts()
+    neo.upsert(batch)
+    assert neo.counts() == clean.counts()
+
+
+BROWSER_PARAMS: dict[str, dict[str, Any]] = {
+    "browser/events_in_window": {"start": date(2019, 10, 28), "end": date(2019, 12, 16)},
+    "browser/actor_neighbourhood": {"actor": "person:mark-esper"},
+    "browser/who_called_whom": {"start": None, "end": date(2020, 12, 31)},
+    "browser/attacks_by_place": {"types": ["rocket_attack", "airstrike"]},
+    "browser/disputed_events": {"type": None},
+    "browser/shortest_path": {"from": "person:mark-esper", "to": "group:kataib-hizbollah"},
+    "browser/time_ordered_path": {
+        "from": "person:mark-esper",
+        "to": "group:kataib-hizbollah",
+        "start": date(2019, 10, 1),
+        "end": date(2019, 12, 31),
+    },
+}
+
+
+def test_every_browser_query_documents_what_it_shows_and_its_parameters() -> None:
+    assert sorted(BROWSER_PARAMS) == cypher.browser_queries()
+    for name in BROWSER_PARAMS:
+        text = cypher.load(name)
+        assert text.startswith("// "), name
+        used = set(re.findall(r"\$(\w+)", text))
+        documented = set(re.findall(r":param (\w+)", text))
+        assert used == documented == set(BROWSER_PARAMS[name]), name
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", sorted(BROWSER_PARAMS))
+def test_browser_queries_run_on_the_real_server(neo: Neo4jStore, name: str) -> None:
+    neo.upsert(small_batch())
+    rows = neo.read(name, **BROWSER_PARAMS[name])
+    assert rows, f"{name} found nothing in the sample graph"
+
+
+@pytest.mark.neo4j
+def test_both_stores_agree_on_a_synthetic_graph(neo: Neo4jStore) -> None:
+    batch = generate(2000, seed=11)
+    mem = MemoryStore()
+    mem.upsert(batch)
+    neo.upsert(batch)
+    assert neo.counts() == mem.counts()
+    assert neo.date_span() == mem.date_span()
+    assert neo.places() == mem.places()
+    filters = [
+        TimelineFilter(date(2019, 3, 1), date(2019, 3, 31)),
+        TimelineFilter(date(2019, 3, 1), date(2019, 3, 31), match="within", types=["meeting", "statement"]),
+        TimelineFilter(actor=batch.actors[3].id, disputed=False),
+        TimelineFilter(date(2018, 6, 1), None, place=batch.places[0].id),
+    ]
+    for flt in filters:
+        assert neo.count(flt) == mem.count(flt)
+        cursor_n = cursor_m = None
+        for _ in range(3):
+            page_n = neo.timeline(flt, limit=25, cursor=cursor_n)
+            page_m = mem.timeline(flt, limit=25, cursor=cursor_m)
+            assert page_n == page_m
+            cursor_n, cursor_m = page_n.next_cursor, page_m.next_cursor
+    for query in ["", "adil", "Mahdi 5", "jaber ministry", "Karim Sadr", "Novak Agncy"]:
+        assert neo.actors(query, limit=10) == mem.actors(query, limit=10)
+    for actor in batch.actors[:3] + batch.actors[200:203]:
+        assert neo.actor(actor.id) == mem.actor(actor.id)
+    for event in batch.events[:20]:
+        assert neo.event(event.id) == mem.event(event.id)
+    window = DateInterval(date(2018, 3, 1), date(2019, 6, 30))
+    for a, b in [(5, 300), (40, 41), (250, 380), (1, 399)]:
+        src, dst = batch.actors[a].id, batch.actors[b].id
+        assert neo.path(src, dst, max_hops=3) == mem.path(src, dst, max_hops=3)
+        assert neo.path(src, dst, max_hops=3, ordered=True, window=window) == mem.path(
+            src, dst, max_hops=3, ordered=True, window=window
+        )

@@ -41,6 +41,7 @@ unit: install
 	$(BIN)/pytest -m "not neo4j and not slow and not browser" -q
 
 test: install web
+	bash scripts/chromium.sh
 	$(MAKE) lint typecheck
 	bash scripts/neo4j.sh up
 	$(BIN)/pytest -q -p no:cacheprovider; status=$$?; bash scripts/neo4j.sh down; exit $$status

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated
 
@@ -13,9 +13,9 @@ from rapidfuzz import fuzz, process, utils
 from api.deps import RunDep, SettingsDep
 from api.errors import bad_request, not_found
 from api.schemas import ActorRef, FiltersOut, PlaceRef, WindowOut, YearCount
-from extract.dates import parse_window
+from extract.dates import QueryWindow, parse_window
 from graph.model import Actor, EventType, Place
-from graph.store import Match, TimelineFilter
+from graph.store import GraphStore, Match, TimelineFilter
 
 ACTOR_ID = re.compile(r"^(person|org|gpe|group|media):[a-z0-9-]{1,200}$")
 PLACE_ID = re.compile(r"^place:[a-z0-9-]{1,200}$")
@@ -87,6 +87,22 @@ class TimelineQuery:
     cursor: str | None
 
 
+def _year_counts(
+    store: GraphStore, window: QueryWindow, flt: TimelineFilter, years: range
+) -> list[YearCount]:
+    """Events the filter matches with the window in each year, in one worker call."""
+    counts = []
+    for year in years:
+        try:
+            candidate = window.in_year(year)
+        except ValueError:  # Feb 29 in a common year, or past the calendar's end
+            continue
+        n = store.count(replace(flt, start=candidate.start, end=candidate.end))
+        if n:
+            counts.append(YearCount(year=year, events=n))
+    return counts
+
+
 async def _window_in_words(run: RunDep, text: str, flt: TimelineFilter) -> WindowOut:
     """Parse ``q``; a year-less window goes to the year where it holds the most events (ties: latest)."""
     try:
@@ -99,23 +115,14 @@ async def _window_in_words(run: RunDep, text: str, flt: TimelineFilter) -> Windo
     out = WindowOut(
         start=window.start, end=window.end, match=flt.match, query=text, year_given=window.year_given
     )
-    if window.year_given:
-        return out
-    span = await run(run.store.date_span)
+    span = None if window.year_given else await run(run.store.date_span)
     if span is None:
-        return out.model_copy(update={"resolved_year": window.start.year})
+        return out.model_copy(update={"resolved_year": None if window.year_given else window.start.year})
     first = max(span.start.year - 1, span.end.year - MAX_CANDIDATE_YEARS, 1)
-    counts: list[YearCount] = []
-    for year in range(span.end.year, first - 1, -1):
-        try:
-            candidate = window.in_year(year)
-        except ValueError:  # e.g. Feb 29 in a common year, or beyond the calendar
-            continue
-        flt.start, flt.end = candidate.start, candidate.end
-        n = await run(run.store.count, flt)
-        if n:
-            counts.append(YearCount(year=year, events=n))
-    best = max(counts, key=lambda c: (c.events, c.year), default=YearCount(year=span.end.year, events=0))
+    counts = await run(_year_counts, run.store, window, flt, range(span.end.year, first - 1, -1))
+    if not counts:
+        return out.model_copy(update={"resolved_year": window.start.year})
+    best = max(counts, key=lambda c: (c.events, c.year))
     chosen = window.in_year(best.year)
     others = sorted((c for c in counts if c.year != best.year), key=lambda c: c.year)
     return out.model_copy(

@@ -10,6 +10,7 @@ paths on each store, and a full scan of the embedded store as the baseline for w
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import time
@@ -78,7 +79,7 @@ def queries(store: GraphStore, batch: Batch, rounds: int) -> None:
     busy = [a.id for a in batch.actors[:50]]
     names = [a.name.split()[0] for a in batch.actors[:500]]
     pairs = [(rng.choice(batch.actors[:2000]).id, rng.choice(batch.actors[:2000]).id) for _ in range(rounds)]
-    it = iter(pairs * 2)
+    it = itertools.cycle(pairs)
     win = DateInterval(date(2019, 1, 1), date(2019, 12, 31))
     cases: list[tuple[str, Callable[[], Any], int]] = [
         ("timeline narrow (7 d, 50)", lambda: store.timeline(window(7), limit=50), rounds * 5),

@@ -238,6 +238,10 @@ DEMONYMS: dict[str, str] = {
     "canadian": "CA",
     "brazilian": "BR",
     "argentine": "AR",
+    "peruvian": "PE",
+    "chilean": "CL",
+    "ecuadorian": "EC",
+    "bolivian": "BO",
     "venezuelan": "VE",
     "colombian": "CO",
     "cuban": "CU",
@@ -417,6 +421,9 @@ PERSON_NOUNS = (
     "witness",
     "resident",
 )
+
+# Descriptor heads meaning an unnamed institution ("a US court").
+ORG_NOUNS = ("court", "ministry", "parliament", "military", "army", "navy", "police", "embassy", "agency")
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 

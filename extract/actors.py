@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from extract.actor_lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
+    ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS_PERSON,
     ROLE_QUALIFIERS,
@@ -51,6 +52,7 @@ _BACKED = re.compile(
 _ORG_AFTER = re.compile(
     r"\s*(?:at|of|for|with)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)"
 )
+_ADMINISTRATION = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:administration|government|White House)\b")
 _GOVERNMENT = re.compile(
     r"\b(government|administration|authorities|regime|leadership|leaders|state|cabinet)\b"
 )
@@ -238,6 +240,8 @@ class DocumentActors:
         if not key:
             return None
         code = country_lookup().get(key) or capital_lookup().get(key) or demonym_lookup().get(key)
+        if code and label == "NORP" and key.endswith("s") and len(key) > 4:
+            return self._actor(f"group:{key}", "group", name)  # "the Iraqis": people, not the state
         if code and label in ("GPE", "NORP"):
             return self._actor(f"gpe:{code}", "gpe", countries().get(code, name))
         if key in organisation_lookup():
@@ -337,27 +341,43 @@ class DocumentActors:
         text = self.low[span.start : span.end].strip()
         if text in PRONOUNS_PERSON or span.label == "PRON":
             return self._pronoun(span) if text in PRONOUNS_PERSON else None
-        inside = [n for n in self.named if n.start < span.end and span.start < n.end]
+        start = self._hyphen_start(span.start)
+        text = self.low[start : span.end].strip()
+        inside = [n for n in self.named if n.start < span.end and start < n.end]
         heads = [n for n in inside if not n.possessive]
+        administration = _ADMINISTRATION.search(self.text, start, span.end)
+        if administration and any(n.actor.kind == "person" for n in inside):
+            name = f"{administration.group(1)} administration"
+            return self._actor(f"org:{fold(name)}", "org", name)
         person = next((n.actor for n in heads if n.actor.kind == "person"), None)
         if person is not None:
             return person
-        office = _OFFICE.search(self.text, span.start, span.end)
+        office = _OFFICE.search(self.text, start, span.end)
         if office:
-            return self._office(span.start, office.start())
+            return self._office(start, office.start())
         backed = _BACKED.search(text)
         if backed:
             return self._backed_group(backed)
         org = next((n.actor for n in heads if n.actor.kind in ("org", "group", "media")), None)
-        role = self._role_noun(span.start, span.end)
+        role = self._role_noun(start, span.end)
         if role is not None:
             return role
         if org is not None:
             return org
-        country = self._country_in(span, inside)
-        if country is not None:
-            return country
-        return self._descriptor(span, text)
+        head = (re.findall(r"[a-z][a-z'-]*", text) or [""])[-1]
+        if head in GROUP_NOUNS + PERSON_NOUNS + ORG_NOUNS and not _GOVERNMENT.search(text):
+            return self._descriptor(span, text)
+        return self._country_in(span, inside) or self._descriptor(span, text)
+
+    def _hyphen_start(self, start: int) -> int:
+        """Take in a hyphenated modifier the span left out ("Iranian-" of "Iranian-backed militias")."""
+        m = re.search(r"([A-Za-z]+-)$", self.text[max(0, start - 30) : start])
+        if m and (start - len(m.group(1)) == 0 or not self.text[start - len(m.group(1)) - 1].isalnum()):
+            return start - len(m.group(1))
+        if self.text[start : start + 1] == "-" or self.text[max(0, start - 1) : start] == "-":
+            w = re.search(r"([A-Za-z]+)-?$", self.text[max(0, start - 30) : start])
+            return start - len(w.group(0)) if w else start
+        return start
 
     def _pronoun(self, span: Span) -> DocActor | None:
         """He/she -> the person the text last spoke of: same sentence first, else the nearest
@@ -472,9 +492,10 @@ class DocumentActors:
                     return (earlier or groups)[-1]
             name = _strip_det(self.text[span.start : span.end].strip())
             return self._actor(f"anon:{self.doc_id}:{fold(name)}", "group", name, anonymous=True)
-        if head in PERSON_NOUNS:
+        if head in PERSON_NOUNS or head in ORG_NOUNS:
             name = _strip_det(self.text[span.start : span.end].strip())
-            return self._actor(f"anon:{self.doc_id}:{fold(name)}", "person", name, anonymous=True)
+            kind: ActorKind = "person" if head in PERSON_NOUNS else "org"
+            return self._actor(f"anon:{self.doc_id}:{fold(name)}", kind, name, anonymous=True)
         return None
 
     # ---- text helpers ---------------------------------------------------------------------

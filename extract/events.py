@@ -7,19 +7,21 @@ several events (a phone call and the request made in it), and one statement per 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from extract.actor_lexicon import GROUP_NOUNS, PERSON_NOUNS
 from extract.lexicon import (
     AIR_MODIFIERS,
     APPEAL_PARTICLES,
     ATTACK_NOUNS,
     ATTACK_VERBS,
     CASUALTY_VERBS,
+    CONVERSE_VERBS,
+    COUNTERPART_NOUNS,
     DEPLOY_OBJECTS,
     EVENT_NOUNS,
     EVENT_VERBS,
@@ -33,9 +35,10 @@ from extract.lexicon import (
     WEAK_ATTACK_VERBS,
     WEAPONS,
 )
+from extract import continuity
 from extract.mention import Mention, Span
-from extract.participants import by_agent, participant, place_in, pobjs, spans, subject_of
-from extract.realis import in_speakers_own_words, inside, is_irrealis, quote_ranges
+from extract.participants import PRONOUNS, by_agent, participant, place_in, pobjs, spans, subject_of
+from extract.realis import in_speakers_own_words, is_irrealis, quote_ranges
 
 # Speech verbs that only report speech when they take a clause or a quote ("continued to assist" does not).
 WEAK_SPEECH = frozenset(
@@ -58,6 +61,7 @@ class _Found:
     place: Span | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.6
+    reported: bool = False  # said by someone a news source reports on, not by the sentence's speaker
 
 
 def detect(doc: Doc, doc_id: str, *, title_end: int = 0) -> list[Mention]:
@@ -87,7 +91,7 @@ def detect(doc: Doc, doc_id: str, *, title_end: int = 0) -> list[Mention]:
                     from_title=start < title_end,
                 )
             )
-    return mentions
+    return continuity.fold(doc, mentions, quotes)
 
 
 def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Found]:
@@ -116,12 +120,19 @@ def _speech_act(tok: Token) -> str | None:
         and tok.dep_ not in ("ccomp", "parataxis")
     ):
         return None
-    if lemma == "ask":
-        if "xcomp" not in deps and not any(c.dep_ == "ccomp" and c.tag_ == "VB" for c in tok.children):
-            return None  # a question, not a request
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None  # "as the read-out explained": a source, not a statement
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "attacks blamed on X": nobody speaks
+    if lemma == "ask" and not any(_infinitive(c) for c in tok.children):
+        return None  # a question ("asked who"), not a request ("asked him to help")
     if lemma == "tell" and "xcomp" in deps:
         return "demand"
     return act
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.dep_ in ("xcomp", "advcl", "ccomp") and tok.tag_ == "VB"
 
 
 def _statements(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[_Found]:
@@ -142,7 +153,7 @@ def _statements(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[_Fou
     for tok in tokens:
         _fold_nested(tok, accepted)
     statements = list(accepted.values()) + _speech_nouns(tokens, accepted)
-    return _one_per_speaker(statements)
+    return _one_per_sentence(statements)
 
 
 def _speaker_heads(tok: Token) -> list[Token]:
@@ -183,7 +194,7 @@ def _quote(sent: SpacySpan, quotes: list[tuple[int, int]]) -> str | None:
 
 def _nearest_speech_ancestor(tok: Token, accepted: dict[int, _Found]) -> Token | None:
     cur = tok
-    while cur.head is not cur and cur.dep_ not in ("relcl", "acl"):
+    while cur.head.i != cur.i and cur.dep_ not in ("relcl", "acl"):
         cur = cur.head
         if cur.i in accepted:
             return cur
@@ -191,21 +202,21 @@ def _nearest_speech_ancestor(tok: Token, accepted: dict[int, _Found]) -> Token |
 
 
 def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
-    """A reporting verb inside another one's report by the same speaker is one statement ("told ... he expressed")."""
+    """A reporting verb inside another one's report is part of that statement ("told ... he expressed"),
+    unless a news source reports what someone else said ("Reuters reported that X urged")."""
     if tok.i not in accepted:
         return
-    outer = _nearest_speech_ancestor(tok, accepted)
-    if outer is None:
+    outer_tok = _nearest_speech_ancestor(tok, accepted)
+    if outer_tok is None:
         return
-    inner = accepted[tok.i]
-    subs = subject_of(tok)
-    own_subject = [s for s in subs if s.lower_ not in ("he", "she", "they", "it", "we", "i")]
-    same = not own_subject or {s.text for s in inner.agents} <= {s.text for s in accepted[outer.i].agents}
-    if tok.dep_ == "conj" and tok.head.i == outer.i and own_subject and not same:
+    inner, outer = accepted[tok.i], accepted[outer_tok.i]
+    named = [s for s in subject_of(tok) if s.lower_ not in PRONOUNS]
+    source = outer.attributes.get("speech_act") == "report" or any(a.label == "ORG" for a in outer.agents)
+    if named and source and {s.text for s in inner.agents} != {s.text for s in outer.agents}:
+        inner.reported = True
         return
-    if same:
-        _merge(accepted[outer.i], inner)
-        del accepted[tok.i]
+    _merge(outer, inner)
+    del accepted[tok.i]
 
 
 def _merge(into: _Found, other: _Found) -> None:
@@ -240,16 +251,21 @@ def _speech_nouns(tokens: list[Token], accepted: dict[int, _Found]) -> list[_Fou
     return out
 
 
-def _one_per_speaker(statements: list[_Found]) -> list[_Found]:
+def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
+    """A sentence reports one statement, plus those a news source attributes to others; a statement
+    nobody makes is folded into the sentence's statement or dropped."""
+    ordered = sorted(statements, key=lambda f: (not f.agents, f.trigger.i))
     kept: list[_Found] = []
-    for found in sorted(statements, key=lambda f: f.trigger.i):
-        key = {s.text.lower() for s in found.agents}
-        twin = next((k for k in kept if {s.text.lower() for s in k.agents} == key), None)
-        if twin is None:
+    main: _Found | None = None
+    for found in ordered:
+        if found.reported and found.agents:
             kept.append(found)
-        else:
-            _merge(twin, found)
-    return kept
+        elif main is None and found.agents:
+            main = found
+            kept.append(found)
+        elif main is not None:
+            _merge(main, found)
+    return sorted(kept, key=lambda f: f.trigger.i)
 
 
 # --- attacks ----------------------------------------------------------------------------------
@@ -278,10 +294,12 @@ def _number(tok: Token) -> int | None:
 
 def _attack_noun_specific(tok: Token) -> bool:
     """An attack noun names a new, particular attack when it is indefinite, counted or dated."""
-    if _number(tok) is not None or any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
+    if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
         return True
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-    return bool(dets) and dets[0] in ("a", "an", "another")
+    if dets and dets[0] in ANAPHORIC_DETS:
+        return False  # "these two attacks", "the attack": already told
+    return _number(tok) is not None or bool(dets) and dets[0] in ("a", "an", "another")
 
 
 def _attacks(tokens: list[Token]) -> list[_Found]:
@@ -301,9 +319,10 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
                 seen_weapon, seen_agents = weapon, agents
             if is_irrealis(tok) or not _attack_noun_specific(tok):
                 continue
-            found = _Found(
-                (weapon or seen_weapon or ("", "other_attack"))[1], tok, agents=agents or list(seen_agents)
-            )
+            if weapon is None and seen_weapon is not None:
+                # A list after "a series of drone strikes by X:" elaborates that series.
+                weapon, agents = seen_weapon, agents or list(seen_agents)
+            found = _Found((weapon or ("", "other_attack"))[1], tok, agents=agents)
             _attack_details(found, tok, pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
             out.append(found)
         elif tok.pos_ == "VERB" and lemma in ATTACK_VERBS and not is_irrealis(tok):
@@ -349,7 +368,7 @@ def _attack_details(found: _Found, tok: Token, target_heads: list[Token]) -> Non
     if count:
         found.attributes["count"] = count
     found.place = place_in(target_heads)
-    found.targets = [s for s in spans(target_heads) if s.label not in ("GPE", "FAC", "LOC")]
+    found.targets = [s for s in spans(target_heads) if s.label not in ("GPE", "FAC", "LOC") and _is_actor(s)]
     casualties = _casualties(tok)
     if casualties:
         found.attributes["casualties"] = casualties
@@ -385,6 +404,14 @@ def _casualties(tok: Token) -> dict[str, Any]:
     return out
 
 
+def _is_actor(span: Span) -> bool:
+    """Named participants, and descriptions whose head noun names people or groups ("Iraqi soldiers")."""
+    if span.label != "NOUN":
+        return True
+    head = span.text.split()[-1].lower()
+    return head in GROUP_NOUNS or head in PERSON_NOUNS
+
+
 # --- other event types ------------------------------------------------------------------------
 
 
@@ -410,7 +437,8 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
         with_heads = pobjs(tok, frozenset({"with", "between", "to"}))
         if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and not with_heads:
             with_heads = pobjs(tok.head.head, frozenset({"with"}))
-        targets = [s for s in spans(objects + with_heads) if event_type not in ("visit",) or s.label != "GPE"]
+        targets = [s for s in spans(objects) if s.label in ("PERSON", "ORG", "NORP") or _is_actor(s)]
+        targets += [s for s in spans(with_heads) if s not in targets]
         found.targets = [s for s in targets if s.label not in ("FAC", "LOC") and s not in found.agents]
         found.place = place_in(objects if event_type == "visit" else []) or place_in(
             pobjs(tok, frozenset({"in", "at", "to", "near"}))
@@ -436,6 +464,11 @@ def _other_type(tok: Token) -> str | None:
             )
             no_complement = not any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") for c in tok.children)
             return "phone_call" if has_person and no_complement else None
+        if lemma in CONVERSE_VERBS:
+            partners = pobjs(tok, frozenset({"with", "to"}))
+            if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in COUNTERPART_NOUNS for p in partners):
+                return "phone_call"
+            return None
         if lemma == "name" and any(c.dep_ == "oprd" for c in tok.children):
             return None  # "named it X"
         return EVENT_VERBS.get(lemma)
@@ -452,22 +485,11 @@ def _other_type(tok: Token) -> str | None:
 
 def _event_noun_specific(tok: Token) -> bool:
     """Like attack nouns: "a phone call", "a May meeting", "talks with X" are events; "the call" refers back."""
-    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-    if (
-        dets
-        and dets[0] in ANAPHORIC_DETS
-        and not any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i)
-    ):
-        return False
+    if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
+        return True
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.pos_ == "NOUN":
-        return tok.head.head.lower_ in ("months", "weeks", "days", "years")
-    return bool(dets) or tok.tag_ == "NNS" or any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i)
-
-
-def tokens_in(doc: Doc, start: int, end: int) -> Iterator[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None:
-        yield from span
-
-
-__all__ = ["detect", "inside"]
+        return tok.head.head.lower_ in ("months", "weeks", "days", "years")  # "two months of protests"
+    if dets:
+        return dets[0] in ("a", "an", "another")
+    return tok.tag_ == "NNS" and bool(pobjs(tok, frozenset({"with", "between"})))

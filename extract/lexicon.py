@@ -103,7 +103,7 @@ EVENT_VERBS: dict[str, str] = {
     **dict.fromkeys("resign quit".split(), "resignation"),
     **dict.fromkeys("appoint nominate elect designate name".split(), "appointment"),
     **dict.fromkeys("protest demonstrate rally march".split(), "protest"),
-    **dict.fromkeys("deploy reinforce dispatch station".split(), "deployment"),
+    **dict.fromkeys("deploy reinforce dispatch".split(), "deployment"),
     **dict.fromkeys(
         "sentence convict indict charge arrest detain sue prosecute extradite jail imprison investigate".split(),
         "legal_action",
@@ -129,14 +129,16 @@ DEPLOY_OBJECTS = frozenset(
     "troops forces soldiers marines personnel reinforcements warships ships units".split()
 )
 SEND_VERBS = frozenset({"send", "move", "dispatch", "deploy"})
+# "spoke with X", "talked to X": a call or meeting when X is a person, not when it is a newspaper.
+CONVERSE_VERBS = frozenset({"speak", "talk"})
+COUNTERPART_NOUNS = frozenset(
+    "minister premier president leader king counterpart secretary chancellor envoy ambassador".split()
+)
 # Verbs whose phrase "take office", "step down" names a change of post.
 PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("step", "down"): "resignation",
     ("take", "office"): "appointment",
     ("swear", "in"): "appointment",
-    ("speak", "with"): "phone_call",
-    ("speak", "to"): "phone_call",
-    ("talk", "with"): "phone_call",
     ("hold", "talks"): "meeting",
     ("arrive", "in"): "visit",
     ("travel", "to"): "visit",
@@ -146,8 +148,12 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
 IRREALIS_HEADS = frozenset(
     "consider plan propose threaten want hope seek intend aim expect prepare try attempt discuss "
     "weigh mull contemplate deny reject refuse fail avoid prevent stop help need urge ask demand call advise "
-    "warn order request encourage possibility plan proposal threat risk prospect discussion option "
-    "suppose believe suspect fear".split()
+    "warn order request encourage suppose believe suspect fear".split()
+)
+# Nouns whose complement is talk, not a happening: "the idea that Tehran told them", "a plan to strike".
+IRREALIS_NOUNS = frozenset(
+    "idea notion claim allegation suggestion speculation rumor rumour assumption theory possibility plan "
+    "proposal threat risk prospect discussion option question".split()
 )
 MODALS = frozenset("will would could should may might must can shall 'll 'd wo ca".split())
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})

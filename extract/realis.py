@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.lexicon import CONDITIONAL_MARKS, IRREALIS_HEADS, MODALS
+from extract.lexicon import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, MODALS
 
-_CLAUSE_LINKS = frozenset(
-    {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "dobj", "nsubjpass", "oprd"}
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "acl", "relcl", "nsubjpass", "oprd"})
+_LINKS = frozenset(
+    {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "dobj", "nsubj", "nsubjpass", "oprd", "prep", "pobj"}
 )
 
 
 def clause_verb(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (``tok`` itself for verbs)."""
     cur = tok
-    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
         cur = cur.head
     return cur
 
@@ -41,36 +42,64 @@ def _negated_or_modal(verb: Token) -> bool:
     )
 
 
+def _complement_link(tok: Token) -> bool:
+    if tok.dep_ == "prep":
+        return any(c.dep_ == "pcomp" for c in tok.children)
+    return tok.dep_ in _COMPLEMENTS
+
+
+def _irrealis_word(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return lemma in IRREALIS_NOUNS
+    return tok.pos_ in ("VERB", "AUX") and lemma in IRREALIS_HEADS
+
+
+def _carries_mood(child: Token, head: Token) -> bool:
+    """Whether the head verb's negation or modality reaches the child: not across coordination, and
+    a prepositional phrase hanging on a bare "might be" is usually a misattached adjunct."""
+    if child.dep_ not in _LINKS or child.dep_ == "conj":
+        return False
+    if child.dep_ == "prep" and head.pos_ == "AUX":
+        return False
+    return head.pos_ in ("VERB", "AUX")
+
+
 def is_irrealis(tok: Token) -> bool:
     """True when the trigger's happening is negated, modal, conditional, planned, asked for or denied."""
     if tok.sent.text.rstrip().endswith("?"):
         return True
-    verb = clause_verb(tok)
-    if any(c.dep_ == "neg" for c in tok.children) or _negated_or_modal(verb):
+    if tok.pos_ in ("VERB", "AUX") and _negated_or_modal(tok) or any(c.dep_ == "neg" for c in tok.children):
         return True
+    if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children) and tok.dep_ == "ccomp":
+        return True  # an indirect question: "unclear who was attacking"
     cur = tok
-    while cur.head is not cur:
-        # A noun in a prepositional phrase of another noun ("in retaliation for the strikes") is presupposed.
-        if cur.dep_ == "pobj" and cur.head.head.pos_ in ("NOUN", "PROPN") and cur.pos_ == "NOUN":
-            return False
+    while cur.dep_ != "ROOT" and cur.head.i != cur.i:
         head = cur.head
-        if cur.dep_ in _CLAUSE_LINKS or cur.dep_ == "pobj" or cur.dep_ == "prep":
-            if head.lemma_.lower() in IRREALIS_HEADS and head is not tok:
-                return True
-            if head.pos_ in ("VERB", "AUX") and _negated_or_modal(head) and cur.dep_ != "conj":
-                return True
+        # A noun in a prepositional phrase of another noun ("in retaliation for the strikes") is presupposed.
+        if cur.dep_ == "pobj" and tok.pos_ == "NOUN" and head.head.pos_ in ("NOUN", "PROPN"):
+            return False
+        if _complement_link(cur) and _irrealis_word(head):
+            return True
+        if _carries_mood(cur, head) and _negated_or_modal(head):
+            return True
         cur = head
     return False
 
 
 def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges inside double quotation marks; an unclosed quote runs to the end of its line."""
+    """Character ranges inside double quotation marks; an unclosed quote runs to the end of its line,
+    and a line that only closes a quote is quoted from its start (multi-paragraph quotes)."""
     ranges: list[tuple[int, int]] = []
     start: int | None = None
+    line_start = 0
     for i, ch in enumerate(doc.text):
-        if ch == "\n" and start is not None:
-            ranges.append((start, i))
-            start = None
+        if ch == "\n":
+            if start is not None:
+                ranges.append((start, i))
+            start, line_start = None, i + 1
+        elif start is None and ch == "”":
+            ranges.append((line_start, i + 1))
         elif start is None and ch in '“"':
             start = i
         elif start is not None and ch in '”"':
@@ -96,5 +125,5 @@ def in_speakers_own_words(tok: Token, ranges: list[tuple[int, int]]) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if not subjects:
-        return verb.dep_ != "ROOT" or span[0] <= verb.sent.start_char
+        return span[0] <= verb.sent.start_char + 1
     return any(span[0] <= s.idx < span[1] for s in subjects)

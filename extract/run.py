@@ -18,12 +18,9 @@ from extract.clean import body_spans, title_span
 from extract.mention import Mention
 from extract.nlp import load
 from extract.read import RawArticle, read_inputs
+from extract.resolve import build_batch
 from graph.model import Batch
 
-try:  # the resolver lands separately; until then one event per mention keeps the pipeline whole
-    from extract.resolve import build_batch
-except ImportError:  # pragma: no cover - temporary stand-in
-    from extract._standin_resolve import build_batch
 
 BATCH_SIZE = 16
 # A first line this long that ends like a sentence is the lede, not a headline.
@@ -67,7 +64,9 @@ def reporting_text(raw: RawArticle) -> tuple[str, int]:
     title = title_span(text, raw.article.title or None)
     if title:
         line = text[title[0] : title[1]].strip()
-        if line.endswith((".", "”", '"')) and len(line.split()) >= LEDE_TITLE_WORDS:
+        words = line.split()
+        capitalised = sum(w[:1].isupper() for w in words)
+        if line.endswith(".") and len(words) >= LEDE_TITLE_WORDS and capitalised < len(words) / 2:
             keep = [title, *keep]
             title_end = title[1]
     chars = [ch if ch == "\n" else " " for ch in text]

@@ -14,16 +14,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from extract.dates import resolve, shift
 from extract.mention import Mention, Span
 from extract.realis import clause_verb
 from extract.temporal_types import Tense, Timex
+from extract.timex import tag
 from graph.model import DateInterval
 
-try:  # the temporal tagger lands separately
-    from extract.dates import resolve, shift
-    from extract.timex import tag
-except ImportError:  # pragma: no cover - temporary stand-in
-    from extract._standin_timex import resolve, shift, tag
 
 # Dependencies along which an event shares the date of the clause it hangs from.
 SHARED_DATE_DEPS = frozenset(
@@ -86,8 +83,8 @@ def _timex_head(doc: Doc, timex: Timex) -> Token | None:
 
 def _attachment(head: Token, trigger_ids: set[int]) -> Token:
     """The trigger or verb whose clause the timex modifies; relative clauses of a trigger noun count as its own."""
-    cur = head.head if head.head is not head else head
-    while cur.head is not cur:
+    cur = head.head if head.head.i != head.i else head
+    while cur.head.i != cur.i:
         if cur.i in trigger_ids:
             return cur
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl"):
@@ -102,11 +99,11 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
         return attached[tok.i]
     verb = clause_verb(tok)
     cur = tok
-    while cur.head is not cur and cur.dep_ in SHARED_DATE_DEPS:
+    while cur.head.i != cur.i and cur.dep_ in SHARED_DATE_DEPS:
         cur = cur.head
         if cur.i in attached:
             return attached[cur.i]
-        if cur is verb and cur.dep_ in ("ccomp", "parataxis"):
+        if cur.i == verb.i and cur.dep_ in ("ccomp", "parataxis"):
             break
     # A statement made in a dated call or meeting: "asked him in a phone call Monday".
     for child in tok.children:

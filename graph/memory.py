@@ -62,6 +62,7 @@ class MemoryStore:
         self._place_events: dict[str, set[str]] = {}
         self._order: list[SortKey] | None = None  # all dated events, timeline order
         self._sub_orders: dict[tuple[str, str], list[SortKey]] = {}  # per actor / place
+        self._incidences: dict[str, Incidence] = {}  # per event, for paths
         self._max_span = 0
 
     @classmethod
@@ -98,6 +99,7 @@ class MemoryStore:
                     progress(n, total)
             self._order = None
             self._sub_orders.clear()
+            self._incidences.clear()
             self._dirty = True
 
     def _merge_actor(self, actor: Actor) -> None:
@@ -315,15 +317,21 @@ class MemoryStore:
 
     def incidences(self, actor_ids: Sequence[str]) -> dict[str, list[Incidence]]:
         """The path search's view of the graph (graph.paths.Adjacency)."""
-        out = {}
-        for actor_id in actor_ids:
-            incs = []
-            for event_id in self._actor_events.get(actor_id, ()):
-                event = self._events[event_id]
-                start, end = (event.date.start, event.date.end) if event.date else (None, None)
-                incs.append(Incidence(event_id, start, end, tuple(sorted({*event.agents, *event.targets}))))
-            out[actor_id] = incs
-        return out
+        with self._lock:
+            cache = self._incidences
+            out = {}
+            for actor_id in actor_ids:
+                incs = []
+                for event_id in self._actor_events.get(actor_id, ()):
+                    if event_id not in cache:
+                        event = self._events[event_id]
+                        start, end = (event.date.start, event.date.end) if event.date else (None, None)
+                        cache[event_id] = Incidence(
+                            event_id, start, end, tuple(sorted({*event.agents, *event.targets}))
+                        )
+                    incs.append(cache[event_id])
+                out[actor_id] = incs
+            return out
 
     def path(
         self,

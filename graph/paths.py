@@ -25,7 +25,8 @@ from typing import Protocol
 
 from graph.model import DateInterval
 
-_LAST = "9999-99-99"  # sorts undated events after every date
+_LAST = date.max  # sorts undated events after every date
+PREFETCH = 16  # next actors whose events are fetched in one round trip
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class Adjacency(Protocol):
         ...
 
 
+Hop = tuple[date, str, str]  # (start date or date.max, event id, next actor id)
+
+
 @dataclass(frozen=True)
 class FoundPath:
     actors: tuple[str, ...]
@@ -56,7 +60,8 @@ class _Search:
         self.target = target
         self.ordered = ordered
         self.window = window
-        self.hops: dict[str, list[tuple[str, str, str, date | None]]] = {}
+        self.incs: dict[str, list[Incidence]] = {}
+        self.hops: dict[str, list[Hop]] = {}
         self.dist: dict[str, int] = {target: 0}
         self.frontier = [target]
         self.depth = 0
@@ -71,21 +76,28 @@ class _Search:
         return not self.ordered or inc.start is not None
 
     def fetch(self, actor_ids: Sequence[str]) -> None:
-        """Load hops of actors not seen yet, in one store round trip."""
-        missing = sorted({a for a in actor_ids if a not in self.hops})
+        """Load the usable events of actors not seen yet, in one store round trip."""
+        missing = sorted({a for a in actor_ids if a not in self.incs})
         if not missing:
             return
         found = self.adj.incidences(missing)
         for actor in missing:
-            seen: dict[str, Incidence] = {inc.event: inc for inc in found.get(actor, [])}
+            unique = {inc.event: inc for inc in found.get(actor, [])}
+            self.incs[actor] = [inc for inc in unique.values() if self.usable(inc)]
+
+    def hops_of(self, actor: str) -> list[Hop]:
+        """The actor's hops in search order, built on first use (hubs have many)."""
+        if actor not in self.hops:
+            self.fetch([actor])
             hops = [
-                (inc.start.isoformat() if inc.start else _LAST, inc.event, other, inc.start)
-                for inc in seen.values()
-                if self.usable(inc)
+                (inc.start or _LAST, inc.event, other)
+                for inc in self.incs[actor]
                 for other in inc.actors
                 if other != actor
             ]
-            self.hops[actor] = sorted(hops, key=lambda hop: hop[:3])
+            hops.sort()
+            self.hops[actor] = hops
+        return self.hops[actor]
 
     def reach(self, depth: int) -> None:
         """Extend hop distances from the target out to ``depth``."""
@@ -93,7 +105,7 @@ class _Search:
             self.fetch(self.frontier)
             nxt = []
             for actor in self.frontier:
-                for _, _, other, _ in self.hops[actor]:
+                for other in (other for inc in self.incs[actor] for other in inc.actors):
                     if other not in self.dist:
                         self.dist[other] = self.depth + 1
                         nxt.append(other)
@@ -129,18 +141,19 @@ def find_paths(
             return len(found) < limit
         nexts = [
             hop
-            for hop in search.hops[here]
+            for hop in search.hops_of(here)
             if search.dist.get(hop[2], left) <= left - 1
             and hop[2] not in actors
             and hop[1] not in events
             and (hop[2] != target or left == 1)
-            and not (ordered and last is not None and hop[3] is not None and hop[3] < last)
+            and not (ordered and last is not None and hop[0] < last)
         ]
-        search.fetch([hop[2] for hop in nexts])
-        for _, event, other, start in nexts:
+        for i, (start, event, other) in enumerate(nexts):
             visited += 1
             if visited > budget:
                 return False
+            if left > 1 and i % PREFETCH == 0:
+                search.fetch([hop[2] for hop in nexts[i : i + PREFETCH]])
             actors.append(other)
             events.append(event)
             going = walk(actors, events, start, left - 1)
@@ -154,7 +167,6 @@ def find_paths(
         search.reach(hops - 1)
         if search.dist.get(source, hops) > hops:
             continue
-        search.fetch([source])
         if not walk([source], [], None, hops):
             break
     return found

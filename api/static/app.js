@@ -111,7 +111,18 @@ async function load() {
     timeline.setItems(items);
   }
   document.body.dataset.items = String(body.items.length);
-  if (body.items.length) timeline.fit({ animation: false });
+  frame(body.items);
+}
+
+// Like timeline.fit(), with room on the right for the labels of the latest point items.
+function frame(items) {
+  if (!items.length) return;
+  const starts = items.map((i) => Date.parse(i.start));
+  const ends = items.map((i) => Date.parse(i.end || i.start));
+  const lo = Math.min(...starts);
+  const hi = Math.max(...ends);
+  const span = Math.max(hi - lo, 14 * 864e5);
+  timeline.setWindow(lo - span * 0.04, hi + span * 0.3, { animation: false });
 }
 
 function actorList(title, actors) {

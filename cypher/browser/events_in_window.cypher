@@ -6,8 +6,8 @@ WHERE e.start <= $end AND e.end >= $start
 OPTIONAL MATCH (a:Actor)-[:AGENT_OF]->(e)
 OPTIONAL MATCH (e)-[:TARGETS]->(t:Actor)
 OPTIONAL MATCH (e)-[:AT]->(p:Place)
-RETURN e.start AS start, e.end AS end, e.type AS type, e.summary AS summary,
+RETURN e.id AS event, e.start AS start, e.end AS end, e.type AS type, e.summary AS summary,
        collect(DISTINCT a.name) AS agents, collect(DISTINCT t.name) AS targets, p.name AS place,
        e.disputed AS disputed
-ORDER BY start, end, e.id
+ORDER BY start, end, event
 LIMIT 500

@@ -94,7 +94,7 @@ def test_page_draws_filters_and_shows_sources(page: Page) -> None:
     expect(disputed).to_have_count(1)
     expect(page.locator("#stats")).to_contain_text("9 events")
 
-    page.locator(".vis-item.ev-phone-call .vis-item-content").click()
+    page.locator(".vis-item.vis-dot.ev-phone-call").click()  # the dot: clicking the label would scroll it
     panel = page.locator("#panel")
     expect(panel.locator(".source")).to_have_count(2)
     expect(panel.locator("h2")).to_have_text("Mark Esper phoned Adil Abdul Mahdi")

@@ -1,0 +1,101 @@
+"""One statement told over several sentences is one event; a standfirst repeating the lede is not a new one.
+
+News quotes a speaker, then goes on: "“...,” he said.", "“...,” Kirby continued." Such a
+mostly-quoted attribution sentence right after a statement by the same speaker continues
+that statement. And a summary line above the lede repeats the lede's event in near the
+same words; the fuller, later sentence is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from extract.mention import Mention, Span
+
+# Attribution verbs that add no speech act of their own.
+PLAIN_ATTRIBUTION = frozenset("say said says continue continued add added explain explained note noted".split())
+QUOTED_SHARE = 0.5
+# An attribution this far into its sentence ("..., he explained.") trails what it attributes.
+TRAILING_SHARE = 0.6
+SAME_EVENT_SHARE = 0.8
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset("the a an of and in on at to for us u s 's that had has have with its".split())
+
+
+def _key(span: Span) -> str:
+    words = span.text.replace("’", "'").split()
+    return words[-1].lower().removesuffix("'s") if words else ""
+
+
+def _initials(span: Span) -> str:
+    return "".join(w[0].lower() for w in span.text.split() if w[:1].isupper())
+
+
+def same_speaker(first: Span, later: Span) -> bool:
+    """Pronouns and role nouns ("the top commander") continue the speaker just quoted; names must agree."""
+    if later.label in ("PRON", "NOUN"):
+        return True
+    a, b = _key(first), _key(later)
+    return a == b or b == _initials(first) or a == _initials(later)
+
+
+def _quoted_share(mention: Mention, quotes: list[tuple[int, int]]) -> float:
+    inside = sum(
+        max(0, min(end, mention.char_end) - max(start, mention.char_start)) for start, end in quotes
+    )
+    return inside / max(1, mention.char_end - mention.char_start)
+
+
+def _paragraph(doc: Doc, offset: int) -> int:
+    return doc.text.count("\n\n", 0, offset)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in _STOP}
+
+
+def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[Mention]:
+    kept: list[Mention] = []
+    previous: Mention | None = None
+    chain_end = 0  # where the statement being continued was last continued
+    for mention in mentions:
+        if mention.type == "statement":
+            if previous is not None and _continues(doc, previous, chain_end, mention, quotes):
+                previous.attributes.setdefault("quote", mention.attributes.get("quote"))
+                chain_end = mention.char_start
+                continue
+            previous, chain_end = mention, mention.char_start
+        kept.append(mention)
+    return _drop_repeats(kept)
+
+
+def _continues(doc: Doc, first: Mention, chain_end: int, later: Mention, quotes: list[tuple[int, int]]) -> bool:
+    """"“...,” he said." or "..., he explained." after a statement by the same speaker goes on with it."""
+    if not first.agents or not later.agents or later.trigger.lower() not in PLAIN_ATTRIBUTION:
+        return False
+    gap = _paragraph(doc, later.char_start) - _paragraph(doc, chain_end)
+    if gap > 1 or not same_speaker(first.agents[0], later.agents[0]):
+        return False
+    trailing = later.trigger_start - later.char_start > TRAILING_SHARE * (later.char_end - later.char_start)
+    pronoun_here = gap == 0 and later.agents[0].label == "PRON"
+    return _quoted_share(later, quotes) > QUOTED_SHARE or trailing or pronoun_here
+
+
+def _drop_repeats(mentions: list[Mention]) -> list[Mention]:
+    """Of two mentions of one type by the same agents in near the same words, keep the later, fuller one."""
+    out: list[Mention] = []
+    for i, mention in enumerate(mentions):
+        words = _words(mention.sentence)
+        agents = {s.text for s in mention.agents}
+        repeated = any(
+            later.type == mention.type
+            and later.sentence != mention.sentence
+            and agents <= {s.text for s in later.agents}
+            and len(words & _words(later.sentence)) >= SAME_EVENT_SHARE * len(words)
+            for later in mentions[i + 1 :]
+        )
+        if not repeated:
+            out.append(mention)
+    return out

@@ -1,0 +1,399 @@
+"""Cross-article merging: mentions of one real event -> one Event with every article's Source.
+
+Two mentions are the same event when their types belong to one family, their dates
+overlap or lie close enough to be a disagreement, they share canonical participants
+(or, for attacks, the place) and their sentences say similar things. Clustering is
+greedy, best pair first, and keeps at most one mention per article in a cluster: an
+article reports an event once, so a second mention in it is a different event unless
+it is the headline or a repeated lede, which are folded in beforehand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from extract.mention import Mention
+from graph.model import DateInterval, Event, EventType, Source, digest
+
+FAMILY = {
+    "rocket_attack": "attack",
+    "drone_attack": "attack",
+    "missile_attack": "attack",
+    "airstrike": "attack",
+    "other_attack": "attack",
+    "phone_call": "contact",
+    "meeting": "contact",
+    "visit": "contact",
+}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 2, "year": 3}
+# Dates this far apart can still be one event told differently ("Sunday" vs "Monday").
+DISAGREEMENT_DAYS = 3
+MERGE_THRESHOLD = 0.5
+# How far before its article an undated mention may lie to join a dated event.
+UNDATED_REACH_DAYS = 60
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "we",
+        "our",
+        "us",
+        "you",
+        "i",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "also",
+        "as",
+        "but",
+        "after",
+        "before",
+        "over",
+        "into",
+        "about",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "while",
+        "not",
+        "no",
+        "than",
+        "then",
+        "there",
+        "here",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+    ]
+)
+
+
+@dataclass
+class Resolved:
+    """A mention whose participants and place are canonical ids."""
+
+    mention: Mention
+    agents: list[str]
+    targets: list[str]
+    place: str | None
+    published: date | None = None  # the article's publication date
+    extra: list[Mention] = field(default_factory=list)  # folded same-article duplicates
+
+    @property
+    def doc(self) -> str:
+        return self.mention.doc
+
+    @property
+    def participants(self) -> set[str]:
+        return set(self.agents) | set(self.targets)
+
+    @property
+    def aggregate(self) -> bool:
+        return bool(self.mention.attributes.get("aggregate"))
+
+
+def family(event_type: str) -> str:
+    return FAMILY.get(event_type, event_type)
+
+
+def content_words(text: str) -> set[str]:
+    return {
+        w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")) if w not in _STOP and len(w) > 2
+    }
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the shorter sentence's content words found in the other one."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def date_agreement(a: DateInterval | None, b: DateInterval | None) -> float | None:
+    """1 when the dates overlap or one is missing, a small value for a near miss, None when they exclude."""
+    if a is None or b is None:
+        return 0.5
+    if a.overlaps(b):
+        return 1.0
+    gap = (b.start - a.end) if a.end < b.start else (a.start - b.end)
+    return 0.2 if gap <= timedelta(days=DISAGREEMENT_DAYS + 1) else None
+
+
+def pair_score(a: Resolved, b: Resolved) -> float:
+    """How strongly two mentions from different articles look like one event (0 = never)."""
+    ma, mb = a.mention, b.mention
+    if family(ma.type) != family(mb.type) or a.aggregate != b.aggregate:
+        return 0.0
+    dates = date_agreement(ma.date, mb.date)
+    if dates is None or not (_plausible(a, mb.date) and _plausible(b, ma.date)):
+        return 0.0
+    if a.place and b.place and a.place != b.place and family(ma.type) == "attack":
+        return 0.0
+    shared = a.participants & b.participants
+    same_place = bool(a.place and a.place == b.place)
+    if not shared and not (same_place and not (a.agents and b.agents)):
+        return 0.0
+    union = a.participants | b.participants
+    agents = set(a.agents) & set(b.agents)
+    text = similarity(ma.sentence, mb.sentence)
+    quote_a, quote_b = ma.attributes.get("quote"), mb.attributes.get("quote")
+    if isinstance(quote_a, str) and isinstance(quote_b, str):
+        text = max(text, similarity(quote_a, quote_b))
+    score = 0.3 * (len(shared) / len(union) if union else 0.0) + 0.15 * bool(agents)
+    place_weight = 0.3 if family(ma.type) == "attack" and dates == 1.0 else 0.1
+    score += 0.35 * text + 0.15 * dates + 0.1 * (ma.type == mb.type) + place_weight * same_place
+    if ma.type == "statement" and mb.type == "statement":
+        acts = ma.attributes.get("speech_act"), mb.attributes.get("speech_act")
+        score += 0.05 if acts[0] == acts[1] else -0.05
+        if text < 0.2:
+            score -= 0.2  # a speaker says many things on one day: the words must agree too
+    return score
+
+
+def _plausible(item: Resolved, other: DateInterval | None) -> bool:
+    """An undated mention can only be an event from before its article and not long before it."""
+    if item.mention.date is not None or other is None or item.published is None:
+        return True
+    return other.start <= item.published and (item.published - other.end).days <= UNDATED_REACH_DAYS
+
+
+def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
+    """Within one article, fold the headline and repeated ledes into the body mention they repeat."""
+    out: list[Resolved] = []
+    for item in sorted(items, key=lambda r: (r.mention.from_title, r.mention.char_start)):
+        host = next((o for o in out if _duplicate(o, item)), None)
+        if host is None:
+            out.append(item)
+        else:
+            host.extra.append(item.mention)
+            for aid in item.agents:
+                if aid not in host.agents:
+                    host.agents.append(aid)
+            for aid in item.targets:
+                if aid not in host.targets:
+                    host.targets.append(aid)
+            host.place = host.place or item.place
+    return out
+
+
+def _duplicate(host: Resolved, item: Resolved) -> bool:
+    a, b = host.mention, item.mention
+    if a.doc != b.doc or a.type != b.type or a.attributes.get("aggregate") != b.attributes.get("aggregate"):
+        return False
+    if date_agreement(a.date, b.date) != 1.0 or not (host.participants & item.participants):
+        return False
+    text = similarity(a.sentence, b.sentence)
+    return text >= 0.8 or (b.from_title and text >= 0.3)
+
+
+def cluster(items: list[Resolved]) -> list[list[Resolved]]:
+    """Greedy best-first clustering with at most one mention per article in a cluster."""
+    by_doc: dict[str, list[Resolved]] = {}
+    for item in items:
+        by_doc.setdefault(item.doc, []).append(item)
+    units = [u for doc in sorted(by_doc) for u in fold_duplicates(by_doc[doc])]
+    pairs = []
+    for i, a in enumerate(units):
+        for j in range(i + 1, len(units)):
+            b = units[j]
+            if a.doc != b.doc:
+                score = pair_score(a, b)
+                if score >= MERGE_THRESHOLD:
+                    pairs.append((score, i, j))
+    owner = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ci, cj = owner[i], owner[j]
+        if ci == cj:
+            continue
+        left, right = members[ci], members[cj]
+        if {units[k].doc for k in left} & {units[k].doc for k in right}:
+            continue
+        if any(pair_score(units[x], units[y]) <= 0 for x in left for y in right):
+            continue
+        for k in right:
+            owner[k] = ci
+        left.extend(right)
+        del members[cj]
+    return [[units[k] for k in sorted(ks)] for _, ks in sorted(members.items())]
+
+
+def confidence(group: list[Resolved], date: DateInterval | None) -> float:
+    """Noisy-OR over the sources of each source's trigger confidence (headline-only mentions count
+    0.6 of theirs), scaled by the evidence of the whole event: 1.0 for a day-precise date, 0.95 for
+    week/month/range, 0.85 when undated; 1.0 when an agent is named, 0.85 when not.
+    Clipped to [0.05, 0.99]."""
+    miss = 1.0
+    for item in group:
+        c = item.mention.confidence * (0.6 if item.mention.from_title else 1.0)
+        miss *= 1.0 - min(max(c, 0.0), 0.95)
+    date_factor = 1.0 if date and date.precision == "day" else 0.95 if date else 0.85
+    agent_factor = 1.0 if any(item.agents for item in group) else 0.85
+    return round(min(0.99, max(0.05, (1.0 - miss) * date_factor * agent_factor)), 3)
+
+
+def best_date(group: list[Resolved]) -> tuple[DateInterval | None, bool]:
+    """The date most sources give (then the most precise, then the earliest); disputed when dated
+    sources disagree."""
+    dates = [item.mention.date for item in group if item.mention.date is not None]
+    if not dates:
+        return None, False
+    counts = Counter(dates)
+    best = min(counts, key=lambda d: (-counts[d], PRECISION_RANK.get(d.precision, 4), d.start, d.end))
+    disputed = len(counts) > 1 and any(not best.overlaps(d) or d != best for d in dates)
+    return best, disputed
+
+
+def to_event(group: list[Resolved], names: dict[str, str], taken: set[str]) -> Event:
+    """One Event from a cluster: union of participants, the best-supported date, one Source per article."""
+    date, disputed = best_date(group)
+    head = max(group, key=lambda r: (r.mention.confidence, -len(r.mention.sentence)))
+    event_type: EventType = Counter(r.mention.type for r in group).most_common(1)[0][0]  # type: ignore[assignment]
+    agents = _union(r.agents for r in group)
+    targets = [t for t in _union(r.targets for r in group) if t not in agents]
+    places = Counter(r.place for r in group if r.place)
+    attributes: dict[str, Any] = {}
+    for item in sorted(group, key=lambda r: r.mention.doc):
+        for k, v in item.mention.attributes.items():
+            if v is not None:
+                attributes.setdefault(k, v)
+    if disputed:
+        attributes["date_claims"] = [
+            {"doc": r.mention.doc, "date": r.mention.date.to_json(), "date_text": r.mention.date_text}
+            for r in group
+            if r.mention.date is not None
+        ]
+    base = digest(event_type, date.start.isoformat() if date else "", *sorted(agents + targets))
+    event_id = "evt_" + base
+    if event_id in taken:
+        first = min(group, key=lambda r: (r.mention.doc, r.mention.char_start)).mention
+        event_id = "evt_" + digest(base, first.doc, str(first.char_start))
+    taken.add(event_id)
+    sources = [
+        Source(
+            r.mention.doc,
+            r.mention.sentence,
+            r.mention.char_start,
+            r.mention.char_end,
+            r.mention.date_text,
+            r.mention.date,
+        )
+        for r in sorted(group, key=lambda r: (r.mention.doc, r.mention.char_start))
+    ]
+    return Event(
+        id=event_id,
+        type=event_type,
+        date=date,
+        agents=agents,
+        targets=targets,
+        place=places.most_common(1)[0][0] if places else None,
+        attributes=attributes,
+        confidence=confidence(group, date),
+        disputed=disputed,
+        summary=summary(
+            event_type,
+            [names.get(a, a) for a in agents],
+            [names.get(t, t) for t in targets],
+            attributes,
+            head.mention.trigger,
+        ),
+        sources=sources,
+    )
+
+
+def _union(lists: Any) -> list[str]:
+    out: list[str] = []
+    for ids in lists:
+        out.extend(i for i in ids if i not in out)
+    return out
+
+
+_VERBS = {
+    "phone_call": "phoned",
+    "meeting": "met",
+    "visit": "visited",
+    "resignation": "resigned",
+    "appointment": "appointed",
+    "protest": "protested against",
+    "deployment": "deployed forces to",
+    "legal_action": "took legal action against",
+    "agreement": "reached an agreement with",
+    "death": "died",
+}
+_WEAPONS = {"rocket_attack": "rockets", "drone_attack": "drones", "missile_attack": "missiles"}
+
+
+def summary(
+    event_type: str, agents: list[str], targets: list[str], attributes: dict[str, Any], trigger: str
+) -> str:
+    """One readable line: "Mark Esper phoned Adel Abdul Mahdi", "Kata'ib Hezbollah fired 14 rockets"."""
+    who = _join(agents) or "Unknown attackers" if FAMILY.get(event_type) == "attack" else _join(agents)
+    whom = _join(targets)
+    if event_type in _WEAPONS or event_type in ("airstrike", "other_attack"):
+        count = attributes.get("count")
+        weapon = attributes.get("weapon") or _WEAPONS.get(event_type)
+        if event_type in _WEAPONS:
+            what = f"fired {count} {weapon}" if isinstance(count, int) and count > 1 else f"fired {weapon}"
+            return f"{who} {what}" + (f" at {whom}" if whom else "")
+        verb = "carried out airstrikes" if event_type == "airstrike" else "attacked"
+        if event_type == "airstrike":
+            return f"{who} {verb}" + (f" against {whom}" if whom else "")
+        return f"{who} {verb}" + (f" {whom}" if whom else "")
+    if event_type == "statement":
+        act = attributes.get("speech_act") or "statement"
+        return f"{who or 'Someone'} ({act}, '{trigger}')" + (f" to/about {whom}" if whom else "")
+    verb = _VERBS.get(event_type, trigger)
+    if event_type in ("resignation", "death"):
+        return f"{whom or who or 'Someone'} {verb}" if event_type == "death" else f"{who or 'Someone'} {verb}"
+    return f"{who or 'Someone'} {verb}" + (f" {whom}" if whom else "")
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

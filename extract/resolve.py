@@ -1,0 +1,219 @@
+"""The resolver's entry point: per-article actors and places -> canonical ones -> merged events.
+
+``build_batch`` is what extract.run calls with every article, its Doc and its mentions.
+Per-document actors (extract.actors) are merged across articles here: a person by
+their name forms (surname, transliteration), anything else by the key its lexicon or
+name gives. The canonical name of a person is their longest, most frequent full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from extract.actors import DocActor, DocumentActors
+from extract.mention import Mention, Span
+from extract.merge import Resolved, cluster, to_event
+from extract.names import same_person
+from extract.places import SPECIFICITY, find_place
+from extract.read import RawArticle
+from graph.model import Actor, ActorKind, Affiliation, Batch, Place, actor_id, digest
+
+LOCATIVE = frozenset(
+    {"in", "at", "near", "on", "outside", "inside", "across", "along", "into", "over", "around"}
+)
+
+
+@dataclass
+class _Global:
+    """One real-world actor gathered from the articles that name it."""
+
+    members: list[tuple[str, DocActor]] = field(default_factory=list)  # (doc id, doc actor)
+
+    def names(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for _, actor in self.members:
+            counts.update(actor.names)
+        return counts
+
+    def kind(self) -> ActorKind:
+        return Counter(a.kind for _, a in self.members).most_common(1)[0][0]
+
+    def name(self) -> str:
+        docs: Counter[str] = Counter()
+        for doc, actor in self.members:
+            for n in actor.names:
+                docs[n] += 1 if doc else 0
+        names = self.names()
+        if self.kind() == "person":
+            return max(names, key=lambda n: (len(n.split()), docs[n], names[n], n))
+        return max(names, key=lambda n: (names[n], docs[n], -len(n), n))
+
+
+class ActorRegistry:
+    """Canonical actors across articles, built as document actors arrive."""
+
+    def __init__(self) -> None:
+        self._groups: list[_Global] = []
+        self._by_key: dict[str, _Global] = {}
+        self._of: dict[int, _Global] = {}
+
+    def add(self, doc_id: str, actor: DocActor) -> None:
+        if id(actor) in self._of:
+            return
+        group = self._person_group(actor) if actor.kind == "person" and not actor.anonymous else None
+        group = group or self._by_key.get(actor.key)
+        if group is None:
+            group = _Global()
+            self._groups.append(group)
+            self._by_key[actor.key] = group
+        group.members.append((doc_id, actor))
+        self._of[id(actor)] = group
+
+    def _person_group(self, actor: DocActor) -> _Global | None:
+        candidates = [
+            g
+            for g in self._groups
+            if g.kind() == "person"
+            and not g.members[0][1].anonymous
+            and any(same_person(actor.tokens, n.split()) for n in g.names())
+        ]
+        return max(candidates, key=lambda g: sum(g.names().values()), default=None)
+
+    def actor_id(self, actor: DocActor) -> str:
+        group = self._of[id(actor)]
+        if actor.anonymous:
+            return actor_id(actor.kind, f"{actor.name} {digest(actor.key)[:6]}")
+        return actor_id(group.kind(), group.name())
+
+    def actors(self) -> dict[str, Actor]:
+        out: dict[str, Actor] = {}
+        for group in self._groups:
+            first = group.members[0][1]
+            aid = self.actor_id(first)
+            name = group.name()
+            aliases = sorted(n for n in group.names() if n != name)
+            out[aid] = Actor(aid, name, group.kind(), aliases)
+        return out
+
+
+def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
+    """Canonical actors, places and cross-article events for a set of parsed articles."""
+    registry = ActorRegistry()
+    places: dict[str, Place] = {}
+    pending: list[tuple[Mention, list[DocActor], list[DocActor], str | None, date | None]] = []
+    doc_actors: list[tuple[str, DocumentActors]] = []
+    for raw, doc, mentions in items:
+        actors = DocumentActors.from_doc(raw.article.id, doc)
+        doc_actors.append((raw.article.id, actors))
+        for span in sorted({s for m in mentions for s in (*m.agents, *m.targets)}, key=lambda s: s.start):
+            actors.resolve(span)
+        for m in mentions:
+            agents = _resolved(actors, m.agents)
+            targets = [t for t in _resolved(actors, m.targets) if t not in agents]
+            if m.type == "statement":
+                told = [t for t in targets if t.kind == "media"]
+                targets = [t for t in targets if t.kind != "media"]
+                if told:
+                    m.attributes.setdefault("told_to", [t.name for t in told])
+            place = _place(m, doc)
+            if place is not None:
+                places.setdefault(place.id, place)
+            pending.append((m, agents, targets, place.id if place else None, raw.article.published))
+    for doc_id, actors in doc_actors:
+        for actor in actors.actors:
+            registry.add(doc_id, actor)
+    resolved = [
+        Resolved(m, _ids(registry, agents), _ids(registry, targets), place, published)
+        for m, agents, targets, place, published in pending
+    ]
+    canonical = registry.actors()
+    names = {aid: a.name for aid, a in canonical.items()}
+    taken: set[str] = set()
+    events = [to_event(group, names, taken) for group in cluster(resolved)]
+    affiliations = _affiliations(registry, doc_actors)
+    used = {a for e in events for a in (*e.agents, *e.targets)} | {
+        x for f in affiliations for x in (f.actor, f.org)
+    }
+    return Batch(
+        articles=[raw.article for raw, _, _ in items],
+        events=events,
+        actors=[canonical[a] for a in sorted(used) if a in canonical],
+        places=sorted(places.values(), key=lambda p: p.id),
+        affiliations=affiliations,
+    )
+
+
+def _resolved(actors: DocumentActors, spans: list[Span]) -> list[DocActor]:
+    out: list[DocActor] = []
+    for span in spans:
+        actor = actors.resolve(span)
+        if actor is not None and actor not in out:
+            out.append(actor)
+    return out
+
+
+def _ids(registry: ActorRegistry, actors: list[DocActor]) -> list[str]:
+    out: list[str] = []
+    for actor in actors:
+        aid = registry.actor_id(actor)
+        if aid not in out:
+            out.append(aid)
+    return out
+
+
+def _place(m: Mention, doc: Doc) -> Place | None:
+    """The mention's place; a span that is also a participant names an actor, not a place.
+
+    A region followed by an elaboration ("in the Kurdistan region: Harir airfield") gives way to
+    the more specific place; without a place span, a non-statement event takes the place its
+    sentence puts after a locative preposition ("a compound near Baghdad International Airport").
+    """
+    participants = (*m.agents, *m.targets)
+    span = m.place
+    if span is not None and not any(s.start < span.end and span.start < s.end for s in participants):
+        place = find_place(span.text)
+        tail = re.match(r"(?:\s+[a-z]+){0,2}\s*[:,]\s*([^,;.]{3,60})", doc.text[span.end : span.end + 90])
+        finer = find_place(tail.group(1)) if tail else None
+        if (
+            place is not None
+            and finer is not None
+            and SPECIFICITY.get(finer.kind, 3) < SPECIFICITY.get(place.kind, 3)
+        ):
+            return finer
+        return place
+    if span is not None or m.type == "statement":
+        return None
+    ents = [
+        e for e in doc.ents if m.char_start <= e.start_char < m.char_end and e.label_ in ("GPE", "FAC", "LOC")
+    ]
+    for ent in sorted(
+        ents, key=lambda e: (e.start_char < m.trigger_start, abs(e.start_char - m.trigger_start))
+    ):
+        if any(s.start < ent.end_char and ent.start_char < s.end for s in participants):
+            continue
+        before = doc.text[max(m.char_start, ent.start_char - 25) : ent.start_char].lower().split()[-3:]
+        if LOCATIVE & set(before):
+            place = find_place(doc.text[ent.start_char : ent.end_char + 12])
+            if place is not None:
+                return place
+    return None
+
+
+def _affiliations(registry: ActorRegistry, doc_actors: list[tuple[str, DocumentActors]]) -> list[Affiliation]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Affiliation] = []
+    for _, actors in doc_actors:
+        for actor in actors.actors:
+            for role, org in actor.roles:
+                if org is None:
+                    continue
+                link = (registry.actor_id(actor), registry.actor_id(org), role)
+                if link not in seen:
+                    seen.add(link)
+                    out.append(Affiliation(*link))
+    return out

@@ -1,0 +1,130 @@
+"""Cross-article merging of mentions into events, on made-up reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.mention import Mention
+from extract.merge import Resolved, best_date, cluster, confidence, summary, to_event
+from graph.model import DateInterval
+
+
+def _day(d: str) -> DateInterval:
+    return DateInterval(date.fromisoformat(d), date.fromisoformat(d), "day")
+
+
+def _res(
+    doc: str,
+    type_: str,
+    sentence: str,
+    agents: list[str],
+    targets: list[str],
+    when: DateInterval | None,
+    place: str | None = None,
+    **attrs: object,
+) -> Resolved:
+    m = Mention(
+        doc, type_, "x", 0, sentence, 0, len(sentence), date=when, attributes=dict(attrs), confidence=0.7
+    )
+    return Resolved(m, agents, targets, place, date(2023, 5, 20))
+
+
+CALL_A = _res(
+    "a",
+    "phone_call",
+    "Ana Costa phoned Jomo Otieno on Sunday about the border.",
+    ["p:costa"],
+    ["p:otieno"],
+    _day("2023-05-14"),
+)
+CALL_B = _res(
+    "b",
+    "phone_call",
+    "In a call Monday, Costa asked Otieno to secure the border.",
+    ["p:costa"],
+    ["p:otieno"],
+    _day("2023-05-15"),
+)
+CALL_C = _res("c", "phone_call", "Costa spoke with Otieno about the border.", ["p:costa"], ["p:otieno"], None)
+SHELL_A = _res(
+    "a",
+    "rocket_attack",
+    "Six rockets hit Camp Lemonnier on May 10.",
+    [],
+    ["g:us-forces"],
+    _day("2023-05-10"),
+    "place:camp-lemonnier",
+)
+SHELL_B = _res(
+    "b",
+    "other_attack",
+    "An attack on Camp Lemonnier on Wednesday wounded two.",
+    [],
+    [],
+    _day("2023-05-10"),
+    "place:camp-lemonnier",
+)
+OTHER_STATEMENT = _res(
+    "a",
+    "statement",
+    "Costa warned the rebels against new raids.",
+    ["p:costa"],
+    ["g:rebels"],
+    _day("2023-05-15"),
+)
+OLD = _res(
+    "d", "phone_call", "Costa phoned Otieno about the border.", ["p:costa"], ["p:otieno"], _day("2019-02-01")
+)
+
+
+@pytest.mark.parametrize(
+    ("items", "groups"),
+    [
+        ([CALL_A, CALL_B, CALL_C], [["a", "b", "c"]]),  # a day apart: one disputed call; undated joins
+        ([SHELL_A, SHELL_B], [["a", "b"]]),  # same place and day, attack family
+        ([CALL_A, OTHER_STATEMENT], [["a"], ["a"]]),  # two events of one article never merge
+        ([CALL_A, OLD], [["a"], ["d"]]),  # years apart
+    ],
+)
+def test_cluster(items: list[Resolved], groups: list[list[str]]) -> None:
+    assert sorted(sorted(r.doc for r in g) for g in cluster(items)) == sorted(groups)
+
+
+def test_disputed_date_keeps_claims() -> None:
+    event = to_event([CALL_A, CALL_B, CALL_C], {"p:costa": "Ana Costa", "p:otieno": "Jomo Otieno"}, set())
+    assert event.disputed
+    assert event.date is not None
+    assert [c["doc"] for c in event.attributes["date_claims"]] == ["a", "b"]
+    assert [s.doc for s in event.sources] == ["a", "b", "c"]
+    assert event.summary == "Ana Costa phoned Jomo Otieno"
+
+
+def test_best_date_prefers_most_sources_then_precision() -> None:
+    week = DateInterval(date(2023, 5, 8), date(2023, 5, 14), "week")
+    items = [
+        _res(d, "visit", "s", [], [], w)
+        for d, w in (("a", week), ("b", _day("2023-05-10")), ("c", _day("2023-05-10")))
+    ]
+    assert best_date(items) == (_day("2023-05-10"), True)
+
+
+def test_confidence_grows_with_sources() -> None:
+    one = confidence([CALL_A], CALL_A.mention.date)
+    three = confidence([CALL_A, CALL_B, CALL_C], CALL_A.mention.date)
+    assert 0.05 <= one < three <= 0.99
+
+
+@pytest.mark.parametrize(
+    ("type_", "agents", "targets", "attrs", "expected"),
+    [
+        ("rocket_attack", ["Al-Shabaab"], ["AMISOM"], {"count": 3}, "Al-Shabaab fired 3 rockets at AMISOM"),
+        ("visit", ["Ana Costa"], ["Kenya"], {}, "Ana Costa visited Kenya"),
+        ("resignation", ["Jomo Otieno"], [], {}, "Jomo Otieno resigned"),
+    ],
+)
+def test_summary(
+    type_: str, agents: list[str], targets: list[str], attrs: dict[str, object], expected: str
+) -> None:
+    assert summary(type_, agents, targets, attrs, "x") == expected

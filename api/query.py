@@ -18,11 +18,9 @@ from graph.model import Actor, EventType, Place
 from graph.store import GraphStore, Match, TimelineFilter
 
 ACTOR_ID = re.compile(r"^(person|org|gpe|group|media):[a-z0-9-]{1,200}$")
-PLACE_ID = re.compile(r"^place:[a-z0-9-]{1,200}$")
 NAME_MATCH = 85.0  # score a name must reach to stand for an actor without an exact match
 MAX_CANDIDATE_YEARS = 200  # a year-less phrase is tried in at most this many years of the store's span
 
-IdOrName = Annotated[str, Query(min_length=1, max_length=200, description="An id or a name.")]
 Cursor = Annotated[
     str | None,
     Query(max_length=512, pattern=r"^[A-Za-z0-9_=-]+$", description="The next_cursor of the previous page."),

@@ -43,7 +43,7 @@ def timed(fn: Callable[[], Any], n: int) -> list[float]:
 
 def naive_load(store: Neo4jStore, batch: Batch, n: int) -> float:
     """Events/s of one auto-commit MERGE statement per event (nodes loaded beforehand)."""
-    text = cypher.load("admin/naive_event")
+    text = cypher.load("bench/naive_event")
     t = time.perf_counter()
     with store.driver.session(database=store.database) as session:
         for e in batch.events[:n]:

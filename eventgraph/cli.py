@@ -7,19 +7,20 @@ and the rest of the batch goes on; `--strict` makes any such problem fatal.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
-from graph.errors import StoreError
-from graph.open import open_store
 
+from graph.errors import StoreError
 from graph.export import batch_from_rows, dumps_rows
 from graph.model import Batch
+from graph.open import open_store
 from graph.store import GraphStore
 
 STORE_KINDS = ("memory", "neo4j")
@@ -105,7 +106,26 @@ def opened_store(opts: dict[str, Any]) -> Iterator[GraphStore]:
         store.close()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """Any failure reaches the user as one line, never a traceback (EVENTGRAPH_DEBUG=1 shows it)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except Exception as exc:
+            if os.environ.get("EVENTGRAPH_DEBUG"):
+                raise
+            what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            raise click.ClickException(
+                f"unexpected error ({what}); EVENTGRAPH_DEBUG=1 shows the traceback"
+            ) from exc
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventgraph")
 def main() -> None:
     """Turn news articles into a timeline knowledge graph of dated events, actors and places."""
@@ -212,34 +232,67 @@ def _read_text(path: Path) -> str:
 
 
 @main.command()
-@click.argument(
-    "events", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("events", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--replace", is_flag=True, help="Empty the store first instead of merging into it.")
 @click.option("--strict", is_flag=True, help="Stop on the first broken line instead of skipping it.")
 @store_options
 def load(events: tuple[Path, ...], replace: bool, strict: bool, **opts: Any) -> None:
     """Load event JSONL (from `extract`) into the store, merging with what it holds."""
     log = ProblemLog(strict)
-    batches = []
-    for path in events:
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            batch, problems = batch_from_rows(fh, name=str(path))
-        for problem in problems:
-            log(problem)
-        batches.append(batch)
+    batches = [batch for path in events if (batch := _read_events(path, log)) is not None]
+    if not batches:
+        raise click.ClickException("no event could be read from the input: nothing loaded")
     with opened_store(opts) as store:
         if replace:
             store.clear()
         for batch in batches:
             with click.progressbar(length=len(batch.events), label="loading events", file=sys.stderr) as bar:
-                store.upsert(batch, progress=lambda done, total: bar.update(done - bar.pos))
+                try:
+                    store.upsert(batch, progress=lambda done, total: bar.update(done - bar.pos))
+                except StoreError as exc:
+                    raise click.ClickException(
+                        f"load stopped: {exc}; run the same command again to complete it "
+                        "(loading merges, so nothing is doubled)"
+                    ) from exc
         counts = store.counts()
     click.echo(
         f"store now holds {counts.articles} articles, {counts.events} events, {counts.actors} actors, "
         f"{counts.places} places",
         err=True,
     )
+
+
+def _read_events(path: Path, log: ProblemLog) -> Batch | None:
+    """One event file's batch, or None when nothing in it can be loaded (the reason is logged)."""
+    try:
+        with path.open("rb") as fh:
+            if b"\x00" in fh.read(65536):
+                log(f"{path}: skipped: binary file (NUL bytes)")
+                return None
+            fh.seek(0)
+            batch, problems = batch_from_rows(_decoded_lines(fh, path, log), name=str(path))
+    except OSError as exc:
+        log(f"{path}: skipped: cannot read ({exc.strerror or exc})")
+        return None
+    for problem in problems:
+        log(problem)
+    if not batch.events:
+        log(f"{path}: skipped: {'no readable event line' if problems else 'no events (empty file)'}")
+        return None
+    return batch
+
+
+def _decoded_lines(fh: IO[bytes], path: Path, log: ProblemLog) -> Iterator[str]:
+    """Lines as text; a line in a legacy encoding is decoded as extract does, and said so once."""
+    from extract.sniff import decode
+
+    noted = False
+    for number, raw in enumerate(fh, 1):
+        decoded = decode(raw)
+        if decoded.encoding != "utf-8" and not noted:
+            log(f"{path}:{number}: not UTF-8: decoded as {decoded.encoding}")
+            noted = True
+        yield decoded.text
 
 
 @main.command()
@@ -293,6 +346,7 @@ def stats(as_json: bool, **opts: Any) -> None:
 def serve(host: str, port: int, **opts: Any) -> None:
     """Serve the API and the timeline page."""
     import uvicorn
+
     from api.app import create_app
 
     with opened_store(opts) as store:

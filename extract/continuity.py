@@ -15,13 +15,38 @@ from spacy.tokens import Doc
 from extract.mention import Mention, Span
 
 # Attribution verbs that add no speech act of their own.
-PLAIN_ATTRIBUTION = frozenset("say said says continue continued add added explain explained note noted".split())
+PLAIN_ATTRIBUTION = frozenset(
+    ["say", "said", "says", "continue", "continued", "add", "added", "explain", "explained", "note", "noted"]
+)
 QUOTED_SHARE = 0.5
 # An attribution this far into its sentence ("..., he explained.") trails what it attributes.
 TRAILING_SHARE = 0.6
 SAME_EVENT_SHARE = 0.8
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset("the a an of and in on at to for us u s 's that had has have with its".split())
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "us",
+        "u",
+        "s",
+        "'s",
+        "that",
+        "had",
+        "has",
+        "have",
+        "with",
+        "its",
+    ]
+)
 
 
 def _key(span: Span) -> str:
@@ -35,21 +60,20 @@ def _initials(span: Span) -> str:
 
 def same_speaker(first: Span, later: Span) -> bool:
     """Pronouns and role nouns ("the top commander") continue the speaker just quoted; names must agree."""
-    if later.label in ("PRON", "NOUN"):
+    if later.label in ("PRON", "NOUN") or first.label in ("PRON", "NOUN"):
         return True
     a, b = _key(first), _key(later)
     return a == b or b == _initials(first) or a == _initials(later)
 
 
 def _quoted_share(mention: Mention, quotes: list[tuple[int, int]]) -> float:
-    inside = sum(
-        max(0, min(end, mention.char_end) - max(start, mention.char_start)) for start, end in quotes
-    )
+    inside = sum(max(0, min(end, mention.char_end) - max(start, mention.char_start)) for start, end in quotes)
     return inside / max(1, mention.char_end - mention.char_start)
 
 
-def _paragraph(doc: Doc, offset: int) -> int:
-    return doc.text.count("\n\n", 0, offset)
+def paragraph(doc: Doc, offset: int) -> int:
+    """How many non-blank lines precede the line of ``offset``: blanked-out furniture puts no distance."""
+    return sum(1 for line in doc.text[:offset].split("\n")[:-1] if line.strip())
 
 
 def _words(text: str) -> set[str]:
@@ -71,11 +95,13 @@ def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> li
     return _drop_repeats(kept)
 
 
-def _continues(doc: Doc, first: Mention, chain_end: int, later: Mention, quotes: list[tuple[int, int]]) -> bool:
-    """"“...,” he said." or "..., he explained." after a statement by the same speaker goes on with it."""
+def _continues(
+    doc: Doc, first: Mention, chain_end: int, later: Mention, quotes: list[tuple[int, int]]
+) -> bool:
+    """ "“...,” he said." or "..., he explained." after a statement by the same speaker goes on with it."""
     if not first.agents or not later.agents or later.trigger.lower() not in PLAIN_ATTRIBUTION:
         return False
-    gap = _paragraph(doc, later.char_start) - _paragraph(doc, chain_end)
+    gap = paragraph(doc, later.char_start) - paragraph(doc, chain_end)
     if gap > 1 or not same_speaker(first.agents[0], later.agents[0]):
         return False
     trailing = later.trigger_start - later.char_start > TRAILING_SHARE * (later.char_end - later.char_start)

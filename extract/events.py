@@ -7,12 +7,14 @@ several events (a phone call and the request made in it), and one statement per 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from extract import continuity
 from extract.actor_lexicon import GROUP_NOUNS, PERSON_NOUNS
 from extract.lexicon import (
     AIR_MODIFIERS,
@@ -35,17 +37,33 @@ from extract.lexicon import (
     WEAK_ATTACK_VERBS,
     WEAPONS,
 )
-from extract import continuity
 from extract.mention import Mention, Span
 from extract.participants import PRONOUNS, by_agent, participant, place_in, pobjs, spans, subject_of
 from extract.realis import in_speakers_own_words, is_irrealis, quote_ranges
 
 # Speech verbs that only report speech when they take a clause or a quote ("continued to assist" does not).
 WEAK_SPEECH = frozenset(
-    "continue add note answer respond write observe maintain recall mention describe".split()
+    [
+        "continue",
+        "add",
+        "note",
+        "answer",
+        "respond",
+        "write",
+        "observe",
+        "maintain",
+        "recall",
+        "mention",
+        "describe",
+    ]
 )
-ISSUE_VERBS = frozenset("issue release make deliver publish send give".split())
-ANAPHORIC_DETS = frozenset("the this that these those its their his her our".split())
+# "WASHINGTON DC (Kurdistan 24) – ": where and by whom the story was filed, not who acted.
+DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.](?: \([^)]{1,40}\))?\s*[–—-]+\s*")
+BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
+ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])
+# Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
+PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
+ANAPHORIC_DETS = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "our"])
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
 _ADDRESSEE_DEPS = ("dobj", "dative")
 
@@ -64,8 +82,8 @@ class _Found:
     reported: bool = False  # said by someone a news source reports on, not by the sentence's speaker
 
 
-def detect(doc: Doc, doc_id: str, *, title_end: int = 0) -> list[Mention]:
-    """All event mentions of a parsed article; ``title_end`` marks the headline's end offset."""
+def detect(doc: Doc, doc_id: str) -> list[Mention]:
+    """All event mentions of a parsed article (only its reporting text is left unblanked)."""
     quotes = quote_ranges(doc)
     mentions: list[Mention] = []
     for sent in doc.sents:
@@ -73,7 +91,11 @@ def detect(doc: Doc, doc_id: str, *, title_end: int = 0) -> list[Mention]:
         if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        dateline = DATELINE.match(text)
+        story_start = start + (dateline.end() if dateline else 0)
         for found in _sentence_events(sent, quotes):
+            found.agents = [s for s in found.agents if s.start >= story_start]
+            found.targets = [s for s in found.targets if s.start >= story_start]
             mentions.append(
                 Mention(
                     doc=doc_id,
@@ -88,7 +110,6 @@ def detect(doc: Doc, doc_id: str, *, title_end: int = 0) -> list[Mention]:
                     place=found.place,
                     attributes=found.attributes,
                     confidence=found.confidence,
-                    from_title=start < title_end,
                 )
             )
     return continuity.fold(doc, mentions, quotes)
@@ -146,6 +167,10 @@ def _statements(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[_Fou
         found.targets, told_to = _addressees(tok)
         if told_to:
             found.attributes["told_to"] = told_to
+        accused = _accused(tok)
+        if accused:
+            found.targets = [s for s in found.targets if s not in accused] + accused
+            found.attributes["speech_act"] = "accusation"
         quote = _quote(tok.sent, quotes)
         if quote:
             found.attributes["quote"] = quote
@@ -170,6 +195,16 @@ def _speaker_heads(tok: Token) -> list[Token]:
             if child.dep_ == "acl":
                 return by_agent(child)
     return by_agent(tok)
+
+
+def _accused(tok: Token) -> list[Span]:
+    """Whom a statement holds responsible: "X is behind these attacks", "X was responsible for"."""
+    out: list[Span] = []
+    for word in tok.sent:
+        if word.lower_ in BLAME_PREDICATES and word.head.lemma_ == "be" and word.dep_ in ("prep", "acomp"):
+            subjects = [c for c in word.head.children if c.dep_ == "nsubj"]
+            out += [s for s in spans(subjects) if s.label in ("PERSON", "ORG", "GPE", "NORP")]
+    return out
 
 
 def _addressees(tok: Token) -> tuple[list[Span], str | None]:
@@ -299,7 +334,7 @@ def _attack_noun_specific(tok: Token) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     if dets and dets[0] in ANAPHORIC_DETS:
         return False  # "these two attacks", "the attack": already told
-    return _number(tok) is not None or bool(dets) and dets[0] in ("a", "an", "another")
+    return _number(tok) is not None or (bool(dets) and dets[0] in ("a", "an", "another"))
 
 
 def _attacks(tokens: list[Token]) -> list[_Found]:
@@ -308,7 +343,7 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
     seen_agents: list[Span] = []
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma in ATTACK_NOUNS | {"airstrike"}:
+        if tok.pos_ == "NOUN" and lemma in ATTACK_NOUNS:
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
             weapon = _weapon_of([*mods, tok])
             agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
@@ -326,9 +361,9 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             _attack_details(found, tok, pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
             out.append(found)
         elif tok.pos_ == "VERB" and lemma in ATTACK_VERBS and not is_irrealis(tok):
-            found = _attack_verb(tok)
-            if found:
-                out.append(found)
+            by_verb = _attack_verb(tok)
+            if by_verb:
+                out.append(by_verb)
     return out
 
 
@@ -397,8 +432,9 @@ def _casualties(tok: Token) -> dict[str, Any]:
             out[kind] = _number(obj)
             out["who"] = " ".join(t.text for t in obj.subtree if t.dep_ != "nummod" and not t.like_num)
             who = participant(obj)
-            inner = [participant(t) for t in obj.subtree if t.ent_type_ in ("ORG", "NORP", "GPE")]
-            best = next((s for s in inner if s is not None), who)
+            named = [t for t in obj.subtree if t.ent_type_ in ("ORG", "NORP", "GPE")]
+            named.sort(key=lambda t: ("ORG", "NORP", "GPE").index(t.ent_type_))
+            best = next((s for s in map(participant, named) if s is not None), who)
             if best is not None:
                 out["who_span"] = best
     return out
@@ -424,6 +460,7 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
         if tok.pos_ == "NOUN" and not _event_noun_specific(tok):
             continue
         found = _Found(event_type, tok)
+        partners = pobjs(tok, frozenset({"with", "between", "to"}))
         if tok.pos_ == "VERB":
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
             subjects = subject_of(tok)
@@ -431,14 +468,20 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
             objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
         else:
             found.agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
-            if not found.agents and tok.head.pos_ == "VERB":
-                found.agents = spans(subject_of(tok.head))
             objects = []
-        with_heads = pobjs(tok, frozenset({"with", "between", "to"}))
-        if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and not with_heads:
-            with_heads = pobjs(tok.head.head, frozenset({"with"}))
+            for clause in (c for c in tok.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"):
+                found.agents = found.agents or spans(subject_of(clause) + by_agent(clause))
+                partners = partners or pobjs(clause, frozenset({"with", "between"}))
+            # "asked X in a phone call": the call is the governing verb's subject's, with its object.
+            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if governor.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj"):
+                found.agents = found.agents or spans(subject_of(governor))
+                if not partners and tok.dep_ == "pobj":
+                    partners = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
         targets = [s for s in spans(objects) if s.label in ("PERSON", "ORG", "NORP") or _is_actor(s)]
-        targets += [s for s in spans(with_heads) if s not in targets]
+        if event_type in PLACE_OBJECT_TYPES:
+            targets = [s for s in targets if s.label != "GPE"]
+        targets += [s for s in spans(partners) if s not in targets]
         found.targets = [s for s in targets if s.label not in ("FAC", "LOC") and s not in found.agents]
         found.place = place_in(objects if event_type == "visit" else []) or place_in(
             pobjs(tok, frozenset({"in", "at", "to", "near"}))
@@ -484,7 +527,7 @@ def _other_type(tok: Token) -> str | None:
 
 
 def _event_noun_specific(tok: Token) -> bool:
-    """Like attack nouns: "a phone call", "a May meeting", "talks with X" are events; "the call" refers back."""
+    """Like attack nouns: "a phone call", "a May meeting", "talks with X" are events; "the call" is not."""
     if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
         return True
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]

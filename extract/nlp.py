@@ -84,8 +84,13 @@ def entity_patterns() -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = [
         {
             "label": "ORG",
-            "pattern": [{"TEXT": {"REGEX": _GROUP_HEADS}}, _PARTICLE, _NAME_PART, _PARTICLE]
-            + [{"IS_TITLE": True, "OP": "*"}],
+            "pattern": [
+                {"TEXT": {"REGEX": _GROUP_HEADS}},
+                _PARTICLE,
+                _NAME_PART,
+                _PARTICLE,
+                {"IS_TITLE": True, "OP": "*"},
+            ],
         },
     ]
     for tail in _FACILITY_TAIL:

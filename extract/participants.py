@@ -91,7 +91,7 @@ def place_in(tokens: Iterable[Token]) -> Span | None:
 
 
 def subject_of(verb: Token) -> list[Token]:
-    """Subjects of a verb, climbing through shared-subject coordination and control ("X visited and urged")."""
+    """Subjects of a verb, climbing through shared subjects and control ("X visited and urged")."""
     cur = verb
     for _ in range(4):
         subs = [

@@ -282,8 +282,13 @@ def _html_article(html: str) -> tuple[str, dict[str, Any]] | None:
     import trafilatura
 
     try:
+        # No extensive date search: it turns a "Copyright 2019" footer into a publication date of 1 January.
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # a parser failure on hostile HTML is a skipped file, not a crash
         doc = None

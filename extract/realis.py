@@ -12,7 +12,21 @@ from extract.lexicon import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, M
 
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "acl", "relcl", "nsubjpass", "oprd"})
 _LINKS = frozenset(
-    {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "dobj", "nsubj", "nsubjpass", "oprd", "prep", "pobj"}
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "acl",
+        "relcl",
+        "conj",
+        "pcomp",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "oprd",
+        "prep",
+        "pobj",
+    }
 )
 
 
@@ -69,7 +83,7 @@ def is_irrealis(tok: Token) -> bool:
     """True when the trigger's happening is negated, modal, conditional, planned, asked for or denied."""
     if tok.sent.text.rstrip().endswith("?"):
         return True
-    if tok.pos_ in ("VERB", "AUX") and _negated_or_modal(tok) or any(c.dep_ == "neg" for c in tok.children):
+    if (tok.pos_ in ("VERB", "AUX") and _negated_or_modal(tok)) or any(c.dep_ == "neg" for c in tok.children):
         return True
     if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children) and tok.dep_ == "ccomp":
         return True  # an indirect question: "unclear who was attacking"
@@ -118,7 +132,7 @@ def inside(ranges: list[tuple[int, int]], offset: int) -> tuple[int, int] | None
 
 
 def in_speakers_own_words(tok: Token, ranges: list[tuple[int, int]]) -> bool:
-    """True for a trigger inside a quoted clause whose subject is quoted too: the speaker's account, not ours."""
+    """True for a trigger in a quoted clause whose subject is quoted too: the speaker's account, not ours."""
     verb = clause_verb(tok)
     span = inside(ranges, tok.idx)
     if span is None or not span[0] <= verb.idx < span[1]:

@@ -23,8 +23,37 @@ from extract.places import SPECIFICITY, find_place
 from extract.read import RawArticle
 from graph.model import Actor, ActorKind, Affiliation, Batch, Place, actor_id, digest
 
-LOCATIVE = frozenset(
-    {"in", "at", "near", "on", "outside", "inside", "across", "along", "into", "over", "around"}
+_AFTER_PLACE = frozenset(
+    [
+        "and",
+        "or",
+        "on",
+        "in",
+        "last",
+        "this",
+        "after",
+        "before",
+        "since",
+        "to",
+        "from",
+        "for",
+        "at",
+        "with",
+        "by",
+        "during",
+        "was",
+        "were",
+        "is",
+        "has",
+        "have",
+        "had",
+    ]
+)
+# "in/at/near ... <Capitalised place words>", optionally with a place noun ("Erbil province").
+_LOCATIVE_PHRASE = re.compile(
+    r"\b(?:in|at|near|on|outside|inside|across|along|into|over|around|visit(?:ed|ing|s)?|"
+    r"(?:outskirts|vicinity|north|south|east|west)\s+of)\s+(?:the\s+)?"
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]*|al-\w+|province|governorate|region|border|air base|airfield))*)"
 )
 
 
@@ -114,7 +143,11 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
             actors.resolve(span)
         for m in mentions:
             agents = _resolved(actors, m.agents)
-            targets = [t for t in _resolved(actors, m.targets) if t not in agents]
+            targets = [
+                t
+                for t in _resolved(actors, [s for s in m.targets if not _destination(m, s)])
+                if t not in agents
+            ]
             if m.type == "statement":
                 told = [t for t in targets if t.kind == "media"]
                 targets = [t for t in targets if t.kind != "media"]
@@ -167,40 +200,59 @@ def _ids(registry: ActorRegistry, actors: list[DocActor]) -> list[str]:
 
 
 def _place(m: Mention, doc: Doc) -> Place | None:
-    """The mention's place; a span that is also a participant names an actor, not a place.
+    """The mention's place; a span that is also a participant names an actor, not a place, and
+    a country written as a modifier of the trigger ("US airstrikes") names the attacker.
 
     A region followed by an elaboration ("in the Kurdistan region: Harir airfield") gives way to
     the more specific place; without a place span, a non-statement event takes the place its
     sentence puts after a locative preposition ("a compound near Baghdad International Airport").
     """
-    participants = (*m.agents, *m.targets)
     span = m.place
-    if span is not None and not any(s.start < span.end and span.start < s.end for s in participants):
+    blocking = [s for s in m.agents + m.targets if not _destination(m, s)]
+    if span is not None and not any(s.start < span.end and span.start < s.end for s in blocking):
         place = find_place(span.text)
-        tail = re.match(r"(?:\s+[a-z]+){0,2}\s*[:,]\s*([^,;.]{3,60})", doc.text[span.end : span.end + 90])
-        finer = find_place(tail.group(1)) if tail else None
-        if (
-            place is not None
-            and finer is not None
-            and SPECIFICITY.get(finer.kind, 3) < SPECIFICITY.get(place.kind, 3)
-        ):
-            return finer
-        return place
-    if span is not None or m.type == "statement":
+        modifier = place is not None and place.kind == "country" and 0 <= m.trigger_start - span.end <= 2
+        if not modifier:
+            tail = re.match(r"(?:\s+[a-z]+){0,2}\s*[:,]\s*([^,;.]{3,60})", doc.text[span.end : span.end + 90])
+            finer = find_place(tail.group(1)) if tail else None
+            if place is not None and finer is not None and _rank(finer) < _rank(place):
+                return finer
+            return place
+    elif span is not None or m.type == "statement":
         return None
-    ents = [
-        e for e in doc.ents if m.char_start <= e.start_char < m.char_end and e.label_ in ("GPE", "FAC", "LOC")
+    return _place_in_sentence(m, doc)
+
+
+def _destination(m: Mention, span: Span) -> bool:
+    """A visit's destination may stand as its object ("visited Baghdad"): it is still the place."""
+    return m.type == "visit" and span.label in ("GPE", "FAC", "LOC")
+
+
+def _rank(place: Place) -> int:
+    return SPECIFICITY.get(place.kind, 3)
+
+
+def _place_in_sentence(m: Mention, doc: Doc) -> Place | None:
+    """The place after a locative preposition in the sentence, nearest the trigger (after it first)."""
+    named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    # A visit's destination may stand as its object ("visited Baghdad"): still the place.
+    spans = [
+        s for s in (*m.agents, *m.targets) if not (m.type == "visit" and s.label in ("GPE", "FAC", "LOC"))
     ]
-    for ent in sorted(
-        ents, key=lambda e: (e.start_char < m.trigger_start, abs(e.start_char - m.trigger_start))
-    ):
-        if any(s.start < ent.end_char and ent.start_char < s.end for s in participants):
-            continue
-        before = doc.text[max(m.char_start, ent.start_char - 25) : ent.start_char].lower().split()[-3:]
-        if LOCATIVE & set(before):
-            place = find_place(doc.text[ent.start_char : ent.end_char + 12])
-            if place is not None:
-                return place
+    participants = [*((s.start, s.end) for s in spans), *named]
+    sentence = doc.text[m.char_start : m.char_end]
+    found = [
+        (m.char_start + hit.start(1), hit.group(1))
+        for hit in _LOCATIVE_PHRASE.finditer(sentence)
+        if not any(s < m.char_start + hit.end(1) and m.char_start + hit.start(1) < e for s, e in participants)
+    ]
+    for start, text in sorted(found, key=lambda f: (f[0] < m.trigger_start, abs(f[0] - m.trigger_start))):
+        place = find_place(text)
+        after = re.match(r"\s+([a-z]+)", doc.text[start + len(text) : start + len(text) + 20])
+        if place is not None and place.kind == "country" and after and after.group(1) not in _AFTER_PLACE:
+            continue  # "on US targets": the country is a modifier, not where it happened
+        if place is not None:
+            return place
     return None
 
 

@@ -17,10 +17,10 @@ from extract import events, when
 from extract.clean import body_spans, title_span
 from extract.mention import Mention
 from extract.nlp import load
+from extract.problems import Problem
 from extract.read import RawArticle, read_inputs
 from extract.resolve import build_batch
 from graph.model import Batch
-
 
 BATCH_SIZE = 16
 # A first line this long that ends like a sentence is the lede, not a headline.
@@ -41,6 +41,8 @@ def extract_paths(
     """Read, extract and resolve; unreadable inputs are reported through ``warn`` and skipped."""
     raws: list[RawArticle] = []
     for item in read_inputs(paths, manifest):
+        if isinstance(item, RawArticle) and not reporting_text(item).strip():
+            item = Problem(item.article.id, "no article text (only page furniture or reader comments)", True)
         if isinstance(item, RawArticle):
             raws.append(item)
         else:
@@ -56,33 +58,36 @@ def extract_articles(raws: Sequence[RawArticle], *, n_process: int = 1) -> Batch
     return build_batch(items)
 
 
-def reporting_text(raw: RawArticle) -> tuple[str, int]:
-    """The raw text with non-reporting characters blanked (newlines kept), and the end of a lede title."""
+def reporting_text(raw: RawArticle) -> str:
+    """The raw text with non-reporting characters blanked (newlines kept) so that offsets stay valid.
+
+    A first line that reads as a sentence rather than a headline is the lede and is kept.
+    """
     text = raw.text
     keep = body_spans(text, raw.article.title or None)
-    title_end = 0
     title = title_span(text, raw.article.title or None)
-    if title:
-        line = text[title[0] : title[1]].strip()
-        words = line.split()
-        capitalised = sum(w[:1].isupper() for w in words)
-        if line.endswith(".") and len(words) >= LEDE_TITLE_WORDS and capitalised < len(words) / 2:
-            keep = [title, *keep]
-            title_end = title[1]
+    if title and _is_lede(text[title[0] : title[1]].strip()):
+        keep = [title, *keep]
     chars = [ch if ch == "\n" else " " for ch in text]
     for start, end in keep:
         chars[start:end] = text[start:end]
-    return "".join(chars), title_end
+    return "".join(chars)
+
+
+def _is_lede(line: str) -> bool:
+    words = line.split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return line.endswith(".") and len(words) >= LEDE_TITLE_WORDS and capitalised < len(words) / 2
 
 
 def parse(raws: Sequence[RawArticle], *, n_process: int = 1) -> Iterator[Doc]:
+    """spaCy docs of the reporting text, in order; the pipeline is loaded once per process."""
     nlp = load()
-    texts = (reporting_text(raw)[0] for raw in raws)
-    yield from nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+    yield from nlp.pipe((reporting_text(raw) for raw in raws), batch_size=BATCH_SIZE, n_process=n_process)
 
 
 def mentions_of(raw: RawArticle, doc: Doc) -> list[Mention]:
-    _, title_end = reporting_text(raw)
-    mentions = events.detect(doc, raw.article.id, title_end=title_end)
+    """Dated event mentions of one parsed article."""
+    mentions = events.detect(doc, raw.article.id)
     when.attach_dates(doc, mentions, raw.article.published)
     return mentions

@@ -14,13 +14,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from extract import continuity
 from extract.dates import resolve, shift
 from extract.mention import Mention, Span
 from extract.realis import clause_verb
 from extract.temporal_types import Tense, Timex
 from extract.timex import tag
 from graph.model import DateInterval
-
 
 # Dependencies along which an event shares the date of the clause it hangs from.
 SHARED_DATE_DEPS = frozenset(
@@ -39,6 +39,12 @@ SHARED_DATE_DEPS = frozenset(
         "appos",
     }
 )
+CONTACT_NOUNS = frozenset({"call", "conversation", "discussion", "talks", "meeting", "visit", "exchange"})
+CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
+# Nouns for an account of a conversation: "a read-out of the call".
+ACCOUNT_NOUNS = frozenset({"readout", "account", "transcript", "summary", "record", "statement"})
+ACCOUNT_VERBS = frozenset({"report", "confirm", "disclose", "reveal", "recount"})
+BACK_DETS = frozenset({"the", "this", "that", "their", "his", "her", "its"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # How far back a statement looks for the dated statement it continues.
 CONTINUATION_PARAGRAPHS = 6
@@ -62,16 +68,21 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
         if head is not None:
             attached.setdefault(_attachment(head, trigger_ids).i, []).append(timex)
     resolved: list[tuple[Mention, Token]] = []
+    vague: set[int] = set()  # mentions dated only "recently": they get no date, not even a neighbour's
     for mention in sorted(mentions, key=lambda m: m.trigger_start):
         tok = triggers.get(mention.trigger_start)
         if tok is None:
             continue
-        own = _own_timexes(tok, attached)
+        own = _own_timexes(tok, attached, trigger_ids)
         dated = _choose(own, tok, dct, resolved) if own else None
         if dated:
             mention.date, mention.date_text = dated.interval, dated.timex.text
+        elif own:
+            vague.add(id(mention))
+        elif mention.type == "statement":
+            _date_from_contact(mention, tok, resolved)
         resolved.append((mention, tok))
-    _continue_statements(resolved)
+    _continue_statements(resolved, vague)
 
 
 def _timex_head(doc: Doc, timex: Timex) -> Token | None:
@@ -82,18 +93,28 @@ def _timex_head(doc: Doc, timex: Timex) -> Token | None:
 
 
 def _attachment(head: Token, trigger_ids: set[int]) -> Token:
-    """The trigger or verb whose clause the timex modifies; relative clauses of a trigger noun count as its own."""
+    """The trigger or verb whose clause the timex modifies (a trigger noun's relative clause is its own).
+
+    A timex standing between a reporting verb and its complement's subject ("told reporters on Monday he
+    expressed") dates the report, whatever the parser attached it to.
+    """
     cur = head.head if head.head.i != head.i else head
     while cur.head.i != cur.i:
         if cur.i in trigger_ids:
             return cur
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl"):
-            return cur
+            break
         cur = cur.head
+    if cur.dep_ == "ccomp" and cur.head.i in trigger_ids and cur.head.i < head.i < cur.left_edge.i:
+        return cur.head
+    if cur.dep_ == "ccomp" and cur.head.i in trigger_ids:
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and cur.head.i < head.i < subjects[0].left_edge.i:
+            return cur.head
     return cur
 
 
-def _own_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
+def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[int]) -> list[Timex]:
     """Timexes of the trigger's own clause, else of the clause it is coordinated with or an argument of."""
     if tok.i in attached:
         return attached[tok.i]
@@ -105,13 +126,42 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
             return attached[cur.i]
         if cur.i == verb.i and cur.dep_ in ("ccomp", "parataxis"):
             break
-    # A statement made in a dated call or meeting: "asked him in a phone call Monday".
     for child in tok.children:
+        # A statement made in a dated call: "asked him in a phone call Monday".
         if child.dep_ == "prep":
             for obj in child.children:
                 if obj.i in attached and obj.dep_ == "pobj":
                     return attached[obj.i]
+        # A dated circumstance that is no event itself: "Asked about it on Tuesday, Kirby said".
+        if child.dep_ == "advcl" and child.i in attached and child.i not in trigger_ids:
+            return attached[child.i]
     return []
+
+
+def _date_from_contact(mention: Mention, tok: Token, earlier: list[tuple[Mention, Token]]) -> None:
+    """A read-out of "the call", or what was said "in the call", took place in that call: it has its date."""
+    if not any(_in_contact(t) for t in tok.sent):
+        return
+    for other, _ in reversed(earlier):
+        if other.type in CONTACT_TYPES:
+            if other.date is not None:
+                mention.date, mention.date_text = other.date, other.date_text
+            return
+
+
+def _in_contact(tok: Token) -> bool:
+    """ "a read-out of their discussion", "in the call", "reported the call": what was said in that call."""
+    if tok.lemma_.lower() not in CONTACT_NOUNS or not any(c.lower_ in BACK_DETS for c in tok.children):
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in ACCOUNT_VERBS
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of":  # "read-out" is three tokens
+        account = tok.doc[prep.head.left_edge.i : prep.i].text.lower().replace("-", "").split()
+        return bool(ACCOUNT_NOUNS.intersection(account))
+    return prep.lower_ in ("in", "during")
 
 
 def tense_of(tok: Token) -> Tense:
@@ -141,7 +191,7 @@ def _choose(
 
 
 def _anchor(timex: Timex, earlier: list[tuple[Mention, Token]]) -> DateInterval | None:
-    """The dated event a relative date counts from: the last earlier one named like its anchor, else the last one."""
+    """The dated event a relative date counts from: the last one named like its anchor, else the last one."""
     relation = timex.relation
     if relation is None:
         return None
@@ -157,29 +207,39 @@ def speaker_key(span: Span) -> str:
     return span.text.split()[-1].lower().strip("’'s") if span.text.split() else ""
 
 
-def _paragraph(doc: Doc, offset: int) -> int:
-    return doc.text.count("\n\n", 0, offset)
-
-
-def _continue_statements(resolved: list[tuple[Mention, Token]]) -> None:
-    """An undated statement by the same speaker soon after a dated one continues it ("..., he said.")."""
+def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:
+    """An undated statement continues the last dated statement of the same speaker a few paragraphs up
+    ("..., he said."), else the dated call, meeting or visit its speaker took part in."""
     last_key: str | None = None
     dated: list[tuple[str, int, Mention]] = []
+    contacts: list[tuple[set[str], int, Mention]] = []
     for mention, tok in resolved:
+        paragraph = continuity.paragraph(tok.doc, mention.char_start)
+        if mention.type in CONTACT_TYPES:
+            contacts.append(({speaker_key(s) for s in mention.agents + mention.targets}, paragraph, mention))
         if mention.type != "statement":
             continue
         key: str | None = None
         if mention.agents:
             agent = mention.agents[0]
             key = last_key if agent.label == "PRON" else speaker_key(agent)
-        paragraph = _paragraph(tok.doc, mention.char_start)
-        if mention.date is None and key:
-            for other_key, other_paragraph, other in reversed(dated):
-                if paragraph - other_paragraph > CONTINUATION_PARAGRAPHS:
-                    break
-                if other_key == key and other.sentence != mention.sentence:
-                    mention.date, mention.date_text = other.date, other.date_text
-                    break
+        if mention.date is None and key and id(mention) not in vague:
+            earlier = [(k == key, p, m) for k, p, m in dated] or []
+            source = _recent(earlier, paragraph, mention) or _recent(
+                [(key in keys, p, m) for keys, p, m in contacts], paragraph, mention
+            )
+            if source is not None:
+                mention.date, mention.date_text = source.date, source.date_text
         if mention.date is not None and key:
             dated.append((key, paragraph, mention))
         last_key = key or last_key
+
+
+def _recent(candidates: list[tuple[bool, int, Mention]], paragraph: int, mention: Mention) -> Mention | None:
+    """The latest matching candidate within reach; an undated one ends the search (same occasion)."""
+    for matches, other_paragraph, other in reversed(candidates):
+        if paragraph - other_paragraph > CONTINUATION_PARAGRAPHS:
+            return None
+        if matches and other.sentence != mention.sentence:
+            return other if other.date is not None else None
+    return None

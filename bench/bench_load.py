@@ -1,0 +1,45 @@
+"""Neo4j load throughput of the real loader (what ``eventgraph load`` runs) against a naive one.
+
+The naive loader sends one auto-commit MERGE per event (cypher/bench/naive_event.cypher),
+the way a first attempt would; the real one sends batched ``UNWIND`` transactions.
+Both start from a wiped database, so runs by other engineers in between cannot skew them.
+"""
+
+from __future__ import annotations
+
+import time
+
+from bench.bench_store import naive_load
+from bench.report import Figure
+from graph.model import Batch
+from graph.neo4j_store import Neo4jStore
+
+TARGET_RATE = 20_000
+TARGET_SPEEDUP = 20.0
+
+
+def naive_rate(store: Neo4jStore, batch: Batch, n: int) -> float:
+    """Events/s of the naive loader on the first ``n`` events, its nodes loaded beforehand."""
+    store.clear()
+    store.upsert(Batch(batch.articles, [], batch.actors, batch.places, batch.affiliations))
+    return naive_load(store, batch, min(n, len(batch.events)))
+
+
+def real_rate(store: Neo4jStore, batch: Batch) -> float:
+    """Events/s of ``Neo4jStore.upsert`` into a wiped database; the data stays for the query bench."""
+    store.clear()
+    started = time.perf_counter()
+    store.upsert(batch)
+    return len(batch.events) / (time.perf_counter() - started)
+
+
+def figure(store: Neo4jStore, size: int, rate: float, naive: float, naive_n: int) -> Figure:
+    speedup = rate / naive
+    return Figure(
+        f"Neo4jStore.upsert, {size:,} events ({store.batch_size} per transaction)",
+        f"{rate:,.0f} events/s",
+        f"{naive:,.0f} events/s (naive, first {naive_n:,})",
+        speedup,
+        f">= {TARGET_RATE:,} events/s and >= {TARGET_SPEEDUP:.0f}x",
+        rate >= TARGET_RATE and speedup >= TARGET_SPEEDUP,
+    )

@@ -1,0 +1,188 @@
+"""The benchmark entry point (`make bench`, `make bench-full`): runs every bench, writes RESULTS.md.
+
+    python -m bench.run --quick            # < 5 minutes: 10k/100k events, 30k words
+    python -m bench.run --full             # 10k/100k/1M events, 200k words, Neo4j API
+    python -m bench.run --quick --only query api --no-neo4j
+
+Neo4j is started with scripts/neo4j.sh when it is not running (and stopped again
+afterwards); the database is wiped before every load, since other test runs share it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import bench_api, bench_extract, bench_load, bench_query
+from bench.gen_synthetic import generate
+from bench.report import Figure, Section, machine, versions, write
+from graph.errors import StoreError
+from graph.memory import MemoryStore
+from graph.model import Batch
+from graph.neo4j_store import Neo4jStore
+from graph.open import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "RESULTS.md"
+PARTS = ("extract", "load", "query", "api")
+
+
+@dataclass(frozen=True)
+class Plan:
+    mode: str
+    words: int
+    extract_rounds: int
+    sizes: tuple[int, ...]
+    naive: int
+    rounds: int
+    memory_size: int
+    api_events: int
+    api_seconds: float
+    api_stores: tuple[str, ...]
+
+
+QUICK = Plan("quick", 30_000, 1, (10_000, 100_000), 2_000, 60, 10_000, 100_000, 10.0, ("memory",))
+FULL = Plan(
+    "full", 200_000, 2, (10_000, 100_000, 1_000_000), 10_000, 200, 100_000,
+    100_000, 30.0, ("memory", "neo4j"),
+)  # fmt: skip
+
+APPENDIX = """
+## Profiles and fixes
+
+Hot spots found with `py-spy record --format speedscope` while this suite ran; each
+before/after pair was measured in one run, interleaved, on this machine.
+See the engineer's report for the profiles; figures above are after the fixes listed here.
+"""
+
+
+def _neo4j() -> tuple[Neo4jStore | None, bool]:
+    """A connected store, starting the server when needed; the flag says whether we started it."""
+    try:
+        store = open_store("neo4j", timeout=120.0)
+        assert isinstance(store, Neo4jStore)
+        return store, False
+    except StoreError:
+        pass
+    subprocess.run(["bash", "scripts/neo4j.sh", "up"], cwd=ROOT, check=True)
+    store = open_store("neo4j", timeout=120.0)
+    assert isinstance(store, Neo4jStore)
+    return store, True
+
+
+def _server_version(store: Neo4jStore) -> str:
+    records, _, _ = store.driver.execute_query("CALL dbms.components()", database_=store.database)
+    return ", ".join(f"{r['name']} {r['versions'][0]} {r['edition']}" for r in records)
+
+
+def _store_benches(plan: Plan, parts: set[str], neo: Neo4jStore | None) -> list[Section]:
+    load = Section("Loading into Neo4j: events/s of Neo4jStore.upsert vs one MERGE per event")
+    query = Section("Queries: p50/p99 latency vs a full scan of the embedded store's events")
+    memory = Section("Memory of the embedded store")
+    naive: float | None = None
+    for size in plan.sizes:
+        print(f"== {size:,} events", flush=True)
+        batch = generate(size)
+        if "query" in parts:
+            if size == plan.memory_size:
+                store, per_100k = bench_query.memory_per_100k(batch)
+                memory.add(
+                    Figure(
+                        f"MemoryStore, measured at {size:,} events (tracemalloc)",
+                        f"{per_100k / 2**20:,.0f} MiB per 100k events",
+                        "-",
+                        None,
+                    )
+                )
+            else:
+                store = MemoryStore()
+                store.upsert(batch)
+            for figure in bench_query.run(store, batch, rounds=plan.rounds):
+                query.add(figure)
+            del store
+            gc.collect()
+        if neo is not None and ({"load", "query"} & parts):
+            naive = _neo4j_size(plan, parts, neo, batch, naive, load, query)
+        del batch
+        gc.collect()
+    if neo is None:
+        load.notes.append("Neo4j was not used (--no-neo4j): no load figures.")
+    load.notes.append(
+        "The naive loader is cypher/bench/naive_event.cypher, one auto-commit statement per event with"
+        " its articles, actors and places loaded beforehand (so it is timed on events and links only)."
+    )
+    query.notes.append(
+        "Baseline: a full scan of the same events for the same seeded windows, interleaved with the"
+        " store's samples (one scan per 5 queries); it returns ids only. Cases without a window are"
+        " shown against the 7-day scan as a yardstick of 'touching every event once'."
+    )
+    return [s for s, part in ((load, "load"), (query, "query"), (memory, "query")) if part in parts]
+
+
+def _neo4j_size(
+    plan: Plan, parts: set[str], neo: Neo4jStore, batch: Batch, naive: float | None, load: Section,
+    query: Section,
+) -> float | None:  # fmt: skip
+    """Naive baseline (first size only), the real load, then queries on what was loaded."""
+    size = len(batch.events)
+    if naive is None and "load" in parts:
+        naive = bench_load.naive_rate(neo, batch, plan.naive)
+    rate = bench_load.real_rate(neo, batch)
+    if "load" in parts and naive is not None:
+        load.add(bench_load.figure(neo, size, rate, naive, min(plan.naive, size)))
+    if "query" in parts:
+        for figure in bench_query.run(neo, batch, rounds=plan.rounds):
+            query.add(figure)
+    return naive
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--quick", action="store_const", const=QUICK, dest="plan")
+    mode.add_argument("--full", action="store_const", const=FULL, dest="plan")
+    ap.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS))
+    ap.add_argument("--no-neo4j", action="store_true", help="skip everything that needs the server")
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    args = ap.parse_args()
+    plan: Plan = args.plan
+    parts = set(args.only)
+    started = time.time()
+    env = machine()
+    neo, started_server = (None, False) if args.no_neo4j else _neo4j()
+    extra = [("Neo4j server", _server_version(neo))] if neo else []
+    try:
+        sections = []
+        if "extract" in parts:
+            print("== extraction", flush=True)
+            sections.append(bench_extract.run(plan.words, rounds=plan.extract_rounds))
+        if {"load", "query"} & parts:
+            sections += _store_benches(plan, parts, neo)
+        if "api" in parts:
+            print("== API", flush=True)
+            api = Section("API: /timeline under concurrent load vs /health on the same server")
+            for kind in plan.api_stores if neo else ("memory",):
+                for figure in bench_api.run(plan.api_events, store=kind, seconds=plan.api_seconds):
+                    api.add(figure)
+            api.notes.append(
+                f"uvicorn in a subprocess on 127.0.0.1, 20 concurrent httpx async clients in this process,"
+                f" {plan.api_seconds:g} s per endpoint in 2 alternating slices, at most"
+                f" {bench_api.MAX_REQUESTS:,} requests per endpoint; the load generator shares the 2 cores."
+            )
+            sections.append(api)
+    finally:
+        if neo is not None:
+            neo.close()
+        if started_server:
+            subprocess.run(["bash", "scripts/neo4j.sh", "down"], cwd=ROOT, check=False)
+    write(args.out, mode=plan.mode, started=started, env=env + versions(extra), sections=sections,
+          appendix=APPENDIX)  # fmt: skip
+    print(f"wrote {args.out} in {time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

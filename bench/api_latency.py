@@ -34,7 +34,9 @@ def _port() -> int:
         return port
 
 
-def _measure(client: httpx.Client, n: int, params: Callable[[random.Random], tuple[str, dict[str, str]]]) -> str:
+def _measure(
+    client: httpx.Client, n: int, params: Callable[[random.Random], tuple[str, dict[str, str]]]
+) -> str:
     rng = random.Random(1)
     times = []
     codes: dict[int, int] = {}
@@ -44,7 +46,7 @@ def _measure(client: httpx.Client, n: int, params: Callable[[random.Random], tup
         response = client.get(url, params=query)
         times.append((time.perf_counter() - started) * 1000)
         codes[response.status_code] = codes.get(response.status_code, 0) + 1
-    q = statistics.quantiles(times, n=100)
+    q = statistics.quantiles(times, n=100, method="inclusive")
     return f"p50 {q[49]:.1f} ms  p99 {q[98]:.1f} ms  max {max(times):.1f} ms  statuses {codes}"
 
 

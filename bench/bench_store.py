@@ -140,12 +140,12 @@ def main() -> None:
                 print(f"  memory load {size / (time.perf_counter() - t):10.0f} events/s")
                 full_scan(batch, args.rounds)
             else:
-                neo = Neo4jStore(timeout=60.0, batch_size=5000)
+                neo = Neo4jStore(timeout=60.0, batch_size=2000)
                 neo.clear()
                 t = time.perf_counter()
                 neo.upsert(batch)
                 rate = size / (time.perf_counter() - t)
-                print(f"  neo4j  load {rate:10.0f} events/s (batched UNWIND, 5000 per transaction)")
+                print(f"  neo4j  load {rate:10.0f} events/s (batched UNWIND, 2000 per transaction)")
                 if args.naive:
                     neo.clear()
                     neo.upsert(Batch(batch.articles, [], batch.actors, batch.places, batch.affiliations))

@@ -141,7 +141,10 @@ def write(
     for section in sections:
         lines += ["", f"## {section.title}", ""]
         if section.figures:
-            lines += ["| figure | value | baseline (same run) | ratio | target | met |", "|---|---|---|---|---|---|"]
+            lines += [
+                "| figure | value | baseline (same run) | ratio | target | met |",
+                "|---|---|---|---|---|---|",
+            ]
             for f in section.figures:
                 ratio = f"x{f.ratio:.2f}" if f.ratio is not None else "-"
                 met = "" if f.ok is None else ("yes" if f.ok else "**no**")

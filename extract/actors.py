@@ -43,6 +43,8 @@ _RANKS = HONORIFICS - {"president", "prime", "minister", "secretary", "commander
 _TRAILING_RANK = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(r) for r in sorted(_RANKS, key=len, reverse=True)) + r")\s*)+$"
 )
+# Honorifics that also begin office names ("President", "Secretary of State"): no evidence of a person.
+_TITLE_WORDS = frozenset(["president", "prime", "minister", "secretary", "commander", "st."])
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+|\n")
 _BACKED = re.compile(
     r"\b(?:pro-([a-z]+)|([a-z]+)(?:-| )(?:backed|supported|sponsored|aligned|allied|linked|funded))"
@@ -107,6 +109,7 @@ class DocumentActors:
         entities: Iterable[tuple[int, int, str]],
         subjects: Iterable[int] = (),
         common_words: Iterable[int] = (),
+        known_people: Iterable[str] = (),
     ) -> None:
         self.doc_id = doc_id
         self.text = text
@@ -120,19 +123,21 @@ class DocumentActors:
         self._quotes = _quote_ranges(text)
         self._resolved: dict[tuple[int, int], DocActor | None] = {}
         self._role_spans = [(m.start(), m.end()) for m in role_pattern().finditer(self.low)]
+        self._known_people = [n.split() for n in known_people]
         self._register(sorted(entities))
         for named in self.named:
             if named.actor.kind == "person":
                 self._add_roles(named)
 
     @classmethod
-    def from_doc(cls, doc_id: str, doc: Doc) -> DocumentActors:
-        """Build from a spaCy Doc whose character offsets are those of the raw article text."""
+    def from_doc(cls, doc_id: str, doc: Doc, known_people: Iterable[str] = ()) -> DocumentActors:
+        """Build from a spaCy Doc whose character offsets are those of the raw article text;
+        ``known_people`` are names other articles of the batch tag as persons."""
         subjects = (
             {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")} if doc.has_annotation("DEP") else set()
         )
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        return cls(doc_id, doc.text, ents, subjects)
+        return cls(doc_id, doc.text, ents, subjects, known_people=known_people)
 
     # ---- registering named mentions -------------------------------------------------
 
@@ -158,9 +163,14 @@ class DocumentActors:
         for start, end, name, kind in self._lexicon_hits():
             self._add_named(start, end, self._actor(f"canon:{name}", kind, name), "ORG")
         persons: list[tuple[int, int, list[str]]] = []
+        people = self._known_people + [
+            person_tokens(self.text[s:e]) for s, e, label in entities if label == "PERSON"
+        ]
         for start, end, label in entities:
             if self._taken(start, end) or self._inside_role(start, end):
                 continue
+            if label in ("ORG", "GPE", "NORP") and self._mislabelled_person(start, end, people):
+                label = "PERSON"
             if label == "PERSON":
                 start = self._extend_left(start)
                 words = person_tokens(self.text[start:end])
@@ -173,6 +183,26 @@ class DocumentActors:
         self._register_people(persons)
         self.named.sort(key=lambda n: n.start)
         self._people.sort(key=lambda p: p[0])
+
+    def _mislabelled_person(self, start: int, end: int, people: list[list[str]]) -> bool:
+        """The small model tags some persons as GPE/ORG ("Pompeo", "Soleimani"). A name is a person
+        when the batch tags the same name as a person elsewhere, or when a rank or honorific stands
+        before it ("Gen. X", "Mr. X") or a speech verb follows it ("X said"); never a known country,
+        capital, demonym or lexicon organisation."""
+        text = strip_possessive(self.text[start:end])
+        if not text[:1].isupper() or self._is_place_word(text) or fold(text) in organisation_lookup():
+            return False
+        words = person_tokens(text)
+        if not words or len(words) > 4:
+            return False
+        if any(same_person(words, p) for p in people if p):
+            return True
+        before = re.search(r"(\S+)\s+$", self.text[max(0, start - 20) : start])
+        if before and fold(before.group(1)) in HONORIFICS and fold(before.group(1)) not in _TITLE_WORDS:
+            return True
+        return re.match(
+            r"\s+(?:said|says|told|added|stressed|warned)\b", self.text[end : end + 12]
+        ) is not None and (len(words) >= 2)
 
     def _lexicon_hits(self) -> list[tuple[int, int, str, ActorKind]]:
         """Lexicon names and bracketed acronyms found in the text (the small NER model misses many)."""
@@ -352,6 +382,10 @@ class DocumentActors:
         person = next((n.actor for n in heads if n.actor.kind == "person"), None)
         if person is not None:
             return person
+        if not inside:
+            person = self._untagged_person(start, span.end)
+            if person is not None:
+                return person
         office = _OFFICE.search(self.text, start, span.end)
         if office:
             return self._office(start, office.start())
@@ -368,6 +402,16 @@ class DocumentActors:
         if head in GROUP_NOUNS + PERSON_NOUNS + ORG_NOUNS and not _GOVERNMENT.search(text):
             return self._descriptor(span, text)
         return self._country_in(span, inside) or self._descriptor(span, text)
+
+    def _untagged_person(self, start: int, end: int) -> DocActor | None:
+        """A capitalised name the model left untagged ("Taeb") that is the name, or the surname, of a
+        person the article names elsewhere: the nearest such person before the span."""
+        words = person_tokens(self.text[start:end])
+        if not words or not all(w[:1].isupper() for w in words):
+            return None
+        matches = [p for p in self._people if same_person(words, p[2].tokens)]
+        before = [p for p in matches if p[0] < start]
+        return (before or matches)[-1 if before else 0][2] if matches else None
 
     def _hyphen_start(self, start: int) -> int:
         """Take in a hyphenated modifier the span left out ("Iranian-" of "Iranian-backed militias")."""

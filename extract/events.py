@@ -60,6 +60,7 @@ WEAK_SPEECH = frozenset(
 # "WASHINGTON DC (Kurdistan 24) – ": where and by whom the story was filed, not who acted.
 DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.](?: \([^)]{1,40}\))?\s*[–—-]+\s*")
 BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
+CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
 ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
@@ -209,7 +210,7 @@ def _accused(tok: Token) -> list[Span]:
 
 def _addressees(tok: Token) -> tuple[list[Span], str | None]:
     objects = [c for c in tok.children if c.dep_ in _ADDRESSEE_DEPS]
-    objects += pobjs(tok, frozenset({"on", "upon", "against"}))
+    objects += pobjs(tok, frozenset({"on", "upon"}))
     if tok.lemma_.lower() in ("tell", "say"):
         found = spans(objects)
         targets = [s for s in found if s.label in TOLD_TO_LABELS]
@@ -334,6 +335,8 @@ def _attack_noun_specific(tok: Token) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     if dets and dets[0] in ANAPHORIC_DETS:
         return False  # "these two attacks", "the attack": already told
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
+        return True  # "carried out airstrikes": the verb reports them
     return _number(tok) is not None or (bool(dets) and dets[0] in ("a", "an", "another"))
 
 

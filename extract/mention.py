@@ -19,7 +19,8 @@ class Span:
     text: str  # as written: "Esper", "the US defense secretary", "he", "Iraq's acting Prime Minister"
     start: int  # character offsets into RawArticle.text
     end: int
-    label: str  # spaCy entity label (PERSON, ORG, GPE, NORP, FAC, LOC...), or "PRON" / "NOUN" for pronouns and role nouns
+    # spaCy entity label (PERSON, ORG, GPE, NORP, FAC, LOC...), or "PRON" / "NOUN" for pronouns and role nouns
+    label: str
 
 
 @dataclass

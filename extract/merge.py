@@ -33,6 +33,9 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 2, "year": 3}
 # Dates this far apart can still be one event told differently ("Sunday" vs "Monday").
 DISAGREEMENT_DAYS = 3
 MERGE_THRESHOLD = 0.5
+# Statements merge only when their contents agree this much (see statement_content).
+STATEMENT_CONTENT = 0.55
+CONTENT_CUE = 0.1
 # How far before its article an undated mention may lie to join a dated event.
 UNDATED_REACH_DAYS = 60
 _STOP = frozenset(
@@ -190,9 +193,19 @@ def pair_score(a: Resolved, b: Resolved) -> float:
     if ma.type == "statement" and mb.type == "statement":
         acts = ma.attributes.get("speech_act"), mb.attributes.get("speech_act")
         score += 0.05 if acts[0] == acts[1] else -0.05
-        if text < 0.2:
-            score -= 0.2  # a speaker says many things on one day: the words must agree too
+        if statement_content(a, b, text) < STATEMENT_CONTENT:
+            return 0.0  # a speaker says many things on one day: what is said must agree too
     return score
+
+
+def statement_content(a: Resolved, b: Resolved, text: float) -> float:
+    """How alike two statements' contents are: their words (sentence or quote), plus agreement of the
+    speech act, the speech verb and the addressee. Same speaker and day alone is not enough."""
+    ma, mb = a.mention, b.mention
+    same_act = ma.attributes.get("speech_act") == mb.attributes.get("speech_act")
+    same_verb = ma.trigger.lower()[:5] == mb.trigger.lower()[:5]
+    same_target = bool(set(a.targets) & set(b.targets))
+    return text + CONTENT_CUE * (same_act + same_verb + same_target)
 
 
 def _plausible(item: Resolved, other: DateInterval | None) -> bool:

@@ -46,7 +46,9 @@ _BASE_WORDS = re.compile(
     r"\b(?:air\s*base|air\s*field|airfield|air\s*station|army\s+air\s+field)\b", re.IGNORECASE
 )
 _AIRPORT_NAME = re.compile(r"air\s*base|airfield|air\s*field|airport|air\s*station", re.IGNORECASE)
-_EMBASSY = re.compile(r"\b(US|U\.S\.|American|British|UK|[A-Z][a-z]+)\s+[Ee]mbassy\s+in\s+([A-Z][\w'’-]+)")
+_EMBASSY = re.compile(
+    r"\b(US|U\.S\.|American|British|UK|[A-Z][a-z]+)\s+[Ee]mbassy\s+in\s+([A-Z][\w-]+)(?:['’]s?)?"
+)
 _PROVINCE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:province|governorate)\b", re.IGNORECASE)
 _MAX_WORDS = 6
 

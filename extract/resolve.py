@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from extract.actors import DocActor, DocumentActors
 from extract.mention import Mention, Span
 from extract.merge import Resolved, cluster, to_event
-from extract.names import same_person
-from extract.places import SPECIFICITY, find_place
+from extract.names import person_tokens, same_person
+from extract.places import SPECIFICITY, default_gazetteer, find_place
 from extract.read import RawArticle
 from graph.model import Actor, ActorKind, Affiliation, Batch, Place, actor_id, digest
 
@@ -47,8 +47,26 @@ _AFTER_PLACE = frozenset(
         "has",
         "have",
         "had",
+        "over",
+        "amid",
+        "until",
+        "following",
+        "as",
+        "when",
+        "while",
+        "where",
+        "which",
+        "that",
+        "late",
+        "early",
+        "earlier",
     ]
 )
+# Prepositions that put a statement where it was made ("told lawmakers on Capitol Hill").
+_SAID_AT = frozenset(["in", "at", "on", "during", "inside", "outside", "near"])
+# Definite place nouns that refer back to a place the article named before ("at the embassy").
+_PLACE_NOUNS = {"embassy": "embassy", "consulate": "embassy", "base": "military_base", "airport": "airport"}
+_DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 # "in/at/near ... <Capitalised place words>", optionally with a place noun ("Erbil province").
 _LOCATIVE_PHRASE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|across|along|into|over|around|visit(?:ed|ing|s)?|"
@@ -136,11 +154,14 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
     places: dict[str, Place] = {}
     pending: list[tuple[Mention, list[DocActor], list[DocActor], str | None, date | None]] = []
     doc_actors: list[tuple[str, DocumentActors]] = []
+    people = sorted({e.text for _, doc, _ in items for e in doc.ents if e.label_ == "PERSON"})
+    known = [" ".join(w) for w in map(person_tokens, people) if w]
     for raw, doc, mentions in items:
-        actors = DocumentActors.from_doc(raw.article.id, doc)
+        actors = DocumentActors.from_doc(raw.article.id, doc, known)
         doc_actors.append((raw.article.id, actors))
         for span in sorted({s for m in mentions for s in (*m.agents, *m.targets)}, key=lambda s: s.start):
             actors.resolve(span)
+        found: list[tuple[Mention, list[DocActor], list[DocActor], Place | None]] = []
         for m in mentions:
             agents = _resolved(actors, m.agents)
             targets = [
@@ -153,7 +174,9 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
                 targets = [t for t in targets if t.kind != "media"]
                 if told:
                     m.attributes.setdefault("told_to", [t.name for t in told])
-            place = _place(m, doc)
+            found.append((m, agents, targets, _place(m, doc)))
+        carried = carry_places(doc.text, [(m, agents, place) for m, agents, _, place in found])
+        for (m, agents, targets, _), place in zip(found, carried, strict=True):
             if place is not None:
                 places.setdefault(place.id, place)
             pending.append((m, agents, targets, place.id if place else None, raw.article.published))
@@ -218,9 +241,11 @@ def _place(m: Mention, doc: Doc) -> Place | None:
             if place is not None and finer is not None and _rank(finer) < _rank(place):
                 return finer
             return place
-    elif span is not None or m.type == "statement":
+    elif span is not None:
         return None
-    return _place_in_sentence(m, doc)
+    elif m.type == "statement":
+        return _said_at(m, doc)
+    return _place_in_sentence(m, doc) or _place_referred(m, doc)
 
 
 def _destination(m: Mention, span: Span) -> bool:
@@ -234,7 +259,12 @@ def _rank(place: Place) -> int:
 
 def _place_in_sentence(m: Mention, doc: Doc) -> Place | None:
     """The place after a locative preposition in the sentence, nearest the trigger (after it first)."""
-    named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    # An ORG the gazetteer knows by that very name is a mislabelled place ("Erbil"), not an actor.
+    named = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ == "PERSON" or (e.label_ == "ORG" and default_gazetteer().get(e.text) is None)
+    ]
     # A visit's destination may stand as its object ("visited Baghdad"): still the place.
     spans = [
         s for s in (*m.agents, *m.targets) if not (m.type == "visit" and s.label in ("GPE", "FAC", "LOC"))
@@ -254,6 +284,75 @@ def _place_in_sentence(m: Mention, doc: Doc) -> Place | None:
         if place is not None:
             return place
     return None
+
+
+def _said_at(m: Mention, doc: Doc) -> Place | None:
+    """Where a statement was made: a locative phrase on the speech verb ("told lawmakers Wednesday on
+    Capitol Hill") or on the speaker ("Lawmakers on Capitol Hill expressed concern"). Phrases on other
+    words give the topic, not the place ("concern over attacks in Iraq"), and "on <country>" is a topic."""
+    heads = [t for t in doc if t.idx == m.trigger_start][:1]
+    for span in m.agents:
+        heads += [
+            t for t in doc if span.start <= t.idx < span.end and not span.start <= t.head.idx < span.end
+        ]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _SAID_AT:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                place = find_place(doc[obj.left_edge.i : obj.right_edge.i + 1].text)
+                if place is not None and not (prep.lower_ == "on" and place.kind == "country"):
+                    return place
+    return None
+
+
+def _place_referred(m: Mention, doc: Doc) -> Place | None:
+    """ "at the embassy", "the base": a definite place noun refers back to the last place of that kind
+    the article named before the sentence."""
+    hit = _DEFINITE_PLACE.search(doc.text.lower(), m.char_start, m.char_end)
+    if hit is None:
+        return None
+    kind = _PLACE_NOUNS[hit.group(1)]
+    earlier = [e for e in doc.ents if e.end_char <= m.char_start and e.label_ in ("FAC", "GPE", "LOC", "ORG")]
+    for ent in reversed(earlier):
+        window = doc.text[max(0, ent.start_char - 40) : ent.end_char]
+        place = find_place(window) if kind == "embassy" else find_place(ent.text)
+        if place is not None and place.kind == kind:
+            return place
+    return None
+
+
+def carry_places(text: str, items: list[tuple[Mention, list[DocActor], Place | None]]) -> list[Place | None]:
+    """A statement with no place of its own, made by someone on a visit or at a meeting the article
+    reported before (same agent, dates not excluding each other), was made there: "Taeb visited Baghdad
+    last week and urged ...", later "According to the report, Taeb advised ...". A departure ("returning
+    from Belgium") is no such place. ``items`` are one article's mentions with resolved agents and places."""
+    out = [place for _, _, place in items]
+    hosts = [
+        (m, agents, place)
+        for m, agents, place in items
+        if place is not None
+        and m.type in ("visit", "meeting")
+        and agents
+        and not (
+            m.place and re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, m.place.start - 12) : m.place.start])
+        )
+    ]
+    for i, (m, agents, place) in enumerate(items):
+        if place is not None or m.type != "statement" or not agents:
+            continue
+        earlier = [
+            (h, p)
+            for h, h_agents, p in hosts
+            if h.char_start <= m.char_start
+            and any(a in h_agents for a in agents)
+            and (h.date is None or m.date is None or h.date.overlaps(m.date))
+        ]
+        if earlier:
+            out[i] = max(earlier, key=lambda hp: hp[0].char_start)[1]
+    return out
 
 
 def _affiliations(registry: ActorRegistry, doc_actors: list[tuple[str, DocumentActors]]) -> list[Affiliation]:

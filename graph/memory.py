@@ -10,9 +10,11 @@ and per place.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 import networkx as nx
@@ -36,6 +38,9 @@ from graph.store import (
 from graph.window import DATE_MIN, ROW_CAP, SortKey, bounds, encode_cursor
 
 INTERACTION_CAP = 100
+# Upper bounds (days) of the interval-length classes a window walks separately: an overlap window
+# then starts each walk at its own class's longest span before the window, not the store's longest.
+SPAN_CLASSES = (0, 7, 31, 92, 366)
 Node = tuple[str, str]
 
 
@@ -62,6 +67,7 @@ class MemoryStore:
         self._place_events: dict[str, set[str]] = {}
         self._order: list[SortKey] | None = None  # all dated events, timeline order
         self._sub_orders: dict[tuple[str, str], list[SortKey]] = {}  # per actor / place
+        self._by_span: dict[tuple[str, str] | None, list[tuple[int, list[SortKey]]]] = {}
         self._incidences: dict[str, Incidence] = {}  # per event, for paths
         self._max_span = 0
 
@@ -99,6 +105,7 @@ class MemoryStore:
                     progress(n, total)
             self._order = None
             self._sub_orders.clear()
+            self._by_span.clear()
             self._incidences.clear()
             self._dirty = True
 
@@ -192,21 +199,36 @@ class MemoryStore:
                 self._sub_orders[scope] = sorted(k for i in ids if (k := _key(self._events[i])))
             return self._sub_orders[scope]
 
+    def _span_classes(self, scope: tuple[str, str] | None) -> list[tuple[int, list[SortKey]]]:
+        """The scope's keys split by interval length: (longest span in the class, keys in order)."""
+        with self._lock:
+            if scope not in self._by_span:
+                classes: dict[int, list[SortKey]] = {}
+                for key in self._ordered(scope):
+                    span = (key[1] - key[0]).days
+                    classes.setdefault(bisect_left(SPAN_CLASSES, span), []).append(key)
+                self._by_span[scope] = [
+                    (max((k[1] - k[0]).days for k in keys), keys) for keys in classes.values()
+                ]
+            return self._by_span[scope]
+
     def _matching(self, flt: TimelineFilter, cursor: str | None, limit: int) -> list[SortKey]:
-        """Up to ``limit`` keys in timeline order, walking the smallest index that applies."""
-        win = bounds(flt, self._max_span, cursor)
+        """Up to ``limit`` keys in timeline order: each span class walked from its own bound, merged."""
         scope = ("actor", flt.actor) if flt.actor else ("place", flt.place) if flt.place else None
-        keys = self._ordered(scope)
-        i = bisect_left(keys, (win.start_lo, DATE_MIN, ""))
-        if win.after:
-            i = max(i, bisect_right(keys, win.after))
-        out: list[SortKey] = []
-        while i < len(keys) and keys[i][0] <= win.start_hi and len(out) < limit:
-            key = keys[i]
-            i += 1
-            if win.admits(key) and self._passes(self._events[key[2]], flt):
-                out.append(key)
-        return out
+
+        def walk(max_span: int, keys: list[SortKey]) -> Iterator[SortKey]:
+            win = bounds(flt, max_span, cursor)
+            i = bisect_left(keys, (win.start_lo, DATE_MIN, ""))
+            if win.after:
+                i = max(i, bisect_right(keys, win.after))
+            while i < len(keys) and keys[i][0] <= win.start_hi:
+                key = keys[i]
+                i += 1
+                if win.admits(key) and self._passes(self._events[key[2]], flt):
+                    yield key
+
+        bounds(flt, self._max_span, cursor)  # a bad window or cursor fails even on an empty store
+        return list(islice(heapq.merge(*(walk(*c) for c in self._span_classes(scope))), limit))
 
     def _passes(self, event: Event, flt: TimelineFilter) -> bool:
         return (

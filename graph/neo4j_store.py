@@ -12,13 +12,21 @@ and a row cap; the server rejects any write attempted in them. Dates are Neo4j
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any, cast
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from graph import actor_rank, cypher
 from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
@@ -146,7 +154,7 @@ class Neo4jStore:
                 f"Neo4j rejected the credentials for user {self.user!r} at {self.uri}"
             ) from exc
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise StoreUnavailable(f"cannot reach Neo4j at {self.uri}: {exc}") from exc
+            raise StoreUnavailable(f"cannot reach Neo4j at {self.uri}: {' '.join(str(exc).split())}") from exc
         except ClientError as exc:
             if "TransactionTimedOut" in (exc.code or ""):
                 raise QueryTimeout(f"{what} ran past its time limit of {self.timeout:g} s") from exc
@@ -168,9 +176,18 @@ class Neo4jStore:
             )
         return [record.data() for record in records]
 
-    def _run_auto(self, name: str, text: str) -> None:
-        with self._errors(name), self.driver.session(database=self.database) as session:
-            session.run(Query(text, metadata={"file": name})).consume()
+    def _run_auto(self, name: str, text: str, attempts: int = 5) -> None:
+        """An auto-commit statement (schema, chunked wipe), retried on transient errors like the
+        managed transactions are: concurrent loads can briefly exhaust the server's memory pool."""
+        for attempt in range(attempts):
+            try:
+                with self._errors(name), self.driver.session(database=self.database) as session:
+                    session.run(Query(text, metadata={"file": name})).consume()
+                return
+            except StoreError as exc:
+                if not isinstance(exc.__cause__, TransientError) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.5 * 2**attempt)
 
     def _apply_schema(self) -> None:
         for statement in cypher.statements("schema"):
@@ -205,7 +222,8 @@ class Neo4jStore:
         self._write([("write_meta", {"span": max(spans, default=0)})])
 
     def clear(self) -> None:
-        self._run_auto("admin/wipe", cypher.load("admin/wipe"))
+        for statement in cypher.statements("admin/wipe"):
+            self._run_auto("admin/wipe", statement)
 
     # -- reading ------------------------------------------------------------
 

@@ -16,6 +16,8 @@
 #   NEO4J_START_TIMEOUT seconds to wait for Bolt (default 180)
 #   NEO4J_STOP_TIMEOUT  seconds to wait after SIGTERM before SIGKILL (default 60)
 #   NEO4J_HOME_DIR      runtime folder (default: <repo>/.neo4j)
+#   NEO4J_LIB_DIR       jars (default: $NEO4J_HOME_DIR/lib); a second instance (other home dir and
+#                       ports, as the fault tests start) can share the first one's jars
 #   NEO4J_JIT           quick (default: C1 only, fast start) or full (the JVM's default JIT)
 #   NEO4J_CDS           1/0: class-data archive for faster starts (default 1, 0 when CI=true)
 #   NEO4J_JAVA_OPTS     extra JVM options
@@ -26,7 +28,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HOME_DIR="${NEO4J_HOME_DIR:-$ROOT/.neo4j}"
 POM="$ROOT/neo4j/pom.xml"
-LIB="$HOME_DIR/lib"
+LIB="${NEO4J_LIB_DIR:-$HOME_DIR/lib}"
 CONF_DIR="$HOME_DIR/conf"
 DATA_DIR="$HOME_DIR/data"
 LOG_DIR="$HOME_DIR/logs"
@@ -118,7 +120,7 @@ server.directories.logs=logs
 server.directories.run=run
 server.directories.import=import
 server.directories.plugins=plugins
-server.directories.lib=lib
+server.directories.lib=${NEO4J_LIB_DIR:-lib}
 
 server.default_listen_address=127.0.0.1
 server.default_advertised_address=127.0.0.1

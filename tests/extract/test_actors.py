@@ -151,3 +151,50 @@ def test_pronoun_skips_people_inside_quotes() -> None:
     doc = _doc(text, [("Lena Berg", "PERSON"), ("Tom Hale", "PERSON")])
     actor = doc.resolve(_span(text, "he", "PRON"))
     assert actor is not None and actor.name == "Lena Berg"
+
+
+MISLABEL = (
+    "Gen. Okafor inspected the troops. Amina Bello said the visit went well. Later Bello told reporters more."
+)
+
+
+@pytest.mark.parametrize(
+    ("ents", "known", "surface", "label", "nth", "kind", "expected"),
+    [
+        # a rank before the name: a person, whatever the model says
+        ([("Okafor", "ORG")], [], "Okafor", "ORG", 0, "person", "Okafor"),
+        # tagged GPE here but a person elsewhere in the same article
+        ([("Amina Bello", "PERSON"), ("Bello", "GPE")], [], "Bello", "GPE", 1, "person", "Amina Bello"),
+        # tagged ORG here, a person in another article of the batch
+        ([("Bello", "ORG")], ["Amina Bello"], "Bello", "ORG", 1, "person", "Bello"),
+        # left untagged: the surname of a person the article names
+        ([("Amina Bello", "PERSON")], [], "Bello", "NOUN", 1, "person", "Amina Bello"),
+    ],
+)
+def test_mislabelled_persons(
+    ents: list[tuple[str, str]],
+    known: list[str],
+    surface: str,
+    label: str,
+    nth: int,
+    kind: str,
+    expected: str,
+) -> None:
+    spans: list[tuple[int, int, str]] = []
+    for text, lab in ents:
+        start = MISLABEL.index(text)
+        while any(s <= start < e for s, e, _ in spans):
+            start = MISLABEL.index(text, start + 1)
+        spans.append((start, start + len(text), lab))
+    actors = DocumentActors("doc.txt", MISLABEL, spans, known_people=known)
+    actor = actors.resolve(_span(MISLABEL, surface, label, nth))
+    assert actor is not None
+    assert (actor.kind, actor.name) == (kind, expected)
+
+
+def test_country_is_never_taken_for_a_person() -> None:
+    text = "Kenya said on Monday that talks would resume."
+    actor = DocumentActors("doc.txt", text, [(0, 5, "GPE")], known_people=["Kenya Moore"]).resolve(
+        Span("Kenya", 0, 5, "GPE")
+    )
+    assert actor is not None and actor.kind == "gpe"

@@ -128,3 +128,69 @@ def test_summary(
     type_: str, agents: list[str], targets: list[str], attrs: dict[str, object], expected: str
 ) -> None:
     assert summary(type_, agents, targets, attrs, "x") == expected
+
+
+def _said(doc: str, sentence: str, act: str, trigger: str, targets: list[str]) -> Resolved:
+    item = _res(doc, "statement", sentence, ["p:costa"], targets, _day("2023-05-15"), speech_act=act)
+    item.mention.trigger = trigger
+    return item
+
+
+WARN_A = _said(
+    "a",
+    "Costa warned the rebels that any new raid would be met with force.",
+    "warning",
+    "warned",
+    ["g:rebels"],
+)
+WARN_B = _said(
+    "b",
+    "The rebels were warned by Costa that new raids would be met with force.",
+    "warning",
+    "warned",
+    ["g:rebels"],
+)
+PRAISE_B = _said("b", "Costa praised the harvest in the northern valleys.", "claim", "praised", [])
+THANK_B = _said("b", "Costa also thanked the nurses at the clinic.", "claim", "thanked", ["g:nurses"])
+
+
+@pytest.mark.parametrize(
+    ("items", "groups"),
+    [
+        ([WARN_A, WARN_B], [["a", "b"]]),  # same speaker, day and words: one statement
+        ([WARN_A, PRAISE_B], [["a"], ["b"]]),  # same speaker and day, other content: two statements
+        ([WARN_A, THANK_B], [["a"], ["b"]]),  # other act, verb and addressee
+    ],
+)
+def test_statements_merge_on_content_not_speaker_and_day(
+    items: list[Resolved], groups: list[list[str]]
+) -> None:
+    assert sorted(sorted(r.doc for r in g) for g in cluster(items)) == sorted(groups)
+
+
+@pytest.mark.slow
+def test_build_batch_on_a_made_up_article() -> None:
+    """The real model end to end: a statement takes the place of the visit it continues, and one
+    made "on Capitol Hill" is placed there."""
+    from extract.read import RawArticle
+    from extract.run import extract_articles
+    from graph.model import Article
+
+    text = (
+        "Kenya Presses Uganda on Border\n\n"
+        "Kenyan Foreign Minister Jomo Otieno visited Kampala on Monday, the ministry said.\n\n"
+        "Otieno urged Ugandan officials on Monday to reopen the border crossing.\n\n"
+        "Senator Ana Costa told lawmakers on Capitol Hill on Tuesday that the aid would continue.\n"
+    )
+    raw = RawArticle(
+        Article("made-up.txt", title="Kenya Presses Uganda on Border", published=date(2023, 5, 17)),
+        text,
+        "manifest",
+    )
+    batch = extract_articles([raw])
+    places = {p.id: p.name for p in batch.places}
+    names = {a.id: a.name for a in batch.actors}
+    where = {(e.type, tuple(names[a] for a in e.agents)): places.get(e.place or "") for e in batch.events}
+    assert where.get(("visit", ("Jomo Otieno",))) == "Kampala"
+    assert where.get(("statement", ("Jomo Otieno",))) == "Kampala"
+    assert where.get(("statement", ("Ana Costa",))) == "Capitol Hill"

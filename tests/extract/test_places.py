@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from extract.actors import DocActor
+from extract.mention import Mention, Span
 from extract.places import find_place, key
+from extract.resolve import carry_places
+from graph.model import DateInterval, Place
 
 
 @pytest.mark.parametrize(
@@ -18,6 +24,7 @@ from extract.places import find_place, key
         ("Kherson, southern Ukraine", "Kherson", "city", "UA"),
         ("the Gaza Strip", "Gaza Strip", "region", "PS"),
         ("the UK", "United Kingdom", "country", "GB"),
+        ("near the US embassy in Nairobi’s diplomatic quarter", "US Embassy in Nairobi", "embassy", "KE"),
     ],
 )
 def test_find_place(text: str, name: str, kind: str, country: str) -> None:
@@ -35,3 +42,47 @@ def test_no_place(text: str) -> None:
 def test_key_normalises_articles_and_base_words() -> None:
     assert key("Ain al-Asad airfield") == ("ain", "asad", "airbase")
     assert key("Al Asad Air Base") == ("asad", "airbase")
+
+
+_TEXT = (
+    "Ruiz visited Lima last week and met ministers. Ruiz later said the talks went well. "
+    "Ruiz returned from Quito."
+)
+_RUIZ = DocActor("person", "Ruiz", "person:ruiz")
+_OTHER = DocActor("person", "Soto", "person:soto")
+_LIMA = Place("place:lima", "Lima", -12.0, -77.0, "PE", "city")
+_QUITO = Place("place:quito", "Quito", -0.2, -78.5, "EC", "city")
+_WEEK = DateInterval(date(2023, 5, 8), date(2023, 5, 14), "week")
+_LATER = DateInterval(date(2023, 6, 20), date(2023, 6, 20), "day")
+
+
+def _m(type_: str, at: str, when: DateInterval | None = None, place: str | None = None) -> Mention:
+    start = _TEXT.index(at)
+    span = Span(place, _TEXT.index(place), _TEXT.index(place) + len(place), "GPE") if place else None
+    return Mention("a", type_, at, start, at, start, start + len(at), place=span, date=when)
+
+
+_DEPARTURE = _m("visit", "returned", None, "Quito")
+_DEPARTURE.char_start = 0  # reported before the remark
+
+
+@pytest.mark.parametrize(
+    ("host", "host_place", "said_by", "said_when", "expected"),
+    [
+        (_m("visit", "visited", _WEEK, "Lima"), _LIMA, _RUIZ, _WEEK, _LIMA),  # remarks during the visit
+        (_m("visit", "visited", _WEEK, "Lima"), _LIMA, _RUIZ, None, _LIMA),  # undated remarks continue it
+        (_m("visit", "visited", _WEEK, "Lima"), _LIMA, _RUIZ, _LATER, None),  # weeks later: not there
+        (_m("visit", "visited", _WEEK, "Lima"), _LIMA, _OTHER, _WEEK, None),  # someone else speaking
+        (_DEPARTURE, _QUITO, _RUIZ, None, None),  # a departure is no venue
+    ],
+)
+def test_statement_takes_the_place_of_the_visit_it_continues(
+    host: Mention,
+    host_place: Place,
+    said_by: DocActor,
+    said_when: DateInterval | None,
+    expected: Place | None,
+) -> None:
+    said = _m("statement", "said", said_when)
+    out = carry_places(_TEXT, [(host, [_RUIZ], host_place), (said, [said_by], None)])
+    assert out == [host_place, expected]

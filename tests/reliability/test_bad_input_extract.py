@@ -129,6 +129,7 @@ def make_inputs(root: Path) -> tuple[Path, list[Path]]:
     (root / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     manifest = {
         GOOD: {"published": SEED_DATES[GOOD]},
+        "comments.txt": {"published": "2019-12-30"},  # dated, so its only problem is having no article
         "latin.txt": {"published": "17/12/2019"},
         "page.html": {"published": "2999-01-01"},
     }
@@ -196,7 +197,7 @@ STRICT = {key: case for key, case in CASES.items() if key != "jsonl-no-text"}  #
 def test_strict_makes_any_problem_fatal_and_writes_nothing(tmp_path: Path, case: Case) -> None:
     manifest, files = make_inputs(tmp_path / "in")
     entries = json.loads(manifest.read_text())
-    kept = {GOOD} | ({case.named.split(": ")[1]} if case.file == "manifest.json" else set())
+    kept = {GOOD, "comments.txt"} | ({case.named.split(": ")[1]} if case.file == "manifest.json" else set())
     manifest.write_text(json.dumps({name: entries[name] for name in kept}))
     out = tmp_path / "out.jsonl"
     out.write_text("previous run\n")

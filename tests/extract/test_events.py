@@ -1,0 +1,183 @@
+"""Event detection: trigger lexicons, participants from the parse, and what is not an event.
+
+Sentences are made up or come from other conflicts than the seed articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extract.events import detect
+from extract.lexicon import EVENT_NOUNS, EVENT_VERBS, SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS, WEAPONS
+from extract.mention import Mention
+from extract.nlp import load
+from graph.model import EVENT_TYPES
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def mentions(nlp: Language, text: str) -> list[Mention]:
+    return detect(nlp(text), "doc.txt")
+
+
+def test_lexicons_name_only_known_types_and_acts() -> None:
+    types = set(EVENT_VERBS.values()) | set(EVENT_NOUNS.values()) | {t for _, t in WEAPONS.values()}
+    assert types <= set(EVENT_TYPES)
+    assert set(SPEECH_VERBS.values()) | set(SPEECH_NOUNS.values()) <= set(SPEECH_ACT_RANK)
+
+
+TYPES = [
+    ("Hezbollah fighters fired a barrage of rockets at an Israeli army post on Sunday.", "rocket_attack"),
+    ("A drone attack on a Saudi oil facility in Abqaiq caused a huge fire.", "drone_attack"),
+    ("Russian warplanes carried out airstrikes on rebel positions near Idlib on Tuesday.", "airstrike"),
+    ("The Houthis launched a ballistic missile at Riyadh overnight.", "missile_attack"),
+    ("Gunmen stormed a police station in Kano state.", "other_attack"),
+    ("Two mortar attacks hit the Green Zone in March.", "rocket_attack"),
+    ("Netanyahu phoned Egyptian President Abdel Fattah el-Sisi on Thursday.", "phone_call"),
+    ("Macron held a phone call with Iranian President Hassan Rouhani on Saturday.", "phone_call"),
+    ("The Ukrainian foreign minister resigned on Friday.", "resignation"),
+    ("Thousands of protesters rallied in central Hong Kong on Sunday.", "protest"),
+    ("The Pentagon deployed 3,000 troops to Kuwait in January.", "deployment"),
+    ("The Turkish defence minister visited Tripoli last week.", "visit"),
+    ("A court in Istanbul sentenced the journalist to five years in prison.", "legal_action"),
+    ("The two sides signed a ceasefire agreement in Doha.", "agreement"),
+    ("The Kremlin warned Kyiv against any escalation.", "statement"),
+    ("Saudi Arabia accused Iran of supplying the missiles.", "statement"),
+    ("The UN secretary-general urged both sides to exercise restraint.", "statement"),
+    ("Tehran denied any involvement in the tanker incidents.", "statement"),
+    ("The Taliban said on Monday that they had captured the district.", "statement"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expected"), TYPES)
+def test_event_type(nlp: Language, sentence: str, expected: str) -> None:
+    assert expected in {m.type for m in mentions(nlp, sentence)}
+
+
+NOT_EVENTS = [
+    # modal and future
+    ("Any attack on our forces will be answered with a decisive response.", "other_attack"),
+    ("Protesters could march on the capital next week.", "protest"),
+    # negated
+    ("The army did not release any casualty figures.", "statement"),
+    ("Police did not arrest anyone after the march.", "legal_action"),
+    # conditional
+    ("If the militias strike the embassy again, Washington would retaliate.", "other_attack"),
+    # planned, considered, denied
+    ("Officials are considering sending more troops to the Gulf.", "deployment"),
+    ("Moscow denied a report that a deployment of 10,000 troops was under discussion.", "deployment"),
+    ("Washington plans to strike the camps with drones.", "drone_attack"),
+    # questions
+    ("Will the army attack the city?", "other_attack"),
+    # anaphoric mentions of an event already told
+    ("The attacks have not been claimed.", "other_attack"),
+    ("The call lasted an hour.", "phone_call"),
+    # asked for, not done
+    ("The envoy urged the rebels to stop their attacks on aid convoys.", "other_attack"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "absent"), NOT_EVENTS)
+def test_not_an_event(nlp: Language, sentence: str, absent: str) -> None:
+    assert absent not in {m.type for m in mentions(nlp, sentence)}
+
+
+SPEECH_ACTS = [
+    ("The Kremlin warned Kyiv against any escalation.", "warning"),
+    ("Saudi Arabia accused Iran of supplying the missiles.", "accusation"),
+    ("The UN secretary-general urged both sides to exercise restraint.", "appeal"),
+    ("Tehran denied any involvement in the tanker incidents.", "denial"),
+    ("The minister asked his Turkish counterpart to reopen the border.", "demand"),
+    ("The group threatened to kill the hostages.", "threat"),
+    ("The Guardian reported that the talks had collapsed.", "report"),
+    ("The general testified before the Senate committee.", "testimony"),
+    ("The prime minister said the economy was recovering.", "claim"),
+    ("The president told reporters that Russia was behind the hacking.", "accusation"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "act"), SPEECH_ACTS)
+def test_speech_act(nlp: Language, sentence: str, act: str) -> None:
+    statements = [m for m in mentions(nlp, sentence) if m.type == "statement"]
+    assert [m.attributes["speech_act"] for m in statements] == [act]
+
+
+PARTICIPANTS = [
+    ("Hezbollah attacked an Israeli patrol near the border.", "other_attack", ["Hezbollah"], []),
+    ("The convoy was attacked by Wagner mercenaries near Bakhmut.", "other_attack", ["Wagner mercenaries"], []),
+    ("The Kremlin warned Kyiv against any escalation.", "statement", ["Kremlin"], ["Kyiv"]),
+    ("Saudi Arabia accused Iran of supplying the missiles.", "statement", ["Saudi Arabia"], ["Iran"]),
+    ("Netanyahu phoned Egyptian President Abdel Fattah el-Sisi.", "phone_call", ["Netanyahu"], ["Abdel Fattah el-Sisi"]),
+    ("Blinken spoke with Ukrainian President Volodymyr Zelensky.", "phone_call", ["Blinken"], ["Volodymyr Zelensky"]),
+    ("He resigned after the vote.", "resignation", ["He"], []),
+    ("The defense secretary warned Pyongyang.", "statement", ["defense secretary"], ["Pyongyang"]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "event_type", "agents", "targets"), PARTICIPANTS)
+def test_participants(nlp: Language, sentence: str, event_type: str, agents: list[str], targets: list[str]) -> None:
+    found = [m for m in mentions(nlp, sentence) if m.type == event_type]
+    assert found, sentence
+    assert [a.text for a in found[0].agents] == agents
+    assert [t.text for t in found[0].targets] == targets
+
+
+ATTRIBUTES = [
+    ("Militants fired 14 rockets at the air base.", {"weapon": "rocket"}),
+    ("Two rocket attacks hit the airport on May 3.", {"weapon": "rocket", "count": 2}),
+    ("The base was attacked with 8 rockets last night.", {"weapon": "rocket", "count": 8}),
+    (
+        "A car bomb attack on a checkpoint in Mogadishu on Monday killed four soldiers.",
+        {"casualties": {"killed": 4, "who": "soldiers"}},
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expected"), ATTRIBUTES)
+def test_attack_attributes(nlp: Language, sentence: str, expected: dict[str, object]) -> None:
+    attacks = [m for m in mentions(nlp, sentence) if m.type.endswith("attack") or m.type == "airstrike"]
+    assert attacks, sentence
+    assert expected.items() <= attacks[0].attributes.items()
+
+
+@pytest.mark.slow
+def test_one_statement_per_sentence_but_reported_speech_is_its_own(nlp: Language) -> None:
+    reported = mentions(nlp, "Reuters reported that General Qaani visited Damascus and urged commanders to hold back.")
+    assert sorted((m.type, m.agents[0].text) for m in reported) == [
+        ("statement", "Qaani"),
+        ("statement", "Reuters"),
+        ("visit", "Qaani"),
+    ]
+    nested = mentions(nlp, "The spokesman told reporters he had expressed concern and warned against escalation.")
+    assert [(m.type, m.attributes["speech_act"]) for m in nested] == [("statement", "warning")]
+
+
+@pytest.mark.slow
+def test_continuing_quote_is_the_same_statement(nlp: Language) -> None:
+    text = (
+        "Stoltenberg warned Moscow against further escalation.\n\n"
+        "“We will defend every inch of allied territory,” Stoltenberg said.\n\n"
+        "“The alliance stands united,” he added."
+    )
+    assert [m.trigger for m in mentions(nlp, text)] == ["warned"]
+
+
+@pytest.mark.slow
+def test_speakers_own_account_inside_quotes_is_not_narrated(nlp: Language) -> None:
+    text = "“We attacked their positions at dawn and we will do it again,” the commander said."
+    assert [m.type for m in mentions(nlp, text)] == ["statement"]
+
+
+@pytest.mark.slow
+def test_dateline_names_are_not_participants(nlp: Language) -> None:
+    found = mentions(nlp, "KABUL (Reuters) – The Taliban said on Monday they had taken the town.")
+    assert [a.text for a in found[0].agents] == ["Taliban"]

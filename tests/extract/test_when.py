@@ -1,0 +1,103 @@
+"""Date attachment: which temporal expression dates which event, and what a sentence inherits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from extract.events import detect
+from extract.mention import Mention
+from extract.nlp import load
+from extract.when import attach_dates
+
+DCT = date(2022, 3, 16)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def dated(nlp: Language, text: str, dct: date = DCT) -> list[Mention]:
+    doc = nlp(text)
+    found = detect(doc, "doc.txt")
+    attach_dates(doc, found, dct)
+    return found
+
+
+def day(mention: Mention) -> str | None:
+    return mention.date.start.isoformat() if mention.date else None
+
+
+CASES = [
+    # sentence-initial timex dates the main clause
+    ("On Monday, the Kremlin warned Kyiv against any escalation.", "statement", "2022-03-14"),
+    # a weekday without "on" after a past reporting verb is the previous one
+    ("Austin told lawmakers Thursday that the strikes were lawful.", "statement", "2022-03-10"),
+    # the timex of a noun trigger is its own
+    ("A March 2 attack on the embassy wounded three guards.", "other_attack", "2022-03-02"),
+    # coordinated events share the date of their clause
+    ("The envoy visited Kabul last week and urged the Taliban to reopen schools.", "visit", "2022-03-07"),
+    ("The envoy visited Kabul last week and urged the Taliban to reopen schools.", "statement", "2022-03-07"),
+    # a timex between the reporting verb and its complement dates the report
+    ("The minister told reporters on Tuesday he raised the issue in a call with Erdogan.", "statement", "2022-03-15"),
+    # ...but not the call reported in the complement
+    ("The minister told reporters on Tuesday he raised the issue in a call with Erdogan.", "phone_call", None),
+    # a statement made in a dated call has the call's date
+    ("Biden asked Scholz in a phone call Monday to halt the pipeline.", "statement", "2022-03-14"),
+    ("Biden asked Scholz in a phone call Monday to halt the pipeline.", "phone_call", "2022-03-14"),
+    # a dated circumstance that is no event dates the main clause
+    ("Asked about the report on Tuesday, the spokesman confirmed two arrests.", "statement", "2022-03-15"),
+    # vague words give no date, never the publication date
+    ("A senior official recently told the BBC that the talks had stalled.", "statement", None),
+    # explicit years stay
+    ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "event_type", "expected"), CASES)
+def test_date_attachment(nlp: Language, sentence: str, event_type: str, expected: str | None) -> None:
+    found = [m for m in dated(nlp, sentence) if m.type == event_type]
+    assert found, sentence
+    assert day(found[0]) == expected
+
+
+@pytest.mark.slow
+def test_quote_attribution_inherits_the_speakers_date(nlp: Language) -> None:
+    text = (
+        "General Austin said on Monday that Russia had miscalculated.\n\n"
+        "The Pentagon released new satellite images.\n\n"
+        "“Their logistics are failing,” Austin told a briefing, “and morale is low.”"
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == ["2022-03-14", "2022-03-14"]
+
+
+@pytest.mark.slow
+def test_no_date_carried_to_another_speaker(nlp: Language) -> None:
+    text = "On Monday, Austin warned Moscow.\n\nGeneral Milley also warned Russia against further attacks."
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == ["2022-03-14", None]
+
+
+@pytest.mark.slow
+def test_readout_of_the_call_has_the_call_date(nlp: Language) -> None:
+    text = (
+        "Scholz held a phone conversation with Putin on Sunday.\n\n"
+        "According to a readout of the call, Scholz demanded a ceasefire."
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == ["2022-03-13"]
+
+
+@pytest.mark.slow
+def test_relative_date_counts_from_the_anchor_event(nlp: Language) -> None:
+    text = (
+        "Last Wednesday, the airport was attacked with six rockets.\n\n"
+        "On Friday, two days after the attack, the ministry published a report."
+    )
+    found = dated(nlp, text)
+    assert [(m.type, day(m)) for m in found] == [("rocket_attack", "2022-03-09"), ("statement", "2022-03-11")]

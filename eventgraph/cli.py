@@ -19,7 +19,7 @@ import click
 
 from graph.errors import StoreError
 from graph.export import batch_from_rows, dumps_rows
-from graph.model import Batch
+from graph.model import Batch, DateInterval
 from graph.open import open_store
 from graph.store import GraphStore
 
@@ -307,6 +307,7 @@ def stats(as_json: bool, **opts: Any) -> None:
         span = store.date_span()
         rows = store.timeline(TimelineFilter(), limit=10_000).rows
         actors = store.actors("", limit=10)
+        disputed = [store.event(row.event.id) for row in rows if row.event.disputed]
     by_type = Counter(row.event.type for row in rows)
     report = {
         "store": opts["store_kind"],
@@ -331,12 +332,22 @@ def stats(as_json: bool, **opts: Any) -> None:
     )
     for kind, n in by_type.most_common():
         click.echo(f"  {kind:<15} {n}")
-    disputed = [row for row in rows if row.event.disputed]
     if disputed:
-        click.echo("disputed:")
-        for row in disputed:
-            claims = ", ".join(f"{s.doc}: {s.date.start if s.date else '?'}" for s in row.event.sources)
-            click.echo(f"  {row.event.summary or row.event.type} ({claims})")
+        click.echo("disputed (what each article says):")
+    for detail in filter(None, disputed):
+        click.echo(f"  {detail.row.event.summary or detail.row.event.type}")
+        for src in detail.sources:
+            said = src.source.date_text or "no date"
+            when = _interval_text(src.source.date)
+            click.echo(f"    {src.article.publisher or src.article.id}: {said!r} -> {when}")
+
+
+def _interval_text(interval: DateInterval | None) -> str:
+    if interval is None:
+        return "undated"
+    if interval.start == interval.end:
+        return interval.start.isoformat()
+    return f"{interval.start.isoformat()}..{interval.end.isoformat()}"
 
 
 @main.command()

@@ -11,6 +11,7 @@ import time
 
 from bench.bench_store import naive_load
 from bench.report import Figure
+from graph.errors import StoreError
 from graph.model import Batch
 from graph.neo4j_store import Neo4jStore
 
@@ -18,16 +19,28 @@ TARGET_RATE = 20_000
 TARGET_SPEEDUP = 20.0
 
 
+def wipe(store: Neo4jStore, attempts: int = 4) -> None:
+    """Empty the database, retrying: other test runs share the server and its transaction memory pool."""
+    for attempt in range(attempts):
+        try:
+            store.clear()
+            return
+        except StoreError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(2.0 * (attempt + 1))
+
+
 def naive_rate(store: Neo4jStore, batch: Batch, n: int) -> float:
     """Events/s of the naive loader on the first ``n`` events, its nodes loaded beforehand."""
-    store.clear()
+    wipe(store)
     store.upsert(Batch(batch.articles, [], batch.actors, batch.places, batch.affiliations))
     return naive_load(store, batch, min(n, len(batch.events)))
 
 
 def real_rate(store: Neo4jStore, batch: Batch) -> float:
     """Events/s of ``Neo4jStore.upsert`` into a wiped database; the data stays for the query bench."""
-    store.clear()
+    wipe(store)
     started = time.perf_counter()
     store.upsert(batch)
     return len(batch.events) / (time.perf_counter() - started)

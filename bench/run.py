@@ -106,7 +106,11 @@ def _store_benches(plan: Plan, parts: set[str], neo: Neo4jStore | None) -> list[
             del store
             gc.collect()
         if neo is not None and ({"load", "query"} & parts):
-            naive = _neo4j_size(plan, parts, neo, batch, naive, load, query)
+            try:
+                naive = _neo4j_size(plan, parts, neo, batch, naive, load, query)
+            except StoreError as exc:
+                load.notes.append(f"Neo4j at {size:,} events failed, figures left out: {exc}")
+                print(f"  neo4j failed: {exc}", flush=True)
         del batch
         gc.collect()
     if neo is None:

@@ -9,6 +9,8 @@ same words; the fuller, later sentence is kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -71,9 +73,15 @@ def _quoted_share(mention: Mention, quotes: list[tuple[int, int]]) -> float:
     return inside / max(1, mention.char_end - mention.char_start)
 
 
-def paragraph(doc: Doc, offset: int) -> int:
-    """How many non-blank lines precede the line of ``offset``: blanked-out furniture puts no distance."""
-    return sum(1 for line in doc.text[:offset].split("\n")[:-1] if line.strip())
+def paragraph_index(doc: Doc) -> Callable[[int], int]:
+    """Offset -> number of non-blank lines before its line: blanked-out furniture puts no distance."""
+    starts: list[int] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            starts.append(offset)
+        offset += len(line) + 1
+    return lambda at: bisect_right(starts, at) - 1 if starts and at >= starts[0] else 0
 
 
 def _words(text: str) -> set[str]:
@@ -81,12 +89,13 @@ def _words(text: str) -> set[str]:
 
 
 def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[Mention]:
+    paragraph = paragraph_index(doc)
     kept: list[Mention] = []
     previous: Mention | None = None
     chain_end = 0  # where the statement being continued was last continued
     for mention in mentions:
         if mention.type == "statement":
-            if previous is not None and _continues(doc, previous, chain_end, mention, quotes):
+            if previous is not None and _continues(paragraph, previous, chain_end, mention, quotes):
                 previous.attributes.setdefault("quote", mention.attributes.get("quote"))
                 chain_end = mention.char_start
                 continue
@@ -96,12 +105,16 @@ def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> li
 
 
 def _continues(
-    doc: Doc, first: Mention, chain_end: int, later: Mention, quotes: list[tuple[int, int]]
+    paragraph: Callable[[int], int],
+    first: Mention,
+    chain_end: int,
+    later: Mention,
+    quotes: list[tuple[int, int]],
 ) -> bool:
-    """ "“...,” he said." or "..., he explained." after a statement by the same speaker goes on with it."""
+    """After a statement, "“...,” he said." or "..., he explained." by the same speaker goes on with it."""
     if not first.agents or not later.agents or later.trigger.lower() not in PLAIN_ATTRIBUTION:
         return False
-    gap = paragraph(doc, later.char_start) - paragraph(doc, chain_end)
+    gap = paragraph(later.char_start) - paragraph(chain_end)
     if gap > 1 or not same_speaker(first.agents[0], later.agents[0]):
         return False
     trailing = later.trigger_start - later.char_start > TRAILING_SHARE * (later.char_end - later.char_start)

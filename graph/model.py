@@ -49,14 +49,14 @@ CAMEO_PLOVER: dict[str, tuple[str, str]] = {
     "phone_call": ("04", "CONSULT"),
     "meeting": ("04", "CONSULT"),
     "visit": ("04", "CONSULT"),
-    "statement": ("01", "ACCUSE"),
+    "statement": ("01", "OTHER"),
     "resignation": ("08", "CONCEDE"),
-    "appointment": ("08", "OTHER"),
+    "appointment": ("01", "OTHER"),
     "protest": ("14", "PROTEST"),
     "deployment": ("15", "MOBILIZE"),
-    "legal_action": ("11", "ACCUSE"),
+    "legal_action": ("17", "COERCE"),
     "agreement": ("05", "AGREE"),
-    "death": ("20", "ASSAULT"),
+    "death": ("18", "ASSAULT"),
 }
 # A statement's CAMEO root and PLOVER category depend on its speech act.
 SPEECH_ACT_CAMEO_PLOVER: dict[str, tuple[str, str]] = {
@@ -64,7 +64,7 @@ SPEECH_ACT_CAMEO_PLOVER: dict[str, tuple[str, str]] = {
     "warning": ("13", "THREATEN"),
     "threat": ("13", "THREATEN"),
     "accusation": ("11", "ACCUSE"),
-    "demand": ("10", "DEMAND"),
+    "demand": ("10", "REQUEST"),
     "appeal": ("02", "REQUEST"),
     "denial": ("01", "REJECT"),
     "report": ("01", "OTHER"),

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from bench import bench_api, bench_extract, bench_load, bench_query
-from bench.gen_synthetic import generate
+from bench.gen_synthetic import EPOCH, generate
 from bench.report import Figure, Section, machine, quantile, versions, write
 from graph.memory import MemoryStore
+from graph.store import TimelineFilter
 
 
 def test_quantile_is_nearest_rank() -> None:
@@ -33,8 +34,8 @@ def test_scan_matches_the_store_window() -> None:
     batch = generate(500)
     store = MemoryStore()
     store.upsert(batch)
-    start, end = bench_query.EPOCH, bench_query.EPOCH.replace(month=3)
-    ids = [row.event.id for row in store.timeline(bench_query.TimelineFilter(start, end), limit=40).rows]
+    start, end = EPOCH, EPOCH.replace(month=3)
+    ids = [row.event.id for row in store.timeline(TimelineFilter(start, end), limit=40).rows]
     assert bench_query.scan(batch.events, start, end, 40) == ids
 
 

@@ -117,9 +117,11 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
 
 
 def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Found]:
-    candidates = [tok for tok in sent if not in_speakers_own_words(tok, quotes)]
-    found = _statements(candidates, quotes) + _attacks(candidates) + _other_events(candidates)
-    return found
+    if sent.text.rstrip().endswith("?"):
+        return []  # a question asks whether something happened
+    near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
+    candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
+    return _statements(sent, candidates, near) + _attacks(candidates) + _other_events(candidates)
 
 
 # --- statements -------------------------------------------------------------------------------
@@ -157,7 +159,7 @@ def _infinitive(tok: Token) -> bool:
     return tok.dep_ in ("xcomp", "advcl", "ccomp") and tok.tag_ == "VB"
 
 
-def _statements(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[_Found]:
+def _statements(sent: SpacySpan, tokens: list[Token], quotes: list[tuple[int, int]]) -> list[_Found]:
     accepted: dict[int, _Found] = {}
     for tok in tokens:
         act = _speech_act(tok)
@@ -168,11 +170,11 @@ def _statements(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[_Fou
         found.targets, told_to = _addressees(tok)
         if told_to:
             found.attributes["told_to"] = told_to
-        accused = _accused(tok)
+        accused = _accused(sent)
         if accused:
             found.targets = [s for s in found.targets if s not in accused] + accused
             found.attributes["speech_act"] = "accusation"
-        quote = _quote(tok.sent, quotes)
+        quote = _quote(sent, quotes)
         if quote:
             found.attributes["quote"] = quote
         accepted[tok.i] = found
@@ -198,10 +200,10 @@ def _speaker_heads(tok: Token) -> list[Token]:
     return by_agent(tok)
 
 
-def _accused(tok: Token) -> list[Span]:
+def _accused(sent: SpacySpan) -> list[Span]:
     """Whom a statement holds responsible: "X is behind these attacks", "X was responsible for"."""
     out: list[Span] = []
-    for word in tok.sent:
+    for word in sent:
         if word.lower_ in BLAME_PREDICATES and word.head.lemma_ == "be" and word.dep_ in ("prep", "acomp"):
             subjects = [c for c in word.head.children if c.dep_ == "nsubj"]
             out += [s for s in spans(subjects) if s.label in ("PERSON", "ORG", "GPE", "NORP")]

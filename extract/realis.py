@@ -81,8 +81,6 @@ def _carries_mood(child: Token, head: Token) -> bool:
 
 def is_irrealis(tok: Token) -> bool:
     """True when the trigger's happening is negated, modal, conditional, planned, asked for or denied."""
-    if tok.sent.text.rstrip().endswith("?"):
-        return True
     if (tok.pos_ in ("VERB", "AUX") and _negated_or_modal(tok)) or any(c.dep_ == "neg" for c in tok.children):
         return True
     if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children) and tok.dep_ == "ccomp":
@@ -139,5 +137,8 @@ def in_speakers_own_words(tok: Token, ranges: list[tuple[int, int]]) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if not subjects:
-        return span[0] <= verb.sent.start_char + 1
+        root = verb
+        while root.head.i != root.i:
+            root = root.head
+        return span[0] <= root.left_edge.idx + 1
     return any(span[0] <= s.idx < span[1] for s in subjects)

@@ -140,7 +140,8 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
 
 def _date_from_contact(mention: Mention, tok: Token, earlier: list[tuple[Mention, Token]]) -> None:
     """A read-out of "the call", or what was said "in the call", took place in that call: it has its date."""
-    if not any(_in_contact(t) for t in tok.sent):
+    sentence = tok.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if sentence is None or not any(_in_contact(t) for t in sentence):
         return
     for other, _ in reversed(earlier):
         if other.type in CONTACT_TYPES:
@@ -210,11 +211,14 @@ def speaker_key(span: Span) -> str:
 def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:
     """An undated statement continues the last dated statement of the same speaker a few paragraphs up
     ("..., he said."), else the dated call, meeting or visit its speaker took part in."""
+    if not resolved:
+        return
+    paragraph_of = continuity.paragraph_index(resolved[0][1].doc)
     last_key: str | None = None
     dated: list[tuple[str, int, Mention]] = []
     contacts: list[tuple[set[str], int, Mention]] = []
-    for mention, tok in resolved:
-        paragraph = continuity.paragraph(tok.doc, mention.char_start)
+    for mention, _ in resolved:
+        paragraph = paragraph_of(mention.char_start)
         if mention.type in CONTACT_TYPES:
             contacts.append(({speaker_key(s) for s in mention.agents + mention.targets}, paragraph, mention))
         if mention.type != "statement":

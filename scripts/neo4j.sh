@@ -169,7 +169,7 @@ set_initial_password() {
 
 # Application class-data sharing (AppCDS): the first run of a lib folder dumps the classes
 # it loaded when it stops (that stop takes ~20-30 s longer); later starts map them instead
-# of parsing ~200 jars again (measured: first Bolt answer 19 s instead of 48-70 s on a busy
+# of parsing ~200 jars again (measured: first Bolt answer in 24-27 s instead of 45-55 s on a busy
 # 2-core machine). Off by default under CI=true: a fresh clone starts once, so the dump
 # would only cost time. NEO4J_CDS=1|0 forces it.
 CDS_JSA="$LIB/.neo4j-cds.jsa"

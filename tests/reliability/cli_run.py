@@ -9,7 +9,7 @@ from click.testing import CliRunner, Result
 from eventgraph.cli import main
 
 
-def invoke(args: Sequence[str], env: dict[str, str] | None = None) -> Result:
+def invoke(args: Sequence[object], env: dict[str, str] | None = None) -> Result:
     """The command's result, failing the test if a traceback would have reached the user."""
     result = CliRunner().invoke(main, [str(a) for a in args], env=env)
     assert "Traceback" not in result.output

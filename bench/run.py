@@ -134,7 +134,7 @@ def _store_benches(plan: Plan, parts: set[str], neo: Neo4jStore | None) -> list[
         del batch
         gc.collect()
     if neo is None:
-        load.notes.append("Neo4j was not used (--no-neo4j): no load figures.")
+        load.notes.append("Neo4j was not used (--no-neo4j, or the server was unavailable): no Neo4j figures.")
     load.notes.append(
         "The naive loader is cypher/bench/naive_event.cypher, one auto-commit statement per event with"
         " its articles, actors and places loaded beforehand (so it is timed on events and links only)."

@@ -1,6 +1,29 @@
-// Merge events by id; the latest load's properties win (participants and sources are merged separately).
+// Merge a batch of events with their participants and sources in one statement: rows nest an
+// event's agents, targets and sources ([doc, sentence, char_start, char_end, date_text, start,
+// end, precision]) so the batch is one round trip. Every MERGE seeks a uniqueness constraint's
+// index; links are MERGEd from the event side (an event has few links), so a reload adds nothing.
+// Actors and articles are written beforehand (write_actors, write_articles, write_article_stubs);
+// links to unknown actors are skipped. The latest load's properties win.
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
 SET e.type = row.type, e.start = row.start, e.end = row.end, e.precision = row.precision,
     e.summary = row.summary, e.confidence = row.confidence, e.disputed = row.disputed,
     e.speech_act = row.speech_act, e.attributes = row.attributes
+WITH e, row
+CALL (e, row) {
+  UNWIND row.agents AS actor_id
+  MATCH (a:Actor {id: actor_id})
+  MERGE (a)-[:AGENT_OF]->(e)
+}
+CALL (e, row) {
+  UNWIND row.targets AS actor_id
+  MATCH (t:Actor {id: actor_id})
+  MERGE (e)-[:TARGETS]->(t)
+}
+CALL (e, row) {
+  UNWIND row.sources AS s
+  MATCH (art:Article {id: s[0]})
+  MERGE (art)-[r:REPORTS]->(e)
+  SET r.sentence = s[1], r.char_start = s[2], r.char_end = s[3], r.date_text = s[4],
+      r.start = s[5], r.end = s[6], r.precision = s[7]
+}

@@ -1,9 +1,11 @@
-// (:Event)-[:AT]->(:Place): an event is at one place, so a new known place replaces the old link.
+// (:Event)-[:AT]->(:Place) for rows [event id, place id]: an event is at one place, so a new known
+// place replaces the old link. The delete runs per row in a subquery (no Eager over the batch).
 UNWIND $rows AS row
-MATCH (e:Event {id: row.event})
-MATCH (p:Place {id: row.place})
-OPTIONAL MATCH (e)-[old:AT]->(q:Place)
-WHERE q.id <> row.place
-DELETE old
-WITH DISTINCT e, p
+MATCH (e:Event {id: row[0]})
+MATCH (p:Place {id: row[1]})
+CALL (e, p) {
+  MATCH (e)-[old:AT]->(q:Place)
+  WHERE q <> p
+  DELETE old
+}
 MERGE (e)-[:AT]->(p)

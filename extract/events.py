@@ -226,7 +226,8 @@ def _addressees(tok: Token) -> tuple[list[Span], str | None]:
 def _quote(sent: SpacySpan, quotes: list[tuple[int, int]]) -> str | None:
     for start, end in quotes:
         if start < sent.end_char and end > sent.start_char:
-            return sent.doc.text[start:end].strip('“”" ')
+            quoted = sent.doc.char_span(start, end, alignment_mode="expand")
+            return quoted.text.strip('“”" ') if quoted is not None else None
     return None
 
 

@@ -37,7 +37,7 @@ def _noun_phrase(tok: Token) -> Span:
     while words and (words[0].dep_ in ("det", "punct", "cc") or words[0].is_punct):
         words = words[1:]
     first = words[0] if words else tok
-    return Span(tok.doc.text[first.idx : tok.idx + len(tok)], first.idx, tok.idx + len(tok), "NOUN")
+    return Span(tok.doc[first.i : tok.i + 1].text, first.idx, tok.idx + len(tok), "NOUN")
 
 
 def participant(tok: Token) -> Span | None:

@@ -12,6 +12,8 @@ class Problem:
     source: str  # file name, with ":line" for a JSONL line
     reason: str
     fatal: bool = False  # True: nothing could be read from this input
+    note: bool = False  # True: read fine, the user should only know (`--strict` does not stop on notes)
 
     def __str__(self) -> str:
-        return f"{self.source}: {'skipped: ' if self.fatal else ''}{self.reason}"
+        prefix = "note: " if self.note else ""
+        return f"{prefix}{self.source}: {'skipped: ' if self.fatal else ''}{self.reason}"

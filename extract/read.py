@@ -220,7 +220,9 @@ class _Reader:
             found = infer_published(text, self.today)
             if found:
                 article.published, date_source = found[0], "text"
-                yield Problem(source, f"inferred publication date {found[0]} from the text ({found[1]!r})")
+                yield Problem(
+                    source, f"inferred publication date {found[0]} from the text ({found[1]!r})", note=True
+                )
             else:
                 yield Problem(source, "no publication date anywhere: relative dates stay unresolved")
         yield RawArticle(article, text, date_source, title_line)

@@ -105,7 +105,8 @@ def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     start: int | None = None
     line_start = 0
-    for i, ch in enumerate(doc.text):
+    text = doc.text
+    for i, ch in enumerate(text):
         if ch == "\n":
             if start is not None:
                 ranges.append((start, i))
@@ -118,7 +119,7 @@ def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
             ranges.append((start, i + 1))
             start = None
     if start is not None:
-        ranges.append((start, len(doc.text)))
+        ranges.append((start, len(text)))
     return ranges
 
 

@@ -58,7 +58,8 @@ class _Dated:
 
 def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> None:
     """Set ``date`` and ``date_text`` of each mention in place."""
-    timexes = [t for t in tag(doc.text, dct) if doc.text[t.start : t.end].strip()]
+    text = doc.text  # built from the tokens at every access
+    timexes = [t for t in tag(text, dct) if text[t.start : t.end].strip()]
     by_char = {tok.idx: tok for tok in doc}
     triggers = {m.trigger_start: by_char[m.trigger_start] for m in mentions if m.trigger_start in by_char}
     trigger_ids = {tok.i for tok in triggers.values()}

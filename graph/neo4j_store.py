@@ -70,51 +70,57 @@ def _place(data: Row) -> Place:
     return Place(data["id"], data["name"], data.get("lat"), data.get("lon"), data.get("country"), kind)
 
 
-def _node_writes(batch: Batch) -> list[tuple[str, list[Row]]]:
-    """Rows for the node statements, written before the events that link to them."""
+def _node_writes(batch: Batch) -> list[tuple[str, str, list[Any]]]:
+    """(statement, parameter, rows) for the nodes, written before the events that link to them."""
+    described = {a.id for a in batch.articles}
+    stubs = sorted({s.doc for e in batch.events for s in e.sources} - described)
     return [
-        ("write_articles", [
+        ("write_articles", "rows", [
             {"id": a.id, "title": a.title, "publisher": a.publisher, "url": a.url, "published": a.published}
             for a in batch.articles
         ]),
-        ("write_places", [
+        ("write_article_stubs", "ids", stubs),
+        ("write_places", "rows", [
             {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country, "kind": p.kind}
             for p in batch.places
         ]),
-        ("write_actors", [
+        ("write_actors", "rows", [
             {"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
              "terms": actor_rank.search_terms(a)}
             for a in batch.actors
         ]),
-        ("write_affiliations", [
+        ("write_affiliations", "rows", [
             {"actor": f.actor, "org": f.org, "role": f.role} for f in batch.affiliations
         ]),
     ]  # fmt: skip
 
 
-def _event_writes(chunk: list[Event]) -> list[tuple[str, Row]]:
-    """The statements of one event transaction: nodes, then participants, place and sources."""
-    events = [
-        {
-            "id": e.id,
-            "type": e.type,
-            "start": e.date.start if e.date else None,
-            "end": e.date.end if e.date else None,
-            "precision": e.date.precision if e.date else None,
-            "summary": e.summary,
-            "confidence": e.confidence,
-            "disputed": e.disputed,
-            "speech_act": e.speech_act,
-            "attributes": json.dumps(e.attributes, sort_keys=True),
-        }
-        for e in chunk
-    ]
+def _event_row(e: Event) -> Row:
+    """One row of write_events.cypher: the event's properties with its links nested (sources as
+    positional lists, which pack smaller and faster than maps)."""
+    when = e.date
+    return {
+        "id": e.id,
+        "type": e.type,
+        "start": when.start if when else None,
+        "end": when.end if when else None,
+        "precision": when.precision if when else None,
+        "summary": e.summary,
+        "confidence": e.confidence,
+        "disputed": e.disputed,
+        "speech_act": e.speech_act,
+        "attributes": json.dumps(e.attributes, sort_keys=True),
+        "agents": e.agents,
+        "targets": e.targets,
+        "sources": [_report(s) for s in e.sources],
+    }
+
+
+def _event_writes(chunk: Sequence[Event]) -> list[tuple[str, Row]]:
+    """The statements of one event transaction: events with participants and sources, then places."""
     return [
-        ("write_events", {"rows": events}),
-        ("write_agents", {"rows": [{"event": e.id, "actor": a} for e in chunk for a in e.agents]}),
-        ("write_targets", {"rows": [{"event": e.id, "actor": a} for e in chunk for a in e.targets]}),
-        ("write_places_of_events", {"rows": [{"event": e.id, "place": e.place} for e in chunk if e.place]}),
-        ("write_reports", {"rows": [_report(e.id, s) for e in chunk for s in e.sources]}),
+        ("write_events", {"rows": [_event_row(e) for e in chunk]}),
+        ("write_places_of_events", {"rows": [[e.id, e.place] for e in chunk if e.place]}),
     ]
 
 
@@ -130,9 +136,10 @@ class Neo4jStore:
         database: str | None = None,
         timeout: float = 10.0,
         batch_size: int = 2000,
+        node_batch_size: int = 10_000,
     ) -> None:
         self.uri, self.user, self.database = uri, user, database
-        self.timeout, self.batch_size = timeout, batch_size
+        self.timeout, self.batch_size, self.node_batch_size = timeout, batch_size, node_batch_size
         self.driver: Driver = GraphDatabase.driver(
             uri, auth=(user, password), connection_timeout=5.0, max_transaction_retry_time=30.0
         )
@@ -205,14 +212,24 @@ class Neo4jStore:
         with self._errors(steps[0][0]), self.driver.session(database=self.database) as session:
             session.execute_write(work)
 
-    def _write_chunked(self, name: str, rows: list[Row]) -> None:
-        for i in range(0, len(rows), self.batch_size):
-            self._write([(name, {"rows": rows[i : i + self.batch_size]})])
-
     def upsert(self, batch: Batch, *, progress: Callable[[int, int], None] | None = None) -> None:
-        """Merge the batch: nodes first, then events with their links, one transaction per chunk."""
-        for name, rows in _node_writes(batch):
-            self._write_chunked(name, rows)
+        """Merge the batch: nodes first, then events with their links, one transaction per chunk.
+
+        Node rows are packed into transactions of up to ``node_batch_size`` rows over all node
+        kinds (a small batch is one transaction); each event chunk is one transaction of two
+        statements. Every statement is idempotent, so a retried or re-run chunk converges."""
+        steps: list[tuple[str, Row]] = []
+        size = 0
+        for name, param, rows in _node_writes(batch):
+            for i in range(0, len(rows), self.node_batch_size):
+                part = rows[i : i + self.node_batch_size]
+                if steps and size + len(part) > self.node_batch_size:
+                    self._write(steps)
+                    steps, size = [], 0
+                steps.append((name, {param: part}))
+                size += len(part)
+        if steps:
+            self._write(steps)
         total = len(batch.events)
         for i in range(0, total, self.batch_size):
             self._write(_event_writes(batch.events[i : i + self.batch_size]))
@@ -228,11 +245,13 @@ class Neo4jStore:
     # -- reading ------------------------------------------------------------
 
     def _window_params(self, flt: TimelineFilter, cursor: str | None) -> Row:
-        span = self.read("meta")[0]["span"]
-        win = bounds(flt, int(span), cursor)
+        """graph.window's bounds as parameters; the statements widen an overlap window's lower
+        start bound by the stored longest interval themselves (no extra round trip for it)."""
+        win = bounds(flt, 0, cursor)
         after = win.after
         return {
             "start_lo": win.start_lo,
+            "shift_from": flt.start if flt.match == "overlap" and flt.start else None,
             "start_hi": win.start_hi,
             "end_lo": win.end_lo,
             "end_hi": win.end_hi,
@@ -246,14 +265,12 @@ class Neo4jStore:
         }
 
     def timeline(self, flt: TimelineFilter, *, limit: int = 100, cursor: str | None = None) -> TimelinePage:
+        """One round trip: the window's events with their participants (limit + 1 to see if more)."""
         limit = max(1, min(limit, ROW_CAP))
         params = self._window_params(flt, cursor)
-        ids = [
-            r["id"]
-            for r in self.read("timeline_actor" if flt.actor else "timeline", limit=limit + 1, **params)
-        ]
-        rows = self._rows(ids[:limit])
-        more = len(ids) > limit
+        found = self.read("timeline_actor" if flt.actor else "timeline", limit=limit + 1, **params)
+        rows = [_row(r) for r in found[:limit]]
+        more = len(found) > limit
         last = rows[-1].event if rows else None
         cursor_out = (
             encode_cursor((last.date.start, last.date.end, last.id)) if more and last and last.date else None
@@ -359,18 +376,20 @@ class Neo4jStore:
         self.driver.close()
 
 
-def _report(event_id: str, src: Source) -> Row:
-    return {
-        "event": event_id,
-        "doc": src.doc,
-        "sentence": src.sentence,
-        "char_start": src.char_start,
-        "char_end": src.char_end,
-        "date_text": src.date_text,
-        "start": src.date.start if src.date else None,
-        "end": src.date.end if src.date else None,
-        "precision": src.date.precision if src.date else None,
-    }
+def _report(src: Source) -> list[Any]:
+    """A source as write_events.cypher reads it: [doc, sentence, char_start, char_end, date_text,
+    start, end, precision]."""
+    when = src.date
+    return [
+        src.doc,
+        src.sentence,
+        src.char_start,
+        src.char_end,
+        src.date_text,
+        when.start if when else None,
+        when.end if when else None,
+        when.precision if when else None,
+    ]
 
 
 def _row(r: Row) -> EventRow:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import click
 import pytest
 from click.testing import CliRunner
 
-from eventgraph.cli import main
+from eventgraph.cli import ProblemLog, main
+from extract.problems import Problem
 
 SUBCOMMANDS = ["extract", "timex", "load", "serve", "stats"]
 
@@ -40,3 +42,11 @@ def test_timex_needs_a_publication_date(tmp_path: object) -> None:
         result = runner.invoke(main, ["timex", "a.txt"])
     assert result.exit_code == 2
     assert "--dct" in result.output
+
+
+def test_strict_stops_on_problems_but_not_on_notes() -> None:
+    log = ProblemLog(strict=True)
+    log(str(Problem("a.txt", "inferred publication date 2024-01-02 from the text", note=True)))
+    with pytest.raises(click.ClickException, match="--strict"):
+        log(str(Problem("b.txt", "empty file", fatal=True)))
+    assert log.count == 2

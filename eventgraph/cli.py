@@ -114,6 +114,10 @@ class _Main(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`eventgraph timex ... | head`): stop quietly, as Unix tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
         except Exception as exc:
@@ -212,8 +216,11 @@ def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> 
     if (file is None) == (jsonl is None):
         raise click.UsageError("give either FILE (with --dct) or --jsonl IN.jsonl")
     if jsonl is not None:
-        with jsonl.open(encoding="utf-8") as fh:
-            _write_lines(timex_jsonl_lines(fh), out)
+        log = ProblemLog(strict=False)
+        with jsonl.open(encoding="utf-8", errors="replace") as fh:
+            _write_lines(
+                timex_jsonl_lines(fh, on_error=lambda msg: log(f"{jsonl}:{msg.removeprefix('line ')}")), out
+            )
         return
     assert file is not None
     if dct is None:
@@ -225,10 +232,10 @@ def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> 
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return path.read_text(encoding="cp1252", errors="replace")
+    """The file's text as `extract` reads it (same decoding and newlines), so offsets agree."""
+    from extract.sniff import decode
+
+    return decode(path.read_bytes()).text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @main.command()

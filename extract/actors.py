@@ -72,6 +72,21 @@ _GROUPISH = (
     "hizbollah",
 )
 _MEDIA_CUES = ("news", "agency", "times", "tv", "television", "radio", "post", "journal", "gazette", "herald")
+# A name in a media context: "X reported", "X, the media outlet of ...", "X news agency", "told X TV".
+_MEDIA_CONTEXT_AFTER = re.compile(
+    r"\s*(?:,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:media outlet|outlet|news agency|news site|newspaper|"
+    r"broadcaster|television|tv channel|channel|daily|website|agency)\b|\s+(?:news agency|news|tv|television|"
+    r"reported|reports|quoted|published|cited)\b)"
+)
+# Words after a demonym or country that make the phrase a state's armed forces ("Iraqi soldiers").
+_FORCES = re.compile(
+    r"(?:security\s+|armed\s+|military\s+|ground\s+|special\s+)?(?:forces|troops|soldiers|soldier|"
+    r"servicemen|service\s+members|servicemembers|personnel|marines)\b"
+)
+# Plural descriptions of one armed movement ("Shiite militias", "the militia leaders", "pro-X factions").
+_MILITIA = re.compile(r"\b(?:militias?|paramilitar(?:y|ies)|factions|proxies)\b")
+_PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
+_NEUTER_PRONOUNS = frozenset(["it", "its", "itself"])
 
 
 @dataclass(eq=False)
@@ -124,6 +139,8 @@ class DocumentActors:
         self._resolved: dict[tuple[int, int], DocActor | None] = {}
         self._role_spans = [(m.start(), m.end()) for m in role_pattern().finditer(self.low)]
         self._known_people = [n.split() for n in known_people]
+        self._sponsors = Counter(_sponsor_code(m) for m in _BACKED.finditer(self.low) if _MILITIA.search(m.group(0)))
+        self._sponsors.pop(None, None)
         self._register(sorted(entities))
         for named in self.named:
             if named.actor.kind == "person":

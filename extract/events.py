@@ -351,11 +351,13 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in ATTACK_NOUNS:
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-            weapon = _weapon_of([*mods, tok])
+            weapon = _weapon_of([*mods, tok, *pobjs(tok, frozenset({"of", "with", "by"}))])
             agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
             agents += [
                 s for s in spans(m for m in mods if m.ent_type_ in ("NORP", "GPE", "ORG")) if s not in agents
             ]
+            if not agents and tok.dep_ == "dobj":
+                agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
             if weapon and not seen_weapon:
                 seen_weapon, seen_agents = weapon, agents
             if is_irrealis(tok) or not _attack_noun_specific(tok):
@@ -375,10 +377,10 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
 
 def _attack_verb(tok: Token) -> _Found | None:
     subjects = subject_of(tok)
-    if any(s.lemma_.lower() in ATTACK_NOUNS for s in subjects):
-        return None  # "the attack targeted X": the noun is the event
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
+    if any(s.lemma_.lower() in ATTACK_NOUNS for s in subjects + objects):
+        return None  # "the attack targeted X", "fired a barrage": the noun is the event
     agents = by_agent(tok) if passive else subjects
     with_tools = pobjs(tok, frozenset({"with"}))
     cue_tokens = [t for head in [*with_tools, *objects, *agents] for t in head.subtree]
@@ -390,7 +392,7 @@ def _attack_verb(tok: Token) -> _Found | None:
         tok,
         agents=[a for a in spans(agents) if a.label != "NOUN" or _weapon_of([*agents]) is None],
     )
-    for tool in with_tools:
+    for tool in with_tools + [o for o in objects if o.lemma_.lower() in WEAPONS]:
         count = _number(tool)
         if count:
             found.attributes["count"] = count

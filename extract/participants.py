@@ -19,11 +19,16 @@ _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep
 
 
 def _entity_of(tok: Token) -> Span | None:
-    if tok.ent_type_ and tok.ent_iob_ != "O":
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return Span(ent.text, ent.start_char, ent.end_char, ent.label_)
-    return None
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first, last = doc[start], doc[end - 1]
+    return Span(doc[start:end].text, first.idx, last.idx + len(last), tok.ent_type_)
 
 
 def _noun_phrase(tok: Token) -> Span:

@@ -6,10 +6,13 @@ Decided from the dependency parse of the trigger's clause, so "will be answered"
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from extract.lexicon import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, MODALS
 
+_QUOTE_OR_BREAK = re.compile('[“”"\n]')
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "acl", "relcl", "nsubjpass", "oprd"})
 _LINKS = frozenset(
     {
@@ -102,20 +105,21 @@ def is_irrealis(tok: Token) -> bool:
 def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges inside double quotation marks; an unclosed quote runs to the end of its line,
     and a line that only closes a quote is quoted from its start (multi-paragraph quotes)."""
+    text = doc.text
     ranges: list[tuple[int, int]] = []
     start: int | None = None
     line_start = 0
-    text = doc.text
-    for i, ch in enumerate(text):
+    for match in _QUOTE_OR_BREAK.finditer(text):
+        i, ch = match.start(), match.group()
         if ch == "\n":
             if start is not None:
                 ranges.append((start, i))
             start, line_start = None, i + 1
         elif start is None and ch == "”":
             ranges.append((line_start, i + 1))
-        elif start is None and ch in '“"':
+        elif start is None:
             start = i
-        elif start is not None and ch in '”"':
+        elif ch != "“":
             ranges.append((start, i + 1))
             start = None
     if start is not None:

@@ -102,6 +102,10 @@ def log_in(page: Page, url: str, bolt: str, user: str, password: str, timeout_ms
         detail = error.first.inner_text() if error.count() else "the connect form is still shown"
         raise SystemExit(f"browser_screenshot: could not log in to {bolt} as {user}: {detail}") from exc
     connected.first.wait_for(state="attached", timeout=timeout_ms)
+    # The usage-data banner would cover part of the first frame; its dismiss button follows the text.
+    banner = page.locator("xpath=//span[contains(., 'help make Neo4j Browser better')]/following-sibling::*[1]")
+    if banner.count() and banner.first.is_visible():
+        banner.first.click()
 
 
 def run_command(page: Page, command: str, timeout_ms: int) -> Locator:
@@ -146,6 +150,8 @@ def take(page: Page, shot: Shot, out_dir: Path, timeout_ms: int, settle_ms: int)
     run_command(page, ":clear", timeout_ms)  # keep only the graph on screen
     frame = run_command(page, saved_query(shot.query_file), timeout_ms)
     count = wait_for_graph(page, frame, timeout_ms, settle_ms)
+    frame.locator('button[title="Fullscreen"]').first.click()  # the graph gets the whole window
+    page.wait_for_timeout(settle_ms)
     out_dir.mkdir(parents=True, exist_ok=True)
     png = out_dir / shot.png
     page.screenshot(path=str(png))

@@ -111,11 +111,26 @@ def test_speech_act(nlp: Language, sentence: str, act: str) -> None:
 
 PARTICIPANTS = [
     ("Hezbollah attacked an Israeli patrol near the border.", "other_attack", ["Hezbollah"], []),
-    ("The convoy was attacked by Wagner mercenaries near Bakhmut.", "other_attack", ["Wagner mercenaries"], []),
+    (
+        "The convoy was attacked by Wagner mercenaries near Bakhmut.",
+        "other_attack",
+        ["Wagner mercenaries"],
+        [],
+    ),
     ("The Kremlin warned Kyiv against any escalation.", "statement", ["Kremlin"], ["Kyiv"]),
     ("Saudi Arabia accused Iran of supplying the missiles.", "statement", ["Saudi Arabia"], ["Iran"]),
-    ("Netanyahu phoned Egyptian President Abdel Fattah el-Sisi.", "phone_call", ["Netanyahu"], ["Abdel Fattah el-Sisi"]),
-    ("Blinken spoke with Ukrainian President Volodymyr Zelensky.", "phone_call", ["Blinken"], ["Volodymyr Zelensky"]),
+    (
+        "Netanyahu phoned Egyptian President Abdel Fattah el-Sisi.",
+        "phone_call",
+        ["Netanyahu"],
+        ["Abdel Fattah el-Sisi"],
+    ),
+    (
+        "Blinken spoke with Ukrainian President Volodymyr Zelensky.",
+        "phone_call",
+        ["Blinken"],
+        ["Volodymyr Zelensky"],
+    ),
     ("He resigned after the vote.", "resignation", ["He"], []),
     ("The defense secretary warned Pyongyang.", "statement", ["defense secretary"], ["Pyongyang"]),
 ]
@@ -123,7 +138,9 @@ PARTICIPANTS = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("sentence", "event_type", "agents", "targets"), PARTICIPANTS)
-def test_participants(nlp: Language, sentence: str, event_type: str, agents: list[str], targets: list[str]) -> None:
+def test_participants(
+    nlp: Language, sentence: str, event_type: str, agents: list[str], targets: list[str]
+) -> None:
     found = [m for m in mentions(nlp, sentence) if m.type == event_type]
     assert found, sentence
     assert [a.text for a in found[0].agents] == agents
@@ -151,13 +168,17 @@ def test_attack_attributes(nlp: Language, sentence: str, expected: dict[str, obj
 
 @pytest.mark.slow
 def test_one_statement_per_sentence_but_reported_speech_is_its_own(nlp: Language) -> None:
-    reported = mentions(nlp, "Reuters reported that General Qaani visited Damascus and urged commanders to hold back.")
+    reported = mentions(
+        nlp, "Reuters reported that General Qaani visited Damascus and urged commanders to hold back."
+    )
     assert sorted((m.type, m.agents[0].text) for m in reported) == [
         ("statement", "Qaani"),
         ("statement", "Reuters"),
         ("visit", "Qaani"),
     ]
-    nested = mentions(nlp, "The spokesman told reporters he had expressed concern and warned against escalation.")
+    nested = mentions(
+        nlp, "The spokesman told reporters he had expressed concern and warned against escalation."
+    )
     assert [(m.type, m.attributes["speech_act"]) for m in nested] == [("statement", "warning")]
 
 
@@ -181,3 +202,9 @@ def test_speakers_own_account_inside_quotes_is_not_narrated(nlp: Language) -> No
 def test_dateline_names_are_not_participants(nlp: Language) -> None:
     found = mentions(nlp, "KABUL (Reuters) – The Taliban said on Monday they had taken the town.")
     assert [a.text for a in found[0].agents] == ["Taliban"]
+
+
+@pytest.mark.slow
+def test_attack_told_by_verb_and_noun_is_one_event(nlp: Language) -> None:
+    found = mentions(nlp, "Hezbollah fired a barrage of rockets at an Israeli army post on Sunday.")
+    assert [(m.type, [a.text for a in m.agents]) for m in found] == [("rocket_attack", ["Hezbollah"])]

@@ -42,9 +42,17 @@ CASES = [
     ("The envoy visited Kabul last week and urged the Taliban to reopen schools.", "visit", "2022-03-07"),
     ("The envoy visited Kabul last week and urged the Taliban to reopen schools.", "statement", "2022-03-07"),
     # a timex between the reporting verb and its complement dates the report
-    ("The minister told reporters on Tuesday he raised the issue in a call with Erdogan.", "statement", "2022-03-15"),
+    (
+        "The minister told reporters on Tuesday he raised the issue in a call with Erdogan.",
+        "statement",
+        "2022-03-15",
+    ),
     # ...but not the call reported in the complement
-    ("The minister told reporters on Tuesday he raised the issue in a call with Erdogan.", "phone_call", None),
+    (
+        "The minister told reporters on Tuesday he raised the issue in a call with Erdogan.",
+        "phone_call",
+        None,
+    ),
     # a statement made in a dated call has the call's date
     ("Biden asked Scholz in a phone call Monday to halt the pipeline.", "statement", "2022-03-14"),
     ("Biden asked Scholz in a phone call Monday to halt the pipeline.", "phone_call", "2022-03-14"),

@@ -37,6 +37,7 @@ from extract.actor_lexicon import (
 )
 from extract.mention import Span
 from extract.names import acronym_definitions, person_tokens, same_person, strip_possessive
+from extract.places import find_place
 from graph.model import ActorKind
 
 _RANKS = HONORIFICS - {"president", "prime", "minister", "secretary", "commander"}
@@ -85,6 +86,9 @@ _FORCES = re.compile(
 )
 # Plural descriptions of one armed movement ("Shiite militias", "the militia leaders", "pro-X factions").
 _MILITIA = re.compile(r"\b(?:militias?|paramilitar(?:y|ies)|factions|proxies)\b")
+_LOCATIVE = re.compile(
+    r"\b(?:in|across|inside|near|into|visited|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
 _PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 _NEUTER_PRONOUNS = frozenset(["it", "its", "itself"])
 
@@ -133,14 +137,20 @@ class DocumentActors:
         self._by_key: dict[str, DocActor] = {}
         self.named: list[_Named] = []
         self._people: list[tuple[int, int, DocActor]] = []
+        self._others: list[tuple[int, int, DocActor]] = []  # resolved non-person participants
+        self._where: Counter[str] | None = None  # country codes of the article's locative phrases
         self._subjects = set(subjects)
         self._common = set(common_words)
         self._quotes = _quote_ranges(text)
         self._resolved: dict[tuple[int, int], DocActor | None] = {}
         self._role_spans = [(m.start(), m.end()) for m in role_pattern().finditer(self.low)]
         self._known_people = [n.split() for n in known_people]
-        self._sponsors = Counter(_sponsor_code(m) for m in _BACKED.finditer(self.low) if _MILITIA.search(m.group(0)))
-        self._sponsors.pop(None, None)
+        # Sponsors of the militias the article names ("Iranian-backed militias" -> IR), by frequency.
+        self._sponsors: Counter[str] = Counter(
+            code
+            for m in _BACKED.finditer(self.low)
+            if _MILITIA.search(m.group(0)) and (code := _sponsor_code(m)) is not None
+        )
         self._register(sorted(entities))
         for named in self.named:
             if named.actor.kind == "person":
@@ -183,8 +193,13 @@ class DocumentActors:
         people = self._known_people + [
             person_tokens(self.text[s:e]) for s, e, label in entities if label == "PERSON"
         ]
+        outlets = self._outlets(entities, people)
         for start, end, label in entities:
             if self._taken(start, end) or self._inside_role(start, end):
+                continue
+            outlet = strip_possessive(self.text[start:end])
+            if label in ("PERSON", "ORG") and outlet in outlets:
+                self._add_named(start, end, self._actor(f"media:{fold(outlet)}", "media", outlet), "ORG")
                 continue
             if label in ("ORG", "GPE", "NORP") and self._mislabelled_person(start, end, people):
                 label = "PERSON"
@@ -200,6 +215,26 @@ class DocumentActors:
         self._register_people(persons)
         self.named.sort(key=lambda n: n.start)
         self._people.sort(key=lambda p: p[0])
+
+    def _outlets(self, entities: list[tuple[int, int, str]], people: list[list[str]]) -> set[str]:
+        """Names the model tags PERSON or ORG that the text treats as a news outlet: followed by an
+        apposition such as ", the media outlet of ..." or by "news agency"/"TV"; or a one-word name
+        followed by "reported"/"published"/"cited" that no fuller person name of the batch contains."""
+        found: set[str] = set()
+        for start, end, label in entities:
+            if label not in ("PERSON", "ORG"):
+                continue
+            name = strip_possessive(self.text[start:end])
+            words = name.split()
+            m = _MEDIA_CONTEXT_AFTER.match(self.low, start + len(name))
+            if m is None or not words or len(words) > 3 or not name[:1].isupper():
+                continue
+            if re.search(r"(?:reported|reports|quoted|published|cited)$", m.group(0)):
+                fuller = any(len(p) > 1 and same_person(words, p) for p in people)
+                if len(words) > 1 or fuller or label != "PERSON":
+                    continue
+            found.add(name)
+        return found
 
     def _mislabelled_person(self, start: int, end: int, people: list[list[str]]) -> bool:
         """The small model tags some persons as GPE/ORG ("Pompeo", "Soleimani"). A name is a person
@@ -382,16 +417,30 @@ class DocumentActors:
             if actor is not None and actor.kind == "person":
                 self._people.append((span.start, span.end, actor))
                 self._people.sort(key=lambda p: p[0])
+            elif actor is not None and span.label != "PRON":
+                self._others.append((span.start, span.end, actor))
         return self._resolved[key]
 
     def _resolve(self, span: Span) -> DocActor | None:
         text = self.low[span.start : span.end].strip()
-        if text in PRONOUNS_PERSON or span.label == "PRON":
-            return self._pronoun(span) if text in PRONOUNS_PERSON else None
+        if text in PRONOUNS_PERSON:
+            return self._pronoun(span)
+        if text in _PLURAL_PRONOUNS or text in _NEUTER_PRONOUNS:
+            return self._collective_pronoun(span, plural=text in _PLURAL_PRONOUNS)
+        if span.label == "PRON":
+            return None
         start = self._hyphen_start(span.start)
         text = self.low[start : span.end].strip()
         inside = [n for n in self.named if n.start < span.end and start < n.end]
+        titled = self._possessive_title(span.end, inside)
+        if titled is not None:
+            return titled
+        forces = self._forces(span.end, inside)
+        if forces is not None:
+            return forces
         heads = [n for n in inside if not n.possessive]
+        if re.fullmatch(r"(?:the\s+)?capital", text):
+            return self._capital(span.start)
         administration = _ADMINISTRATION.search(self.text, start, span.end)
         if administration and any(n.actor.kind == "person" for n in inside):
             name = f"{administration.group(1)} administration"
@@ -406,10 +455,13 @@ class DocumentActors:
         office = _OFFICE.search(self.text, start, span.end)
         if office:
             return self._office(start, office.start())
+        org = next((n.actor for n in heads if n.actor.kind in ("org", "group", "media")), None)
+        militia = self._militia(text) if org is None else None
+        if militia is not None:
+            return militia
         backed = _BACKED.search(text)
         if backed:
             return self._backed_group(backed)
-        org = next((n.actor for n in heads if n.actor.kind in ("org", "group", "media")), None)
         role = self._role_noun(start, span.end)
         if role is not None:
             return role
@@ -419,6 +471,121 @@ class DocumentActors:
         if head in GROUP_NOUNS + PERSON_NOUNS + ORG_NOUNS and not _GOVERNMENT.search(text):
             return self._descriptor(span, text)
         return self._country_in(span, inside) or self._descriptor(span, text)
+
+    def _possessive_title(self, end: int, inside: list[_Named]) -> DocActor | None:
+        """ "Iraq's acting Prime Minister, Adil Abdul Mahdi" given as the span "Iraq": a possessive
+        country or organisation followed by a title names the title's holder, the person in
+        apposition when there is one, else the person the article gave that title."""
+        owner = next((n for n in reversed(inside) if n.possessive and n.actor.kind != "person"), None)
+        if owner is None or owner.end < end - 3:
+            return None
+        tail = re.match(r"(?:'s|')\s+", self.low[owner.end : owner.end + 4])
+        if tail is None:
+            return None
+        pos = owner.end + tail.end()
+        role = next(iter(role_pattern().finditer(self.low, pos, min(len(self.low), pos + 80))), None)
+        if role is None or any(w not in ROLE_QUALIFIERS for w in self.low[pos : role.start()].split()):
+            return None
+        after = self.low[role.end() : role.end() + 3]
+        if after.startswith(("'s", "' ")) or re.match(r"[a-z]", after):
+            return None  # "Iraq's prime minister's office", or a longer word
+        gap = re.match(r"\s*,?\s*", self.low[role.end() :])
+        near = role.end() + (gap.end() if gap else 0)
+        for p_start, _, actor in self._people:
+            between = self.low[near:p_start].split()
+            if near <= p_start <= near + 30 and all(fold(w) in HONORIFICS for w in between):
+                return actor
+        return self._role_noun(owner.start, role.end())
+
+    def _forces(self, end: int, inside: list[_Named]) -> DocActor | None:
+        """ "Iraqi soldiers", "US troops", "Iraq's security forces": a state's armed forces, one actor
+        per country, not the state itself (nor a person when a rank or title follows)."""
+        gpes = [n for n in inside if n.actor.kind == "gpe" and n.actor.key.startswith("gpe:")]
+        if not gpes:
+            return None
+        n = gpes[-1]
+        gap = re.match(r"(?:'s|')?\s+", self.low[n.end : n.end + 4])
+        if gap is None:
+            return None
+        m = _FORCES.match(self.low, n.end + gap.end())
+        if m is None or (m.end() > end and n.end + gap.end() > end + 1):
+            return None
+        following = re.match(r"\s+([a-z]+)", self.low[m.end() : m.end() + 20])
+        if following and (following.group(1) in PERSON_NOUNS or following.group(1) in role_lookup()):
+            return None
+        code = n.actor.key.split(":", 1)[1]
+        modifier = strip_possessive(self.text[n.start : n.end])
+        for det in _DETERMINERS:
+            if modifier.lower().startswith(det):
+                modifier = modifier[len(det) :]
+        return self._actor(f"forces:{code}", "org", f"{modifier} forces")
+
+    def _capital(self, start: int) -> DocActor | None:
+        """ "the capital" as an actor: the government of the country whose capital the article last
+        named (as a place it is left to the place resolver)."""
+        for n in reversed(self.named):
+            if n.end <= start and n.actor.kind == "gpe":
+                key = fold(strip_possessive(self.text[n.start : n.end]))
+                if key in capital_lookup():
+                    return n.actor
+        return None
+
+    def _militia(self, text: str) -> DocActor | None:
+        """Plural militia descriptions ("Shiite militias", "the militia leaders", "pro-X factions") in an
+        article that names a sponsored militia ("X-backed militias") are that one group, unless they name
+        another sponsor, or a nationality that is neither the sponsor's nor the article's main country."""
+        if not self._sponsors or not _MILITIA.search(text):
+            return None
+        if _BACKED.search(text):
+            return None  # names its own sponsor: see _backed_group
+        code = self._sponsors.most_common(1)[0][0]
+        words = re.findall(r"[a-z]+", text)
+        nations = {demonym_lookup().get(w) or country_lookup().get(w) for w in words} - {None}
+        if nations - {code, self._main_country(exclude=code)}:
+            return None
+        return self._sponsored(code, "militias")
+
+    def _main_country(self, exclude: str | None) -> str | None:
+        """The country where the article's events happen: the one its locative phrases ("in Baghdad",
+        "visited Erbil", "across Iraq") geocode to most often."""
+        if self._where is None:
+            self._where = Counter()
+            for m in _LOCATIVE.finditer(self.text):
+                place = find_place(m.group(1))
+                if place is not None and place.country:
+                    self._where[place.country] += 1
+        counts = Counter({code: n for code, n in self._where.items() if code != exclude})
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _collective_pronoun(self, span: Span, *, plural: bool) -> DocActor | None:
+        """ "they"/"their" -> the last group (or plural organisation) the text spoke of, "it"/"its" ->
+        the last organisation or state; same sentence first, else the previous one, preferring its
+        subject. Quoted speech is skipped; nothing further back is taken."""
+
+        def fits(actor: DocActor) -> bool:
+            if plural:
+                return actor.kind == "group" or (actor.kind in ("org", "gpe") and actor.name.endswith("s"))
+            return actor.kind in ("org", "gpe", "media") and not actor.name.endswith("s")
+
+        named = [(n.start, n.end, n.actor) for n in self.named if not n.possessive or not plural]
+        cands = sorted(
+            (
+                c
+                for c in [*named, *self._others]
+                if c[1] <= span.start and fits(c[2]) and not self._quoted(c[0])
+            ),
+            key=lambda c: c[0],
+        )
+        if not cands:
+            return None
+        sent = self._sentence_start(span.start)
+        same = [c for c in cands if c[0] >= sent]
+        if same:
+            return same[-1][2]
+        previous = self._sentence_start(max(0, sent - 2))
+        group = [c for c in cands if previous <= c[0] < sent]
+        subjects = [c for c in group if self._is_subject(c[0], c[1])]
+        return (subjects or group)[-1][2] if group else None
 
     def _untagged_person(self, start: int, end: int) -> DocActor | None:
         """A capitalised name the model left untagged ("Taeb") that is the name, or the surname, of a
@@ -480,10 +647,13 @@ class DocumentActors:
     def _backed_group(self, m: re.Match[str]) -> DocActor:
         """ "Iranian-backed militias", "pro-Iran factions" -> one group named "Iran-backed militias"."""
         sponsor = m.group(1) or m.group(2) or ""
-        code = country_lookup().get(sponsor) or demonym_lookup().get(sponsor)
         head = m.group(3)
         head = "militias" if head.startswith(("militia", "group", "faction", "paramilitar", "prox")) else head
-        sponsor_name = countries().get(code, sponsor.title()) if code else sponsor.title()
+        return self._sponsored(_sponsor_code(m) or sponsor.title(), head)
+
+    def _sponsored(self, sponsor: str, head: str) -> DocActor:
+        """The group a country (ISO code) or another sponsor backs, one actor per sponsor and head."""
+        sponsor_name = countries().get(sponsor, sponsor)
         name = f"{sponsor_name}-backed {head}"
         return self._actor(f"group:{fold(name)}", "group", name)
 
@@ -582,6 +752,12 @@ def _quote_ranges(text: str) -> list[tuple[int, int]]:
     ranges = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text)]
     ranges += [(m.start(), m.end()) for m in re.finditer(r'"[^"\n]*"', text)]
     return sorted(ranges)
+
+
+def _sponsor_code(m: re.Match[str]) -> str | None:
+    """The country code of the sponsor a ``_BACKED`` match names ("Iranian-backed", "pro-Iran")."""
+    sponsor = m.group(1) or m.group(2) or ""
+    return country_lookup().get(sponsor) or demonym_lookup().get(sponsor)
 
 
 def _strip_det(name: str) -> str:

@@ -356,7 +356,11 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             agents += [
                 s for s in spans(m for m in mods if m.ent_type_ in ("NORP", "GPE", "ORG")) if s not in agents
             ]
-            if not agents and tok.dep_ == "dobj":
+            if (
+                not agents
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in ATTACK_VERBS | CARRY_OUT_VERBS
+            ):
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
             if weapon and not seen_weapon:
                 seen_weapon, seen_agents = weapon, agents

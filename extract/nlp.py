@@ -104,13 +104,38 @@ def entity_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
-@Language.component("eventgraph_line_breaks_v1")
-def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, paragraphs and blanked-out furniture never run together."""
+# Titles before a name: the parser must not end a sentence at "Cmdr." in "Cmdr. Sean Robertson".
+TITLE_ABBREVIATIONS = frozenset(
+    [
+        "Gen.",
+        "Lt.",
+        "Col.",
+        "Maj.",
+        "Capt.",
+        "Cmdr.",
+        "Adm.",
+        "Sgt.",
+        "Cpl.",
+        "Pvt.",
+        "Brig.",
+        "Dr.",
+        "Mr.",
+        "Mrs.",
+    ]
+    + ["Ms.", "Sen.", "Rep.", "Gov.", "Prof.", "Rev.", "St.", "Amb.", "Pres.", "Lt.Gen.", "Maj.Gen."]
+)
+
+
+@Language.component("eventgraph_sentence_hints_v1")
+def sentence_hints(doc: Doc) -> Doc:
+    """A line break ends a sentence (headlines, paragraphs and blanked furniture never run together);
+    a title abbreviation does not."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif prev.text in TITLE_ABBREVIATIONS:
+            tok.is_sent_start = False
     return doc
 
 
@@ -128,7 +153,7 @@ def model_name() -> str:
 def build(name: str | None = None) -> Language:
     """A fresh pipeline with the entity ruler; prefer ``load`` to share one per process."""
     nlp = spacy.load(name or model_name())
-    nlp.add_pipe("eventgraph_line_breaks_v1", before="parser")
+    nlp.add_pipe("eventgraph_sentence_hints_v1", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
     return nlp

@@ -8,6 +8,7 @@ of its own continues the last dated statement of the same speaker a few paragrap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,9 @@ CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
 # Nouns for an account of a conversation: "a read-out of the call".
 ACCOUNT_NOUNS = frozenset({"readout", "account", "transcript", "summary", "record", "statement"})
 ACCOUNT_VERBS = frozenset({"report", "confirm", "disclose", "reveal", "recount"})
+ACCORDING_TO = re.compile(r"\s*According to ([^,]{1,60}),")
+WORD = re.compile(r"[A-Za-z0-9]+")
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 BACK_DETS = frozenset({"the", "this", "that", "their", "his", "her", "its"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # How far back a statement looks for the dated statement it continues.
@@ -80,8 +84,8 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             mention.date, mention.date_text = dated.interval, dated.timex.text
         elif own:
             vague.add(id(mention))
-        elif mention.type == "statement":
-            _date_from_contact(mention, tok, resolved)
+        elif mention.type == "statement" and not _date_from_source(mention, resolved):
+            _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
     _continue_statements(resolved, vague)
 
@@ -139,16 +143,45 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
     return []
 
 
-def _date_from_contact(mention: Mention, tok: Token, earlier: list[tuple[Mention, Token]]) -> None:
-    """A read-out of "the call", or what was said "in the call", took place in that call: it has its date."""
+def _date_from_source(mention: Mention, earlier: list[tuple[Mention, Token]]) -> bool:
+    """A sentence opening "According to AP," goes on with AP's last report: it has that report's dates."""
+    match = ACCORDING_TO.match(mention.sentence)
+    if match is None:
+        return False
+    source = {w.lower() for w in WORD.findall(match.group(1))}
+    for report, _ in reversed(earlier):
+        if report.type == "statement" and any(speaker_key(a) in source for a in report.agents):
+            told = [
+                m
+                for m, _ in earlier
+                if m.sentence == report.sentence and m is not report and m.date is not None
+            ]
+            if told:
+                mention.date, mention.date_text = told[-1].date, told[-1].date_text
+            return True
+    return False
+
+
+def _date_from_contact(
+    mention: Mention, tok: Token, earlier: list[tuple[Mention, Token]], dct: date | None
+) -> None:
+    """What a party said "in the call", or a read-out of it, has the call's date; what someone else
+    said about the call happened between the call and publication."""
     sentence = tok.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
     if sentence is None or not any(_in_contact(t) for t in sentence):
         return
     for other, _ in reversed(earlier):
-        if other.type in CONTACT_TYPES:
-            if other.date is not None:
-                mention.date, mention.date_text = other.date, other.date_text
+        if other.type not in CONTACT_TYPES:
+            continue
+        if other.date is None:
             return
+        parties = {speaker_key(s) for s in other.agents + other.targets}
+        speakers = {speaker_key(s) for s in mention.agents if s.label in NAMED}
+        if speakers and not speakers & parties and dct is not None and dct > other.date.end:
+            mention.date, mention.date_text = DateInterval(other.date.start, dct, "range"), other.date_text
+        else:
+            mention.date, mention.date_text = other.date, other.date_text
+        return
 
 
 def _in_contact(tok: Token) -> bool:

@@ -12,7 +12,10 @@ Paths come shortest first; among paths of one length, in lexicographic order of
 their hops' (start date, event id, next actor id), undated sorting last. The
 depth-first search visits hops in exactly that order and prunes with hop
 distances to the target (a lower bound that ignores dates), so the first
-``limit`` paths it meets are the answer. ``budget`` caps visited hops so a
+``limit`` paths it meets are the answer. The last hop of a path is read from the
+target's own events (an index by actor), so the actors just before the target
+are never expanded, and the next actors' events are fetched in round trips of
+growing size (16, 32, 64, ...) rather than one per actor. ``budget`` caps visited hops so a
 hostile query on hub actors stays bounded; both stores hit it at the same place.
 """
 
@@ -26,7 +29,7 @@ from typing import Protocol
 from graph.model import DateInterval
 
 _LAST = date.max  # sorts undated events after every date
-PREFETCH = 16  # next actors whose events are fetched in one round trip
+PREFETCH = 16  # next actors whose events are fetched in the first round trip of a step; doubles after
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class _Search:
         self.dist: dict[str, int] = {target: 0}
         self.frontier = [target]
         self.depth = 0
+        self.links: dict[str, list[Hop]] | None = None  # actor -> its hops to the target
 
     def usable(self, inc: Incidence) -> bool:
         if self.window is not None:
@@ -98,6 +102,21 @@ class _Search:
             hops.sort()
             self.hops[actor] = hops
         return self.hops[actor]
+
+    def hops_to_target(self, actor: str) -> list[Hop]:
+        """``hops_of(actor)`` restricted to the target, read from the target's own events: the
+        last step of a path never needs the events of the actor before the target."""
+        if self.links is None:
+            self.fetch([self.target])
+            links: dict[str, list[Hop]] = {}
+            for inc in self.incs[self.target]:
+                for other in inc.actors:
+                    if other != self.target:
+                        links.setdefault(other, []).append((inc.start or _LAST, inc.event, self.target))
+            for hops in links.values():
+                hops.sort()
+            self.links = links
+        return self.links.get(actor, [])
 
     def reach(self, depth: int) -> None:
         """Extend hop distances from the target out to ``depth``."""
@@ -141,19 +160,21 @@ def find_paths(
             return len(found) < limit
         nexts = [
             hop
-            for hop in search.hops_of(here)
+            for hop in (search.hops_to_target(here) if left == 1 else search.hops_of(here))
             if search.dist.get(hop[2], left) <= left - 1
             and hop[2] not in actors
             and hop[1] not in events
             and (hop[2] != target or left == 1)
             and not (ordered and last is not None and hop[0] < last)
         ]
+        fetched, chunk = 0, PREFETCH
         for i, (start, event, other) in enumerate(nexts):
             visited += 1
             if visited > budget:
                 return False
-            if left > 1 and i % PREFETCH == 0:
-                search.fetch([hop[2] for hop in nexts[i : i + PREFETCH]])
+            if left > 2 and i >= fetched:  # the next actors' events, in round trips of growing size
+                search.fetch([hop[2] for hop in nexts[i : i + chunk]])
+                fetched, chunk = i + chunk, chunk * 2
             actors.append(other)
             events.append(event)
             going = walk(actors, events, start, left - 1)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page, sync_playwright
+from playwright.sync_api import Locator, Page, ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER_QUERIES = ROOT / "cypher" / "browser"
@@ -34,7 +34,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-VIEWPORT = {"width": 1400, "height": 900}
+VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
+USAGE_BANNER_DISMISS = "xpath=//span[contains(., 'help make Neo4j Browser better')]/following-sibling::*[1]"
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,7 @@ def log_in(page: Page, url: str, bolt: str, user: str, password: str, timeout_ms
     page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
     address = page.locator('[data-testid="boltaddress"]')
     address.wait_for(state="visible", timeout=timeout_ms)
-    for selector in ('[data-testid="terms-and-conditions-accept"]',):
-        dismiss_if_visible(page, selector)
+    dismiss_if_visible(page, '[data-testid="terms-and-conditions-accept"]')
     # The form has a scheme picker next to the address; an address with its own scheme overrides it.
     address.fill(bolt)
     page.locator('[data-testid="username"]').fill(user)
@@ -102,10 +102,7 @@ def log_in(page: Page, url: str, bolt: str, user: str, password: str, timeout_ms
         detail = error.first.inner_text() if error.count() else "the connect form is still shown"
         raise SystemExit(f"browser_screenshot: could not log in to {bolt} as {user}: {detail}") from exc
     connected.first.wait_for(state="attached", timeout=timeout_ms)
-    # The usage-data banner would cover part of the first frame; its dismiss button follows the text.
-    banner = page.locator("xpath=//span[contains(., 'help make Neo4j Browser better')]/following-sibling::*[1]")
-    if banner.count() and banner.first.is_visible():
-        banner.first.click()
+    dismiss_if_visible(page, USAGE_BANNER_DISMISS)  # the usage-data banner would cover the first frame
 
 
 def run_command(page: Page, command: str, timeout_ms: int) -> Locator:
@@ -150,11 +147,15 @@ def take(page: Page, shot: Shot, out_dir: Path, timeout_ms: int, settle_ms: int)
     run_command(page, ":clear", timeout_ms)  # keep only the graph on screen
     frame = run_command(page, saved_query(shot.query_file), timeout_ms)
     count = wait_for_graph(page, frame, timeout_ms, settle_ms)
-    frame.locator('button[title="Fullscreen"]').first.click()  # the graph gets the whole window
+    # The frame's header buttons sit under its title, hence dispatch_event rather than a mouse click.
+    frame.locator('button[title="Fullscreen"]').first.dispatch_event("click")  # the graph gets the window
     page.wait_for_timeout(settle_ms)
+    frame.locator('[aria-label="zoom-to-fit"]').first.click()
+    page.wait_for_timeout(1500)  # the zoom is animated
     out_dir.mkdir(parents=True, exist_ok=True)
     png = out_dir / shot.png
     page.screenshot(path=str(png))
+    frame.locator('button[title="Close fullscreen"]').first.dispatch_event("click")  # back to the editor
     print(f"browser_screenshot: {shot.name}: {count} nodes drawn -> {png}")
     return png
 

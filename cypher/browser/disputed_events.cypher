@@ -1,5 +1,5 @@
 // Disputed events: where articles disagree on the date, each article's claim side by side.
-// No parameters; optionally :param type => 'phone_call' (or null for every type).
+// Set first:  :param type => null   (every type; or e.g. 'phone_call')
 MATCH (art:Article)-[r:REPORTS]->(e:Event {disputed: true})
 WHERE $type IS NULL OR e.type = $type
 RETURN e.id AS event, e.type AS type, e.summary AS summary, e.start AS best_date,

@@ -4,6 +4,7 @@ WITH CASE WHEN $shift_from IS NULL THEN $start_lo
           ELSE $shift_from - duration({days: coalesce(m.max_span_days, 0)}) END AS lo
 WITH CASE WHEN $after_start IS NOT NULL AND $after_start > lo THEN $after_start ELSE lo END AS lo
 MATCH (e:Event)
+USING INDEX e:Event(start)
 WHERE e.start >= lo AND e.start <= $start_hi
   AND e.end >= $end_lo AND e.end <= $end_hi
   AND ($types IS NULL OR e.type IN $types)

@@ -1,12 +1,14 @@
 // Dated events in a window, in timeline order (start, end, id), with their participants, place and
 // number of sources: one round trip. Bounds come from graph.window; for an overlap window the lower
 // start bound is $shift_from minus the longest event interval (the Meta node), so the match is an
-// index range seek on Event.start that stops at the window's end.
+// index range seek on Event.start that stops at the window's end (the hint: the planner cannot
+// estimate the computed bound and would otherwise scan the Event.end index).
 OPTIONAL MATCH (m:Meta {id: 'events'})
 WITH CASE WHEN $shift_from IS NULL THEN $start_lo
           ELSE $shift_from - duration({days: coalesce(m.max_span_days, 0)}) END AS lo
 WITH CASE WHEN $after_start IS NOT NULL AND $after_start > lo THEN $after_start ELSE lo END AS lo
 MATCH (e:Event)
+USING INDEX e:Event(start)
 WHERE e.start >= lo AND e.start <= $start_hi
   AND e.end >= $end_lo AND e.end <= $end_hi
   AND ($after_id IS NULL OR e.start > $after_start

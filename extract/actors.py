@@ -178,7 +178,11 @@ class DocumentActors:
         return actor
 
     def _add_named(self, start: int, end: int, actor: DocActor, label: str) -> None:
-        possessive = self.low.startswith("'s", end) or self.low.startswith("' ", end)
+        possessive = (
+            self.low.startswith("'s", end)
+            or self.low.startswith("' ", end)
+            or self.low[start:end].endswith("'s")  # the model took the possessive into the name
+        )
         self.named.append(_Named(start, end, actor, label, possessive))
         if actor.kind == "person":
             self._people.append((start, end, actor))
@@ -473,13 +477,14 @@ class DocumentActors:
         return self._country_in(span, inside) or self._descriptor(span, text)
 
     def _possessive_title(self, end: int, inside: list[_Named]) -> DocActor | None:
-        """ "Iraq's acting Prime Minister, Adil Abdul Mahdi" given as the span "Iraq": a possessive
-        country or organisation followed by a title names the title's holder, the person in
-        apposition when there is one, else the person the article gave that title."""
-        owner = next((n for n in reversed(inside) if n.possessive and n.actor.kind != "person"), None)
+        """ "Iraq's acting Prime Minister, Adil Abdul Mahdi" or "a Pentagon spokesperson, Cmdr. X" given
+        as the span "Iraq"/"Pentagon": a country or organisation (possessive or as a modifier) followed by
+        a title names the title's holder, the person in apposition when there is one, else the person
+        the article gave that title."""
+        owner = next((n for n in reversed(inside) if n.actor.kind != "person"), None)
         if owner is None or owner.end < end - 3:
             return None
-        tail = re.match(r"(?:'s|')\s+", self.low[owner.end : owner.end + 4])
+        tail = re.match(r"(?:'s|')?\s+", self.low[owner.end : owner.end + 4])
         if tail is None:
             return None
         pos = owner.end + tail.end()
@@ -508,7 +513,7 @@ class DocumentActors:
         if gap is None:
             return None
         m = _FORCES.match(self.low, n.end + gap.end())
-        if m is None or (m.end() > end and n.end + gap.end() > end + 1):
+        if m is None or (m.start() >= end and n.end < end - 1):
             return None
         following = re.match(r"\s+([a-z]+)", self.low[m.end() : m.end() + 20])
         if following and (following.group(1) in PERSON_NOUNS or following.group(1) in role_lookup()):
@@ -633,14 +638,18 @@ class DocumentActors:
 
     def _office(self, start: int, possessor_end: int) -> DocActor:
         """ "Abdul Mahdi's office", "the Iraqi prime minister's office" -> the office, an org."""
-        holder = self._resolve(Span(self.text[start:possessor_end], start, possessor_end, "NOUN"))
+        named = [n.actor for n in self.named if n.start < possessor_end and start < n.end]
+        holder = next((a for a in named if a.kind == "person"), None) or self._resolve(
+            Span(self.text[start:possessor_end], start, possessor_end, "NOUN")
+        )
         if holder is not None and holder.kind == "person":
             title = next(((r, o) for r, o in holder.roles if o is not None and o.kind == "gpe"), None)
             if title is not None and title[1] is not None:
                 demonym = _demonym(title[1])
                 name = f"Office of the {demonym} {title[0]}" if demonym else f"Office of the {title[0]}"
                 return self._actor(f"office:{fold(name)}", "org", name)
-            return self._actor(f"office:{holder.key}", "org", f"Office of {holder.name}")
+            written = strip_possessive(self.text[start:possessor_end]).replace("\xa0", " ")
+            return self._actor(f"office:{holder.key}", "org", f"{_strip_det(written)}'s office")
         text = self.text[start:possessor_end]
         return self._actor(f"office:{fold(text)}", "org", f"{strip_possessive(text)} office")
 

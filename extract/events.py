@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from extract import continuity
-from extract.actor_lexicon import GROUP_NOUNS, PERSON_NOUNS
+from extract.actor_lexicon import GROUP_NOUNS, MEDIA, PERSON_NOUNS
 from extract.lexicon import (
     AIR_MODIFIERS,
     APPEAL_PARTICLES,
@@ -59,6 +59,8 @@ WEAK_SPEECH = frozenset(
 )
 # "WASHINGTON DC (Kurdistan 24) – ": where and by whom the story was filed, not who acted.
 DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.](?: \([^)]{1,40}\))?\s*[–—-]+\s*")
+# News outlets, whose reports of what others said are those others' statements.
+_MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in (canon, *aliases))
 BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
 CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
 ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])
@@ -250,7 +252,9 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
         return
     inner, outer = accepted[tok.i], accepted[outer_tok.i]
     named = [s for s in subject_of(tok) if s.lower_ not in PRONOUNS]
-    source = outer.attributes.get("speech_act") == "report" or any(a.label == "ORG" for a in outer.agents)
+    source = outer.attributes.get("speech_act") == "report" or any(
+        a.text.lower() in _MEDIA for a in outer.agents
+    )
     if named and source and {s.text for s in inner.agents} != {s.text for s in outer.agents}:
         inner.reported = True
         return

@@ -250,15 +250,14 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
     for item in items:
         by_doc.setdefault(item.doc, []).append(item)
     units = [u for doc in sorted(by_doc) for u in fold_duplicates(by_doc[doc])]
-    scores: dict[tuple[int, int], float] = {}
+    pairs = []
     for i, a in enumerate(units):
         for j in range(i + 1, len(units)):
             b = units[j]
             if a.doc != b.doc:
                 score = pair_score(a, b)
                 if score >= MERGE_THRESHOLD:
-                    scores[(i, j)] = score
-    pairs = [(score, i, j) for (i, j), score in scores.items() if _mutual_best(units, scores, i, j)]
+                    pairs.append((score, i, j))
     owner = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
@@ -275,29 +274,6 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
         left.extend(right)
         del members[cj]
     return [[units[k] for k in sorted(ks)] for _, ks in sorted(members.items())]
-
-
-def _mutual_best(units: list[Resolved], scores: dict[tuple[int, int], float], i: int, j: int) -> bool:
-    """Statements pair up one to one between two articles: a pair is kept only when each is the
-    other's best-scoring statement in the other article. A speaker says several things on one day,
-    and each article's account of one of them has exactly one counterpart in another article."""
-    a, b = units[i], units[j]
-    if a.mention.type != "statement" or b.mention.type != "statement":
-        return True
-    score = scores[(i, j)]
-
-    def best(k: int, doc: str) -> float:
-        return max(
-            (
-                v
-                for (x, y), v in scores.items()
-                if (x == k and units[y].doc == doc and units[y].mention.type == "statement")
-                or (y == k and units[x].doc == doc and units[x].mention.type == "statement")
-            ),
-            default=0.0,
-        )
-
-    return score >= best(i, b.doc) and score >= best(j, a.doc)
 
 
 def confidence(group: list[Resolved], date: DateInterval | None) -> float:

@@ -121,9 +121,27 @@ TITLE_ABBREVIATIONS = frozenset(
         "Dr.",
         "Mr.",
         "Mrs.",
+        "Ms.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "Prof.",
+        "Rev.",
+        "St.",
+        "Amb.",
+        "Pres.",
+        "Lt.Gen.",
+        "Maj.Gen.",
     ]
-    + ["Ms.", "Sen.", "Rep.", "Gov.", "Prof.", "Rev.", "St.", "Amb.", "Pres.", "Lt.Gen.", "Maj.Gen."]
 )
+
+
+def _title_before(doc: Doc, i: int) -> bool:
+    """ "Cmdr." just before token ``i``, as one token or as "Cmdr" + "."."""
+    prev = doc[i - 1].text
+    if prev == "." and i >= 2:
+        prev = doc[i - 2].text + "."
+    return prev in TITLE_ABBREVIATIONS and doc[i].is_title
 
 
 @Language.component("eventgraph_sentence_hints_v1")
@@ -134,7 +152,7 @@ def sentence_hints(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
-        elif prev.text in TITLE_ABBREVIATIONS:
+        elif _title_before(doc, tok.i):
             tok.is_sent_start = False
     return doc
 

@@ -10,7 +10,7 @@ query cheap on both stores.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -26,6 +26,12 @@ def search_terms(actor: Actor) -> list[str]:
     return [name.casefold() for name in [actor.name, *actor.aliases]]
 
 
+def search_grams(terms: Iterable[str]) -> set[str]:
+    """Every substring of the terms that a stem can be (2 or 3 letters, as ``stems`` cuts them): an
+    index from these to actors finds exactly the actors ``is_candidate`` accepts."""
+    return {term[i : i + n] for term in terms for n in (2, 3) for i in range(len(term) - n + 1)}
+
+
 def stems(query: str) -> list[str]:
     """The query words' first three letters: the candidate test."""
     return sorted({word[:3] for word in _WORD.findall(query.casefold()) if len(word) >= 2})
@@ -35,7 +41,7 @@ def is_candidate(terms: list[str], query_stems: list[str]) -> bool:
     return any(stem in term for term in terms for stem in query_stems)
 
 
-def _tier(query: str, names: list[str]) -> int | None:
+def _tier(query: str, names: Sequence[str]) -> int | None:
     words = set(_WORD.findall(query))
     if query in names:
         return 0
@@ -48,12 +54,23 @@ def _tier(query: str, names: list[str]) -> int | None:
     return None
 
 
+def ranked_names(actor: Actor) -> list[str]:
+    """What the ranking compares a query with: name and aliases, case-folded, words joined by spaces."""
+    return [" ".join(_WORD.findall(n.casefold())) for n in [actor.name, *actor.aliases]]
+
+
 def rank(query: str, candidates: Iterable[Actor], *, limit: int) -> list[Actor]:
     """Best matches first; ties broken by score, then name, then id."""
+    return rank_prepared(query, ((actor, ranked_names(actor)) for actor in candidates), limit=limit)
+
+
+def rank_prepared(
+    query: str, candidates: Iterable[tuple[Actor, Sequence[str]]], *, limit: int
+) -> list[Actor]:
+    """``rank`` for a store that keeps each actor's ``ranked_names`` (computed at upsert)."""
     q = " ".join(_WORD.findall(query.casefold()))
     scored: list[tuple[int, float, str, str, Actor]] = []
-    for actor in candidates:
-        names = [" ".join(_WORD.findall(n.casefold())) for n in [actor.name, *actor.aliases]]
+    for actor, names in candidates:
         score = round(max(fuzz.WRatio(q, name) for name in names), 2)
         tier = _tier(q, names)
         if tier is None and score >= FUZZY_MIN:

@@ -1,10 +1,18 @@
-"""The embedded store: a networkx MultiDiGraph of DESIGN.md's model, persisted to one file.
+"""The embedded store: DESIGN.md's model in memory (actors in a networkx graph), persisted to one file.
 
-Nodes are keyed ``(label, id)``; edges are keyed by relationship type (and role
-for AFFILIATED_WITH) so merging a batch twice adds nothing. Beside the graph it
-keeps the indexes the queries need so that a window query never scans: event
-keys sorted by start date, the longest event interval, and events per actor
-and per place.
+The networkx MultiDiGraph holds the actor graph: nodes keyed ``("Actor", id)`` and
+AFFILIATED_WITH edges keyed by role, so merging a batch twice adds nothing. The
+event relationships (AGENT_OF, TARGETS, AT, REPORTS) live in compact records
+instead: each event keeps its participants, place and one report per article
+(``_Event``), and indexes map actors to their events. A networkx edge costs an
+attribute dict (two in a multigraph); with ~5 event edges per event that was
+most of the store's memory, and no query read them through the graph.
+
+The indexes, kept up to date on every upsert so that no query scans or builds
+them: dated event keys in timeline order, split by interval length (globally,
+per actor and per place), events per actor, events per place, the disputed
+count, and actor search terms (2- and 3-letter substrings of names and aliases
+to actor ids, plus the names as the ranking compares them).
 """
 
 from __future__ import annotations
@@ -13,14 +21,17 @@ import dataclasses
 import heapq
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from itertools import islice
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import networkx as nx
 
 from graph import actor_rank, persist
-from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place
+from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, EventType, Place, Source
 from graph.paths import Incidence, find_paths
 from graph.store import (
     ActorDetail,
@@ -42,10 +53,105 @@ INTERACTION_CAP = 100
 # then starts each walk at its own class's longest span before the window, not the store's longest.
 SPAN_CLASSES = (0, 7, 31, 92, 366)
 Node = tuple[str, str]
+Scope = tuple[str, str] | None  # ("actor", id), ("place", id) or None: every dated event
+_NO_ATTRIBUTES: Mapping[str, Any] = MappingProxyType({})
 
 
-def _key(event: Event) -> SortKey | None:
+class _Source(NamedTuple):
+    """A REPORTS link as stored: Source's fields in order, without a per-object dict."""
+
+    doc: str
+    sentence: str
+    char_start: int
+    char_end: int
+    date_text: str | None
+    date: DateInterval | None
+
+
+class _Article(NamedTuple):
+    id: str
+    title: str
+    publisher: str
+    url: str
+    published: date | None
+
+
+class _Event(NamedTuple):
+    """An event as stored: participants sorted, one report per article (sorted by article)."""
+
+    id: str
+    type: EventType
+    date: DateInterval | None
+    agents: tuple[str, ...]
+    targets: tuple[str, ...]
+    place: str | None
+    attributes: Mapping[str, Any]
+    confidence: float
+    disputed: bool
+    summary: str
+    sources: tuple[_Source, ...]
+
+
+class _SpanClass(NamedTuple):
+    """One interval-length class of a scope's dated events; never changed once built (readers may
+    hold it while an upsert builds its successor)."""
+
+    bucket: int  # index into SPAN_CLASSES (len(SPAN_CLASSES): longer than a year)
+    longest: int  # longest interval in the class, days
+    last: date  # latest end in the class
+    keys: list[SortKey]  # timeline order
+
+
+def _key(event: _Event) -> SortKey | None:
     return (event.date.start, event.date.end, event.id) if event.date else None
+
+
+def _span(key: SortKey) -> int:
+    return (key[1] - key[0]).days
+
+
+def _bucket(key: SortKey) -> int:
+    return bisect_left(SPAN_CLASSES, _span(key))
+
+
+def _article(article: Article) -> _Article:
+    return _Article(article.id, article.title, article.publisher, article.url, article.published)
+
+
+def _rebuilt(
+    classes: Sequence[_SpanClass], added: list[SortKey], dropped: set[SortKey]
+) -> tuple[_SpanClass, ...]:
+    """A scope's span classes with keys added and dropped; untouched classes are reused as they are."""
+    new: dict[int, list[SortKey]] = {}
+    for key in added:
+        new.setdefault(_bucket(key), []).append(key)
+    losing = {_bucket(key) for key in dropped}
+    old = {c.bucket: c for c in classes}
+    out = []
+    for bucket in sorted(old.keys() | new.keys()):
+        cls = old.get(bucket)
+        if bucket not in new and bucket not in losing:
+            assert cls is not None
+            out.append(cls)
+            continue
+        if cls is None:
+            keys = []
+        elif bucket in losing:
+            keys = [k for k in cls.keys if k not in dropped]
+        else:
+            keys = list(cls.keys)
+        keys += new.get(bucket, [])
+        if not keys:
+            continue
+        keys.sort()  # the old keys are one sorted run: this is a merge
+        if cls is not None and bucket not in losing:
+            fresh = new[bucket]
+            longest = max(cls.longest, max(_span(k) for k in fresh))
+            last = max(cls.last, max(k[1] for k in fresh))
+        else:
+            longest, last = max(_span(k) for k in keys), max(k[1] for k in keys)
+        out.append(_SpanClass(bucket, longest, last, keys))
+    return tuple(out)
 
 
 class MemoryStore:
@@ -58,18 +164,19 @@ class MemoryStore:
         self._dirty = False
 
     def _reset(self) -> None:
-        self.graph: nx.MultiDiGraph[Node] = nx.MultiDiGraph()
-        self._articles: dict[str, Article] = {}
-        self._events: dict[str, Event] = {}
+        self.graph: nx.MultiDiGraph[Node] = nx.MultiDiGraph()  # actors and their affiliations
+        self._articles: dict[str, _Article] = {}
+        self._events: dict[str, _Event] = {}
         self._actors: dict[str, Actor] = {}
         self._places: dict[str, Place] = {}
-        self._actor_events: dict[str, set[str]] = {}
-        self._place_events: dict[str, set[str]] = {}
-        self._order: list[SortKey] | None = None  # all dated events, timeline order
-        self._sub_orders: dict[tuple[str, str], list[SortKey]] = {}  # per actor / place
-        self._by_span: dict[tuple[str, str] | None, list[tuple[int, list[SortKey]]]] = {}
+        self._actor_events: dict[str, list[str]] = {}  # each event once
+        self._place_counts: dict[str, int] = {}
+        self._classes: dict[Scope, tuple[_SpanClass, ...]] = {}
+        self._names: dict[str, tuple[str, ...]] = {}  # actor_rank.ranked_names per actor
+        self._grams: dict[str, list[str]] = {}  # actor_rank.search_grams -> actor ids
         self._incidences: dict[str, Incidence] = {}  # per event, for paths
         self._max_span = 0
+        self._disputed = 0
 
     @classmethod
     def open(cls, path: Path) -> MemoryStore:
@@ -86,11 +193,9 @@ class MemoryStore:
         """Merge: same ids merge, aliases and participants are unioned, one REPORTS per article."""
         with self._lock:
             for article in batch.articles:
-                self._articles[article.id] = dataclasses.replace(article)
-                self.graph.add_node(("Article", article.id))
+                self._articles[article.id] = _article(article)
             for place in batch.places:
                 self._places[place.id] = dataclasses.replace(place)
-                self.graph.add_node(("Place", place.id))
             for actor in batch.actors:
                 self._merge_actor(actor)
             for aff in batch.affiliations:
@@ -98,15 +203,15 @@ class MemoryStore:
                     self.graph.add_edge(
                         ("Actor", aff.actor), ("Actor", aff.org), key=f"AFFILIATED_WITH:{aff.role}"
                     )
+            before: dict[str, tuple[SortKey | None, frozenset[Scope]]] = {}
             total = len(batch.events)
             for n, event in enumerate(batch.events, 1):
+                if event.id not in before:
+                    before[event.id] = self._placement(self._events.get(event.id))
                 self._merge_event(event)
                 if progress and (n % 1000 == 0 or n == total):
                     progress(n, total)
-            self._order = None
-            self._sub_orders.clear()
-            self._by_span.clear()
-            self._incidences.clear()
+            self._reindex(before)
             self._dirty = True
 
     def _merge_actor(self, actor: Actor) -> None:
@@ -115,43 +220,93 @@ class MemoryStore:
         aliases += [a for a in actor.aliases if a not in aliases]
         if old and old.name != actor.name and old.name not in aliases:
             aliases.append(old.name)  # a renamed actor stays findable by its former name
-        self._actors[actor.id] = Actor(actor.id, actor.name, actor.kind, aliases)
+        new = Actor(actor.id, actor.name, actor.kind, aliases)
+        self._actors[actor.id] = new
+        self._names[actor.id] = tuple(actor_rank.ranked_names(new))
+        had = actor_rank.search_grams(actor_rank.search_terms(old)) if old else set()
+        has = actor_rank.search_grams(actor_rank.search_terms(new))
+        for gram in has - had:
+            self._grams.setdefault(gram, []).append(actor.id)
+        for gram in had - has:
+            self._grams[gram].remove(actor.id)
+            if not self._grams[gram]:
+                del self._grams[gram]
         self.graph.add_node(("Actor", actor.id))
 
     def _merge_event(self, event: Event) -> None:
         old = self._events.get(event.id)
-        node = ("Event", event.id)
-        agents = {a for a in event.agents if a in self._actors} | set(old.agents if old else [])
-        targets = {a for a in event.targets if a in self._actors} | set(old.targets if old else [])
+        agents = {a for a in event.agents if a in self._actors}
+        targets = {a for a in event.targets if a in self._actors}
         place = event.place if event.place in self._places else (old.place if old else None)
-        if old and old.place and old.place != place:
-            self.graph.remove_edge(node, ("Place", old.place), key="AT")
-            self._place_events[old.place].discard(event.id)
-        stored = dataclasses.replace(
-            event,
-            agents=sorted(agents),
-            targets=sorted(targets),
-            place=place,
-            sources=[],
-            attributes=dict(event.attributes),
-        )
-        self._events[event.id] = stored
-        self.graph.add_node(node)
-        for actor in agents:
-            self.graph.add_edge(("Actor", actor), node, key="AGENT_OF")
-        for actor in targets:
-            self.graph.add_edge(node, ("Actor", actor), key="TARGETS")
-        for actor in agents | targets:
-            self._actor_events.setdefault(actor, set()).add(event.id)
-        if place:
-            self.graph.add_edge(node, ("Place", place), key="AT")
-            self._place_events.setdefault(place, set()).add(event.id)
+        sources = {s.doc: s for s in old.sources} if old else {}
         for src in event.sources:
             if src.doc not in self._articles:
-                self._articles[src.doc] = Article(src.doc)
-            self.graph.add_edge(("Article", src.doc), node, key="REPORTS", source=dataclasses.replace(src))
+                self._articles[src.doc] = _article(Article(src.doc))
+            sources[src.doc] = _Source(
+                src.doc, src.sentence, src.char_start, src.char_end, src.date_text, src.date
+            )
+        known: set[str] = set()
+        if old:
+            agents.update(old.agents)
+            targets.update(old.targets)
+            known.update(old.agents, old.targets)
+            self._disputed -= old.disputed
+            if old.place and old.place != place:
+                self._place_counts[old.place] -= 1
+        stored = _Event(
+            event.id,
+            event.type,
+            event.date,
+            tuple(sorted(agents)),
+            tuple(sorted(targets)),
+            place,
+            dict(event.attributes) if event.attributes else _NO_ATTRIBUTES,
+            event.confidence,
+            event.disputed,
+            event.summary,
+            tuple(sorted(sources.values(), key=lambda s: s.doc)),
+        )
+        self._events[event.id] = stored
+        self._disputed += stored.disputed
+        for actor in sorted((agents | targets) - known):
+            self._actor_events.setdefault(actor, []).append(event.id)
+        if place and not (old and old.place == place):
+            self._place_counts[place] = self._place_counts.get(place, 0) + 1
         if stored.date:
             self._max_span = max(self._max_span, (stored.date.end - stored.date.start).days)
+
+    def _placement(self, event: _Event | None) -> tuple[SortKey | None, frozenset[Scope]]:
+        """Where an event sits in the timeline indexes: its key and the scopes listing it."""
+        key = _key(event) if event else None
+        if event is None or key is None:
+            return None, frozenset()
+        scopes: set[Scope] = {None, *(("actor", a) for a in (*event.agents, *event.targets))}
+        if event.place:
+            scopes.add(("place", event.place))
+        return key, frozenset(scopes)
+
+    def _reindex(self, before: dict[str, tuple[SortKey | None, frozenset[Scope]]]) -> None:
+        """Move the merged events in the timeline indexes from where they were before the batch."""
+        added: dict[Scope, list[SortKey]] = {}
+        dropped: dict[Scope, set[SortKey]] = {}
+        for event_id, (old_key, old_scopes) in before.items():
+            self._incidences.pop(event_id, None)
+            key, scopes = self._placement(self._events[event_id])
+            gone, came = (
+                (old_scopes - scopes, scopes - old_scopes) if key == old_key else (old_scopes, scopes)
+            )
+            for scope in gone:
+                assert old_key is not None
+                dropped.setdefault(scope, set()).add(old_key)
+            for scope in came:
+                assert key is not None
+                added.setdefault(scope, []).append(key)
+        for scope in added.keys() | dropped.keys():
+            classes = _rebuilt(self._classes.get(scope, ()), added.get(scope, []), dropped.get(scope, set()))
+            if classes:
+                self._classes[scope] = classes
+            else:
+                self._classes.pop(scope, None)
 
     def clear(self) -> None:
         with self._lock:
@@ -179,7 +334,7 @@ class MemoryStore:
             assert detail is not None
             events.append(dataclasses.replace(detail.row.event, sources=[s.source for s in detail.sources]))
         return Batch(
-            list(self._articles.values()),
+            [Article(*a) for a in self._articles.values()],
             events,
             list(self._actors.values()),
             list(self._places.values()),
@@ -187,30 +342,6 @@ class MemoryStore:
         )
 
     # -- reading ------------------------------------------------------------
-
-    def _ordered(self, scope: tuple[str, str] | None = None) -> list[SortKey]:
-        with self._lock:
-            if self._order is None:
-                self._order = sorted(k for e in self._events.values() if (k := _key(e)))
-            if scope is None:
-                return self._order
-            if scope not in self._sub_orders:
-                ids = (self._actor_events if scope[0] == "actor" else self._place_events).get(scope[1], set())
-                self._sub_orders[scope] = sorted(k for i in ids if (k := _key(self._events[i])))
-            return self._sub_orders[scope]
-
-    def _span_classes(self, scope: tuple[str, str] | None) -> list[tuple[int, list[SortKey]]]:
-        """The scope's keys split by interval length: (longest span in the class, keys in order)."""
-        with self._lock:
-            if scope not in self._by_span:
-                classes: dict[int, list[SortKey]] = {}
-                for key in self._ordered(scope):
-                    span = (key[1] - key[0]).days
-                    classes.setdefault(bisect_left(SPAN_CLASSES, span), []).append(key)
-                self._by_span[scope] = [
-                    (max((k[1] - k[0]).days for k in keys), keys) for keys in classes.values()
-                ]
-            return self._by_span[scope]
 
     def _matching(self, flt: TimelineFilter, cursor: str | None, limit: int) -> list[SortKey]:
         """Up to ``limit`` keys in timeline order: each span class walked from its own bound, merged."""
@@ -228,9 +359,10 @@ class MemoryStore:
                     yield key
 
         bounds(flt, self._max_span, cursor)  # a bad window or cursor fails even on an empty store
-        return list(islice(heapq.merge(*(walk(*c) for c in self._span_classes(scope))), limit))
+        classes = self._classes.get(scope, ())
+        return list(islice(heapq.merge(*(walk(c.longest, c.keys) for c in classes)), limit))
 
-    def _passes(self, event: Event, flt: TimelineFilter) -> bool:
+    def _passes(self, event: _Event, flt: TimelineFilter) -> bool:
         return (
             (not flt.types or event.type in flt.types)
             and (flt.actor is None or flt.actor in event.agents or flt.actor in event.targets)
@@ -256,30 +388,31 @@ class MemoryStore:
         return [self._row(i) for i in event_ids]
 
     def _row(self, event_id: str) -> EventRow:
-        event = self._events[event_id]
-        sources = sum(1 for _, _, k in self.graph.in_edges(("Event", event_id), keys=True) if k == "REPORTS")
+        e = self._events[event_id]
         return EventRow(
-            dataclasses.replace(
-                event,
-                agents=list(event.agents),
-                targets=list(event.targets),
-                attributes=dict(event.attributes),
+            Event(
+                e.id,
+                e.type,
+                e.date,
+                list(e.agents),
+                list(e.targets),
+                e.place,
+                dict(e.attributes),
+                e.confidence,
+                e.disputed,
+                e.summary,
             ),
-            [self._actor(a) for a in event.agents],
-            [self._actor(a) for a in event.targets],
-            dataclasses.replace(self._places[event.place]) if event.place else None,
-            sources,
+            [self._actor(a) for a in e.agents],
+            [self._actor(a) for a in e.targets],
+            dataclasses.replace(self._places[e.place]) if e.place else None,
+            len(e.sources),
         )
 
     def event(self, event_id: str) -> EventDetail | None:
-        if event_id not in self._events:
+        stored = self._events.get(event_id)
+        if stored is None:
             return None
-        sources = [
-            SourceDetail(dataclasses.replace(data["source"]), dataclasses.replace(self._articles[u[1]]))
-            for u, _, key, data in self.graph.in_edges(("Event", event_id), keys=True, data=True)
-            if key == "REPORTS"
-        ]
-        sources.sort(key=lambda s: s.source.doc)
+        sources = [SourceDetail(Source(*s), Article(*self._articles[s.doc])) for s in stored.sources]
         return EventDetail(self._row(event_id), sources)
 
     def actors(self, query: str = "", *, limit: int = 20) -> list[Actor]:
@@ -288,11 +421,14 @@ class MemoryStore:
             return [
                 self._actor(a.id) for a in sorted(self._actors.values(), key=lambda a: (a.name, a.id))[:limit]
             ]
-        stems = actor_rank.stems(query)
-        candidates = sorted(
-            a.id for a in self._actors.values() if actor_rank.is_candidate(actor_rank.search_terms(a), stems)
-        )[: actor_rank.CANDIDATE_CAP]
-        return actor_rank.rank(query, (self._actor(i) for i in candidates), limit=limit)
+        found: set[str] = set()
+        for stem in actor_rank.stems(query):
+            found.update(self._grams.get(stem, ()))
+        candidates = sorted(found)[: actor_rank.CANDIDATE_CAP]
+        ranked = actor_rank.rank_prepared(
+            query, ((self._actors[i], self._names[i]) for i in candidates), limit=limit
+        )
+        return [self._actor(a.id) for a in ranked]
 
     def actor(self, actor_id: str) -> ActorDetail | None:
         if actor_id not in self._actors:
@@ -310,13 +446,13 @@ class MemoryStore:
             for other in (aff.actor, aff.org)
             if other != actor_id
         }
-        events = self._actor_events.get(actor_id, set())
+        events = self._actor_events.get(actor_id, [])
         return ActorDetail(
             self._actor(actor_id), affiliations, related, self._interactions(actor_id, events), len(events)
         )
 
-    def _interactions(self, actor_id: str, events: set[str]) -> list[Interaction]:
-        shared: dict[str, list[Event]] = {}
+    def _interactions(self, actor_id: str, events: list[str]) -> list[Interaction]:
+        shared: dict[str, list[_Event]] = {}
         for event_id in events:
             event = self._events[event_id]
             for other in set(event.agents) | set(event.targets):
@@ -380,7 +516,7 @@ class MemoryStore:
 
     def places(self) -> list[PlaceSummary]:
         out = [
-            PlaceSummary(dataclasses.replace(p), len(self._place_events.get(p.id, ())))
+            PlaceSummary(dataclasses.replace(p), self._place_counts.get(p.id, 0))
             for p in self._places.values()
         ]
         out.sort(key=lambda s: (-s.event_count, s.place.name, s.place.id))
@@ -388,18 +524,14 @@ class MemoryStore:
 
     def counts(self) -> Counts:
         return Counts(
-            len(self._articles),
-            len(self._events),
-            len(self._actors),
-            len(self._places),
-            sum(1 for e in self._events.values() if e.disputed),
+            len(self._articles), len(self._events), len(self._actors), len(self._places), self._disputed
         )
 
     def date_span(self) -> DateInterval | None:
-        order = self._ordered()
-        if not order:
+        classes = self._classes.get(None, ())
+        if not classes:
             return None
-        return DateInterval(order[0][0], max(k[1] for k in order), "range")
+        return DateInterval(min(c.keys[0][0] for c in classes), max(c.last for c in classes), "range")
 
     def ping(self) -> bool:
         return True

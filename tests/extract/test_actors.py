@@ -198,3 +198,139 @@ def test_country_is_never_taken_for_a_person() -> None:
         Span("Kenya", 0, 5, "GPE")
     )
     assert actor is not None and actor.kind == "gpe"
+
+
+# ---- possessive titles, armed forces, militia folding, collective pronouns, outlets ------------
+
+TITLED = (
+    "The envoy spoke by phone with Peru's interim President, Rosa Quispe Mamani, on Friday. "
+    "Earlier, Chile's Foreign Minister Pablo Soto met Peru's interim President in Lima. "
+    "Peru's president's office declined to comment."
+)
+SAHEL = (
+    "Russian-backed militias attacked a convoy near Gao in Mali. "
+    "Malian militias later withdrew from Gao, and the militia leaders met in Bamako. "
+    "They said the truce would hold. Sudanese militias were not involved."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "label", "nth", "expected", "kind"),
+    [
+        # possessive country + title + apposition: the person, not the state
+        (
+            TITLED,
+            [("Peru", "GPE"), ("Rosa Quispe Mamani", "PERSON"), ("Chile", "GPE"), ("Pablo Soto", "PERSON")],
+            "Peru",
+            "GPE",
+            0,
+            "Rosa Quispe Mamani",
+            "person",
+        ),
+        # the same title later without a name: the person the article gave it
+        (
+            TITLED,
+            [("Peru", "GPE"), ("Rosa Quispe Mamani", "PERSON"), ("Peru", "GPE")],
+            "Peru",
+            "GPE",
+            1,
+            "Rosa Quispe Mamani",
+            "person",
+        ),
+        # "Peru's president's office" is not the president
+        (
+            TITLED,
+            [("Peru", "GPE"), ("Rosa Quispe Mamani", "PERSON"), ("Peru", "GPE"), ("Peru", "GPE")],
+            "Peru",
+            "GPE",
+            2,
+            "Peru",
+            "gpe",
+        ),
+        # an organisation as the modifier of a title with a name in apposition
+        (
+            "A Kremlin spokesman, Col. Ivan Petrov, spoke.",
+            [("Kremlin", "ORG"), ("Ivan Petrov", "PERSON")],
+            "Kremlin",
+            "ORG",
+            0,
+            "Ivan Petrov",
+            "person",
+        ),
+        # militia descriptions fold into the article's sponsored militia
+        (
+            SAHEL,
+            [("Mali", "GPE"), ("Malian", "NORP")],
+            "Malian militias",
+            "NOUN",
+            0,
+            "Russia-backed militias",
+            "group",
+        ),
+        (SAHEL, [], "the militia leaders", "NOUN", 0, "Russia-backed militias", "group"),
+        # ... but not those of another nationality than the sponsor's or the article's main country
+        (SAHEL, [], "Sudanese militias", "NOUN", 0, "Sudanese militias", "group"),
+    ],
+)
+def test_titles_militias(
+    text: str, ents: list[tuple[str, str]], surface: str, label: str, nth: int, expected: str, kind: str
+) -> None:
+    actor = _doc(text, ents).resolve(_span(text, surface, label, nth))
+    assert actor is not None
+    assert (actor.name, actor.kind) == (expected, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "expected"),
+    [
+        ("Shelling wounded three Nigerian soldiers.", [("Nigerian", "NORP")], "Nigerian", "Nigerian forces"),
+        ("A bomb hit US troops in Syria.", [("US", "GPE")], "US", "US forces"),
+        ("Kenya's security forces were deployed.", [("Kenya", "GPE")], "Kenya", "Kenya forces"),
+    ],
+)
+def test_demonym_with_forces_noun_is_the_armed_forces(
+    text: str, ents: list[tuple[str, str]], surface: str, expected: str
+) -> None:
+    actor = _doc(text, ents).resolve(_span(text, surface, "NORP"))
+    assert actor is not None
+    assert (actor.name, actor.kind) == (expected, "org")
+
+
+def test_forces_noun_followed_by_a_title_is_no_forces_actor() -> None:
+    text = "Nigerian soldiers commander Musa Bala spoke."
+    actor = _doc(text, [("Nigerian", "NORP")]).resolve(_span(text, "Nigerian", "NORP"))
+    assert actor is None or actor.name != "Nigerian forces"
+
+
+def test_plural_pronoun_takes_the_last_group() -> None:
+    actors = _doc(SAHEL, [("Mali", "GPE")])
+    leaders = actors.resolve(_span(SAHEL, "the militia leaders"))
+    they = actors.resolve(_span(SAHEL, "They", "PRON"))
+    assert leaders is not None and they is leaders
+
+
+def test_plural_pronoun_without_a_recent_group_stays_unresolved() -> None:
+    text = "Ana Costa arrived. The talks began late. Nobody spoke. They said nothing."
+    assert _doc(text, [("Ana Costa", "PERSON")]).resolve(_span(text, "They", "PRON")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "kind"),
+    [
+        # an unknown outlet the model tags PERSON: apposition cue
+        ("Sabah, the media outlet of the ruling party, cited him.", [("Sabah", "PERSON")], "Sabah", "media"),
+        # one-word name that "reported"
+        ("On Monday Jornal reported the raid.", [("Jornal", "PERSON")], "Jornal", "media"),
+        # a person who reported, known by a fuller name, stays a person
+        (
+            "Maria Jornal visited. Later Jornal reported the raid.",
+            [("Maria Jornal", "PERSON"), ("Jornal", "PERSON")],
+            "Jornal",
+            "person",
+        ),
+    ],
+)
+def test_outlets_tagged_as_persons(text: str, ents: list[tuple[str, str]], surface: str, kind: str) -> None:
+    nth = 1 if text.count(surface) > 1 else 0
+    actor = _doc(text, ents).resolve(_span(text, surface, "PERSON", nth))
+    assert actor is not None and actor.kind == kind

@@ -48,3 +48,10 @@ def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
         "Militia Says It Downed a Drone",
         "The group said on Monday it downed a drone.",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("title", ["Cmdr.", "Gen.", "Lt.", "Sen."])
+def test_a_title_abbreviation_does_not_end_a_sentence(nlp: Language, title: str) -> None:
+    doc = nlp(f"A spokesperson, {title} Jane Holt, told reporters the base was safe.")
+    assert len(list(doc.sents)) == 1

@@ -109,3 +109,24 @@ def test_relative_date_counts_from_the_anchor_event(nlp: Language) -> None:
     )
     found = dated(nlp, text)
     assert [(m.type, day(m)) for m in found] == [("rocket_attack", "2022-03-09"), ("statement", "2022-03-11")]
+
+
+@pytest.mark.slow
+def test_third_party_comment_on_a_call_falls_between_call_and_publication(nlp: Language) -> None:
+    text = (
+        "Scholz held a phone conversation with Putin on Sunday.\n\n"
+        "Kremlin spokesman Dmitry Peskov criticised a German readout of the conversation."
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert statements[0].date is not None
+    assert (statements[0].date.start.isoformat(), statements[0].date.end.isoformat()) == ("2022-03-13", "2022-03-16")
+
+
+@pytest.mark.slow
+def test_according_to_the_source_continues_its_report(nlp: Language) -> None:
+    text = (
+        "The BBC reported that the envoy visited Kabul last month and urged the Taliban to talk.\n\n"
+        "According to the BBC, the Taliban rejected the offer."
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements][-1] == "2022-02-01"

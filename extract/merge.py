@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from extract.mention import Mention
+from extract.summary import summarize
 from graph.model import DateInterval, Event, EventType, Source, digest
 
 FAMILY = {
@@ -302,14 +303,16 @@ def best_date(group: list[Resolved]) -> tuple[DateInterval | None, bool]:
     return best, disputed
 
 
-def to_event(group: list[Resolved], names: dict[str, str], taken: set[str]) -> Event:
+def to_event(
+    group: list[Resolved], names: dict[str, str], taken: set[str], place_names: dict[str, str]
+) -> Event:
     """One Event from a cluster: union of participants, the best-supported date, one Source per article."""
     date, disputed = best_date(group)
-    head = max(group, key=lambda r: (r.mention.confidence, -len(r.mention.sentence)))
     event_type: EventType = Counter(r.mention.type for r in group).most_common(1)[0][0]  # type: ignore[assignment]
     agents = _union(r.agents for r in group)
     targets = [t for t in _union(r.targets for r in group) if t not in agents]
     places = Counter(r.place for r in group if r.place)
+    place = places.most_common(1)[0][0] if places else None
     attributes: dict[str, Any] = {}
     for item in sorted(group, key=lambda r: r.mention.doc):
         for k, v in item.mention.attributes.items():
@@ -344,16 +347,16 @@ def to_event(group: list[Resolved], names: dict[str, str], taken: set[str]) -> E
         date=date,
         agents=agents,
         targets=targets,
-        place=places.most_common(1)[0][0] if places else None,
+        place=place,
         attributes=attributes,
         confidence=confidence(group, date),
         disputed=disputed,
-        summary=summary(
+        summary=summarize(
             event_type,
             [names.get(a, a) for a in agents],
             [names.get(t, t) for t in targets],
+            place_names.get(place) if place else None,
             attributes,
-            head.mention.trigger,
         ),
         sources=sources,
     )
@@ -364,49 +367,3 @@ def _union(lists: Any) -> list[str]:
     for ids in lists:
         out.extend(i for i in ids if i not in out)
     return out
-
-
-_VERBS = {
-    "phone_call": "phoned",
-    "meeting": "met",
-    "visit": "visited",
-    "resignation": "resigned",
-    "appointment": "appointed",
-    "protest": "protested against",
-    "deployment": "deployed forces to",
-    "legal_action": "took legal action against",
-    "agreement": "reached an agreement with",
-    "death": "died",
-}
-_WEAPONS = {"rocket_attack": "rockets", "drone_attack": "drones", "missile_attack": "missiles"}
-
-
-def summary(
-    event_type: str, agents: list[str], targets: list[str], attributes: dict[str, Any], trigger: str
-) -> str:
-    """One readable line: "Mark Esper phoned Adel Abdul Mahdi", "Kata'ib Hezbollah fired 14 rockets"."""
-    who = _join(agents) or "Unknown attackers" if FAMILY.get(event_type) == "attack" else _join(agents)
-    whom = _join(targets)
-    if event_type in _WEAPONS or event_type in ("airstrike", "other_attack"):
-        count = attributes.get("count")
-        weapon = attributes.get("weapon") or _WEAPONS.get(event_type)
-        if event_type in _WEAPONS:
-            what = f"fired {count} {weapon}" if isinstance(count, int) and count > 1 else f"fired {weapon}"
-            return f"{who} {what}" + (f" at {whom}" if whom else "")
-        verb = "carried out airstrikes" if event_type == "airstrike" else "attacked"
-        if event_type == "airstrike":
-            return f"{who} {verb}" + (f" against {whom}" if whom else "")
-        return f"{who} {verb}" + (f" {whom}" if whom else "")
-    if event_type == "statement":
-        act = attributes.get("speech_act") or "statement"
-        return f"{who or 'Someone'} ({act}, '{trigger}')" + (f" to/about {whom}" if whom else "")
-    verb = _VERBS.get(event_type, trigger)
-    if event_type in ("resignation", "death"):
-        return f"{whom or who or 'Someone'} {verb}" if event_type == "death" else f"{who or 'Someone'} {verb}"
-    return f"{who or 'Someone'} {verb}" + (f" {whom}" if whom else "")
-
-
-def _join(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]

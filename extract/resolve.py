@@ -190,7 +190,8 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
     canonical = registry.actors()
     names = {aid: a.name for aid, a in canonical.items()}
     taken: set[str] = set()
-    events = [to_event(group, names, taken) for group in cluster(resolved)]
+    place_names = {pid: p.name for pid, p in places.items()}
+    events = [to_event(group, names, taken, place_names) for group in cluster(resolved)]
     affiliations = _affiliations(registry, doc_actors)
     used = {a for e in events for a in (*e.agents, *e.targets)} | {
         x for f in affiliations for x in (f.actor, f.org)

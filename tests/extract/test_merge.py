@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from extract.mention import Mention
-from extract.merge import Resolved, best_date, cluster, confidence, summary, to_event
+from extract.merge import Resolved, best_date, cluster, confidence, to_event
 from graph.model import DateInterval
 
 
@@ -93,7 +93,8 @@ def test_cluster(items: list[Resolved], groups: list[list[str]]) -> None:
 
 
 def test_disputed_date_keeps_claims() -> None:
-    event = to_event([CALL_A, CALL_B, CALL_C], {"p:costa": "Ana Costa", "p:otieno": "Jomo Otieno"}, set())
+    names = {"p:costa": "Ana Costa", "p:otieno": "Jomo Otieno"}
+    event = to_event([CALL_A, CALL_B, CALL_C], names, set(), {})
     assert event.disputed
     assert event.date is not None
     assert [c["doc"] for c in event.attributes["date_claims"]] == ["a", "b"]
@@ -114,20 +115,6 @@ def test_confidence_grows_with_sources() -> None:
     one = confidence([CALL_A], CALL_A.mention.date)
     three = confidence([CALL_A, CALL_B, CALL_C], CALL_A.mention.date)
     assert 0.05 <= one < three <= 0.99
-
-
-@pytest.mark.parametrize(
-    ("type_", "agents", "targets", "attrs", "expected"),
-    [
-        ("rocket_attack", ["Al-Shabaab"], ["AMISOM"], {"count": 3}, "Al-Shabaab fired 3 rockets at AMISOM"),
-        ("visit", ["Ana Costa"], ["Kenya"], {}, "Ana Costa visited Kenya"),
-        ("resignation", ["Jomo Otieno"], [], {}, "Jomo Otieno resigned"),
-    ],
-)
-def test_summary(
-    type_: str, agents: list[str], targets: list[str], attrs: dict[str, object], expected: str
-) -> None:
-    assert summary(type_, agents, targets, attrs, "x") == expected
 
 
 def _said(doc: str, sentence: str, act: str, trigger: str, targets: list[str]) -> Resolved:

@@ -119,7 +119,10 @@ def test_third_party_comment_on_a_call_falls_between_call_and_publication(nlp: L
     )
     statements = [m for m in dated(nlp, text) if m.type == "statement"]
     assert statements[0].date is not None
-    assert (statements[0].date.start.isoformat(), statements[0].date.end.isoformat()) == ("2022-03-13", "2022-03-16")
+    assert (statements[0].date.start.isoformat(), statements[0].date.end.isoformat()) == (
+        "2022-03-13",
+        "2022-03-16",
+    )
 
 
 @pytest.mark.slow

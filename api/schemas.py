@@ -261,7 +261,16 @@ class ActorSearchOut(BaseModel):
 class HopOut(BaseModel):
     source: ActorRef
     target: ActorRef
-    event: EventWithSources
+    kind: Literal["event", "affiliation"] = Field(
+        description="'event': both take part in the event; 'affiliation': one holds a role in the other."
+    )
+    event: EventWithSources | None = Field(description="The shared event; null for an affiliation hop.")
+    role: str | None = Field(
+        default=None, description="Affiliation hops: the role held (a title, or 'member')."
+    )
+    holder: str | None = Field(
+        default=None, description="Affiliation hops: id of the actor holding the role (source or target)."
+    )
 
 
 class PathOut(BaseModel):
@@ -273,13 +282,18 @@ class PathOut(BaseModel):
     def of(cls, path: ActorPath, details: dict[str, EventDetail]) -> PathOut:
         """``details``: the hop events with their sources (rows in a path carry none)."""
         refs = {a.id: ActorRef.of(a) for a in path.actors}
-        for row in (h.event for h in path.hops):
+        for row in (h.event for h in path.hops if h.event is not None):
             refs.update({a.id: ActorRef.of(a) for a in [*row.agents, *row.targets]})
         hops = [
             HopOut(
                 source=refs[h.source],
                 target=refs[h.target],
-                event=event_with_sources(details.get(h.event.event.id) or EventDetail(h.event, [])),
+                kind=h.kind,
+                event=event_with_sources(details.get(h.event.event.id) or EventDetail(h.event, []))
+                if h.event is not None
+                else None,
+                role=h.role,
+                holder=h.holder,
             )
             for h in path.hops
         ]

@@ -1,7 +1,19 @@
-// For each actor id, the events it takes part in (as agent or target) and everyone taking part in them:
-// one hop of graph.paths' search, over (:Actor)-[:AGENT_OF|TARGETS]-(:Event).
+// For each actor id, the links graph.paths' search hops along: the events it takes part in (as
+// agent or target) with everyone taking part in them, over (:Actor)-[:AGENT_OF|TARGETS]-(:Event),
+// and its affiliations either way, over (:Actor)-[:AFFILIATED_WITH]->(:Actor) (actors: holder, org).
 UNWIND $ids AS id
-MATCH (:Actor {id: id})-[:AGENT_OF|TARGETS]-(e:Event)
-WITH DISTINCT id, e
-RETURN id, e.id AS event, e.start AS start, e.end AS end,
-       COLLECT { MATCH (e)-[:AGENT_OF|TARGETS]-(x:Actor) RETURN DISTINCT x.id AS x } AS actors
+MATCH (a:Actor {id: id})
+CALL {
+  WITH a
+  MATCH (a)-[:AGENT_OF|TARGETS]-(e:Event)
+  WITH DISTINCT e
+  RETURN e.id AS event, e.start AS start, e.end AS end, null AS role,
+         COLLECT { MATCH (e)-[:AGENT_OF|TARGETS]-(x:Actor) RETURN DISTINCT x.id AS x } AS actors
+  UNION ALL
+  WITH a
+  MATCH (a)-[r:AFFILIATED_WITH]-(:Actor)
+  WITH DISTINCT r
+  RETURN null AS event, null AS start, null AS end, r.role AS role,
+         [startNode(r).id, endNode(r).id] AS actors
+}
+RETURN id, event, start, end, role, actors

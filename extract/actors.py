@@ -89,6 +89,56 @@ _MILITIA = re.compile(r"\b(?:militias?|paramilitar(?:y|ies)|factions|proxies)\b"
 _LOCATIVE = re.compile(
     r"\b(?:in|across|inside|near|into|visited|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 )
+# Membership: "<groups>, including A and B", "<groups> such as A" (members after the cue) and
+# "A, one of the <groups>", "A and B, among the <groups>", "A, a member of <group>" (members before it).
+_MEMBERS_AFTER = re.compile(r",?\s+(?:including|such as)\s+")
+_MEMBERS_BEFORE = re.compile(
+    r"\s*,\s*(?:among|one of|(?:a|an|the)?\s*(?:members?|parts?|factions?|units?) of|part of)\s+"
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+# Head nouns of a plural description that can hold named member groups ("Sahel jihadist groups").
+_CONTAINER_HEADS = frozenset(
+    [
+        "militia",
+        "militias",
+        "group",
+        "groups",
+        "faction",
+        "factions",
+        "paramilitaries",
+        "militants",
+        "rebels",
+        "insurgents",
+        "proxies",
+        "separatists",
+        "movements",
+        "organisations",
+        "organizations",
+        "coalition",
+        "alliance",
+        "network",
+    ]
+)
+_NOT_MODIFIERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "by",
+        "from",
+        "with",
+        "against",
+        "to",
+        "for",
+        "and",
+        "or",
+        "on",
+        "in",
+        "at",
+        "as",
+    ]
+)
 _PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 _NEUTER_PRONOUNS = frozenset(["it", "its", "itself"])
 
@@ -155,6 +205,7 @@ class DocumentActors:
         for named in self.named:
             if named.actor.kind == "person":
                 self._add_roles(named)
+        self._add_memberships()
 
     @classmethod
     def from_doc(cls, doc_id: str, doc: Doc, known_people: Iterable[str] = ()) -> DocumentActors:
@@ -409,6 +460,98 @@ class DocumentActors:
             return self._actor(f"{_org_kind(name)}:{fold(name)}", _org_kind(name), name)
         after = [n for n in inside if n.start >= prefer_after and not n.possessive]
         return (after or inside)[0 if after else -1].actor
+
+    # ---- membership ----------------------------------------------------------------------
+
+    def _add_memberships(self) -> None:
+        """Named groups listed as members of a group ("Iranian-backed militias, including A and B",
+        "A, one of the Iran-backed militias") get the role "member" in it; the group is the actor the
+        same description resolves to elsewhere in the article (sponsor-keyed for backed militias)."""
+        members = [n for n in self.named if n.actor.kind in ("org", "group") and not n.possessive]
+        by_start = {n.start: n for n in members}
+        by_end = {n.end: n for n in members}
+        for m in _MEMBERS_AFTER.finditer(self.low):
+            group = self._container_before(m.start())
+            if group is not None:
+                self._join(group, self._listed(by_start, by_end, m.end(), forward=True))
+        for m in _MEMBERS_BEFORE.finditer(self.low):
+            listed = self._listed(by_start, by_end, m.start(), forward=False)
+            group = self._container_after(m.end()) if listed else None
+            if group is not None:
+                self._join(group, listed)
+
+    def _listed(
+        self, by_start: dict[int, _Named], by_end: dict[int, _Named], pos: int, *, forward: bool
+    ) -> list[_Named]:
+        """Named organisations in a list ("A, B and C") starting at ``pos`` or ending there."""
+        out: list[_Named] = []
+        while True:
+            if forward:
+                skip = 4 if self.low.startswith("the ", pos) else 0  # "the X" with "the" left out of X
+                named = by_start.get(pos) or by_start.get(pos + skip)
+            else:
+                named = by_end.get(pos)
+            if named is None:
+                return out
+            out.append(named)
+            if forward:
+                gap = _LIST_GAP.match(self.low, named.end)
+                if gap is None:
+                    return out
+                pos = gap.end()
+            else:
+                before = self.low[max(0, named.start - 12) : named.start]
+                gap = re.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$", before)
+                if gap is None:
+                    return out
+                pos = named.start - len(gap.group(0))
+
+    def _container_before(self, end: int) -> DocActor | None:
+        """The group described just before ``end`` ("Iranian-sponsored militias", "the Popular
+        Mobilization Forces", "Sahel jihadist groups"), or None when the words there name no group."""
+        lo = max(self._sentence_start(end), end - 120)
+        clause = re.split(r"[,;:(\n]", self.low[lo:end])[-1]
+        return self._container(end - len(clause), end)
+
+    def _container_after(self, start: int) -> DocActor | None:
+        """The group named from ``start`` to the end of its phrase ("the Iran-backed militias, ...")."""
+        stop = re.search(
+            r"[,;:.()\n]|\s(?:who|which|that|and|in|on|at|since|after)\s", self.low[start : start + 120]
+        )
+        return self._container(start, start + (stop.start() if stop else min(120, len(self.low) - start)))
+
+    def _container(self, lo: int, hi: int) -> DocActor | None:
+        """A group description ending at ``hi``: a named organisation, a sponsored militia, or a
+        plural group noun with up to three modifiers (resolved as the same words are elsewhere)."""
+        text = self.low[lo:hi].rstrip()
+        hi = lo + len(text)
+        named = [n for n in self.named if lo <= n.start and n.end <= hi and n.actor.kind in ("org", "group")]
+        if named and named[-1].end == hi:
+            return named[-1].actor
+        words = list(re.finditer(r"[\w'-]+", text))
+        if not words or words[-1].group(0) not in _CONTAINER_HEADS:
+            return None
+        backed = [m for m in _BACKED.finditer(text) if m.end() == len(text)]
+        if backed:
+            return self._backed_group(backed[-1])
+        first = len(words) - 1
+        while first > 0 and len(words) - first <= 3 and words[first - 1].group(0) not in _NOT_MODIFIERS:
+            first -= 1
+        start = lo + words[first].start()
+        if first > 0 and words[first - 1].group(0) in ("the", "its", "their"):
+            start = lo + words[first - 1].start()
+        phrase = self.low[start:hi]
+        return self._militia(phrase) or self._descriptor(Span(self.text[start:hi], start, hi, "NOUN"), phrase)
+
+    def _join(self, group: DocActor, members: list[_Named]) -> None:
+        for named in members:
+            member = named.actor
+            if member is group:
+                continue
+            if member.kind == "org" and group.kind == "group" and not member.key.startswith("canon:"):
+                member.kind = "group"  # a named member of an armed group is one too
+            if ("member", group) not in member.roles:
+                member.roles.append(("member", group))
 
     # ---- resolving spans ------------------------------------------------------------------
 

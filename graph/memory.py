@@ -21,30 +21,29 @@ import dataclasses
 import heapq
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import networkx as nx
 
 from graph import actor_rank, persist
 from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, EventType, Place, Source
-from graph.paths import Incidence, find_paths
+from graph.paths import Incidence, affiliation, find_paths
 from graph.store import (
     ActorDetail,
     ActorPath,
     Counts,
     EventDetail,
     EventRow,
-    Hop,
     Interaction,
     PlaceSummary,
     SourceDetail,
     TimelineFilter,
     TimelinePage,
+    path_hops,
 )
 from graph.window import DATE_MIN, ROW_CAP, SortKey, bounds, encode_cursor
 
@@ -54,7 +53,6 @@ INTERACTION_CAP = 100
 SPAN_CLASSES = (0, 7, 31, 92, 366)
 Node = tuple[str, str]
 Scope = tuple[str, str] | None  # ("actor", id), ("place", id) or None: every dated event
-_NO_ATTRIBUTES: Mapping[str, Any] = MappingProxyType({})
 
 
 class _Source(NamedTuple):
@@ -85,7 +83,7 @@ class _Event(NamedTuple):
     agents: tuple[str, ...]
     targets: tuple[str, ...]
     place: str | None
-    attributes: Mapping[str, Any]
+    attributes: tuple[tuple[str, Any], ...]  # a dict's items: a tuple is smaller
     confidence: float
     disputed: bool
     summary: str
@@ -260,7 +258,7 @@ class MemoryStore:
             tuple(sorted(agents)),
             tuple(sorted(targets)),
             place,
-            dict(event.attributes) if event.attributes else _NO_ATTRIBUTES,
+            tuple(event.attributes.items()),
             event.confidence,
             event.disputed,
             event.summary,
@@ -488,6 +486,14 @@ class MemoryStore:
                             event_id, start, end, tuple(sorted({*event.agents, *event.targets}))
                         )
                     incs.append(cache[event_id])
+                node = ("Actor", actor_id)
+                if node in self.graph:  # affiliations, either end, are hops too
+                    for u, v, key in [
+                        *self.graph.out_edges(node, keys=True),
+                        *self.graph.in_edges(node, keys=True),
+                    ]:
+                        if key.startswith("AFFILIATED_WITH:"):
+                            incs.append(affiliation(u[1], v[1], key.split(":", 1)[1]))
                 out[actor_id] = incs
             return out
 
@@ -509,7 +515,7 @@ class MemoryStore:
         return [
             ActorPath(
                 [self._actor(a) for a in p.actors],
-                [Hop(p.actors[i], p.actors[i + 1], self._row(e)) for i, e in enumerate(p.events)],
+                path_hops(p, {link.event: self._row(link.event) for link in p.links if link.kind == "event"}),
             )
             for p in found
         ]

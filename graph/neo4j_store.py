@@ -31,19 +31,19 @@ from neo4j.exceptions import (
 from graph import actor_rank, cypher
 from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
 from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
-from graph.paths import Incidence, find_paths
+from graph.paths import Incidence, affiliation, find_paths
 from graph.store import (
     ActorDetail,
     ActorPath,
     Counts,
     EventDetail,
     EventRow,
-    Hop,
     Interaction,
     PlaceSummary,
     SourceDetail,
     TimelineFilter,
     TimelinePage,
+    path_hops,
 )
 from graph.window import ROW_CAP, bounds, encode_cursor
 
@@ -321,7 +321,10 @@ class Neo4jStore:
         """The path search's view of the graph (graph.paths.Adjacency)."""
         out: dict[str, list[Incidence]] = {}
         for r in self.read("incidences", ids=list(actor_ids)):
-            inc = Incidence(r["event"], _day(r["start"]), _day(r["end"]), tuple(sorted(r["actors"])))
+            if r["role"] is not None:  # an affiliation, either end
+                inc = affiliation(r["actors"][0], r["actors"][1], r["role"])
+            else:
+                inc = Incidence(r["event"], _day(r["start"]), _day(r["end"]), tuple(sorted(r["actors"])))
             out.setdefault(r["id"], []).append(inc)
         return out
 
@@ -341,7 +344,8 @@ class Neo4jStore:
         found = find_paths(
             self, source, target, max_hops=max_hops, ordered=ordered, window=window, limit=limit
         )
-        rows = {r.event.id: r for r in self._rows(sorted({e for p in found for e in p.events}))}
+        event_ids = {link.event for p in found for link in p.links if link.kind == "event"}
+        rows = {r.event.id: r for r in self._rows(sorted(event_ids))}
         actors = {
             r["a"]["id"]: _actor(r["a"])
             for r in self.read("actors_by_id", ids=sorted({a for p in found for a in p.actors}))
@@ -349,7 +353,7 @@ class Neo4jStore:
         return [
             ActorPath(
                 [actors[a] for a in p.actors],
-                [Hop(p.actors[i], p.actors[i + 1], rows[e]) for i, e in enumerate(p.events)],
+                path_hops(p, rows),
             )
             for p in found
         ]

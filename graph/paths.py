@@ -1,20 +1,24 @@
-"""Chains of events linking two actors, computed once for both stores.
+"""Chains of events and affiliations linking two actors, computed once for both stores.
 
-One hop joins two actors who both take part (as agent or target) in one event.
-A store only answers "which events does each of these actors take part in, and
-who else is in them" (``Adjacency``); the search here is shared, so the
-embedded store and Neo4j return the same paths by construction.
+A hop joins two actors either through one event both take part in (as agent or
+target) or through one affiliation (``A`` holds ``role`` in ``B``: "Esper —Secretary
+of Defense→ United States", "Kata'ib Hizbollah —member→ Iran-backed militias"),
+walked either way. A store only answers "which events and affiliations does each of
+these actors take part in, and who else is in them" (``Adjacency``); the search here is
+shared, so the embedded store and Neo4j return the same paths by construction.
 
-Semantics: actors on a path are distinct and so are its events. With a window
-every event must overlap it (undated events are left out); with ``ordered``
-the events must be dated and their start dates non-decreasing along the path.
-Paths come shortest first; among paths of one length, in lexicographic order of
-their hops' (start date, event id, next actor id), undated sorting last. The
+Semantics: actors on a path are distinct and so are its links. Affiliations carry no
+date: a window filters event hops only, and with ``ordered`` the events must be dated
+and their start dates non-decreasing along the path, affiliation hops in between
+leaving the order alone. Shortest paths count an affiliation hop like an event hop.
+Paths come shortest first; among paths of one length, in lexicographic order of their
+hops' (start date, link id, next actor id), affiliations sorting first and undated
+events last. The
 depth-first search visits hops in exactly that order and prunes with hop
 distances to the target (a lower bound that ignores dates), so the first
 ``limit`` paths it meets are the answer. The last hop of a path is read from the
-target's own events (an index by actor), so the actors just before the target
-are never expanded, and the next actors' events are fetched in round trips of
+target's own links (an index by actor), so the actors just before the target
+are never expanded, and the next actors' links are fetched in round trips of
 growing size (16, 32, 64, ...) rather than one per actor. ``budget`` caps visited hops so a
 hostile query on hub actors stays bounded; both stores hit it at the same place.
 """
@@ -24,37 +28,55 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Literal, Protocol
 
 from graph.model import DateInterval
 
 _LAST = date.max  # sorts undated events after every date
+_FIRST = date.min  # sorts affiliations (no date) before every event
 PREFETCH = 16  # next actors whose events are fetched in the first round trip of a step; doubles after
+
+
+LinkKind = Literal["event", "affiliation"]
 
 
 @dataclass(frozen=True)
 class Incidence:
-    """An event one actor takes part in, with everyone who takes part in it."""
+    """A link one actor takes part in: an event with everyone who takes part in it, or an
+    affiliation (``actors`` = (holder, org), ``role``; no dates, ids from ``affiliation``)."""
 
-    event: str
+    event: str  # the link id: the event id, or the affiliation's id
     start: date | None
     end: date | None
     actors: tuple[str, ...]
+    kind: LinkKind = "event"
+    role: str | None = None
+
+
+def affiliation(holder: str, org: str, role: str) -> Incidence:
+    """The incidence of an affiliation; both stores build it here so link ids agree."""
+    return Incidence(f"affiliation:{holder}>{org}:{role}", None, None, (holder, org), "affiliation", role)
 
 
 class Adjacency(Protocol):
     def incidences(self, actor_ids: Sequence[str]) -> dict[str, list[Incidence]]:
-        """For each actor id, the events it takes part in (unknown ids may be left out)."""
+        """For each actor id, the events and affiliations (either end) it takes part in
+        (unknown ids may be left out)."""
         ...
 
 
-Hop = tuple[date, str, str]  # (start date or date.max, event id, next actor id)
+Hop = tuple[date, str, str]  # (start date, date.max undated, date.min affiliation; link id; next actor id)
 
 
 @dataclass(frozen=True)
 class FoundPath:
     actors: tuple[str, ...]
-    events: tuple[str, ...]
+    events: tuple[str, ...]  # link ids, one per hop
+    links: tuple[Incidence, ...]  # the links themselves
+
+
+def _key(inc: Incidence) -> date:
+    return _FIRST if inc.kind == "affiliation" else inc.start or _LAST
 
 
 class _Search:
@@ -64,6 +86,7 @@ class _Search:
         self.ordered = ordered
         self.window = window
         self.incs: dict[str, list[Incidence]] = {}
+        self.by_id: dict[str, Incidence] = {}
         self.hops: dict[str, list[Hop]] = {}
         self.dist: dict[str, int] = {target: 0}
         self.frontier = [target]
@@ -71,6 +94,8 @@ class _Search:
         self.links: dict[str, list[Hop]] | None = None  # actor -> its hops to the target
 
     def usable(self, inc: Incidence) -> bool:
+        if inc.kind == "affiliation":
+            return True
         if self.window is not None:
             return (
                 inc.start is not None
@@ -88,13 +113,14 @@ class _Search:
         for actor in missing:
             unique = {inc.event: inc for inc in found.get(actor, [])}
             self.incs[actor] = [inc for inc in unique.values() if self.usable(inc)]
+            self.by_id.update((inc.event, inc) for inc in self.incs[actor])
 
     def hops_of(self, actor: str) -> list[Hop]:
         """The actor's hops in search order, built on first use (hubs have many)."""
         if actor not in self.hops:
             self.fetch([actor])
             hops = [
-                (inc.start or _LAST, inc.event, other)
+                (_key(inc), inc.event, other)
                 for inc in self.incs[actor]
                 for other in inc.actors
                 if other != actor
@@ -112,7 +138,7 @@ class _Search:
             for inc in self.incs[self.target]:
                 for other in inc.actors:
                     if other != self.target:
-                        links.setdefault(other, []).append((inc.start or _LAST, inc.event, self.target))
+                        links.setdefault(other, []).append((_key(inc), inc.event, self.target))
             for hops in links.values():
                 hops.sort()
             self.links = links
@@ -156,7 +182,8 @@ def find_paths(
         here = actors[-1]
         if left == 0:
             if here == target:
-                found.append(FoundPath(tuple(actors), tuple(events)))
+                links = tuple(search.by_id[e] for e in events)
+                found.append(FoundPath(tuple(actors), tuple(events), links))
             return len(found) < limit
         nexts = [
             hop
@@ -165,7 +192,7 @@ def find_paths(
             and hop[2] not in actors
             and hop[1] not in events
             and (hop[2] != target or left == 1)
-            and not (ordered and last is not None and hop[0] < last)
+            and not (ordered and last is not None and hop[0] < last and search.by_id[hop[1]].kind == "event")
         ]
         fetched, chunk = 0, PREFETCH
         for i, (start, event, other) in enumerate(nexts):
@@ -177,7 +204,8 @@ def find_paths(
                 fetched, chunk = i + chunk, chunk * 2
             actors.append(other)
             events.append(event)
-            going = walk(actors, events, start, left - 1)
+            dated = search.by_id[event].kind == "event"  # an affiliation hop keeps the order's last date
+            going = walk(actors, events, start if dated else last, left - 1)
             actors.pop()
             events.pop()
             if not going:

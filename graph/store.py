@@ -6,12 +6,13 @@ embedded store and Neo4j value for value.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol, runtime_checkable
 
 from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
+from graph.paths import FoundPath
 
 Match = Literal["overlap", "within"]
 
@@ -87,11 +88,25 @@ class PlaceSummary:
 
 @dataclass
 class Hop:
-    """One step of a path: ``source`` and ``target`` actors joined through ``event``."""
+    """One step of a path: ``source`` and ``target`` actors joined through ``event``, or, for an
+    affiliation hop, through ``holder`` holding ``role`` in the other one (``event`` is None)."""
 
     source: str  # actor id
     target: str  # actor id
-    event: EventRow
+    event: EventRow | None
+    kind: Literal["event", "affiliation"] = "event"
+    role: str | None = None
+    holder: str | None = None  # affiliation hops: the actor holding the role (source or target)
+
+
+def path_hops(found: FoundPath, rows: Mapping[str, EventRow]) -> list[Hop]:
+    """The hops of a path the search found, event hops with their rows (by event id)."""
+    return [
+        Hop(found.actors[i], found.actors[i + 1], rows[link.event])
+        if link.kind == "event"
+        else Hop(found.actors[i], found.actors[i + 1], None, "affiliation", link.role, link.actors[0])
+        for i, link in enumerate(found.links)
+    ]
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""GET /path: the chains of events linking two actors, with dates and sources at each hop."""
+"""GET /path: the chains of events and affiliations linking two actors, with dates and sources at
+each event hop and the role at each affiliation hop."""
 
 from __future__ import annotations
 
@@ -29,11 +30,15 @@ async def path(
         str, Query(alias="from", min_length=1, max_length=200, description="Actor id or name.")
     ],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=200, description="Actor id or name.")],
-    max_hops: Annotated[int, Query(ge=1, le=6, description="Longest chain, in events.")] = 4,
+    max_hops: Annotated[
+        int, Query(ge=1, le=6, description="Longest chain, in hops (events and affiliations).")
+    ] = 4,
     ordered: Annotated[
         bool, Query(description="Also find chains whose events follow in date order.")
     ] = False,
-    start: Annotated[date | None, Query(description="Only events from this day on.")] = None,
+    start: Annotated[
+        date | None, Query(description="Only events from this day on (affiliations have no date).")
+    ] = None,
     end: Annotated[date | None, Query(description="Only events up to this day.")] = None,
     limit: Annotated[int, Query(ge=1, le=20, description="Most chains of each kind.")] = 5,
 ) -> PathsOut:
@@ -45,7 +50,8 @@ async def path(
     kwargs = {"max_hops": max_hops, "window": window, "limit": limit}
     shortest = await run(run.store.path, a.id, b.id, ordered=False, **kwargs)
     chains = await run(run.store.path, a.id, b.id, ordered=True, **kwargs) if ordered else None
-    event_ids = {h.event.event.id for p in [*shortest, *(chains or [])] for h in p.hops}
+    hops = [h for p in [*shortest, *(chains or [])] for h in p.hops]
+    event_ids = {h.event.event.id for h in hops if h.event is not None}
     details = await run(_details, run.store, event_ids)
     return PathsOut(
         source=ActorRef.of(a),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import ESPER, KH, MAHDI
+from conftest import ESPER, KH, MAHDI, US
 from fastapi.testclient import TestClient
 
 
@@ -141,27 +141,49 @@ def test_actors_search_and_detail(client: TestClient) -> None:
     assert get(client, "/actors/not an id", 422)["detail"][0]["parameter"] == "actor_id"
 
 
+def hop_ids(path: dict[str, Any]) -> list[str]:
+    return [h["event"]["id"] if h["kind"] == "event" else f"{h['holder']} {h['role']}" for h in path["hops"]]
+
+
+SECDEF = f"{ESPER} Secretary of Defense"  # an affiliation hop: Esper holds the role in the US
+
+
 def test_path_shortest_and_time_ordered(client: TestClient) -> None:
     body = get(client, "/path", **{"from": "Esper", "to": "Kata'ib Hizbollah", "ordered": "true"})
     assert (body["source"]["id"], body["target"]["id"]) == (ESPER, KH)
     best = body["shortest"][0]
     assert best["length"] == 2
-    assert [a["id"] for a in best["actors"]] == [ESPER, MAHDI, KH]
-    assert [[h["event"]["id"] for h in p["hops"]] for p in body["shortest"]] == [
+    assert [a["id"] for a in best["actors"]] == [ESPER, US, KH]
+    assert [hop_ids(p) for p in body["shortest"]] == [
+        [SECDEF, "evt_rocket"],
+        [SECDEF, "evt_strike"],
         ["evt_old", "evt_meet"],
         ["evt_call", "evt_meet"],
         ["evt_warn", "evt_undated", "evt_rocket"],
-        ["evt_warn", "evt_undated", "evt_strike"],
     ]
-    first_hop = body["shortest"][1]["hops"][0]
+    held = best["hops"][0]
+    assert held == {
+        "source": {"id": ESPER, "name": "Mark Esper", "kind": "person"},
+        "target": {"id": US, "name": "United States", "kind": "gpe"},
+        "kind": "affiliation",
+        "event": None,
+        "role": "Secretary of Defense",
+        "holder": ESPER,
+    }
+    first_hop = body["shortest"][3]["hops"][0]
+    assert first_hop["kind"] == "event" and first_hop["role"] is None
     assert first_hop["event"]["date"]["start"] == "2019-12-15"
     assert {s["doc"] for s in first_hop["event"]["sources"]} == {"000_a.txt", "001_b.txt"}
     assert first_hop["event"]["sources"][0]["article"]["title"]
-    for chain in body["ordered"]:
-        starts = [h["event"]["date"]["start"] for h in chain["hops"]]
+    for chain in body["ordered"]:  # affiliation hops carry no date and leave the order alone
+        starts = [h["event"]["date"]["start"] for h in chain["hops"] if h["event"]]
         assert starts == sorted(starts)
+    assert [hop_ids(p) for p in body["ordered"]][:2] == [[SECDEF, "evt_rocket"], [SECDEF, "evt_strike"]]
     windowed = get(client, "/path", **{"from": ESPER, "to": KH, "start": "2019-12-16"})
-    assert windowed["shortest"] == [] and windowed["ordered"] is None
+    assert [hop_ids(p) for p in windowed["shortest"]] == [[SECDEF, "evt_rocket"], [SECDEF, "evt_strike"]]
+    assert windowed["ordered"] is None
+    windowed = get(client, "/path", **{"from": ESPER, "to": KH, "start": "2019-12-30"})
+    assert windowed["shortest"] == []
 
 
 def test_path_errors(client: TestClient) -> None:

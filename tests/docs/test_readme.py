@@ -42,4 +42,6 @@ def test_interoperability_table_matches_the_code(event_type: str) -> None:
 @pytest.mark.parametrize("speech_act", sorted(SPEECH_ACT_CAMEO_PLOVER))
 def test_speech_act_table_matches_the_code(speech_act: str) -> None:
     cameo, plover = SPEECH_ACT_CAMEO_PLOVER[speech_act]
-    assert re.search(rf"\|\s*`statement` / `{speech_act}`\s*\|\s*{cameo}\s*\|\s*{plover}\s*\|", README), speech_act
+    assert re.search(rf"\|\s*`statement` / `{speech_act}`\s*\|\s*{cameo}\s*\|\s*{plover}\s*\|", README), (
+        speech_act
+    )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import ESPER, IRAQ, KH, LONER, MAHDI, US, day, small_batch
+from conftest import ESPER, IRAQ, KH, LONER, MAHDI, US, day, small_batch, src
 
-from graph.model import Batch, DateInterval
-from graph.store import GraphStore, TimelineFilter
+from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event
+from graph.store import ActorPath, GraphStore, TimelineFilter
 from graph.window import BadCursor
 
 
@@ -137,23 +137,38 @@ WIDE = DateInterval(date(2019, 9, 1), date(2019, 12, 31), "range")
 DEC = DateInterval(date(2019, 12, 1), date(2019, 12, 28), "range")
 
 
+SECDEF, PM = "aff:Secretary of Defense", "aff:Prime Minister"  # affiliation hops, by role
+
+
+def links(path: ActorPath) -> list[str]:
+    return [hop.event.event.id if hop.event else f"aff:{hop.role}" for hop in path.hops]
+
+
 @pytest.mark.parametrize(
     ("kwargs", "expected"),
     [
-        ({}, [["e5"], ["e6", "e8"], ["e2", "e7", "e1"], ["e2", "e7", "e4"]]),
-        ({"limit": 2}, [["e5"], ["e6", "e8"]]),
-        ({"max_hops": 2}, [["e5"], ["e6", "e8"]]),
-        ({"window": WIDE}, [["e6", "e8"], ["e2", "e7", "e1"], ["e2", "e7", "e4"]]),
-        ({"ordered": True, "window": WIDE}, [["e2", "e7", "e1"], ["e2", "e7", "e4"]]),
-        ({"ordered": True, "window": DEC}, [["e2", "e7", "e1"]]),
-        ({"ordered": True, "max_hops": 2}, []),
+        ({}, [["e5"], [SECDEF, "e1"], [SECDEF, "e4"], ["e6", "e8"], ["e2", PM, "e8"]]),
+        ({"limit": 2}, [["e5"], [SECDEF, "e1"]]),
+        ({"max_hops": 2}, [["e5"], [SECDEF, "e1"], [SECDEF, "e4"], ["e6", "e8"]]),
+        (
+            {"window": WIDE},
+            [[SECDEF, "e1"], [SECDEF, "e4"], ["e6", "e8"], ["e2", PM, "e8"], ["e2", "e7", "e1"]],
+        ),
+        # an affiliation hop has no date: it neither breaks the order nor falls outside a window
+        (
+            {"ordered": True, "window": WIDE},
+            [[SECDEF, "e1"], [SECDEF, "e4"], ["e2", "e7", "e1"], ["e2", "e7", "e4"], ["e6", PM, "e7", "e1"]],
+        ),
+        ({"ordered": True, "window": DEC}, [[SECDEF, "e1"], ["e2", "e7", "e1"]]),
+        ({"ordered": True, "max_hops": 2}, [[SECDEF, "e1"], [SECDEF, "e4"]]),
+        ({"ordered": True, "max_hops": 1}, []),
     ],
 )
 def test_paths_shortest_first_and_time_ordered(
     store: GraphStore, kwargs: dict[str, object], expected: list[list[str]]
 ) -> None:
     paths = store.path(ESPER, KH, **kwargs)  # type: ignore[arg-type]
-    assert [[hop.event.event.id for hop in p.hops] for p in paths] == expected
+    assert [links(p) for p in paths] == expected
     for p in paths:
         assert p.actors[0].id == ESPER and p.actors[-1].id == KH
         assert [h.source for h in p.hops] == [a.id for a in p.actors[:-1]]
@@ -161,13 +176,76 @@ def test_paths_shortest_first_and_time_ordered(
 
 
 def test_path_hops_name_actors_and_unknowns_give_nothing(store: GraphStore) -> None:
-    (path,) = store.path(ESPER, KH, ordered=True, window=DEC)
-    names = [a.name for a in path.actors]
+    held, chain = store.path(ESPER, KH, ordered=True, window=DEC)
+    names = [a.name for a in chain.actors]
     assert names == ["Mark Esper", "Adil Abdul Mahdi", "United States", "Kata'ib Hizbollah"]
-    assert path.hops[1].event.source_count == 1
+    assert chain.hops[1].event is not None and chain.hops[1].event.source_count == 1
+    assert [h.kind for h in chain.hops] == ["event"] * 3 and chain.hops[0].role is None
+    assert [a.name for a in held.actors] == ["Mark Esper", "United States", "Kata'ib Hizbollah"]
+    hop = held.hops[0]
+    assert (hop.kind, hop.event, hop.role, hop.holder) == ("affiliation", None, "Secretary of Defense", ESPER)
     assert store.path(ESPER, "person:nobody") == []
     assert store.path(ESPER, LONER) == []
     assert store.path(ESPER, ESPER) == []
+
+
+ANA, FACTIONS, RED_HAND, COUNCIL = "person:ana-diaz", "group:rebel-factions", "group:red-hand", "org:council"
+JAN = DateInterval(date(2020, 1, 4), date(2020, 1, 31), "range")
+
+
+def member_batch() -> Batch:
+    """Two groups of events joined only by "Red Hand is a member of the rebel factions"."""
+
+    def jan(dom: int) -> DateInterval:
+        return DateInterval(date(2020, 1, dom), date(2020, 1, dom))
+
+    return Batch(
+        articles=[Article("m.txt", "Rebels", "Wire", "", date(2020, 2, 1))],
+        actors=[
+            Actor(ANA, "Ana Diaz", "person"),
+            Actor(FACTIONS, "Rebel factions", "group"),
+            Actor(RED_HAND, "Red Hand", "group"),
+            Actor(COUNCIL, "Town council", "org"),
+        ],
+        places=[],
+        affiliations=[Affiliation(RED_HAND, FACTIONS, "member")],
+        events=[
+            Event(
+                "x1", "statement", jan(5), [ANA], [FACTIONS], sources=[src("m.txt", "Ana warned.", jan(5))]
+            ),
+            Event(
+                "x2", "other_attack", jan(3), [RED_HAND], [COUNCIL], sources=[src("m.txt", "A hit.", jan(3))]
+            ),
+            Event(
+                "x3", "other_attack", jan(10), [RED_HAND], [COUNCIL], sources=[src("m.txt", "B.", jan(10))]
+            ),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kwargs", "expected"),
+    [
+        (ANA, COUNCIL, {}, [["x1", "aff:member", "x2"], ["x1", "aff:member", "x3"]]),
+        (ANA, COUNCIL, {"ordered": True}, [["x1", "aff:member", "x3"]]),
+        (ANA, COUNCIL, {"window": JAN}, [["x1", "aff:member", "x3"]]),
+        (ANA, COUNCIL, {"max_hops": 2}, []),
+        (ANA, RED_HAND, {"ordered": True, "window": JAN}, [["x1", "aff:member"]]),
+        (RED_HAND, FACTIONS, {}, [["aff:member"]]),
+        (FACTIONS, RED_HAND, {"ordered": True}, [["aff:member"]]),
+    ],
+)
+def test_paths_through_an_affiliation_only(
+    empty_store: GraphStore, source: str, target: str, kwargs: dict[str, object], expected: list[list[str]]
+) -> None:
+    empty_store.upsert(member_batch())
+    paths = empty_store.path(source, target, **kwargs)  # type: ignore[arg-type]
+    assert [links(p) for p in paths] == expected
+    for p in paths:
+        for hop in p.hops:
+            if hop.kind == "affiliation":
+                assert (hop.event, hop.role, hop.holder) == (None, "member", RED_HAND)
+                assert {hop.source, hop.target} == {RED_HAND, FACTIONS}
 
 
 def test_places_counts_span_ping(store: GraphStore) -> None:

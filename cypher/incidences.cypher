@@ -3,14 +3,12 @@
 // and its affiliations either way, over (:Actor)-[:AFFILIATED_WITH]->(:Actor) (actors: holder, org).
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-CALL {
-  WITH a
+CALL (a) {
   MATCH (a)-[:AGENT_OF|TARGETS]-(e:Event)
   WITH DISTINCT e
   RETURN e.id AS event, e.start AS start, e.end AS end, null AS role,
          COLLECT { MATCH (e)-[:AGENT_OF|TARGETS]-(x:Actor) RETURN DISTINCT x.id AS x } AS actors
   UNION ALL
-  WITH a
   MATCH (a)-[r:AFFILIATED_WITH]-(:Actor)
   WITH DISTINCT r
   RETURN null AS event, null AS start, null AS end, r.role AS role,

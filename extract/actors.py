@@ -91,9 +91,11 @@ _LOCATIVE = re.compile(
 )
 # Membership: "<groups>, including A and B", "<groups> such as A" (members after the cue) and
 # "A, one of the <groups>", "A and B, among the <groups>", "A, a member of <group>" (members before it).
-_MEMBERS_AFTER = re.compile(r",?\s+(?:including|such as)\s+")
+# The look-behinds start a match only where a whitespace run begins: blanked-out page furniture
+# leaves long runs of spaces, and a leading \s+ tried at every position of a run is quadratic.
+_MEMBERS_AFTER = re.compile(r"(?:,|(?<![\s,]))\s+(?:including|such as)\s+")
 _MEMBERS_BEFORE = re.compile(
-    r"\s*,\s*(?:among|one of|(?:a|an|the)?\s*(?:members?|parts?|factions?|units?) of|part of)\s+"
+    r"(?<!\s)\s*,\s*(?:among|one of|(?:a|an|the)?\s*(?:members?|parts?|factions?|units?) of|part of)\s+"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 # Head nouns of a plural description that can hold named member groups ("Sahel jihadist groups").

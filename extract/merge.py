@@ -6,6 +6,10 @@ overlap or lie close enough to be a disagreement, they share canonical participa
 greedy, best pair first, and keeps at most one mention per article in a cluster: an
 article reports an event once, so a second mention in it is a different event unless
 it is the headline or a repeated lede, which are folded in beforehand.
+
+Only pairs that can score above zero are scored: mentions are blocked by type family,
+aggregate flag and each canonical participant or place, since a pair sharing none of
+these scores zero. Each pair is scored once and its score reused when clusters join.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from extract.mention import Mention
@@ -145,14 +150,19 @@ def family(event_type: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    return {
+    return set(_content_words(text))
+
+
+@lru_cache(maxsize=65_536)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(
         w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")) if w not in _STOP and len(w) > 2
-    }
+    )
 
 
 def similarity(a: str, b: str) -> float:
     """Share of the shorter sentence's content words found in the other one."""
-    wa, wb = content_words(a), content_words(b)
+    wa, wb = _content_words(a), _content_words(b)
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
@@ -251,14 +261,8 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
     for item in items:
         by_doc.setdefault(item.doc, []).append(item)
     units = [u for doc in sorted(by_doc) for u in fold_duplicates(by_doc[doc])]
-    pairs = []
-    for i, a in enumerate(units):
-        for j in range(i + 1, len(units)):
-            b = units[j]
-            if a.doc != b.doc:
-                score = pair_score(a, b)
-                if score >= MERGE_THRESHOLD:
-                    pairs.append((score, i, j))
+    scores = {(i, j): pair_score(units[i], units[j]) for i, j in candidate_pairs(units)}
+    pairs = [(score, i, j) for (i, j), score in scores.items() if score >= MERGE_THRESHOLD]
     owner = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
@@ -268,13 +272,32 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
         left, right = members[ci], members[cj]
         if {units[k].doc for k in left} & {units[k].doc for k in right}:
             continue
-        if any(pair_score(units[x], units[y]) <= 0 for x in left for y in right):
+        if any(scores.get((x, y) if x < y else (y, x), 0.0) <= 0 for x in left for y in right):
             continue
         for k in right:
             owner[k] = ci
         left.extend(right)
         del members[cj]
     return [[units[k] for k in sorted(ks)] for _, ks in sorted(members.items())]
+
+
+def candidate_pairs(units: list[Resolved]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) from different articles that share a block: the type family and aggregate
+    flag together with a canonical participant or the place. pair_score is 0 for every other pair."""
+    blocks: dict[tuple[str, bool, str], list[int]] = {}
+    for i, unit in enumerate(units):
+        head = (family(unit.mention.type), unit.aggregate)
+        keys = {"p:" + p for p in unit.participants}
+        if unit.place:
+            keys.add("l:" + unit.place)
+        for k in keys:
+            blocks.setdefault((*head, k), []).append(i)
+    out: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        for n, i in enumerate(block):
+            doc = units[i].doc
+            out.update((i, j) for j in block[n + 1 :] if units[j].doc != doc)
+    return out
 
 
 def confidence(group: list[Resolved], date: DateInterval | None) -> float:

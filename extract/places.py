@@ -51,6 +51,7 @@ _EMBASSY = re.compile(
 )
 _PROVINCE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:province|governorate)\b", re.IGNORECASE)
 _MAX_WORDS = 6
+_FOUND_CACHE = 50_000
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def words(text: str) -> list[tuple[str, bool]]:
     text = _BASE_WORDS.sub("Airbase", text)
     out: list[tuple[str, bool]] = []
     for raw in re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text):
-        word = fold(raw).replace("'", "")
+        # fold() of an ASCII word is its lower case; the fast path matters for the 180k gazetteer names.
+        word = (raw.lower() if raw.isascii() else fold(raw)).replace("'", "")
         word = "province" if word == "governorate" else word
         if word and word not in _DROP:
             out.append((word, raw[0].isupper()))
@@ -86,6 +88,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._index: dict[tuple[str, ...], Entry] = {}
+        self._found: dict[str, Entry | None] = {}  # find() by text: articles repeat their place phrases
 
     def add(self, name: str, entry: Entry) -> None:
         k = key(name)
@@ -97,6 +100,14 @@ class Gazetteer:
 
     def find(self, text: str) -> Entry | None:
         """The most specific place named in ``text``, leftmost first among equals."""
+        if text in self._found:
+            return self._found[text]
+        if len(self._found) >= _FOUND_CACHE:
+            self._found.clear()
+        entry = self._found[text] = self._find(text)
+        return entry
+
+    def _find(self, text: str) -> Entry | None:
         ws = words(text)
         found: list[tuple[int, int, int, Entry]] = []
         for i in range(len(ws)):

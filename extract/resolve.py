@@ -9,11 +9,14 @@ name gives. The canonical name of a person is their longest, most frequent full 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.actors import DocActor, DocumentActors
 from extract.mention import Mention, Span
@@ -68,6 +71,7 @@ _SAID_AT = frozenset(["in", "at", "on", "during", "inside", "outside", "near"])
 _PLACE_NOUNS = {"embassy": "embassy", "consulate": "embassy", "base": "military_base", "airport": "airport"}
 _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 # "in/at/near ... <Capitalised place words>", optionally with a place noun ("Erbil province").
+_T = TypeVar("_T")
 _LOCATIVE_PHRASE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|across|along|into|over|around|visit(?:ed|ing|s)?|"
     r"(?:outskirts|vicinity|north|south|east|west)\s+of)\s+(?:the\s+)?"
@@ -80,17 +84,31 @@ class _Global:
     """One real-world actor gathered from the articles that name it."""
 
     members: list[tuple[str, DocActor]] = field(default_factory=list)  # (doc id, doc actor)
+    # names(), kind() and name() by member count: every lookup would otherwise walk all members.
+    _memo: dict[str, tuple[int, object]] = field(default_factory=dict)
+
+    def _cached(self, what: str, compute: Callable[[], _T]) -> _T:
+        hit = self._memo.get(what)
+        if hit is None or hit[0] != len(self.members):
+            hit = self._memo[what] = (len(self.members), compute())
+        return hit[1]  # type: ignore[return-value]
 
     def names(self) -> Counter[str]:
+        return self._cached("names", self._names)
+
+    def _names(self) -> Counter[str]:
         counts: Counter[str] = Counter()
         for _, actor in self.members:
             counts.update(actor.names)
         return counts
 
     def kind(self) -> ActorKind:
-        return Counter(a.kind for _, a in self.members).most_common(1)[0][0]
+        return self._cached("kind", lambda: Counter(a.kind for _, a in self.members).most_common(1)[0][0])
 
     def name(self) -> str:
+        return self._cached("name", self._name)
+
+    def _name(self) -> str:
         docs: Counter[str] = Counter()
         for doc, actor in self.members:
             for n in actor.names:
@@ -148,6 +166,39 @@ class ActorRegistry:
         return out
 
 
+class _DocIndex:
+    """What the place resolvers look up in one Doc, computed once per document: token start offsets
+    (for offset -> token by bisection instead of a walk over every token per mention) and entities."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
+        self.lower = self.text.lower()
+        self._starts = [t.idx for t in doc]
+        self.ents = [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+        self._named: list[tuple[int, int]] | None = None
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token starting exactly at ``offset``."""
+        i = bisect_left(self._starts, offset)
+        return self.doc[i] if i < len(self._starts) and self._starts[i] == offset else None
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens starting in [start, end), in order."""
+        return list(self.doc[bisect_left(self._starts, start) : bisect_left(self._starts, end)])
+
+    def named(self) -> list[tuple[int, int]]:
+        """Persons, and organisations the gazetteer does not know by that very name (an ORG it knows,
+        "Erbil", is a mislabelled place, not an actor)."""
+        if self._named is None:
+            self._named = [
+                (start, end)
+                for start, end, label, text in self.ents
+                if label == "PERSON" or (label == "ORG" and default_gazetteer().get(text) is None)
+            ]
+        return self._named
+
+
 def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
     """Canonical actors, places and cross-article events for a set of parsed articles."""
     registry = ActorRegistry()
@@ -162,6 +213,7 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
         for span in sorted({s for m in mentions for s in (*m.agents, *m.targets)}, key=lambda s: s.start):
             actors.resolve(span)
         found: list[tuple[Mention, list[DocActor], list[DocActor], Place | None]] = []
+        index = _DocIndex(doc)
         for m in mentions:
             agents = _resolved(actors, m.agents)
             targets = [
@@ -174,8 +226,8 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
                 targets = [t for t in targets if t.kind != "media"]
                 if told:
                     m.attributes.setdefault("told_to", [t.name for t in told])
-            found.append((m, agents, targets, _place(m, doc)))
-        carried = carry_places(doc.text, [(m, agents, place) for m, agents, _, place in found])
+            found.append((m, agents, targets, _place(m, index)))
+        carried = carry_places(index.text, [(m, agents, place) for m, agents, _, place in found])
         for (m, agents, targets, _), place in zip(found, carried, strict=True):
             if place is not None:
                 places.setdefault(place.id, place)
@@ -223,7 +275,7 @@ def _ids(registry: ActorRegistry, actors: list[DocActor]) -> list[str]:
     return out
 
 
-def _place(m: Mention, doc: Doc) -> Place | None:
+def _place(m: Mention, doc: _DocIndex) -> Place | None:
     """The mention's place; a span that is also a participant names an actor, not a place, and
     a country written as a modifier of the trigger ("US airstrikes") names the attacker.
 
@@ -258,14 +310,9 @@ def _rank(place: Place) -> int:
     return SPECIFICITY.get(place.kind, 3)
 
 
-def _place_in_sentence(m: Mention, doc: Doc) -> Place | None:
+def _place_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
     """The place after a locative preposition in the sentence, nearest the trigger (after it first)."""
-    # An ORG the gazetteer knows by that very name is a mislabelled place ("Erbil"), not an actor.
-    named = [
-        (e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ == "PERSON" or (e.label_ == "ORG" and default_gazetteer().get(e.text) is None)
-    ]
+    named = doc.named()
     # A visit's destination may stand as its object ("visited Baghdad"): still the place.
     spans = [
         s for s in (*m.agents, *m.targets) if not (m.type == "visit" and s.label in ("GPE", "FAC", "LOC"))
@@ -287,15 +334,14 @@ def _place_in_sentence(m: Mention, doc: Doc) -> Place | None:
     return None
 
 
-def _said_at(m: Mention, doc: Doc) -> Place | None:
+def _said_at(m: Mention, doc: _DocIndex) -> Place | None:
     """Where a statement was made: a locative phrase on the speech verb ("told lawmakers Wednesday on
     Capitol Hill") or on the speaker ("Lawmakers on Capitol Hill expressed concern"). Phrases on other
     words give the topic, not the place ("concern over attacks in Iraq"), and "on <country>" is a topic."""
-    heads = [t for t in doc if t.idx == m.trigger_start][:1]
+    trigger = doc.token_at(m.trigger_start)
+    heads = [trigger] if trigger is not None else []
     for span in m.agents:
-        heads += [
-            t for t in doc if span.start <= t.idx < span.end and not span.start <= t.head.idx < span.end
-        ]
+        heads += [t for t in doc.tokens(span.start, span.end) if not span.start <= t.head.idx < span.end]
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _SAID_AT:
@@ -303,23 +349,23 @@ def _said_at(m: Mention, doc: Doc) -> Place | None:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                place = find_place(doc[obj.left_edge.i : obj.right_edge.i + 1].text)
+                place = find_place(doc.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
                 if place is not None and not (prep.lower_ == "on" and place.kind == "country"):
                     return place
     return None
 
 
-def _place_referred(m: Mention, doc: Doc) -> Place | None:
+def _place_referred(m: Mention, doc: _DocIndex) -> Place | None:
     """ "at the embassy", "the base": a definite place noun refers back to the last place of that kind
     the article named before the sentence."""
-    hit = _DEFINITE_PLACE.search(doc.text.lower(), m.char_start, m.char_end)
+    hit = _DEFINITE_PLACE.search(doc.lower, m.char_start, m.char_end)
     if hit is None:
         return None
     kind = _PLACE_NOUNS[hit.group(1)]
-    earlier = [e for e in doc.ents if e.end_char <= m.char_start and e.label_ in ("FAC", "GPE", "LOC", "ORG")]
-    for ent in reversed(earlier):
-        window = doc.text[max(0, ent.start_char - 40) : ent.end_char]
-        place = find_place(window) if kind == "embassy" else find_place(ent.text)
+    earlier = [e for e in doc.ents if e[1] <= m.char_start and e[2] in ("FAC", "GPE", "LOC", "ORG")]
+    for start, end, _, text in reversed(earlier):
+        window = doc.text[max(0, start - 40) : end]
+        place = find_place(window) if kind == "embassy" else find_place(text)
         if place is not None and place.kind == kind:
             return place
     return None

@@ -38,7 +38,10 @@ def _date(d: DateInterval | None) -> dict[str, str] | None:
 
 
 def _actor_ref(
-    actor: Actor, batch_affiliations: dict[str, list[Affiliation]], actors: dict[str, Actor]
+    actor: Actor,
+    batch_affiliations: dict[str, list[Affiliation]],
+    actors: dict[str, Actor],
+    held_in: dict[str, list[Affiliation]] | None = None,
 ) -> dict[str, Any]:
     ref: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind}
     if actor.aliases:
@@ -50,6 +53,13 @@ def _actor_ref(
             links.append({"role": aff.role, "org": {"id": org.id, "name": org.name, "kind": org.kind}})
     if links:
         ref["affiliations"] = links
+    holders = [
+        {"role": aff.role, "actor": _actor_ref(actors[aff.actor], {}, actors)}
+        for aff in (held_in or {}).get(actor.id, [])
+        if aff.actor in actors
+    ]
+    if holders:
+        ref["held_by"] = holders
     return ref
 
 
@@ -61,6 +71,13 @@ def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
     affiliations: dict[str, list[Affiliation]] = {}
     for aff in batch.affiliations:
         affiliations.setdefault(aff.actor, []).append(aff)
+    # Roles held in a participant by actors in no event ("A, a member of <group>"): carried on the
+    # participant as "held_by", since no line names the holder.
+    participants = {a for ev in batch.events for a in (*ev.agents, *ev.targets)}
+    held_in: dict[str, list[Affiliation]] = {}
+    for aff in batch.affiliations:
+        if aff.actor not in participants:
+            held_in.setdefault(aff.org, []).append(aff)
     for ev in batch.events:
         place = places.get(ev.place) if ev.place else None
         attributes = {key: None for key in ATTRIBUTE_KEYS} | ev.attributes
@@ -88,8 +105,12 @@ def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
             "id": ev.id,
             "type": ev.type,
             "date": _date(ev.date),
-            "agents": [_actor_ref(actors[a], affiliations, actors) for a in ev.agents if a in actors],
-            "targets": [_actor_ref(actors[a], affiliations, actors) for a in ev.targets if a in actors],
+            "agents": [
+                _actor_ref(actors[a], affiliations, actors, held_in) for a in ev.agents if a in actors
+            ],
+            "targets": [
+                _actor_ref(actors[a], affiliations, actors, held_in) for a in ev.targets if a in actors
+            ],
             "location": (
                 {
                     "id": place.id,
@@ -129,6 +150,9 @@ def _parse_actor(ref: dict[str, Any], batch: Batch, seen: dict[str, Actor]) -> s
     for link in ref.get("affiliations") or []:
         org_id = _parse_actor(link["org"], batch, seen)
         batch.affiliations.append(Affiliation(actor.id, org_id, str(link.get("role") or "")))
+    for link in ref.get("held_by") or []:
+        holder_id = _parse_actor(link["actor"], batch, seen)
+        batch.affiliations.append(Affiliation(holder_id, actor.id, str(link.get("role") or "")))
     return actor.id
 
 

@@ -107,3 +107,25 @@ def test_broken_lines_are_reported_and_skipped(line: str, reason: str) -> None:
 def test_rows_are_json_serialisable() -> None:
     for line in dumps_rows(sample_batch()):
         assert json.loads(line)["id"] == "evt_1"
+
+
+def test_roles_held_in_a_participant_by_actors_in_no_event_travel_with_the_participant() -> None:
+    """ "Red Hand, a member of the rebel factions": Red Hand takes part in no event, so the line of
+    an event of the factions carries it ("held_by"), and loading the JSONL keeps the affiliation."""
+    batch = sample_batch()
+    batch.actors.append(Actor("group:red-hand", "Red Hand", "group", ["the Hand"]))
+    batch.affiliations.append(Affiliation("group:red-hand", "gpe:freedonia", "member"))
+    (row,) = event_rows(batch)
+    assert row["targets"][0]["held_by"] == [
+        {
+            "role": "member",
+            "actor": {"id": "group:red-hand", "name": "Red Hand", "kind": "group", "aliases": ["the Hand"]},
+        }
+    ]
+    assert "held_by" not in row["agents"][0]  # Jane Roe's role travels on her own reference
+    back, problems = batch_from_rows(dumps_rows(batch))
+    assert problems == []
+    assert sorted((a.actor, a.org, a.role) for a in back.affiliations) == sorted(
+        (a.actor, a.org, a.role) for a in batch.affiliations
+    )
+    assert {a.id for a in back.actors} == {a.id for a in batch.actors}

@@ -97,6 +97,8 @@ _MEMBERS_AFTER = re.compile(r"(?:,|(?<![\s,]))\s+(?:including|such as)\s+")
 _MEMBERS_BEFORE = re.compile(
     r"(?<!\s)\s*,\s*(?:among|one of|(?:a|an|the)?\s*(?:members?|parts?|factions?|units?) of|part of)\s+"
 )
+# Non-ASCII letters that re.IGNORECASE matches to ASCII ones (İ ı ſ and the Kelvin sign).
+_CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 # Head nouns of a plural description that can hold named member groups ("Sahel jihadist groups").
 _CONTAINER_HEADS = frozenset(
@@ -321,7 +323,13 @@ class DocumentActors:
             table[fold(long_form)] = table[fold(short)] = entry
         hits: list[tuple[int, int, str, ActorKind]] = []
         straight = self.text.replace("’", "'")
+        # Keys are folded ASCII: one absent from the lower-cased text cannot match, so its pattern is
+        # never compiled (the table outgrows re's pattern cache). Unless the text holds one of the few
+        # non-ASCII letters that match an ASCII one case-insensitively.
+        probe = None if _CASE_TWINS.intersection(straight) else straight.lower()
         for key, (canon, kind) in table.items():
+            if probe is not None and key not in probe:
+                continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", straight, re.IGNORECASE):
                 found = m.group(0)
                 # Short forms (AP, IS, RT) count only when written in capitals, as names are.

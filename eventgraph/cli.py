@@ -315,7 +315,7 @@ def stats(as_json: bool, **opts: Any) -> None:
         rows = store.timeline(TimelineFilter(), limit=10_000).rows
         actors = store.actors("", limit=10)
         disputed = [store.event(row.event.id) for row in rows if row.event.disputed]
-    by_type = Counter(row.event.type for row in rows)
+    by_type = Counter(counts.by_type)
     report = {
         "store": opts["store_kind"],
         "articles": counts.articles,

@@ -21,6 +21,7 @@ import dataclasses
 import heapq
 import threading
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
@@ -175,6 +176,7 @@ class MemoryStore:
         self._incidences: dict[str, Incidence] = {}  # per event, for paths
         self._max_span = 0
         self._disputed = 0
+        self._type_counts: Counter[str] = Counter()
 
     @classmethod
     def open(cls, path: Path) -> MemoryStore:
@@ -249,6 +251,7 @@ class MemoryStore:
             targets.update(old.targets)
             known.update(old.agents, old.targets)
             self._disputed -= old.disputed
+            self._type_counts[old.type] -= 1
             if old.place and old.place != place:
                 self._place_counts[old.place] -= 1
         stored = _Event(
@@ -266,6 +269,7 @@ class MemoryStore:
         )
         self._events[event.id] = stored
         self._disputed += stored.disputed
+        self._type_counts[stored.type] += 1
         for actor in sorted((agents | targets) - known):
             self._actor_events.setdefault(actor, []).append(event.id)
         if place and not (old and old.place == place):
@@ -529,8 +533,14 @@ class MemoryStore:
         return out
 
     def counts(self) -> Counts:
+        by_type = {t: n for t, n in sorted(self._type_counts.items()) if n > 0}
         return Counts(
-            len(self._articles), len(self._events), len(self._actors), len(self._places), self._disputed
+            len(self._articles),
+            len(self._events),
+            len(self._actors),
+            len(self._places),
+            self._disputed,
+            by_type,
         )
 
     def date_span(self) -> DateInterval | None:

@@ -363,7 +363,8 @@ class Neo4jStore:
 
     def counts(self) -> Counts:
         r = self.read("counts")[0]
-        return Counts(r["articles"], r["events"], r["actors"], r["places"], r["disputed"])
+        by_type = {row["type"]: row["n"] for row in self.read("type_counts")}
+        return Counts(r["articles"], r["events"], r["actors"], r["places"], r["disputed"], by_type)
 
     def date_span(self) -> DateInterval | None:
         r = self.read("date_span")[0]

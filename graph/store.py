@@ -122,6 +122,7 @@ class Counts:
     actors: int
     places: int
     disputed: int
+    by_type: dict[str, int] = field(default_factory=dict)  # events per type, dated or not
 
 
 @runtime_checkable

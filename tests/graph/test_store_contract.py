@@ -256,6 +256,8 @@ def test_places_counts_span_ping(store: GraphStore) -> None:
     ]
     counts = store.counts()
     assert (counts.articles, counts.events, counts.actors, counts.places, counts.disputed) == (2, 8, 6, 3, 1)
+    assert sum(counts.by_type.values()) == counts.events
+    assert list(counts.by_type) == sorted(counts.by_type)
     assert store.date_span() == DateInterval(date(2019, 10, 1), date(2019, 12, 29), "range")
     assert store.ping()
 
@@ -264,6 +266,7 @@ def test_empty_store_answers_empty(empty_store: GraphStore) -> None:
     assert empty_store.timeline(TimelineFilter()).rows == []
     assert empty_store.date_span() is None
     assert empty_store.counts().events == 0
+    assert empty_store.counts().by_type == {}
     assert empty_store.places() == []
 
 

@@ -58,10 +58,10 @@ SHOTS = (
     Shot(
         name="path",
         params=(
-            ":param from => 'gpe:iraq'",
-            ":param to => 'person:adel-abdul-mahdi'",
+            ":param from => 'person:mark-esper'",
+            ":param to => 'group:kataib-hezbollah'",
             ":param start => date('2019-10-01')",
-            ":param end => date('2019-12-31')",
+            ":param end => date('2021-12-31')",
         ),
         query_file="time_ordered_path.cypher",
         png="browser-path.png",

@@ -75,9 +75,9 @@ _GROUPISH = (
 _MEDIA_CUES = ("news", "agency", "times", "tv", "television", "radio", "post", "journal", "gazette", "herald")
 # A name in a media context: "X reported", "X, the media outlet of ...", "X news agency", "told X TV".
 _MEDIA_CONTEXT_AFTER = re.compile(
-    r"\s*(?:,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:media outlet|outlet|news agency|news site|newspaper|"
-    r"broadcaster|television|tv channel|channel|daily|website|agency)\b|\s+(?:news agency|news|tv|television|"
-    r"reported|reports|quoted|published|cited)\b)"
+    r"(?:\s*+,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:media outlet|outlet|news agency|news site|newspaper|"
+    r"broadcaster|television|tv channel|channel|daily|website|agency)\b|"
+    r"\s++(?:news agency|news|tv|television|reported|reports|quoted|published|cited)\b)"
 )
 # Words after a demonym or country that make the phrase a state's armed forces ("Iraqi soldiers").
 _FORCES = re.compile(
@@ -99,7 +99,8 @@ _MEMBERS_BEFORE = re.compile(
 )
 # Non-ASCII letters that re.IGNORECASE matches to ASCII ones (İ ı ſ and the Kelvin sign).
 _CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+# Possessive \s*+ / \s++: a \s* that may give back space to a following \s+ is quadratic on long runs.
+_LIST_GAP = re.compile(r"\s*+,\s*(?:and\s+|or\s+)?|\s++and\s+|\s++or\s+")
 # Head nouns of a plural description that can hold named member groups ("Sahel jihadist groups").
 _CONTAINER_HEADS = frozenset(
     [

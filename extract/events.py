@@ -40,6 +40,7 @@ from extract.lexicon import (
 from extract.mention import Mention, Span
 from extract.participants import PRONOUNS, by_agent, participant, place_in, pobjs, spans, subject_of
 from extract.realis import in_speakers_own_words, is_irrealis, quote_ranges
+from extract.timex_lexicon import MONTHS
 
 # Speech verbs that only report speech when they take a clause or a quote ("continued to assist" does not).
 WEAK_SPEECH = frozenset(
@@ -68,6 +69,9 @@ ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
 ANAPHORIC_DETS = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "our"])
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
+# A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
+YEAR_RANGE = (1900, 2100)
+_YEAR_CONTEXT = frozenset(["(", ")", "-", "–", "—", "/", "to", "through", "until", "since"])
 _ADDRESSEE_DEPS = ("dobj", "dative")
 
 
@@ -325,14 +329,27 @@ def _weapon_of(tokens: list[Token]) -> tuple[str, str] | None:
 
 
 def _number(tok: Token) -> int | None:
+    """The count a number modifying ``tok`` gives ("14 rockets", "two strikes"); never a year."""
     for child in tok.children:
-        if child.dep_ in ("nummod", "quantmod") or child.like_num:
+        if (child.dep_ in ("nummod", "quantmod") or child.like_num) and not _is_date_number(child):
             text = child.text.replace(",", "")
             if text.isdigit():
                 return int(text)
             if child.lower_ in NUMBER_WORDS:
                 return NUMBER_WORDS[child.lower_]
     return None
+
+
+def _is_date_number(tok: Token) -> bool:
+    """A number that is part of a date: inside a DATE entity, or a year (1900-2100) written in
+    parentheses or a range or next to a month ("the war (2003-2011)", "in May 2019")."""
+    if tok.ent_type_ == "DATE":
+        return True
+    if not (tok.text.isdigit() and len(tok.text) == 4 and YEAR_RANGE[0] <= int(tok.text) <= YEAR_RANGE[1]):
+        return False
+    doc = tok.doc
+    neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(n.text in _YEAR_CONTEXT or n.lower_ in MONTHS for n in neighbours)
 
 
 def _attack_noun_specific(tok: Token) -> bool:
@@ -413,6 +430,8 @@ def _attack_details(found: _Found, tok: Token, target_heads: list[Token]) -> Non
     if found.type != "other_attack" and weapon:
         found.attributes["weapon"] = weapon
     count = _number(tok) if tok.pos_ == "NOUN" else None
+    if count is not None and count > 1:
+        found.attributes["aggregate"] = True  # "10 rocket attacks": the count is of attacks, not weapons
     for child in tok.children:
         if child.lower_ in NUMBER_WORDS and child.dep_ == "advmod":
             count = NUMBER_WORDS[child.lower_]
@@ -446,14 +465,16 @@ def _casualties(tok: Token) -> dict[str, Any]:
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             out[kind] = _number(obj)
-            out["who"] = " ".join(t.text for t in obj.subtree if t.dep_ != "nummod" and not t.like_num)
+            # As written ("Iraq’s forces", not "Iraq ’s forces"), without the count.
+            words = [t for t in obj.subtree if t.dep_ != "nummod" and not t.like_num]
+            out["who"] = "".join(t.text_with_ws for t in words).strip()
             who = participant(obj)
             named = [t for t in obj.subtree if t.ent_type_ in ("ORG", "NORP", "GPE")]
             named.sort(key=lambda t: ("ORG", "NORP", "GPE").index(t.ent_type_))
             best = next((s for s in map(participant, named) if s is not None), who)
             if best is not None:
                 out["who_span"] = best
-    return out
+    return {k: v for k, v in out.items() if v is not None and v != ""}  # no {"wounded": None}
 
 
 def _is_actor(span: Span) -> bool:

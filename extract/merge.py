@@ -8,7 +8,7 @@ article reports an event once, so a second mention in it is a different event un
 it is the headline or a repeated lede, which are folded in beforehand.
 
 Only pairs that can score above zero are scored: mentions are blocked by type family,
-aggregate flag and each canonical participant or place, since a pair sharing none of
+tally flag and each canonical participant or place, since a pair sharing none of
 these scores zero. Each pair is scored once and its score reused when clusters join.
 """
 
@@ -142,7 +142,13 @@ class Resolved:
 
     @property
     def aggregate(self) -> bool:
-        return bool(self.mention.attributes.get("aggregate"))
+        return is_tally(self.mention)
+
+
+def is_tally(m: Mention) -> bool:
+    """A count of attacks over a period ("10 rocket attacks since October") is a tally, never one
+    event; counted attacks on one day ("two rocket attacks on December 9") are one incident."""
+    return bool(m.attributes.get("aggregate")) and not (m.date is not None and m.date.precision == "day")
 
 
 def family(event_type: str) -> str:
@@ -247,7 +253,7 @@ def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
 
 def _duplicate(host: Resolved, item: Resolved) -> bool:
     a, b = host.mention, item.mention
-    if a.doc != b.doc or a.type != b.type or a.attributes.get("aggregate") != b.attributes.get("aggregate"):
+    if a.doc != b.doc or a.type != b.type or is_tally(a) != is_tally(b):
         return False
     if date_agreement(a.date, b.date) != 1.0 or not (host.participants & item.participants):
         return False
@@ -282,7 +288,7 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
 
 
 def candidate_pairs(units: list[Resolved]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) from different articles that share a block: the type family and aggregate
+    """Index pairs (i < j) from different articles that share a block: the type family and tally
     flag together with a canonical participant or the place. pair_score is 0 for every other pair."""
     blocks: dict[tuple[str, bool, str], list[int]] = {}
     for i, unit in enumerate(units):

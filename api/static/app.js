@@ -160,7 +160,7 @@ async function showEvent(id) {
     ? el("div", { class: "badge disputed" }, "disputed",
       el("ul", {}, ...ev.claims.map((c) => el("li", {}, `${fmtDate(c.date)} — ${c.sources} source${c.sources === 1 ? "" : "s"}`))))
     : null;
-  panel.replaceChildren(
+  panel.replaceChildren(...[
     el("p", { class: "type" }, ev.type.replace(/_/g, " ")),
     el("h2", {}, ev.summary),
     el("p", { class: "when" }, fmtDate(ev.date)),
@@ -171,7 +171,7 @@ async function showEvent(id) {
     el("p", { class: "meta" }, `confidence ${ev.confidence} · CAMEO ${ev.cameo} · PLOVER ${ev.plover}`),
     el("h3", {}, `Sources (${ev.sources.length})`),
     el("ol", { class: "sources" }, ...ev.sources.map(sourceCard)),
-  );
+  ].filter((node) => node !== null)); // replaceChildren would print a null as "null"
   panel.dataset.event = ev.id;
 }
 

@@ -20,7 +20,6 @@ from graph.memory import MemoryStore
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOT = ROOT / "docs" / "timeline.png"
 ITEMS = ".vis-item.ev:not(.vis-dot)"  # a point item also draws its dot as a .vis-item
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -87,7 +86,7 @@ def page(chromium: str, base_url: str) -> Iterator[Page]:
         assert errors == []
 
 
-def test_page_draws_filters_and_shows_sources(page: Page) -> None:
+def test_page_draws_filters_and_shows_sources(page: Page, tmp_path: Path) -> None:
     items = page.locator(ITEMS)
     expect(items).to_have_count(8)  # every dated event of the seed batch
     disputed = page.locator(".vis-item.ev-disputed:not(.vis-dot)")
@@ -101,12 +100,16 @@ def test_page_draws_filters_and_shows_sources(page: Page) -> None:
     expect(panel.locator(".badge.disputed")).to_contain_text("14 Dec 2019")
     expect(panel.locator(".source").first).to_contain_text("Esper talks to Iraqi PM")
     page.mouse.move(1300, 800)  # no tooltip in the picture
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT))
+    shot = tmp_path / "timeline.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000  # a drawn page, not a blank one
 
     page.select_option("#type", "airstrike")
     expect(items).to_have_count(1)
     expect(page.locator(".vis-item.ev-airstrike:not(.vis-dot)")).to_have_count(1)
+    page.locator(".vis-item.ev-airstrike").last.click()  # an event with no place
+    expect(panel.locator(".type")).to_have_text("airstrike")
+    expect(panel).not_to_contain_text("null")  # an absent place leaves no trace
 
 
 def test_window_in_words_and_actor_filter(page: Page) -> None:

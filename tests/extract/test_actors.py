@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from extract.actors import DocumentActors
@@ -427,3 +429,48 @@ def test_membership_group_is_the_actor_other_sentences_resolve_to() -> None:
     (member,) = [a for a in doc.actors if a.roles]
     group = doc.resolve(_span(text, "Iran-backed groups"))
     assert member.roles == [("member", group)]
+
+
+# ---- blanked page furniture: long runs of spaces ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "x" + " " * 60_000 + "Sahel jihadist groups, including JNIM and ISGS, attacked the base.",
+            SAHEL_GROUPS,
+            {"JNIM": "Sahel jihadist groups", "ISGS": "Sahel jihadist groups"},
+        ),
+        (
+            "x" + " " * 60_000 + "Sahel jihadist groups , including JNIM, attacked.",
+            SAHEL_GROUPS[:2],
+            {"JNIM": "Sahel jihadist groups"},
+        ),
+        (
+            "JNIM and ISGS" + " " * 60_000 + ", among the Sahel jihadist groups, denied it.",
+            [("JNIM", "ORG"), ("ISGS", "ORG"), ("Sahel", "PRODUCT")],
+            {"JNIM": "Sahel jihadist groups", "ISGS": "Sahel jihadist groups"},
+        ),
+    ],
+)
+def test_memberships_across_runs_of_blanked_text_stay_linear(
+    text: str, ents: list[tuple[str, str]], expected: dict[str, str]
+) -> None:
+    started = time.perf_counter()
+    actors = _doc(text, ents).actors
+    assert time.perf_counter() - started < 3.0  # a quadratic scan of the run takes tens of seconds
+    got = {a.name: org.name for a in actors for role, org in a.roles if role == "member" and org is not None}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported the strike on Monday.",
+        "Reuters reported the strike in İzmir on Monday.",  # a letter that matches "i" case-insensitively
+        "The raid, REUTERS said, hit a depot at 300 K.",  # the Kelvin sign
+    ],
+)
+def test_lexicon_names_found_whatever_else_the_text_holds(text: str) -> None:
+    assert [a.name for a in _doc(text, []).actors if a.kind == "media"] == ["Reuters"]

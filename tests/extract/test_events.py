@@ -149,6 +149,14 @@ def test_participants(
 
 ATTRIBUTES = [
     ("Militants fired 14 rockets at the air base.", {"weapon": "rocket"}),
+    # a count on the attack noun counts attacks; on the weapon, weapons
+    ("Militants carried out 10 rocket attacks on the base last month.", {"count": 10, "aggregate": True}),
+    ("Two drone strikes hit the airport on Sunday.", {"count": 2, "aggregate": True, "weapon": "drone"}),
+    # casualties: the victims as written, no empty keys
+    (
+        "A drone attack on Tuesday wounded three members of Chad’s border police.",
+        {"casualties": {"wounded": 3, "who": "members of Chad’s border police"}},
+    ),
     ("Two rocket attacks hit the airport on May 3.", {"weapon": "rocket", "count": 2}),
     ("The base was attacked with 8 rockets last night.", {"weapon": "rocket", "count": 8}),
     (
@@ -164,6 +172,24 @@ def test_attack_attributes(nlp: Language, sentence: str, expected: dict[str, obj
     attacks = [m for m in mentions(nlp, sentence) if m.type.endswith("attack") or m.type == "airstrike"]
     assert attacks, sentence
     assert expected.items() <= attacks[0].attributes.items()
+
+
+NOT_COUNTS = [
+    "Militants fired 14 rockets at the air base.",  # weapons, not attacks
+    "Veterans of the Balkan war (1991-2001) saw a mortar attack hit the market on Friday.",
+    "A bombing in the 1998 embassy siege killed 12 people.",
+    "The raid on May 2019 positions near the river killed four fighters.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", NOT_COUNTS)
+def test_no_count_of_attacks_from_years_or_weapons(nlp: Language, sentence: str) -> None:
+    for m in mentions(nlp, sentence):
+        assert "aggregate" not in m.attributes, sentence
+        count = m.attributes.get("count")
+        assert count is None or not 1900 <= count <= 2100, sentence
+        assert all(v is not None for v in m.attributes.get("casualties", {}).values()), sentence
 
 
 @pytest.mark.slow

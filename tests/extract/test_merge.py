@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from extract.mention import Mention
-from extract.merge import Resolved, best_date, cluster, confidence, to_event
+from extract.merge import Resolved, best_date, candidate_pairs, cluster, confidence, pair_score, to_event
 from graph.model import DateInterval
 
 
@@ -181,3 +181,64 @@ def test_build_batch_on_a_made_up_article() -> None:
     assert where.get(("visit", ("Jomo Otieno",))) == "Kampala"
     assert where.get(("statement", ("Jomo Otieno",))) == "Kampala"
     assert where.get(("statement", ("Ana Costa",))) == "Capitol Hill"
+
+
+_MONTH = DateInterval(date(2023, 5, 1), date(2023, 5, 31), "month")
+TALLY = _res(
+    "c",
+    "rocket_attack",
+    "Ten rocket attacks hit Camp Lemonnier in May.",
+    [],
+    ["g:us-forces"],
+    _MONTH,
+    "place:camp-lemonnier",
+    aggregate=True,
+    count=10,
+)
+SAME_DAY_PAIR = _res(
+    "c",
+    "rocket_attack",
+    "Two rocket attacks hit Camp Lemonnier on May 10.",
+    [],
+    ["g:us-forces"],
+    _day("2023-05-10"),
+    "place:camp-lemonnier",
+    aggregate=True,
+    count=2,
+)
+
+
+@pytest.mark.parametrize(
+    ("items", "groups"),
+    [
+        ([SHELL_A, TALLY], [["a"], ["c"]]),  # a month's tally is no single attack
+        ([SHELL_A, SAME_DAY_PAIR], [["a", "c"]]),  # two attacks on one day: one incident, told twice
+    ],
+)
+def test_tallies_do_not_merge_with_single_attacks(items: list[Resolved], groups: list[list[str]]) -> None:
+    assert sorted(sorted(r.doc for r in g) for g in cluster(items)) == sorted(groups)
+
+
+def test_blocking_keeps_every_pair_that_can_merge() -> None:
+    units = [
+        CALL_A,
+        CALL_B,
+        CALL_C,
+        SHELL_A,
+        SHELL_B,
+        OTHER_STATEMENT,
+        OLD,
+        WARN_A,
+        WARN_B,
+        PRAISE_B,
+        THANK_B,
+        TALLY,
+        SAME_DAY_PAIR,
+    ]
+    scored = {
+        (i, j)
+        for i in range(len(units))
+        for j in range(i + 1, len(units))
+        if units[i].doc != units[j].doc and pair_score(units[i], units[j]) > 0
+    }
+    assert scored and scored <= candidate_pairs(units)

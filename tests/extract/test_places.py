@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from extract.actor_lexicon import fold
 from extract.actors import DocActor
 from extract.mention import Mention, Span
-from extract.places import find_place, key
+from extract.places import default_gazetteer, find_place, key, words
 from extract.resolve import carry_places
 from graph.model import DateInterval, Place
 
@@ -86,3 +87,23 @@ def test_statement_takes_the_place_of_the_visit_it_continues(
     said = _m("statement", "said", said_when)
     out = carry_places(_TEXT, [(host, [_RUIZ], host_place), (said, [said_by], None)])
     assert out == [host_place, expected]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Al-Udeid Air Base", "Qal'at Bishah", "Kherson", "Tōkyō", "Ḩalab", "São Paulo", "Zürich’s old town"],
+)
+def test_ascii_fast_path_folds_like_fold(name: str) -> None:
+    import re
+
+    raw = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", name)
+    expected = [fold(w).replace("'", "") for w in raw]
+    assert [w for w, _ in words(name)] == [w for w in expected if w and w not in ("al", "el", "the", "s")]
+
+
+def test_find_is_cached_and_unchanged_by_the_cache() -> None:
+    gaz = default_gazetteer()
+    text = "a hangar near Kabul International Airport"
+    first = gaz.find(text)
+    assert first is not None and gaz.find(text) is first
+    assert gaz._find(text) == first

@@ -10,6 +10,8 @@ PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The tests reach the server that scripts/neo4j.sh starts (ports from NEO4J_BOLT_PORT / NEO4J_HTTP_PORT).
 NEO4J_BOLT_PORT ?= 7687
+NEO4J_HTTP_PORT ?= 7474
+export NEO4J_HTTP_PORT
 export NEO4J_URI ?= bolt://127.0.0.1:$(NEO4J_BOLT_PORT)
 
 .PHONY: install demo test lint typecheck unit eval serve neo4j-up neo4j-down neo4j-status web bench bench-full clean

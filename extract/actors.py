@@ -628,6 +628,8 @@ class DocumentActors:
         head = (re.findall(r"[a-z][a-z'-]*", text) or [""])[-1]
         if head in GROUP_NOUNS + PERSON_NOUNS + ORG_NOUNS and not _GOVERNMENT.search(text):
             return self._descriptor(span, text)
+        if span.label == "ORG" and not inside:  # a speaker the tagger gave another label ("Maersk said")
+            return self._named_actor(self.text[start : span.end], "ORG")
         return self._country_in(span, inside) or self._descriptor(span, text)
 
     def _possessive_title(self, end: int, inside: list[_Named]) -> DocActor | None:

@@ -7,7 +7,6 @@ several events (a phone call and the request made in it), and one statement per 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from extract import continuity
 from extract.actor_lexicon import GROUP_NOUNS, MEDIA, PERSON_NOUNS
+from extract.dateline import dateline_end
 from extract.lexicon import (
     AIR_MODIFIERS,
     APPEAL_PARTICLES,
@@ -58,12 +58,13 @@ WEAK_SPEECH = frozenset(
         "describe",
     ]
 )
-# "WASHINGTON DC (Kurdistan 24) – ": where and by whom the story was filed, not who acted.
-DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.](?: \([^)]{1,40}\))?\s*[–—-]+\s*")
 # News outlets, whose reports of what others said are those others' statements.
 _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in (canon, *aliases))
 BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
 CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
+# Verbs that make a protest of a gathering of protesters.
+GATHER_VERBS = frozenset(["gather", "assemble", "converge", "mass", "flock"])
+PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "crowd", "activist"])
 ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
@@ -98,8 +99,7 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
         if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        dateline = DATELINE.match(text)
-        story_start = start + (dateline.end() if dateline else 0)
+        story_start = start + dateline_end(text)  # the dateline's place filed the story, it did not act
         for found in _sentence_events(sent, quotes):
             found.agents = [s for s in found.agents if s.start >= story_start]
             found.targets = [s for s in found.targets if s.start >= story_start]
@@ -138,7 +138,11 @@ def _speech_act(tok: Token) -> str | None:
     if tok.pos_ != "VERB":
         return None
     if lemma == "call":
-        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+        particles = {  # "called Goita on Tuesday": a dated "on" is no "call on"
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("prt", "prep") and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        }
         return "appeal" if particles & APPEAL_PARTICLES else None
     act = SPEECH_VERBS.get(lemma)
     if act is None:
@@ -328,6 +332,20 @@ def _weapon_of(tokens: list[Token]) -> tuple[str, str] | None:
     return None
 
 
+def _weapon_owners(subjects: list[Token]) -> list[Span]:
+    """ "Russian drones struck", "U.S. and British warplanes hit": whoever the weapon's national or named
+    modifier names fired it."""
+    owners = [
+        c
+        for head in subjects
+        if head.lemma_.lower() in WEAPONS
+        for c in head.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    ]
+    owners += [c for o in owners for c in o.children if c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE")]
+    return spans(owners)
+
+
 def _number(tok: Token) -> int | None:
     """The count a number modifying ``tok`` gives ("14 rockets", "two strikes"); never a year."""
     for child in tok.children:
@@ -415,7 +433,8 @@ def _attack_verb(tok: Token) -> _Found | None:
     found = _Found(
         (weapon or ("", "other_attack"))[1],
         tok,
-        agents=[a for a in spans(agents) if a.label != "NOUN" or _weapon_of([*agents]) is None],
+        agents=[a for a in spans(agents) if a.label != "NOUN" or _weapon_of([*agents]) is None]
+        or _weapon_owners(agents),
     )
     for tool in with_tools + [o for o in objects if o.lemma_.lower() in WEAPONS]:
         count = _number(tool)
@@ -503,6 +522,8 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
             subjects = subject_of(tok)
             found.agents = spans(by_agent(tok) if passive else subjects)
             objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
+            if event_type == "phone_call" and not objects:
+                objects = [c for c in tok.children if c.dep_ == "oprd"]  # "called Goita on Tuesday"
         else:
             found.agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
             objects = []
@@ -539,11 +560,19 @@ def _other_type(tok: Token) -> str | None:
         ):
             return "deployment"
         if lemma == "call":
+            # "called Goita on Tuesday": a lone name the parser took for a predicate ("called him a liar"
+            # has an object as well) is the person called.
+            callee_deps = ("dobj", "oprd") if not any(c.dep_ == "dobj" for c in tok.children) else ("dobj",)
             has_person = any(
-                c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG") for c in tok.children
+                c.dep_ in callee_deps and c.ent_type_ in ("PERSON", "GPE", "ORG") for c in tok.children
             )
-            no_complement = not any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") for c in tok.children)
+            complements = ("xcomp", "ccomp", "prt", *(("oprd",) if callee_deps == ("dobj",) else ()))
+            no_complement = not any(c.dep_ in complements for c in tok.children)
             return "phone_call" if has_person and no_complement else None
+        if lemma in GATHER_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_NOUNS for c in tok.children
+        ):
+            return "protest"  # "protesters gathered in the square"
         if lemma in CONVERSE_VERBS:
             partners = pobjs(tok, frozenset({"with", "to"}))
             if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in COUNTERPART_NOUNS for p in partners):

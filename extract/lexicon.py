@@ -165,6 +165,10 @@ WEAPONS: dict[str, tuple[str, str]] = {
     "bomb": ("bomb", "other_attack"),
     "grenade": ("grenade", "other_attack"),
     "artillery": ("artillery", "other_attack"),
+    "howitzer": ("artillery", "other_attack"),
+    "shell": ("artillery", "other_attack"),
+    "bomber": ("airstrike", "airstrike"),
+    "fighter-bomber": ("airstrike", "airstrike"),
     "gunfire": ("gun", "other_attack"),
     "gunman": ("gun", "other_attack"),
 }

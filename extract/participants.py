@@ -10,10 +10,13 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from extract.lexicon import SPEECH_VERBS
 from extract.mention import Span
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
+# Labels the tagger gives names of companies and outlets it does not know ("Maersk" as a PRODUCT).
+MISREAD_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
@@ -55,6 +58,13 @@ def participant(tok: Token) -> Span | None:
             if ent and ent.label in ("PERSON", "ORG"):
                 return ent
     ent = _entity_of(tok)
+    if (
+        ent
+        and ent.label in MISREAD_NAME_LABELS
+        and tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() in SPEECH_VERBS
+    ):
+        return Span(ent.text, ent.start, ent.end, "ORG")  # "Maersk said": whatever says something is an actor
     if ent:
         return ent if ent.label in ACTOR_LABELS else None
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -80,11 +90,33 @@ def spans(heads: Iterable[Token]) -> list[Span]:
     return out
 
 
+# "the port city of Odesa", "the town of Kostiantynivka": the noun says the name is a settlement.
+SETTLEMENT_NOUNS = frozenset(
+    {"city", "town", "village", "port", "province", "region", "district", "governorate", "county", "oblast"}
+)
+
+
+def _named_settlement(tok: Token) -> Span | None:
+    """The proper name in "the city of X", whatever label the tagger gave it."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    if tok.head.head.lemma_.lower() not in SETTLEMENT_NOUNS:
+        return None
+    first = tok
+    while first.i > 0 and (prev := first.doc[first.i - 1]).dep_ == "compound" and prev.head.i == tok.i:
+        first = prev
+    return Span(tok.doc[first.i : tok.i + 1].text, first.idx, tok.idx + len(tok), "GPE")
+
+
 def place_in(tokens: Iterable[Token]) -> Span | None:
-    """The first place entity among the tokens (and their subtrees), FAC before GPE/LOC."""
+    """The first place entity among the tokens (and their subtrees): a name the text calls a city or town
+    first, then FAC before LOC before GPE."""
     found: list[Span] = []
     for tok in tokens:
         for sub in tok.subtree:
+            settlement = _named_settlement(sub)
+            if settlement:
+                return settlement
             ent = _entity_of(sub)
             if ent and ent.label in PLACE_LABELS and ent not in found:
                 found.append(ent)
@@ -106,6 +138,14 @@ def subject_of(verb: Token) -> list[Token]:
             return subs
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return [cur.head]
+        if (
+            cur.dep_ == "acl"
+            and cur.head.ent_type_ == "PERSON"
+            and cur.i > 0
+            and cur.doc[cur.i - 1].text == ","
+            and any(c.dep_ in ("dobj", "oprd") for c in cur.children)
+        ):
+            return [cur.head]  # "Its leader, General X, called Y": a finite verb misread as a modifier
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head
             continue

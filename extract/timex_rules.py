@@ -244,7 +244,7 @@ def week_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
 
 @rule(
     rf"(?:(?P<q>last|this|next|past|coming|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?"
-    rf"(?:\s+(?P<pod>{PART_OF_DAY})s?)?"
+    rf"(?:\s+(?P<pod>{PART_OF_DAY})s?)?(?:,?\s+(?:of\s+)?(?P<wk>last|this|next|previous)\s+week)?"
 )
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     number = WEEKDAYS[m["wd"].lower()]
@@ -253,6 +253,11 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{number}{part}")
     q = (m["q"] or "").lower()
     kind: TimexType = "TIME" if part else "DATE"
+    if m["wk"] and not q:  # "Wednesday last week": that weekday in the named week
+        dct = ctx.need_dct()
+        weeks = {"last": -1, "previous": -1, "this": 0, "next": 1}[m["wk"].lower()]
+        monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=weeks)
+        return Reading(kind, iso(monday + timedelta(days=number - 1)) + part)
     if q in ("last", "past", "next", "coming", "this"):
         dct = ctx.need_dct()
         delta = number - 1 - dct.weekday()

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from extract import continuity
+from extract.dateline import dateline_end
 from extract.dates import resolve, shift
 from extract.mention import Mention, Span
 from extract.realis import clause_verb
@@ -63,7 +64,12 @@ class _Dated:
 def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> None:
     """Set ``date`` and ``date_text`` of each mention in place."""
     text = doc.text  # built from the tokens at every access
-    timexes = [t for t in tag(text, dct) if text[t.start : t.end].strip()]
+    filed = _datelines(doc)
+    timexes = [
+        t
+        for t in tag(text, dct)
+        if text[t.start : t.end].strip() and not any(a <= t.start < b for a, b in filed)
+    ]
     by_char = {tok.idx: tok for tok in doc}
     triggers = {m.trigger_start: by_char[m.trigger_start] for m in mentions if m.trigger_start in by_char}
     trigger_ids = {tok.i for tok in triggers.values()}
@@ -88,6 +94,18 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
     _continue_statements(resolved, vague)
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of datelines: their date is when the story was filed, not when anything happened."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        end = dateline_end(text[lead:])
+        if end:
+            spans.append((sent.start_char + lead, sent.start_char + lead + end))
+    return spans
 
 
 def _timex_head(doc: Doc, timex: Timex) -> Token | None:
@@ -219,10 +237,21 @@ def _choose(
                 return _Dated(timex, interval)
     for timex in own:
         if timex.relation is not None:
+            if _inside_anchor(timex, tok):
+                continue  # "came two days after fighters ambushed a convoy": the ambush is the anchor
             anchor = _anchor(timex, earlier)
             if anchor is not None:
                 return _Dated(timex, shift(anchor, timex.relation))
     return None
+
+
+def _inside_anchor(timex: Timex, tok: Token) -> bool:
+    """Whether the trigger is part of the event a relative date counts from."""
+    anchor_text = timex.relation.anchor_text if timex.relation is not None else None
+    if not anchor_text:
+        return False
+    start = tok.doc.text.find(anchor_text, timex.end)
+    return start >= 0 and start <= tok.idx < start + len(anchor_text)
 
 
 def _anchor(timex: Timex, earlier: list[tuple[Mention, Token]]) -> DateInterval | None:

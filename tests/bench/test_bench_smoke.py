@@ -70,9 +70,11 @@ def test_extract_bench_runs() -> None:
 @pytest.mark.neo4j
 def test_load_bench_on_neo4j() -> None:
     from graph.neo4j_store import Neo4jStore
+    from graph.open import open_store
 
     batch = generate(200)
-    store = Neo4jStore(timeout=60.0)
+    store = open_store("neo4j", timeout=60.0)  # the server of NEO4J_URI, as `make test` sets it
+    assert isinstance(store, Neo4jStore)
     try:
         naive = bench_load.naive_rate(store, batch, 50)
         rate = bench_load.real_rate(store, batch)

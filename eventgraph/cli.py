@@ -271,10 +271,13 @@ def load(events: tuple[Path, ...], replace: bool, strict: bool, **opts: Any) -> 
 
 def _read_events(path: Path, log: ProblemLog) -> Batch | None:
     """One event file's batch, or None when nothing in it can be loaded (the reason is logged)."""
+    from extract.sniff import binary_reason
+
     try:
         with path.open("rb") as fh:
-            if b"\x00" in fh.read(65536):
-                log(f"{path}: skipped: binary file (NUL bytes)")
+            reason = binary_reason(fh.read(65536))
+            if reason:
+                log(f"{path}: skipped: {reason}")
                 return None
             fh.seek(0)
             batch, problems = batch_from_rows(_decoded_lines(fh, path, log), name=str(path))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,21 +22,13 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
-import httpx
-
 from bench.gen_synthetic import DAYS, EPOCH, generate
+from bench.loadtest import free_port, wait_ready
 from bench.report import Figure, latency
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_REQUESTS = 200_000  # per endpoint: the count bound beside the time bound
 TARGET_ERRORS = 0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @dataclass
@@ -111,20 +102,6 @@ async def _load(port: int, clients: int, seconds: float, slices: int) -> dict[st
     return tallies
 
 
-def _wait(base: str, proc: subprocess.Popen[bytes], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the API server exited with {proc.returncode} before answering")
-        try:
-            if httpx.get(f"{base}/health", timeout=2.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.25)
-    raise TimeoutError(f"the API server did not answer within {timeout:g} s")
-
-
 def run(events: int, *, store: str = "memory", clients: int = 20, seconds: float = 10.0) -> list[Figure]:
     """Both endpoints loaded for ``seconds`` each, in alternating slices."""
     port = free_port()
@@ -135,7 +112,7 @@ def run(events: int, *, store: str = "memory", clients: int = 20, seconds: float
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait(base, proc, timeout=120 + events / 1000)
+        wait_ready(base, proc, timeout=120 + events / 1000)
         tallies = asyncio.run(_load(port, clients, seconds, slices=2))
     finally:
         proc.terminate()

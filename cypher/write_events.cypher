@@ -7,6 +7,7 @@
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
 SET e.type = row.type, e.start = row.start, e.end = row.end, e.precision = row.precision,
+    e.span_class = row.span_class,
     e.summary = row.summary, e.confidence = row.confidence, e.disputed = row.disputed,
     e.speech_act = row.speech_act, e.attributes = row.attributes
 WITH e, row

@@ -45,9 +45,10 @@ from graph.store import (
     TimelinePage,
     path_hops,
 )
-from graph.window import ROW_CAP, bounds, encode_cursor
+from graph.window import ROW_CAP, SPAN_CLASSES, bounds, class_floors, encode_cursor, span_class
 
 INTERACTION_CAP = 100
+LAYOUT = 2  # bumped when stored events need a migration (2: span_class)
 Row = dict[str, Any]
 
 
@@ -105,6 +106,7 @@ def _event_row(e: Event) -> Row:
         "start": when.start if when else None,
         "end": when.end if when else None,
         "precision": when.precision if when else None,
+        "span_class": span_class(when.start, when.end) if when else None,
         "summary": e.summary,
         "confidence": e.confidence,
         "disputed": e.disputed,
@@ -199,6 +201,7 @@ class Neo4jStore:
     def _apply_schema(self) -> None:
         for statement in cypher.statements("schema"):
             self._run_auto("schema", statement)
+        self._write([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
 
     # -- writing ------------------------------------------------------------
 
@@ -250,6 +253,7 @@ class Neo4jStore:
         win = bounds(flt, 0, cursor)
         after = win.after
         return {
+            "classes": [list(floor) for floor in class_floors(flt, cursor)],
             "start_lo": win.start_lo,
             "shift_from": flt.start if flt.match == "overlap" and flt.start else None,
             "start_hi": win.start_hi,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,6 +20,10 @@ from graph.store import TimelineFilter
 DATE_MIN = date(1, 1, 1)
 DATE_MAX = date(9999, 12, 31)
 ROW_CAP = 10_000  # most rows one call returns, whatever limit is asked for
+# Upper bounds (days) of the interval-length classes both stores index separately: an overlap window
+# then starts each class's range at that class's longest span before the window, not the store's
+# longest, and each class's range comes back in start order (what lets a store stop at ``limit``).
+SPAN_CLASSES = (0, 7, 31, 92, 366)
 
 SortKey = tuple[date, date, str]  # (start, end, id): the timeline order
 
@@ -58,6 +63,22 @@ def bounds(flt: TimelineFilter, max_span_days: int, cursor: str | None = None) -
     if after:
         start_lo = max(start_lo, after[0])
     return Bounds(start_lo, start_hi, end_lo, end_hi, after)
+
+
+def span_class(start: date, end: date) -> int:
+    """Index into SPAN_CLASSES of an interval (len(SPAN_CLASSES): longer than a year)."""
+    return bisect_left(SPAN_CLASSES, (end - start).days)
+
+
+def class_floors(flt: TimelineFilter, cursor: str | None = None) -> list[tuple[int, date | None]]:
+    """(class, lowest start) per span class for a window; None where the class is unbounded (the
+    longest class of an overlap window: the store widens it by its own longest interval)."""
+    floors: list[tuple[int, date | None]] = [
+        (k, bounds(flt, longest, cursor).start_lo) for k, longest in enumerate(SPAN_CLASSES)
+    ]
+    unbounded = flt.match == "overlap" and flt.start is not None
+    floors.append((len(SPAN_CLASSES), None if unbounded else bounds(flt, 0, cursor).start_lo))
+    return floors
 
 
 def _minus_days(day: date, days: int) -> date:

@@ -3,9 +3,11 @@ and value-for-value agreement with the embedded store on a synthetic graph."""
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +17,7 @@ from bench.gen_synthetic import generate
 from graph import cypher
 from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
 from graph.memory import MemoryStore
-from graph.model import DateInterval
+from graph.model import Batch, DateInterval
 from graph.neo4j_store import Neo4jStore
 from graph.store import TimelineFilter
 
@@ -155,3 +157,59 @@ def test_both_stores_agree_on_a_synthetic_graph(neo: Neo4jStore) -> None:
         assert neo.path(src, dst, max_hops=3, ordered=True, window=window) == mem.path(
             src, dst, max_hops=3, ordered=True, window=window
         )
+
+
+def _every_span_class(n: int) -> Batch:
+    """Synthetic events re-dated so every interval-length class (one day .. longer than a year) is
+    populated, with lengths on both sides of each class bound."""
+    batch = generate(n, seed=7)
+    rng = random.Random(3)
+    lengths = [0, 1, 6, 7, 8, 30, 31, 32, 91, 92, 93, 365, 366, 367, 800]
+    events = []
+    for e in batch.events:
+        if e.date and rng.random() < 0.5:
+            start = e.date.start
+            e = dataclasses.replace(
+                e, date=DateInterval(start, start + timedelta(days=rng.choice(lengths)), "range")
+            )
+        events.append(e)
+    return dataclasses.replace(batch, events=events)
+
+
+@pytest.mark.neo4j
+def test_windows_over_every_span_class_match_the_embedded_store(neo: Neo4jStore) -> None:
+    batch = _every_span_class(1500)
+    mem = MemoryStore()
+    mem.upsert(batch)
+    neo.upsert(batch)
+    rng = random.Random(4)
+    for _ in range(25):
+        start = date(2017, 6, 1) + timedelta(days=rng.randrange(1400))
+        flt = TimelineFilter(
+            start,
+            start + timedelta(days=rng.choice([0, 7, 40, 400])),
+            match=rng.choice(["overlap", "within"]),
+        )
+        assert neo.count(flt) == mem.count(flt)
+        cursor_n = cursor_m = None
+        for _ in range(4):
+            page_n = neo.timeline(flt, limit=30, cursor=cursor_n)
+            page_m = mem.timeline(flt, limit=30, cursor=cursor_m)
+            assert [r.event.id for r in page_n.rows] == [r.event.id for r in page_m.rows]
+            assert page_n.next_cursor == page_m.next_cursor
+            cursor_n, cursor_m = page_n.next_cursor, page_m.next_cursor
+
+
+@pytest.mark.neo4j
+def test_events_stored_before_span_classes_are_migrated_on_open(neo: Neo4jStore) -> None:
+    batch = _every_span_class(300)
+    neo.upsert(batch)
+    flt = TimelineFilter(date(2018, 1, 1), date(2019, 12, 31))
+    before = neo.timeline(flt, limit=500)
+    neo._write([("admin/forget_span_class", {})])  # the layout an older release wrote
+    assert neo.timeline(flt, limit=500).rows == []
+    reopened = neo4j_store()
+    try:
+        assert reopened.timeline(flt, limit=500) == before
+    finally:
+        reopened.close()

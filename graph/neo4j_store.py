@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from datetime import date
 from typing import Any, cast
@@ -22,6 +23,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingContr
 from neo4j.exceptions import (
     AuthError,
     ClientError,
+    ConstraintError,
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
@@ -118,12 +120,47 @@ def _event_row(e: Event) -> Row:
     }
 
 
-def _event_writes(chunk: Sequence[Event]) -> list[tuple[str, Row]]:
-    """The statements of one event transaction: events with participants and sources, then places."""
-    return [
-        ("write_events", {"rows": [_event_row(e) for e in chunk]}),
-        ("write_places_of_events", {"rows": [[e.id, e.place] for e in chunk if e.place]}),
-    ]
+def _new_event_row(e: Event) -> Row:
+    """A row of write_new_events.cypher: links deduplicated, since CREATE would repeat them where
+    MERGE would not (a source per article, the last one told winning, as in a merge)."""
+    row = _event_row(e)
+    row["agents"] = list(dict.fromkeys(e.agents))
+    row["targets"] = list(dict.fromkeys(e.targets))
+    row["sources"] = list({s[0]: s for s in row["sources"]}.values())
+    row["place"] = e.place
+    return row
+
+
+def _chunks(events: Sequence[Event], size: int) -> list[list[Event]]:
+    """Chunks of about ``size`` events, every repeat of an id in the chunk of its first telling, so
+    concurrent chunks never touch the same event and the last telling still wins."""
+    groups: dict[str, list[Event]] = {}
+    for e in events:
+        groups.setdefault(e.id, []).append(e)
+    chunks: list[list[Event]] = [[]]
+    for group in groups.values():
+        if len(chunks[-1]) >= size:
+            chunks.append([])
+        chunks[-1].extend(group)
+    return [c for c in chunks if c]
+
+
+def _write_chunk(tx: ManagedTransaction, chunk: Sequence[Event]) -> None:
+    """One event chunk in one transaction: events the graph lacks are created outright, the rest
+    (and repeats within the chunk) merged after them, so the latest told wins as in a plain merge."""
+    ids = [e.id for e in chunk]
+    existing = {r["id"] for r in tx.run(cypher.load("existing_events"), ids=ids)}
+    fresh: list[Event] = []
+    known: list[Event] = []
+    for e in chunk:
+        (known if e.id in existing else fresh).append(e)
+        existing.add(e.id)
+    if fresh:
+        tx.run(cypher.load("write_new_events"), rows=[_new_event_row(e) for e in fresh]).consume()
+    if known:
+        tx.run(cypher.load("write_events"), rows=[_event_row(e) for e in known]).consume()
+        places = [[e.id, e.place] for e in known if e.place]
+        tx.run(cypher.load("write_places_of_events"), rows=places).consume()
 
 
 class Neo4jStore:
@@ -139,9 +176,11 @@ class Neo4jStore:
         timeout: float = 10.0,
         batch_size: int = 2000,
         node_batch_size: int = 10_000,
+        writers: int = 2,
     ) -> None:
         self.uri, self.user, self.database = uri, user, database
         self.timeout, self.batch_size, self.node_batch_size = timeout, batch_size, node_batch_size
+        self.writers = writers
         self.driver: Driver = GraphDatabase.driver(
             uri, auth=(user, password), connection_timeout=5.0, max_transaction_retry_time=30.0
         )
@@ -233,13 +272,42 @@ class Neo4jStore:
                 size += len(part)
         if steps:
             self._write(steps)
-        total = len(batch.events)
-        for i in range(0, total, self.batch_size):
-            self._write(_event_writes(batch.events[i : i + self.batch_size]))
-            if progress:
-                progress(min(i + self.batch_size, total), total)
+        self._write_events(batch.events, progress)
         spans = [(e.date.end - e.date.start).days for e in batch.events if e.date]
         self._write([("write_meta", {"span": max(spans, default=0)})])
+
+    def _write_events(self, events: Sequence[Event], progress: Callable[[int, int], None] | None) -> None:
+        """Event chunks on ``writers`` threads, each chunk its own managed transaction; progress
+        counts finished chunks. A failure stops new chunks, lets running ones finish, and raises."""
+        chunks = _chunks(events, self.batch_size)
+        done = 0
+
+        def write(chunk: Sequence[Event]) -> int:
+            for attempt in range(3):
+                try:
+                    with self._errors("write_new_events"), self.driver.session(database=self.database) as s:
+                        s.execute_write(_write_chunk, chunk)
+                    break
+                except StoreError as exc:  # another loader created one of these events first
+                    if not isinstance(exc.__cause__, ConstraintError) or attempt == 2:
+                        raise
+            return len(chunk)
+
+        with ThreadPoolExecutor(max_workers=max(1, self.writers)) as pool:
+            pending = {pool.submit(write, c) for c in chunks[: self.writers]}
+            queued = iter(chunks[self.writers :])
+            try:
+                while pending:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        done += future.result()
+                        if progress:
+                            progress(done, len(events))
+                        if (chunk := next(queued, None)) is not None:
+                            pending.add(pool.submit(write, chunk))
+            except BaseException:
+                wait(pending)  # running transactions commit or roll back before the error surfaces
+                raise
 
     def clear(self) -> None:
         for statement in cypher.statements("admin/wipe"):

@@ -213,3 +213,34 @@ def test_events_stored_before_span_classes_are_migrated_on_open(neo: Neo4jStore)
         assert reopened.timeline(flt, limit=500) == before
     finally:
         reopened.close()
+
+
+@pytest.mark.neo4j
+def test_repeated_events_in_one_load_end_as_the_last_telling(neo: Neo4jStore) -> None:
+    """Two writers, small chunks, ids told twice with other dates, places and participants (and an
+    actor repeated in one list): each event ends as a merge of its tellings, as in the embedded store."""
+    batch = generate(400, seed=9)
+    rng = random.Random(5)
+    retold = []
+    for e in rng.sample(batch.events, 80):
+        other = rng.choice(batch.actors).id
+        retold.append(
+            dataclasses.replace(
+                e,
+                type="statement",
+                date=DateInterval(date(2020, 1, 1), date(2020, 1, 9), "range"),
+                place=rng.choice(batch.places).id,
+                agents=[*e.agents, other, other],
+                sources=[*e.sources, *e.sources[:1]],
+            )
+        )
+    doubled = [dataclasses.replace(e, agents=e.agents * 2, sources=e.sources * 2) for e in batch.events[:20]]
+    events = doubled + batch.events[20:200] + retold + batch.events[200:]
+    load = dataclasses.replace(batch, events=events)
+    neo.batch_size, neo.writers = 37, 2
+    neo.upsert(load)
+    mem = MemoryStore()
+    mem.upsert(load)
+    assert neo.counts() == mem.counts()
+    for e in retold + doubled:
+        assert neo.event(e.id) == mem.event(e.id)

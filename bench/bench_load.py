@@ -7,7 +7,9 @@ Both start from a wiped database, so runs by other engineers in between cannot s
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 
 from bench.report import Figure
 from graph import cypher
@@ -17,6 +19,7 @@ from graph.neo4j_store import Neo4jStore
 
 TARGET_RATE = 20_000
 TARGET_SPEEDUP = 20.0
+PID_FILE = Path(__file__).resolve().parent.parent / ".neo4j" / "run" / "neo4j.pid"
 
 
 def naive_load(store: Neo4jStore, batch: Batch, n: int) -> float:
@@ -66,18 +69,32 @@ def naive_rate(store: Neo4jStore, batch: Batch, n: int) -> float:
     return naive_load(store, batch, min(n, len(batch.events)))
 
 
-def real_rate(store: Neo4jStore, batch: Batch) -> float:
-    """Events/s of ``Neo4jStore.upsert`` into a wiped database; the data stays for the query bench."""
+def server_cpu() -> float | None:
+    """CPU seconds used so far by the Neo4j JVM that scripts/neo4j.sh runs (None: not ours/local)."""
+    try:
+        pid = PID_FILE.read_text().strip()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def real_rate(store: Neo4jStore, batch: Batch) -> tuple[float, float | None]:
+    """Events/s of ``Neo4jStore.upsert`` into a wiped database, and the server's CPU seconds per
+    event during it (what bounds the rate on a small machine); the data stays for the query bench."""
     wipe(store)
+    cpu = server_cpu()
     started = time.perf_counter()
     store.upsert(batch)
-    return len(batch.events) / (time.perf_counter() - started)
+    rate = len(batch.events) / (time.perf_counter() - started)
+    after = server_cpu()
+    return rate, (after - cpu) / len(batch.events) if cpu is not None and after is not None else None
 
 
 def figure(store: Neo4jStore, size: int, rate: float, naive: float, naive_n: int) -> Figure:
     speedup = rate / naive
     return Figure(
-        f"Neo4jStore.upsert, {size:,} events ({store.batch_size} per transaction)",
+        f"Neo4jStore.upsert, {size:,} events ({store.batch_size} per transaction, {store.writers} writers)",
         f"{rate:,.0f} events/s",
         f"{naive:,.0f} events/s (naive, first {naive_n:,})",
         speedup,

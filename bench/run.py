@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import subprocess
 import time
 from dataclasses import dataclass
@@ -159,9 +160,15 @@ def _neo4j_size(
     size = len(batch.events)
     if naive is None and "load" in parts:
         naive = bench_load.naive_rate(neo, batch, plan.naive)
-    rate = bench_load.real_rate(neo, batch)
+    rate, cpu = bench_load.real_rate(neo, batch)
     if "load" in parts and naive is not None:
         load.add(bench_load.figure(neo, size, rate, naive, min(plan.naive, size)))
+        if cpu is not None:
+            cores = os.cpu_count() or 1
+            load.notes.append(
+                f"At {size:,} events the server used {cpu * 1000:.2f} ms of CPU per event (JVM process"
+                f" time): on {cores} cores the server alone caps the load at ~{cores / cpu:,.0f} events/s."
+            )
     if "query" in parts:
         for figure in bench_query.run(neo, batch, rounds=plan.rounds):
             query.add(figure)

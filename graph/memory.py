@@ -11,8 +11,9 @@ most of the store's memory, and no query read them through the graph.
 The indexes, kept up to date on every upsert so that no query scans or builds
 them: dated event keys in timeline order, split by interval length (globally,
 per actor and per place), events per actor, events per place, the disputed
-count, and actor search terms (2- and 3-letter substrings of names and aliases
-to actor ids, plus the names as the ranking compares them).
+count, actor search terms (2- and 3-letter substrings of names and aliases
+to actor ids, plus the names as the ranking compares them), and per hub actor
+(``HUB_EVENTS`` events or more) the tally of its interactions, ranked by count.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,7 +32,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from graph import actor_rank, persist
+from graph import actor_rank, paths, persist
 from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, EventType, Place, Source
 from graph.paths import Incidence, affiliation, find_paths
 from graph.store import (
@@ -46,12 +48,14 @@ from graph.store import (
     TimelinePage,
     path_hops,
 )
-from graph.window import DATE_MIN, ROW_CAP, SortKey, bounds, encode_cursor
+from graph.window import DATE_MIN, ROW_CAP, SortKey, bounds, encode_cursor, span_class
 
 INTERACTION_CAP = 100
-# Upper bounds (days) of the interval-length classes a window walks separately: an overlap window
-# then starts each walk at its own class's longest span before the window, not the store's longest.
-SPAN_CLASSES = (0, 7, 31, 92, 366)
+# Actors in this many events keep their interaction tally up to date on upsert; the others are tallied
+# per query, by a walk over their events (cheaper than the memory a tally of every actor would take).
+HUB_EVENTS = 256
+# A tally's (first, last) ordinals until a dated event comes: min and max replace them.
+UNDATED = (date.max.toordinal() + 1, 0)
 Node = tuple[str, str]
 Scope = tuple[str, str] | None  # ("actor", id), ("place", id) or None: every dated event
 
@@ -101,6 +105,63 @@ class _SpanClass(NamedTuple):
     keys: list[SortKey]  # timeline order
 
 
+class _Tally:
+    """One actor's counterparts, each with shared events, first start and last end (ordinals) and
+    event-type bits, plus their order by descending count: an increment swaps the counterpart to the
+    front of its count's run, so the most frequent counterparts are always a prefix (no sort, no scan)."""
+
+    __slots__ = ("cells", "index", "order", "others", "place", "starts")
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}  # counterpart -> slot
+        self.others: list[str] = []  # slot -> counterpart
+        self.cells = array("q")  # 4 per slot: count, first, last, type bits
+        self.order = array("q")  # slots by descending count
+        self.place = array("q")  # slot -> its position in ``order``
+        self.starts: dict[int, int] = {}  # count -> first position of its run in ``order``
+
+    def add(self, other: str, first: int, last: int, bit: int) -> None:
+        """Count one more event shared with ``other``."""
+        cells, order, place, slot = self.cells, self.order, self.place, self.index.get(other)
+        if slot is None:  # slots are appended to every array before ``order``: readers size by it
+            slot = len(self.others)
+            cells.extend((1, first, last, bit))
+            self.others.append(other)
+            place.append(slot)
+            order.append(slot)
+            self.index[other] = slot
+            self.starts.setdefault(1, slot)
+            return
+        i = 4 * slot
+        count, at = cells[i], place[slot]
+        s = self.starts[count]
+        if at != s:
+            head = order[s]
+            order[s], order[at], place[slot], place[head] = slot, head, s, at
+        if s + 1 < len(order) and cells[4 * order[s + 1]] == count:
+            self.starts[count] = s + 1
+        else:  # s was the run's only position
+            del self.starts[count]
+        self.starts.setdefault(count + 1, s)  # the run of count + 1 ends just before s
+        cells[i] = count + 1
+        if first < cells[i + 1]:
+            cells[i + 1] = first
+        if last > cells[i + 2]:
+            cells[i + 2] = last
+        cells[i + 3] |= bit
+
+    def top(self, cap: int) -> list[int]:
+        """Slots of the ``cap`` highest counts, plus any counterparts tied with the last one."""
+        order, cells = self.order, self.cells
+        n = len(order)
+        if n <= cap:
+            return list(order)
+        end, cut = cap, cells[4 * order[cap - 1]]
+        while end < n and cells[4 * order[end]] == cut:
+            end += 1
+        return list(order[:end])
+
+
 def _key(event: _Event) -> SortKey | None:
     return (event.date.start, event.date.end, event.id) if event.date else None
 
@@ -110,7 +171,7 @@ def _span(key: SortKey) -> int:
 
 
 def _bucket(key: SortKey) -> int:
-    return bisect_left(SPAN_CLASSES, _span(key))
+    return span_class(key[0], key[1])
 
 
 def _article(article: Article) -> _Article:
@@ -177,6 +238,9 @@ class MemoryStore:
         self._max_span = 0
         self._disputed = 0
         self._type_counts: Counter[str] = Counter()
+        self._type_bits: dict[str, int] = {}  # event type -> its bit in a tally (room for 63 types)
+        self._tallies: dict[str, _Tally] = {}  # hub actor -> its interactions
+        self._stale: set[str] = set()  # hubs to tally afresh after the batch
 
     @classmethod
     def open(cls, path: Path) -> MemoryStore:
@@ -212,6 +276,9 @@ class MemoryStore:
                 if progress and (n % 1000 == 0 or n == total):
                     progress(n, total)
             self._reindex(before)
+            for hub in self._stale:
+                self._tallies[hub] = self._tally(hub)
+            self._stale.clear()
             self._dirty = True
 
     def _merge_actor(self, actor: Actor) -> None:
@@ -276,6 +343,44 @@ class MemoryStore:
             self._place_counts[place] = self._place_counts.get(place, 0) + 1
         if stored.date:
             self._max_span = max(self._max_span, (stored.date.end - stored.date.start).days)
+        self._type_bits.setdefault(stored.type, 1 << len(self._type_bits))
+        self._track(old, stored)
+
+    def _track(self, old: _Event | None, new: _Event) -> None:
+        """Keep the hubs' tallies current: add the pairs this merge made. A hub already in an event whose
+        date or type changed is tallied afresh after the batch (a min or max can't be taken back)."""
+        people = {*new.agents, *new.targets}
+        had = {*old.agents, *old.targets} if old else set()
+        moved = old is not None and self._marks(old) != self._marks(new)
+        first, last, bit = self._marks(new)
+        for actor in people:
+            tally = self._tallies.get(actor)
+            if tally is None:
+                if actor not in self._stale and len(self._actor_events[actor]) >= HUB_EVENTS:
+                    self._tallies[actor] = self._tally(actor)  # this event included
+            elif moved and actor in had:
+                del self._tallies[actor]
+                self._stale.add(actor)
+            else:
+                for other in people - had if actor in had else people:
+                    if other != actor:
+                        tally.add(other, first, last, bit)
+
+    def _marks(self, event: _Event) -> tuple[int, int, int]:
+        """What an event adds to a tally: start and end ordinals (UNDATED if none) and its type's bit."""
+        span = (event.date.start.toordinal(), event.date.end.toordinal()) if event.date else UNDATED
+        return (*span, self._type_bits[event.type])
+
+    def _tally(self, actor_id: str) -> _Tally:
+        """An actor's tally from a walk over its events."""
+        tally = _Tally()
+        for event_id in self._actor_events.get(actor_id, ()):
+            event = self._events[event_id]
+            first, last, bit = self._marks(event)
+            for other in {*event.agents, *event.targets}:
+                if other != actor_id:
+                    tally.add(other, first, last, bit)
+        return tally
 
     def _placement(self, event: _Event | None) -> tuple[SortKey | None, frozenset[Scope]]:
         """Where an event sits in the timeline indexes: its key and the scopes listing it."""
@@ -450,33 +555,39 @@ class MemoryStore:
         }
         events = self._actor_events.get(actor_id, [])
         return ActorDetail(
-            self._actor(actor_id), affiliations, related, self._interactions(actor_id, events), len(events)
+            self._actor(actor_id), affiliations, related, self._interactions(actor_id), len(events)
         )
 
-    def _interactions(self, actor_id: str, events: list[str]) -> list[Interaction]:
-        shared: dict[str, list[_Event]] = {}
-        for event_id in events:
-            event = self._events[event_id]
-            for other in set(event.agents) | set(event.targets):
-                if other != actor_id:
-                    shared.setdefault(other, []).append(event)
+    def _interactions(self, actor_id: str) -> list[Interaction]:
+        """The top of the actor's tally (a hub's kept one, else a fresh one), ties ranked by name and id."""
+        tally = self._tallies.get(actor_id) or self._tally(actor_id)
+        cells, others = tally.cells, tally.others
+        types = list(self._type_bits.items())  # a copy: a batch being merged may add a type
+        ranked = [
+            (-cells[4 * p], self._actors[others[p]].name, others[p], p) for p in tally.top(INTERACTION_CAP)
+        ]
         out = []
-        for other, evs in shared.items():
-            dated = [e.date for e in evs if e.date]
+        for _, _, other, p in heapq.nsmallest(INTERACTION_CAP, ranked):
+            count, first, last, bits = cells[4 * p : 4 * p + 4]
             out.append(
                 Interaction(
                     self._actor(other),
-                    len(evs),
-                    min(d.start for d in dated) if dated else None,
-                    max(d.end for d in dated) if dated else None,
-                    sorted({e.type for e in evs}),
+                    count,
+                    date.fromordinal(first) if (first, last) != UNDATED else None,
+                    date.fromordinal(last) if (first, last) != UNDATED else None,
+                    sorted(t for t, bit in types if bits & bit),
                 )
             )
-        out.sort(key=lambda i: (-i.count, i.actor.name, i.actor.id))
-        return out[:INTERACTION_CAP]
+        return out
 
-    def incidences(self, actor_ids: Sequence[str]) -> dict[str, list[Incidence]]:
-        """The path search's view of the graph (graph.paths.Adjacency)."""
+    def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
+        return paths.neighbours(self, actor_ids, window, dated)
+
+    def incidences(
+        self, actor_ids: Sequence[str], window: DateInterval | None = None, dated: bool = False
+    ) -> dict[str, list[Incidence]]:
+        """The path search's view of the graph (graph.paths.Adjacency); every link, usable or not
+        (reading them costs nothing here, and the search filters them)."""
         with self._lock:
             cache = self._incidences
             out = {}

@@ -389,16 +389,28 @@ class Neo4jStore:
         ]
         return ActorDetail(_actor(row["a"]), affiliations, related, interactions, int(row["events"]))
 
-    def incidences(self, actor_ids: Sequence[str]) -> dict[str, list[Incidence]]:
+    def incidences(
+        self, actor_ids: Sequence[str], window: DateInterval | None = None, dated: bool = False
+    ) -> dict[str, list[Incidence]]:
         """The path search's view of the graph (graph.paths.Adjacency)."""
         out: dict[str, list[Incidence]] = {}
-        for r in self.read("incidences", ids=list(actor_ids)):
+        for r in self.read("incidences", ids=list(actor_ids), **_link_filter(window, dated)):
             if r["role"] is not None:  # an affiliation, either end
                 inc = affiliation(r["actors"][0], r["actors"][1], r["role"])
             else:
-                inc = Incidence(r["event"], _day(r["start"]), _day(r["end"]), tuple(sorted(r["actors"])))
+                start, end = r["start"], r["end"]
+                inc = Incidence(
+                    r["event"],
+                    date.fromisoformat(start) if start else None,
+                    date.fromisoformat(end) if end else None,
+                    tuple(sorted(r["actors"])),
+                )
             out.setdefault(r["id"], []).append(inc)
         return out
+
+    def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
+        rows = self.read("neighbours", ids=list(actor_ids), **_link_filter(window, dated))
+        return {r["id"] for r in rows}
 
     def path(
         self,
@@ -451,6 +463,15 @@ class Neo4jStore:
 
     def close(self) -> None:
         self.driver.close()
+
+
+def _link_filter(window: DateInterval | None, dated: bool) -> Row:
+    """Parameters of incidences.cypher and neighbours.cypher: graph.paths.usable in the server."""
+    return {
+        "win_start": window.start if window else None,
+        "win_end": window.end if window else None,
+        "dated": dated,
+    }
 
 
 def _report(src: Source) -> list[Any]:

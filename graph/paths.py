@@ -58,11 +58,46 @@ def affiliation(holder: str, org: str, role: str) -> Incidence:
     return Incidence(f"affiliation:{holder}>{org}:{role}", None, None, (holder, org), "affiliation", role)
 
 
+def usable(inc: Incidence, window: DateInterval | None, dated: bool) -> bool:
+    """Whether a search may hop along a link: affiliations always; events overlapping the window
+    (dated events only, when there is a window or ``dated`` asks for an order)."""
+    if inc.kind == "affiliation":
+        return True
+    if window is not None:
+        return (
+            inc.start is not None
+            and inc.end is not None
+            and window.overlaps(DateInterval(inc.start, inc.end))
+        )
+    return not dated or inc.start is not None
+
+
 class Adjacency(Protocol):
-    def incidences(self, actor_ids: Sequence[str]) -> dict[str, list[Incidence]]:
+    def incidences(
+        self, actor_ids: Sequence[str], window: DateInterval | None = None, dated: bool = False
+    ) -> dict[str, list[Incidence]]:
         """For each actor id, the events and affiliations (either end) it takes part in
-        (unknown ids may be left out)."""
+        (unknown ids may be left out; links the search cannot use, see ``usable``, may be too)."""
         ...
+
+    def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
+        """Every actor sharing a usable link with one of these actors: a step of the hop-distance
+        bound, which a server can answer without sending the links themselves."""
+        ...
+
+
+def neighbours(
+    adj: Adjacency, actor_ids: Sequence[str], window: DateInterval | None, dated: bool
+) -> set[str]:
+    """``Adjacency.neighbours`` from ``incidences``, for stores where reading links costs nothing."""
+    found = adj.incidences(actor_ids, window, dated)
+    return {
+        other
+        for links in found.values()
+        for inc in links
+        if usable(inc, window, dated)
+        for other in inc.actors
+    }
 
 
 Hop = tuple[date, str, str]  # (start date, date.max undated, date.min affiliation; link id; next actor id)
@@ -93,26 +128,15 @@ class _Search:
         self.depth = 0
         self.links: dict[str, list[Hop]] | None = None  # actor -> its hops to the target
 
-    def usable(self, inc: Incidence) -> bool:
-        if inc.kind == "affiliation":
-            return True
-        if self.window is not None:
-            return (
-                inc.start is not None
-                and inc.end is not None
-                and self.window.overlaps(DateInterval(inc.start, inc.end))
-            )
-        return not self.ordered or inc.start is not None
-
     def fetch(self, actor_ids: Sequence[str]) -> None:
         """Load the usable events of actors not seen yet, in one store round trip."""
         missing = sorted({a for a in actor_ids if a not in self.incs})
         if not missing:
             return
-        found = self.adj.incidences(missing)
+        found = self.adj.incidences(missing, self.window, self.ordered)
         for actor in missing:
             unique = {inc.event: inc for inc in found.get(actor, [])}
-            self.incs[actor] = [inc for inc in unique.values() if self.usable(inc)]
+            self.incs[actor] = [inc for inc in unique.values() if usable(inc, self.window, self.ordered)]
             self.by_id.update((inc.event, inc) for inc in self.incs[actor])
 
     def hops_of(self, actor: str) -> list[Hop]:
@@ -147,14 +171,9 @@ class _Search:
     def reach(self, depth: int) -> None:
         """Extend hop distances from the target out to ``depth``."""
         while self.depth < depth and self.frontier:
-            self.fetch(self.frontier)
-            nxt = []
-            for actor in self.frontier:
-                for other in (other for inc in self.incs[actor] for other in inc.actors):
-                    if other not in self.dist:
-                        self.dist[other] = self.depth + 1
-                        nxt.append(other)
-            self.frontier = sorted(nxt)
+            nxt = sorted(self.adj.neighbours(self.frontier, self.window, self.ordered) - self.dist.keys())
+            self.dist.update((other, self.depth + 1) for other in nxt)
+            self.frontier = nxt
             self.depth += 1
 
 

@@ -19,7 +19,6 @@ from graph.neo4j_store import Neo4jStore
 
 TARGET_RATE = 20_000
 TARGET_SPEEDUP = 20.0
-PID_FILE = Path(__file__).resolve().parent.parent / ".neo4j" / "run" / "neo4j.pid"
 
 
 def naive_load(store: Neo4jStore, batch: Batch, n: int) -> float:
@@ -69,25 +68,25 @@ def naive_rate(store: Neo4jStore, batch: Batch, n: int) -> float:
     return naive_load(store, batch, min(n, len(batch.events)))
 
 
-def server_cpu() -> float | None:
+def server_cpu(pid_file: Path | None) -> float | None:
     """CPU seconds used so far by the Neo4j JVM that scripts/neo4j.sh runs (None: not ours/local)."""
     try:
-        pid = PID_FILE.read_text().strip()
+        pid = pid_file.read_text().strip() if pid_file else ""
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def real_rate(store: Neo4jStore, batch: Batch) -> tuple[float, float | None]:
+def real_rate(store: Neo4jStore, batch: Batch, pid_file: Path | None = None) -> tuple[float, float | None]:
     """Events/s of ``Neo4jStore.upsert`` into a wiped database, and the server's CPU seconds per
     event during it (what bounds the rate on a small machine); the data stays for the query bench."""
     wipe(store)
-    cpu = server_cpu()
+    cpu = server_cpu(pid_file)
     started = time.perf_counter()
     store.upsert(batch)
     rate = len(batch.events) / (time.perf_counter() - started)
-    after = server_cpu()
+    after = server_cpu(pid_file)
     return rate, (after - cpu) / len(batch.events) if cpu is not None and after is not None else None
 
 

@@ -4,8 +4,9 @@
     python -m bench.run --full             # 10k/100k/1M events, 200k words, Neo4j API
     python -m bench.run --quick --only query api --no-neo4j
 
-Neo4j is started with scripts/neo4j.sh when it is not running (and stopped again
-afterwards); the database is wiped before every load, since other test runs share it.
+The Neo4j figures come from the bench's own server (scripts/neo4j.sh with the home
+.neo4j-bench/ and free ports, started empty and stopped afterwards), so a dev server or a
+test run on the machine is left alone; the database is wiped before every load.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from pathlib import Path
 
 from bench import bench_api, bench_extract, bench_load, bench_query
 from bench.gen_synthetic import generate
+from bench.loadtest import free_port
 from bench.report import Figure, Section, machine, versions, write
 from graph.errors import StoreError
 from graph.memory import MemoryStore
 from graph.model import Batch
 from graph.neo4j_store import Neo4jStore
-from graph.open import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -44,12 +45,16 @@ class Plan:
     api_events: int
     api_seconds: float
     api_stores: tuple[str, ...]
+    heap: str
+    pagecache: str
 
 
-QUICK = Plan("quick", 30_000, 1, (10_000, 100_000), 2_000, 60, 10_000, 100_000, 10.0, ("memory",))
+QUICK = Plan(
+    "quick", 30_000, 1, (10_000, 100_000), 2_000, 60, 10_000, 100_000, 10.0, ("memory",), "2g", "1g"
+)  # fmt: skip
 FULL = Plan(
     "full", 200_000, 2, (10_000, 100_000, 1_000_000), 10_000, 200, 100_000,
-    100_000, 30.0, ("memory", "neo4j"),
+    100_000, 30.0, ("memory", "neo4j"), "4g", "6g",
 )  # fmt: skip
 
 APPENDIX = """
@@ -89,14 +94,44 @@ load average of 7-10 on 2 cores from other test runs, so wall times are several 
 """
 
 
-def _neo4j() -> tuple[Neo4jStore | None, bool]:
-    """A connected store, starting the server when it is stopped; the flag says whether we started it."""
-    stopped = subprocess.run(["bash", "scripts/neo4j.sh", "status"], cwd=ROOT, capture_output=True).returncode
-    if stopped:
-        subprocess.run(["bash", "scripts/neo4j.sh", "up"], cwd=ROOT, check=True)
-    store = open_store("neo4j", timeout=120.0)
-    assert isinstance(store, Neo4jStore)
-    return store, bool(stopped)
+@dataclass(frozen=True)
+class BenchServer:
+    """The bench's own Neo4j (scripts/neo4j.sh with another home and ports): a new, empty store
+    every run (wiped stores keep their grown files), full JIT and memory for 1M events, as a
+    server in service runs; the dev server's C1-only JIT and small page cache are for fast test starts."""
+
+    home: Path
+    env: dict[str, str]
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.env['NEO4J_BOLT_PORT']}"
+
+    def script(self, command: str) -> None:
+        subprocess.run(["bash", "scripts/neo4j.sh", command], cwd=ROOT, env=self.env, check=True)
+
+
+def _bench_server(plan: Plan) -> BenchServer:
+    home = ROOT / ".neo4j-bench"
+    env = os.environ | {
+        "NEO4J_HOME_DIR": str(home),
+        "NEO4J_LIB_DIR": str(ROOT / ".neo4j" / "lib"),
+        "NEO4J_BOLT_PORT": str(free_port()),
+        "NEO4J_HTTP_PORT": str(free_port()),
+        "NEO4J_JIT": "full",
+        "NEO4J_HEAP": plan.heap,
+        "NEO4J_PAGECACHE": plan.pagecache,
+    }
+    server = BenchServer(home, env)
+    server.script("reset")
+    server.script("up")
+    os.environ["NEO4J_URI"] = server.uri  # the API bench's server subprocess connects here too
+    os.environ["NEO4J_PASSWORD"] = env.get("NEO4J_PASSWORD", "eventgraph")
+    return server
+
+
+def _server_settings(plan: Plan) -> str:
+    return f"bench's own server: empty store, full JIT, heap {plan.heap}, page cache {plan.pagecache}"
 
 
 def _server_version(store: Neo4jStore) -> str:
@@ -160,7 +195,7 @@ def _neo4j_size(
     size = len(batch.events)
     if naive is None and "load" in parts:
         naive = bench_load.naive_rate(neo, batch, plan.naive)
-    rate, cpu = bench_load.real_rate(neo, batch)
+    rate, cpu = bench_load.real_rate(neo, batch, ROOT / ".neo4j-bench" / "run" / "neo4j.pid")
     if "load" in parts and naive is not None:
         load.add(bench_load.figure(neo, size, rate, naive, min(plan.naive, size)))
         if cpu is not None:
@@ -188,13 +223,16 @@ def main() -> None:
     parts = set(args.only)
     started = time.time()
     env = machine()
-    neo, started_server = None, False
+    neo, server = None, None
     if not args.no_neo4j:
         try:
-            neo, started_server = _neo4j()
+            server = _bench_server(plan)
+            neo = Neo4jStore(server.uri, "neo4j", os.environ["NEO4J_PASSWORD"], timeout=120.0)
         except (StoreError, subprocess.CalledProcessError) as exc:
             print(f"Neo4j unavailable, its figures are left out: {exc}", flush=True)
-    extra = [("Neo4j server", _server_version(neo))] if neo else []
+    extra = (
+        [("Neo4j server", _server_version(neo)), ("Neo4j settings", _server_settings(plan))] if neo else []
+    )
     try:
         sections = []
         if "extract" in parts:
@@ -217,8 +255,8 @@ def main() -> None:
     finally:
         if neo is not None:
             neo.close()
-        if started_server:
-            subprocess.run(["bash", "scripts/neo4j.sh", "down"], cwd=ROOT, check=False)
+        if server is not None:
+            server.script("down")
     write(args.out, mode=plan.mode, started=started, env=env + versions(extra), sections=sections,
           appendix=APPENDIX)  # fmt: skip
     print(f"wrote {args.out} in {time.time() - started:.0f} s")

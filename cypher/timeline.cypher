@@ -3,7 +3,9 @@
 // interval-length class of graph.window.SPAN_CLASSES; $classes holds [class, lowest start] per class
 // (null for the open-ended class of an overlap window: $shift_from minus the longest interval, from
 // the Meta node). Each class is an index seek already in start order, so the per-class top stops
-// after $limit rows (PartialTop) instead of sorting the whole window.
+// after $limit rows (PartialTop) instead of sorting the whole window. Dates go out as ISO strings,
+// which the client turns into dates several times faster than the driver's own Date values; sources
+// are counted from the event's degree (only articles REPORT).
 OPTIONAL MATCH (m:Meta {id: 'events'})
 UNWIND $classes AS c
 WITH c[0] AS cls, coalesce(c[1], $shift_from - duration({days: coalesce(m.max_span_days, 0)})) AS lo
@@ -24,8 +26,8 @@ CALL (cls, lo) {
 WITH e
 ORDER BY e.start, e.end, e.id
 LIMIT $limit
-RETURN e {.*} AS e,
+RETURN e {.*, start: toString(e.start), end: toString(e.end)} AS e,
        COLLECT { MATCH (a:Actor)-[:AGENT_OF]->(e) RETURN a {.id, .name, .kind, .aliases} AS a ORDER BY a.id } AS agents,
        COLLECT { MATCH (e)-[:TARGETS]->(t:Actor) RETURN t {.id, .name, .kind, .aliases} AS t ORDER BY t.id } AS targets,
        COLLECT { MATCH (e)-[:AT]->(p:Place) RETURN p {.*} AS p } AS place,
-       COUNT { (:Article)-[:REPORTS]->(e) } AS sources
+       COUNT { (e)<-[:REPORTS]-() } AS sources

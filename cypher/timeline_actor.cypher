@@ -15,8 +15,8 @@ WHERE e.start >= lo AND e.start <= $start_hi
 WITH e
 ORDER BY e.start, e.end, e.id
 LIMIT $limit
-RETURN e {.*} AS e,
+RETURN e {.*, start: toString(e.start), end: toString(e.end)} AS e,
        COLLECT { MATCH (a:Actor)-[:AGENT_OF]->(e) RETURN a {.id, .name, .kind, .aliases} AS a ORDER BY a.id } AS agents,
        COLLECT { MATCH (e)-[:TARGETS]->(t:Actor) RETURN t {.id, .name, .kind, .aliases} AS t ORDER BY t.id } AS targets,
        COLLECT { MATCH (e)-[:AT]->(p:Place) RETURN p {.*} AS p } AS place,
-       COUNT { (:Article)-[:REPORTS]->(e) } AS sources
+       COUNT { (e)<-[:REPORTS]-() } AS sources

@@ -55,8 +55,10 @@ Row = dict[str, Any]
 
 
 def _day(value: Any) -> date | None:
-    """Neo4j ``Date`` -> ``datetime.date``."""
-    return cast(date, value.to_native()) if value is not None else None
+    """Neo4j ``Date`` or an ISO string (what the row queries send) -> ``datetime.date``."""
+    if value is None:
+        return None
+    return date.fromisoformat(value) if isinstance(value, str) else cast(date, value.to_native())
 
 
 def _interval(start: Any, end: Any, precision: Any) -> DateInterval | None:
@@ -222,7 +224,7 @@ class Neo4jStore:
                 routing_=RoutingControl.READ,
                 database_=self.database,
             )
-        return [record.data() for record in records]
+        return [dict(record) for record in records]  # shallow: data() walks every nested value
 
     def _run_auto(self, name: str, text: str, attempts: int = 5) -> None:
         """An auto-commit statement (schema, chunked wipe), retried on transient errors like the

@@ -86,11 +86,47 @@ load average of 7-10 on 2 cores from other test runs, so wall times are several 
   14.2 -> 0.001 ms. (4) memory: networkx keeps actors and affiliations only, events are compact
   tuples: 421.9 -> 102.5 MiB per 100k events (tracemalloc). Busy-actor timeline p99 65.7 -> 1.8 ms
   (per-actor order maintained on upsert instead of rebuilt lazily).
-- **Neo4j:** one statement writes a batch of events with their agents, targets and sources (two
-  statements per 2,000-event transaction instead of five), and the timeline is one round trip
-  with an index hint for a range seek on `Event.start`: load at 10k 574 -> ~1,200 events/s,
-  7-day timeline p99 at 10k 272 -> 65 ms. The server is CPU-bound (~0.6 ms CPU per event while
-  sharing 2 cores), which bounds the load rate below the 20k events/s target here.
+- **Neo4j, earlier:** one statement writes a batch of events with their agents, targets and
+  sources (two statements per 2,000-event transaction instead of five), and the timeline is one
+  round trip: load at 10k 574 -> ~1,200 events/s, 7-day timeline p99 at 10k 272 -> 65 ms.
+- **Neo4j timeline windows sorted the whole window.** PROFILE of a 365-day window (30k events):
+  `Top` over all 9,253 events of the range, because an overlap window's range starts at window
+  start minus the longest interval and the sort key (start, end, id) was not served by the index.
+  Fixed: events carry their interval-length class (graph.window.SPAN_CLASSES, shared with the
+  embedded store) and a composite index on (span_class, start); the query seeks each class from
+  its own bound and sorts with span_class leading, which the planner serves from the index
+  (`PartialTop`: 313 rows read instead of 9,253); 365-day window at 30k 70 -> 21 ms. Then the
+  client: cProfile showed the driver's `Record.data()` walking every nested value (39% of client
+  time) and its Date objects; rows are now shallow dicts with ISO date strings: 365-day window at
+  100k p50 20.6 -> 12.1 ms, p99 40.2 -> 26.7 ms (same server, 100 windows, one after the other).
+  Quick runs at 100k, before (dev server, C1 JIT) -> after (bench server, full JIT): 7-day p99
+  39.5 -> 18.8 ms, 365-day p99 302 -> 27 ms.
+- **Neo4j load: MERGE checks and commit work on the server.** jstack samples of the Bolt worker
+  (36 runnable samples): ~55% in commit (applying records and 5 index updates per event), the
+  rest in the statement, where PROFILE showed MERGE's `Expand(Into)` checks on busy articles and
+  actors (62,946 db hits for 5,025 REPORTS links in one 2,000-event chunk). Fixed: (1) the chunk
+  transaction first asks which of its ids exist; new events and their links are CREATEd
+  (cypher/write_new_events.cypher), known ones MERGEd as before (1.0-1.1 -> 0.65 s per chunk);
+  (2) two writer threads, chunks never sharing an event id (100k: 3,460 -> 5,166 events/s);
+  (3) the bench runs its own server with the JVM's full JIT (the dev server runs C1 only, for
+  fast test starts): server CPU 0.54 -> 0.24-0.27 ms per event. Quick run at 100k:
+  1,928 -> 4,734 events/s (17x -> 53x the naive loader). **What bounds it:** the server's
+  ~0.24 ms of CPU per event (a node, ~6 relationships, ~20 properties, 5 index entries) caps a
+  2-core machine near 8k events/s even with a client that took no CPU (ours takes ~0.09 ms per
+  event); the 20k events/s target needs more cores or an offline import (`neo4j-admin database
+  import`), which cannot merge into a live graph.
+- **Neo4j time-ordered paths fetched most of the graph.** Instrumented at 100k: 10 queries read
+  427,779 incidence rows (39.8 s), mostly for the hop-distance bound, which fetched every event of
+  every actor near the target. Fixed: the bound is computed in the server (cypher/neighbours.cypher
+  returns only actor ids), incidences are filtered by the window there, dates sent as strings:
+  10 queries 39.8 -> 11.8 s (same server); quick runs (C1 dev server -> full-JIT bench server)
+  p50 2,859 -> 282 ms, p99 8,346 -> 1,512 ms.
+- **Embedded actor detail walked every event of a hub.** At 1M events the busiest actor takes part
+  in 287k events; `actor()` built the interaction list per call (p99 629 ms, top actor 2.6 s
+  CPU). Fixed: actors in >= 256 events keep a tally per counterpart (count, first, last, types)
+  updated on upsert and kept in count order; others are tallied per call by the same code.
+  At 1M: p50/p99 1.70/629 -> 0.97/1.82 ms; top actor 2,566 -> 0.5 ms. Cost: upsert ~8% slower,
+  105.8 -> 110.9 MiB per 100k events.
 """
 
 

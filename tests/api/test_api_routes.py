@@ -250,3 +250,21 @@ def test_unknown_route_and_writes_answer_json(client: TestClient) -> None:
     assert client.get("/nope").json()["error"] == "no such route; see /docs"
     response = client.post("/timeline")
     assert response.status_code == 405 and "error" in response.json()
+
+
+def test_health_reuses_counts_for_a_few_seconds(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Monitors poll /health; counting reads every event, so counts are reused for COUNTS_MAX_AGE."""
+    from api.app import create_app
+    from api.routes import health
+    from api.settings import Settings
+
+    calls = []
+    real = store.counts
+    monkeypatch.setattr(store, "counts", lambda: calls.append(1) or real())
+    with TestClient(create_app(store, Settings())) as c:
+        for _ in range(3):
+            assert c.get("/health").json()["counts"]["events"] == 9
+        assert len(calls) == 1
+        monkeypatch.setattr(health, "COUNTS_MAX_AGE", 0.0)
+        c.get("/health")
+        assert len(calls) == 2

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench import bench_api, bench_extract, bench_load, bench_query
 from bench.gen_synthetic import generate
-from bench.loadtest import free_port
+from bench.neo4j_server import PrivateServer, private_server
 from bench.report import Figure, Section, machine, versions, write
 from graph.errors import StoreError
 from graph.memory import MemoryStore
@@ -30,6 +30,7 @@ from graph.neo4j_store import Neo4jStore
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
+BENCH_HOME = ROOT / ".neo4j-bench"  # the bench's own Neo4j (bench.neo4j_server)
 PARTS = ("extract", "load", "query", "api")
 
 
@@ -130,39 +131,15 @@ load average of 7-10 on 2 cores from other test runs, so wall times are several 
 """
 
 
-@dataclass(frozen=True)
-class BenchServer:
-    """The bench's own Neo4j (scripts/neo4j.sh with another home and ports): a new, empty store
-    every run (wiped stores keep their grown files), full JIT and memory for 1M events, as a
-    server in service runs; the dev server's C1-only JIT and small page cache are for fast test starts."""
-
-    home: Path
-    env: dict[str, str]
-
-    @property
-    def uri(self) -> str:
-        return f"bolt://127.0.0.1:{self.env['NEO4J_BOLT_PORT']}"
-
-    def script(self, command: str) -> None:
-        subprocess.run(["bash", "scripts/neo4j.sh", command], cwd=ROOT, env=self.env, check=True)
-
-
-def _bench_server(plan: Plan) -> BenchServer:
-    home = ROOT / ".neo4j-bench"
-    env = os.environ | {
-        "NEO4J_HOME_DIR": str(home),
-        "NEO4J_LIB_DIR": str(ROOT / ".neo4j" / "lib"),
-        "NEO4J_BOLT_PORT": str(free_port()),
-        "NEO4J_HTTP_PORT": str(free_port()),
-        "NEO4J_JIT": "full",
-        "NEO4J_HEAP": plan.heap,
-        "NEO4J_PAGECACHE": plan.pagecache,
-    }
-    server = BenchServer(home, env)
+def _bench_server(plan: Plan) -> PrivateServer:
+    """The bench's own Neo4j: a new, empty store every run (wiped stores keep their grown files),
+    the JVM's full JIT and memory for 1M events, as a server in service runs; the dev server's
+    C1-only JIT and small page cache are for fast test starts."""
+    server = private_server(BENCH_HOME, JIT="full", HEAP=plan.heap, PAGECACHE=plan.pagecache)
     server.script("reset")
     server.script("up")
     os.environ["NEO4J_URI"] = server.uri  # the API bench's server subprocess connects here too
-    os.environ["NEO4J_PASSWORD"] = env.get("NEO4J_PASSWORD", "eventgraph")
+    os.environ["NEO4J_PASSWORD"] = server.password
     return server
 
 
@@ -231,7 +208,7 @@ def _neo4j_size(
     size = len(batch.events)
     if naive is None and "load" in parts:
         naive = bench_load.naive_rate(neo, batch, plan.naive)
-    rate, cpu = bench_load.real_rate(neo, batch, ROOT / ".neo4j-bench" / "run" / "neo4j.pid")
+    rate, cpu = bench_load.real_rate(neo, batch, BENCH_HOME / "run" / "neo4j.pid")
     if "load" in parts and naive is not None:
         load.add(bench_load.figure(neo, size, rate, naive, min(plan.naive, size)))
         if cpu is not None:
@@ -263,7 +240,7 @@ def main() -> None:
     if not args.no_neo4j:
         try:
             server = _bench_server(plan)
-            neo = Neo4jStore(server.uri, "neo4j", os.environ["NEO4J_PASSWORD"], timeout=120.0)
+            neo = Neo4jStore(server.uri, "neo4j", server.password, timeout=120.0)
         except (StoreError, subprocess.CalledProcessError) as exc:
             print(f"Neo4j unavailable, its figures are left out: {exc}", flush=True)
     extra = (

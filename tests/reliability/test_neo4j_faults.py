@@ -7,26 +7,24 @@ so that SIGKILL never disturbs the server the other tests use.
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from cli_run import invoke
 from neo4j import GraphDatabase
 
+from bench import neo4j_server
 from bench.gen_synthetic import generate
+from bench.neo4j_server import PrivateServer
 from graph.export import batch_from_rows, dumps_rows
 from graph.memory import MemoryStore
 from graph.neo4j_store import Neo4jStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "neo4j.sh"
 PASSWORD = "eventgraph"
 N_EVENTS = 3000
 
@@ -55,44 +53,10 @@ def test_wrong_password_is_a_clear_error(tmp_path: Path) -> None:
     )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Server:
-    home: Path
-    env: dict[str, str]
-
-    @property
-    def uri(self) -> str:
-        return f"bolt://127.0.0.1:{self.env['NEO4J_BOLT_PORT']}"
-
-    def script(self, command: str) -> None:
-        subprocess.run(["bash", str(SCRIPT), command], env=self.env, check=True, timeout=300)
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown, no checkpoint, as when the machine loses power."""
-        pid = int((self.home / "run" / "neo4j.pid").read_text().strip())
-        os.kill(pid, signal.SIGKILL)
-
-
 @pytest.fixture(scope="module")
-def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateServer]:
     home = tmp_path_factory.mktemp("neo4j-private")
-    env = os.environ | {
-        "NEO4J_HOME_DIR": str(home),
-        "NEO4J_LIB_DIR": str(ROOT / ".neo4j" / "lib"),
-        "NEO4J_BOLT_PORT": str(free_port()),
-        "NEO4J_HTTP_PORT": str(free_port()),
-        "NEO4J_PASSWORD": PASSWORD,
-        "NEO4J_HEAP": "256m",
-        "NEO4J_PAGECACHE": "64m",
-        "NEO4J_CDS": "0",  # the class-data archive belongs to the shared server's classpath
-    }
-    server = Server(home, env)
+    server = neo4j_server.private_server(home, PASSWORD=PASSWORD, HEAP="256m", PAGECACHE="64m")
     server.script("up")
     try:
         yield server
@@ -111,7 +75,7 @@ def event_count(uri: str) -> int:
         return -1
 
 
-def load_cli(server: Server, events: Path) -> subprocess.Popen[str]:
+def load_cli(server: PrivateServer, events: Path) -> subprocess.Popen[str]:
     args = [sys.executable, "-m", "eventgraph.cli", "load", str(events), "--store", "neo4j"]
     env = os.environ | {"NEO4J_URI": server.uri, "NEO4J_PASSWORD": PASSWORD, "NEO4J_USER": "neo4j"}
     return subprocess.Popen(
@@ -120,7 +84,9 @@ def load_cli(server: Server, events: Path) -> subprocess.Popen[str]:
 
 
 @pytest.mark.neo4j
-def test_killed_mid_load_then_rerun_equals_a_clean_load(private_server: Server, tmp_path: Path) -> None:
+def test_killed_mid_load_then_rerun_equals_a_clean_load(
+    private_server: PrivateServer, tmp_path: Path
+) -> None:
     batch = generate(N_EVENTS, seed=21)
     events = tmp_path / "ev.jsonl"
     events.write_text("\n".join(dumps_rows(batch)) + "\n")

@@ -34,7 +34,7 @@ import httpx
 
 from bench.gen_synthetic import DAYS, EPOCH, generate
 from graph.model import Batch
-from graph.open import STORE_FILE, open_store
+from graph.open import STORE_FILE, open_writer
 
 STORES = ("memory", "neo4j")
 Request = tuple[str, dict[str, str]]
@@ -106,11 +106,8 @@ def request_mix(batch: Batch) -> Callable[[random.Random], Request]:
 
 def prepare(store: str, batch: Batch, data: Path) -> None:
     """Put the synthetic graph where `eventgraph serve --store STORE --data DATA` will find it."""
-    opened = open_store(store, data_dir=data, timeout=60)
-    try:
+    with open_writer(store, data_dir=data, timeout=60) as opened:  # the embedded store is saved here
         opened.upsert(batch)
-    finally:
-        opened.close()  # the embedded store saves its file here
 
 
 def serve(store: str, data: Path, port: int) -> subprocess.Popen[bytes]:

@@ -20,10 +20,12 @@ import click
 from graph.errors import StoreError
 from graph.export import batch_from_rows, dumps_rows
 from graph.model import Batch, DateInterval
-from graph.open import open_store
+from graph.open import open_store, open_writer
 from graph.store import GraphStore
 
 STORE_KINDS = ("memory", "neo4j")
+DISPUTED_SHOWN = 10  # `stats` lists this many disputed events with their sources
+SKIPPED_EXIT = 3  # `load`: the run loaded what it could, but some lines or files were skipped
 
 
 class ProblemLog:
@@ -32,12 +34,18 @@ class ProblemLog:
     def __init__(self, strict: bool) -> None:
         self.strict = strict
         self.count = 0
+        self.skipped = 0  # inputs (files, lines) left out
 
     def __call__(self, message: str) -> None:
         self.count += 1
         click.echo(f"eventgraph: {message}", err=True)
         if self.strict and not message.startswith("note:"):
             raise click.ClickException(f"stopping on the first problem (--strict): {message}")
+
+    def skip(self, message: str) -> None:
+        """A problem that leaves an input out of the result."""
+        self.skipped += 1
+        self(message)
 
 
 def store_options(fn: Any) -> Any:
@@ -244,29 +252,49 @@ def _read_text(path: Path) -> str:
 @click.option("--strict", is_flag=True, help="Stop on the first broken line instead of skipping it.")
 @store_options
 def load(events: tuple[Path, ...], replace: bool, strict: bool, **opts: Any) -> None:
-    """Load event JSONL (from `extract`) into the store, merging with what it holds."""
+    """Load event JSONL (from `extract`) into the store, merging with what it holds.
+
+    Every line is validated before the store is touched; broken lines and unreadable files are
+    named and skipped, the rest is loaded, and the exit status is 3. The embedded store is saved
+    only if the whole run succeeds."""
     log = ProblemLog(strict)
     batches = [batch for path in events if (batch := _read_events(path, log)) is not None]
     if not batches:
         raise click.ClickException("no event could be read from the input: nothing loaded")
-    with opened_store(opts) as store:
-        if replace:
-            store.clear()
-        for batch in batches:
-            with click.progressbar(length=len(batch.events), label="loading events", file=sys.stderr) as bar:
-                try:
-                    store.upsert(batch, progress=lambda done, total: bar.update(done - bar.pos))
-                except StoreError as exc:
-                    raise click.ClickException(
-                        f"load stopped: {exc}; run the same command again to complete it "
-                        "(loading merges, so nothing is doubled)"
-                    ) from exc
-        counts = store.counts()
+    try:
+        with open_writer(
+            opts["store_kind"],
+            data_dir=opts["data_dir"],
+            replace=replace,
+            say=lambda message: click.echo(f"eventgraph: {message}", err=True),
+            uri=opts["neo4j_uri"],
+            user=opts["neo4j_user"],
+            password=opts["neo4j_password"],
+        ) as store:
+            if replace:
+                store.clear()
+            for batch in batches:
+                with click.progressbar(
+                    length=len(batch.events), label="loading events", file=sys.stderr
+                ) as bar:
+                    try:
+                        store.upsert(batch, progress=lambda done, total: bar.update(done - bar.pos))
+                    except StoreError as exc:
+                        raise click.ClickException(
+                            f"load stopped: {exc}; run the same command again to complete it "
+                            "(loading merges, so nothing is doubled)"
+                        ) from exc
+            counts = store.counts()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(
         f"store now holds {counts.articles} articles, {counts.events} events, {counts.actors} actors, "
         f"{counts.places} places",
         err=True,
     )
+    if log.skipped:
+        click.echo(f"eventgraph: {log.skipped} input(s) skipped (named above); the rest is loaded", err=True)
+        raise click.exceptions.Exit(SKIPPED_EXIT)
 
 
 def _read_events(path: Path, log: ProblemLog) -> Batch | None:
@@ -277,17 +305,20 @@ def _read_events(path: Path, log: ProblemLog) -> Batch | None:
         with path.open("rb") as fh:
             reason = binary_reason(fh.read(65536))
             if reason:
-                log(f"{path}: skipped: {reason}")
+                log.skip(f"{path}: skipped: {reason}")
                 return None
             fh.seek(0)
             batch, problems = batch_from_rows(_decoded_lines(fh, path, log), name=str(path))
     except OSError as exc:
-        log(f"{path}: skipped: cannot read ({exc.strerror or exc})")
+        log.skip(f"{path}: skipped: cannot read ({exc.strerror or exc})")
         return None
     for problem in problems:
-        log(problem)
+        log.skip(problem)
     if not batch.events:
-        log(f"{path}: skipped: {'no readable event line' if problems else 'no events (empty file)'}")
+        if not problems:
+            log.skip(f"{path}: skipped: no events (empty file)")
+        else:
+            log(f"{path}: skipped: no readable event line")
         return None
     return batch
 
@@ -315,15 +346,15 @@ def stats(as_json: bool, **opts: Any) -> None:
     with opened_store(opts) as store:
         counts = store.counts()
         span = store.date_span()
-        rows = store.timeline(TimelineFilter(), limit=10_000).rows
         actors = store.actors("", limit=10)
-        disputed = [store.event(row.event.id) for row in rows if row.event.disputed]
+        shown = store.timeline(TimelineFilter(disputed=True), limit=DISPUTED_SHOWN).rows
+        disputed = [store.event(row.event.id) for row in shown]
     by_type = Counter(counts.by_type)
     report = {
         "store": opts["store_kind"],
         "articles": counts.articles,
         "events": counts.events,
-        "dated_events": len(rows),
+        "dated_events": counts.dated,
         "events_by_type": dict(by_type.most_common()),
         "actors": counts.actors,
         "places": counts.places,
@@ -343,7 +374,8 @@ def stats(as_json: bool, **opts: Any) -> None:
     for kind, n in by_type.most_common():
         click.echo(f"  {kind:<15} {n}")
     if disputed:
-        click.echo("disputed (what each article says):")
+        more = f", the first {len(disputed)} of {counts.disputed}" if counts.disputed > len(disputed) else ""
+        click.echo(f"disputed (what each article says{more}):")
     for detail in filter(None, disputed):
         click.echo(f"  {detail.row.event.summary or detail.row.event.type}")
         for src in detail.sources:

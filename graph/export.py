@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date
 from typing import Any
 
+from graph.event_line import ActorLine, ArticleLine, DateLine, EventLine, OrgLine, parse_line
 from graph.model import (
-    EVENT_TYPES,
     Actor,
     Affiliation,
     Article,
@@ -27,10 +26,6 @@ from graph.model import (
 )
 
 ATTRIBUTE_KEYS = ("speech_act", "weapon", "count", "casualties")
-
-
-class ExportError(ValueError):
-    """A line of event JSONL that cannot be read; names the line."""
 
 
 def _date(d: DateInterval | None) -> dict[str, str] | None:
@@ -137,51 +132,43 @@ def dumps_rows(batch: Batch) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False)
 
 
-def _parse_actor(ref: dict[str, Any], batch: Batch, seen: dict[str, Actor]) -> str:
-    actor = Actor(
-        id=str(ref["id"]),
-        name=str(ref["name"]),
-        kind=ref.get("kind") or "org",
-        aliases=list(ref.get("aliases") or []),
-    )
+def _parse_actor(ref: OrgLine, batch: Batch, seen: dict[str, Actor]) -> str:
+    aliases = list(ref.aliases or []) if isinstance(ref, ActorLine) else []
+    actor = Actor(id=ref.id, name=ref.name, kind=ref.kind or "org", aliases=aliases)
     if actor.id not in seen:
         seen[actor.id] = actor
         batch.actors.append(actor)
-    for link in ref.get("affiliations") or []:
-        org_id = _parse_actor(link["org"], batch, seen)
-        batch.affiliations.append(Affiliation(actor.id, org_id, str(link.get("role") or "")))
-    for link in ref.get("held_by") or []:
-        holder_id = _parse_actor(link["actor"], batch, seen)
-        batch.affiliations.append(Affiliation(holder_id, actor.id, str(link.get("role") or "")))
+    if not isinstance(ref, ActorLine):
+        return actor.id
+    for link in ref.affiliations or []:
+        org_id = _parse_actor(link.org, batch, seen)
+        batch.affiliations.append(Affiliation(actor.id, org_id, link.role or ""))
+    for held in ref.held_by or []:
+        holder_id = _parse_actor(held.actor, batch, seen)
+        batch.affiliations.append(Affiliation(holder_id, actor.id, held.role or ""))
     return actor.id
 
 
-def batch_from_rows(lines: Iterable[str], *, name: str = "<events>") -> tuple[Batch, list[str]]:
-    """Rebuild a batch from event JSONL; broken lines are skipped and reported."""
+def batch_from_rows(
+    lines: Iterable[str], *, name: str = "<events>", first_line: int = 1
+) -> tuple[Batch, list[str]]:
+    """Rebuild a batch from event JSONL; lines that fail graph.event_line's validation are skipped
+    and reported (file and line number), so nothing the API cannot serve reaches a store."""
     batch = Batch()
     problems: list[str] = []
     actors: dict[str, Actor] = {}
     places: dict[str, Place] = {}
     articles: dict[str, Article] = {}
     affiliation_keys: set[tuple[str, str, str]] = set()
-    for n, line in enumerate(lines, 1):
+    for n, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ExportError("not a JSON object")
-            event = _parse_event(row, batch, actors, places, articles)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            if isinstance(exc, KeyError):
-                reason = f"missing field {exc}"
-            elif isinstance(exc, (TypeError, AttributeError)):
-                reason = f"a field has the wrong type ({exc})"
-            else:
-                reason = str(exc)
-            problems.append(f"{name}:{n}: skipped: {reason}")
+            row = parse_line(line)
+        except ValueError as exc:
+            problems.append(f"{name}:{n}: skipped: {exc}")
             continue
-        batch.events.append(event)
+        batch.events.append(_parse_event(row, batch, actors, places, articles))
     unique = []
     for aff in batch.affiliations:
         key = (aff.actor, aff.org, aff.role)
@@ -192,62 +179,56 @@ def batch_from_rows(lines: Iterable[str], *, name: str = "<events>") -> tuple[Ba
     return batch, problems
 
 
+def _interval(line: DateLine | None) -> DateInterval | None:
+    if line is None:
+        return None
+    return DateInterval(line.start, line.end or line.start, line.precision or "day")
+
+
 def _parse_event(
-    row: dict[str, Any],
+    row: EventLine,
     batch: Batch,
     actors: dict[str, Actor],
     places: dict[str, Place],
     articles: dict[str, Article],
 ) -> Event:
-    for key in ("id", "type", "sources"):
-        if key not in row:
-            raise ExportError(f"missing {key!r}")
-    if row["type"] not in EVENT_TYPES:
-        raise ExportError(f"unknown event type {row['type']!r}")
-    location = row.get("location")
+    """The validated line as model objects; nodes seen for the first time are added to the batch."""
+    location = row.location
     place = None
     if location:
-        place = location["id"]
+        place = location.id
         if place not in places:
-            places[place] = Place(
-                place, location["name"], location.get("lat"), location.get("lon"), location.get("country")
-            )
+            places[place] = Place(place, location.name, location.lat, location.lon, location.country)
             batch.places.append(places[place])
     sources = []
-    for src in row["sources"]:
-        doc = str(src["doc"])
-        meta = src.get("article") or {}
-        if doc not in articles:
-            published = meta.get("published")
-            articles[doc] = Article(
-                doc,
-                meta.get("title") or "",
-                meta.get("publisher") or "",
-                meta.get("url") or "",
-                date.fromisoformat(published) if published else None,
+    for src in row.sources:
+        meta = src.article or ArticleLine()
+        if src.doc not in articles:
+            articles[src.doc] = Article(
+                src.doc, meta.title or "", meta.publisher or "", meta.url or "", meta.published
             )
-            batch.articles.append(articles[doc])
+            batch.articles.append(articles[src.doc])
         sources.append(
             Source(
-                doc,
-                str(src.get("sentence") or ""),
-                int(src.get("char_start") or 0),
-                int(src.get("char_end") or 0),
-                src.get("date_text"),
-                DateInterval.from_json(src.get("date")),
+                src.doc,
+                src.sentence or "",
+                src.char_start or 0,
+                src.char_end or 0,
+                src.date_text,
+                _interval(src.date),
             )
         )
-    attributes = {k: v for k, v in (row.get("attributes") or {}).items() if v is not None}
+    attributes = {k: v for k, v in (row.attributes or {}).items() if v is not None}
     return Event(
-        id=str(row["id"]),
-        type=row["type"],
-        date=DateInterval.from_json(row.get("date")),
-        agents=[_parse_actor(a, batch, actors) for a in row.get("agents") or []],
-        targets=[_parse_actor(a, batch, actors) for a in row.get("targets") or []],
+        id=row.id,
+        type=row.type,
+        date=_interval(row.date),
+        agents=[_parse_actor(a, batch, actors) for a in row.agents or []],
+        targets=[_parse_actor(a, batch, actors) for a in row.targets or []],
         place=place,
         attributes=attributes,
-        confidence=float(row.get("confidence") or 0.0),
-        disputed=bool(row.get("disputed")),
-        summary=str(row.get("summary") or ""),
+        confidence=row.confidence or 0.0,
+        disputed=bool(row.disputed),
+        summary=row.summary or "",
         sources=sources,
     )

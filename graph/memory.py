@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from graph import actor_rank, paths, persist
+from graph.errors import StoreError
 from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, EventType, Place, Source
 from graph.paths import Incidence, affiliation, find_paths
 from graph.store import (
@@ -222,6 +223,7 @@ class MemoryStore:
         self._lock = threading.RLock()
         self._reset()
         self._dirty = False
+        self._broken = False  # an upsert failed midway: what is in memory is not a graph to save
 
     def _reset(self) -> None:
         self.graph: nx.MultiDiGraph[Node] = nx.MultiDiGraph()  # actors and their affiliations
@@ -256,30 +258,37 @@ class MemoryStore:
     def upsert(self, batch: Batch, *, progress: Callable[[int, int], None] | None = None) -> None:
         """Merge: same ids merge, aliases and participants are unioned, one REPORTS per article."""
         with self._lock:
-            for article in batch.articles:
-                self._articles[article.id] = _article(article)
-            for place in batch.places:
-                self._places[place.id] = dataclasses.replace(place)
-            for actor in batch.actors:
-                self._merge_actor(actor)
-            for aff in batch.affiliations:
-                if aff.actor in self._actors and aff.org in self._actors:
-                    self.graph.add_edge(
-                        ("Actor", aff.actor), ("Actor", aff.org), key=f"AFFILIATED_WITH:{aff.role}"
-                    )
-            before: dict[str, tuple[SortKey | None, frozenset[Scope]]] = {}
-            total = len(batch.events)
-            for n, event in enumerate(batch.events, 1):
-                if event.id not in before:
-                    before[event.id] = self._placement(self._events.get(event.id))
-                self._merge_event(event)
-                if progress and (n % 1000 == 0 or n == total):
-                    progress(n, total)
-            self._reindex(before)
-            for hub in self._stale:
-                self._tallies[hub] = self._tally(hub)
-            self._stale.clear()
-            self._dirty = True
+            try:
+                self._upsert(batch, progress)
+            except BaseException:
+                self._broken = True  # half merged: never saved over the file (see save)
+                raise
+
+    def _upsert(self, batch: Batch, progress: Callable[[int, int], None] | None) -> None:
+        for article in batch.articles:
+            self._articles[article.id] = _article(article)
+        for place in batch.places:
+            self._places[place.id] = dataclasses.replace(place)
+        for actor in batch.actors:
+            self._merge_actor(actor)
+        for aff in batch.affiliations:
+            if aff.actor in self._actors and aff.org in self._actors:
+                self.graph.add_edge(
+                    ("Actor", aff.actor), ("Actor", aff.org), key=f"AFFILIATED_WITH:{aff.role}"
+                )
+        before: dict[str, tuple[SortKey | None, frozenset[Scope]]] = {}
+        total = len(batch.events)
+        for n, event in enumerate(batch.events, 1):
+            if event.id not in before:
+                before[event.id] = self._placement(self._events.get(event.id))
+            self._merge_event(event)
+            if progress and (n % 1000 == 0 or n == total):
+                progress(n, total)
+        self._reindex(before)
+        for hub in self._stale:
+            self._tallies[hub] = self._tally(hub)
+        self._stale.clear()
+        self._dirty = True
 
     def _merge_actor(self, actor: Actor) -> None:
         old = self._actors.get(actor.id)
@@ -419,6 +428,7 @@ class MemoryStore:
         with self._lock:
             self._reset()
             self._dirty = True
+            self._broken = False
 
     def save(self, path: Path | None = None) -> None:
         """Write the whole graph atomically to ``path`` (default: where it was opened)."""
@@ -426,6 +436,8 @@ class MemoryStore:
         if target is None:
             raise ValueError("this store has no file: pass a path")
         with self._lock:
+            if self._broken:
+                raise StoreError("not saved: a load failed midway, so the store in memory is incomplete")
             persist.write(target, self._snapshot())
             self._dirty = False
 
@@ -652,6 +664,7 @@ class MemoryStore:
             len(self._places),
             self._disputed,
             by_type,
+            sum(len(c.keys) for c in self._classes.get(None, ())),
         )
 
     def date_span(self) -> DateInterval | None:
@@ -665,5 +678,5 @@ class MemoryStore:
 
     def close(self) -> None:
         """Save what changed, so a ``load`` persists without an extra call."""
-        if self._dirty and self.file is not None:
+        if self._dirty and not self._broken and self.file is not None:
             self.save()

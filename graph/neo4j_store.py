@@ -47,6 +47,7 @@ from graph.store import (
     TimelinePage,
     path_hops,
 )
+from graph.version import STORE_VERSION, outdated
 from graph.window import ROW_CAP, SPAN_CLASSES, bounds, class_floors, encode_cursor, span_class
 
 INTERACTION_CAP = 100
@@ -176,6 +177,7 @@ class Neo4jStore:
         *,
         database: str | None = None,
         timeout: float = 10.0,
+        check_version: bool = True,
         batch_size: int = 2000,
         node_batch_size: int = 10_000,
         writers: int = 2,
@@ -190,6 +192,7 @@ class Neo4jStore:
             with self._errors("connect"):
                 self.driver.verify_connectivity()
             self._apply_schema()
+            self._check_version(check_version)
         except BaseException:
             self.driver.close()
             raise
@@ -243,6 +246,15 @@ class Neo4jStore:
         for statement in cypher.statements("schema"):
             self._run_auto("schema", statement)
         self._write([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
+
+    def _check_version(self, strict: bool) -> None:
+        """Mark an empty graph with graph.version's format; refuse (when ``strict``) a graph an
+        older release loaded: ``load --replace`` opens with ``strict=False`` to rebuild it."""
+        row = self.read("store_version")[0]
+        if row["version"] is None and not row["events"]:
+            self._write([("write_store_version", {"version": STORE_VERSION, "layout": LAYOUT})])
+        elif strict and row["version"] != STORE_VERSION:
+            raise StoreError(outdated(f"the Neo4j graph at {self.uri}", row["version"]))
 
     # -- writing ------------------------------------------------------------
 
@@ -314,6 +326,7 @@ class Neo4jStore:
     def clear(self) -> None:
         for statement in cypher.statements("admin/wipe"):
             self._run_auto("admin/wipe", statement)
+        self._check_version(strict=False)
 
     # -- reading ------------------------------------------------------------
 
@@ -450,7 +463,9 @@ class Neo4jStore:
     def counts(self) -> Counts:
         r = self.read("counts")[0]
         by_type = {row["type"]: row["n"] for row in self.read("type_counts")}
-        return Counts(r["articles"], r["events"], r["actors"], r["places"], r["disputed"], by_type)
+        return Counts(
+            r["articles"], r["events"], r["actors"], r["places"], r["disputed"], by_type, r["dated"]
+        )
 
     def date_span(self) -> DateInterval | None:
         r = self.read("date_span")[0]

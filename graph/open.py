@@ -1,13 +1,22 @@
-"""Choose and open a store: the only place besides tests that names a backend."""
+"""Choose and open a store: the only place besides tests that names a backend.
+
+Readers use ``open_store``: an embedded store must exist (a mistyped data folder is an error, not
+an empty graph). Writers use ``open_writer``: it creates the store, holds the data folder's writer
+lock for the whole run, and saves only when the run ends without an error.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from graph.errors import StoreError
 from graph.store import GraphStore
 
 STORE_FILE = "graph.jsonl"
+LOCK_FILE = "graph.jsonl.lock"
 
 
 def open_store(
@@ -20,19 +29,81 @@ def open_store(
     database: str | None = None,
     timeout: float = 10.0,
 ) -> GraphStore:
-    """``memory`` persists to DATA_DIR/graph.jsonl; ``neo4j`` connects (NEO4J_* environment as defaults)."""
+    """``memory`` reads DATA_DIR/graph.jsonl (which must exist); ``neo4j`` connects (NEO4J_*
+    environment as defaults)."""
     if kind == "memory":
         from graph.memory import MemoryStore
 
-        return MemoryStore.open(Path(data_dir) / STORE_FILE)
+        path = Path(data_dir) / STORE_FILE
+        if not path.exists():
+            raise StoreError(
+                f"{data_dir} holds no store (no {STORE_FILE}): check --data / EVENTGRAPH_DATA, or "
+                "create one with: eventgraph load EVENTS.jsonl"
+            )
+        return MemoryStore.open(path)
     if kind == "neo4j":
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore(
-            uri or os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
-            user or os.environ.get("NEO4J_USER", "neo4j"),
-            password or os.environ.get("NEO4J_PASSWORD", "eventgraph"),
-            database=database,
-            timeout=timeout,
-        )
+        return _neo4j(uri, user, password, database, timeout, check_version=True)
     raise ValueError(f"unknown store {kind!r}: use memory or neo4j")
+
+
+@contextmanager
+def open_writer(
+    kind: str,
+    *,
+    data_dir: Path | str = "data",
+    replace: bool = False,
+    say: Callable[[str], None] | None = None,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    timeout: float = 10.0,
+) -> Iterator[GraphStore]:
+    """A store to load into. The embedded one is read after the writer lock is taken (so a
+    concurrent load's events are never lost) and saved only if the block ends normally: an error
+    leaves the file as it was. With ``replace`` the old contents are not read at all (nor their
+    version checked), so a damaged or outdated store can be rebuilt."""
+    if kind == "neo4j":
+        store = _neo4j(uri, user, password, database, timeout, check_version=not replace)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    if kind != "memory":
+        raise ValueError(f"unknown store {kind!r}: use memory or neo4j")
+    from graph import persist
+    from graph.lock import exclusive
+    from graph.memory import MemoryStore
+
+    path = Path(data_dir) / STORE_FILE
+    with exclusive(Path(data_dir) / LOCK_FILE, say):
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a store file: move it away and load again")
+        orphans = persist.remove_orphans(path)
+        if orphans and say:
+            say(f"note: removed {len(orphans)} temporary file(s) that an interrupted save left in {data_dir}")
+        memory = MemoryStore(path) if replace else MemoryStore.open(path)
+        yield memory
+        memory.save()
+
+
+def _neo4j(
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    timeout: float,
+    *,
+    check_version: bool,
+) -> GraphStore:
+    from graph.neo4j_store import Neo4jStore
+
+    return Neo4jStore(
+        uri or os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+        user or os.environ.get("NEO4J_USER", "neo4j"),
+        password or os.environ.get("NEO4J_PASSWORD", "eventgraph"),
+        database=database,
+        timeout=timeout,
+        check_version=check_version,
+    )

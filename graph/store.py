@@ -123,6 +123,7 @@ class Counts:
     places: int
     disputed: int
     by_type: dict[str, int] = field(default_factory=dict)  # events per type, dated or not
+    dated: int = 0  # events with a date (the timeline lists these)
 
 
 @runtime_checkable

@@ -347,7 +347,7 @@ def stats(as_json: bool, **opts: Any) -> None:
         counts = store.counts()
         span = store.date_span()
         actors = store.actors("", limit=10)
-        shown = store.timeline(TimelineFilter(disputed=True), limit=DISPUTED_SHOWN).rows
+        shown = [] if as_json else store.timeline(TimelineFilter(disputed=True), limit=DISPUTED_SHOWN).rows
         disputed = [store.event(row.event.id) for row in shown]
     by_type = Counter(counts.by_type)
     report = {

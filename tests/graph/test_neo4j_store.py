@@ -8,18 +8,23 @@ import random
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from conftest import NEO4J_PASSWORD, NEO4J_URI, neo4j_store, small_batch
 
 from bench.gen_synthetic import generate
+from eventgraph.cli import main
 from graph import cypher
 from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
+from graph.export import dumps_rows
 from graph.memory import MemoryStore
 from graph.model import Batch, DateInterval
 from graph.neo4j_store import Neo4jStore
 from graph.store import TimelineFilter
+from graph.version import REBUILD, STORE_VERSION
 
 
 def test_unreachable_server_gives_a_clear_error() -> None:
@@ -244,3 +249,39 @@ def test_repeated_events_in_one_load_end_as_the_last_telling(neo: Neo4jStore) ->
     assert neo.counts() == mem.counts()
     for e in retold + doubled:
         assert neo.event(e.id) == mem.event(e.id)
+
+
+@pytest.mark.neo4j
+def test_a_graph_an_older_release_loaded_is_refused_and_load_replace_rebuilds_it(
+    neo: Neo4jStore, tmp_path: Path
+) -> None:
+    """Article ids changed (issue 12.2): a graph without this store format on its Meta node cannot be
+    merged into or served; `load --replace` rebuilds it, and the span-class migration still runs."""
+    neo.upsert(small_batch())
+    neo._write([("admin/forget_store_version", {}), ("admin/forget_span_class", {})])
+    message = (
+        f"the Neo4j graph at {NEO4J_URI} was written by an older eventgraph (store format 1; this one "
+        f"reads {STORE_VERSION}): rebuild it: {REBUILD}"
+    )
+    with pytest.raises(StoreError) as refused:
+        neo4j_store()
+    assert str(refused.value) == message
+    events = tmp_path / "events.jsonl"
+    events.write_text("\n".join(dumps_rows(small_batch())) + "\n")
+    merged = CliRunner().invoke(main, ["load", str(events), "--store", "neo4j"])
+    assert merged.exit_code == 1 and f"Error: {message}" in merged.stderr
+    rebuilt = CliRunner().invoke(main, ["load", str(events), "--store", "neo4j", "--replace"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    reopened = neo4j_store()
+    try:
+        assert reopened.counts().events == 8
+        assert reopened.timeline(TimelineFilter()).rows[0].event.id == "e8"
+    finally:
+        reopened.close()
+
+
+@pytest.mark.neo4j
+def test_an_empty_graph_takes_this_store_format(neo: Neo4jStore) -> None:
+    assert neo.read("store_version") == [{"version": STORE_VERSION, "events": False}]
+    neo.upsert(small_batch())
+    assert neo4j_store().read("store_version") == [{"version": STORE_VERSION, "events": True}]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -299,3 +300,23 @@ def test_progress_reports_every_event(empty_store: GraphStore) -> None:
     calls: list[tuple[int, int]] = []
     empty_store.upsert(small_batch(), progress=lambda done, total: calls.append((done, total)))
     assert calls and calls[-1] == (8, 8)
+
+
+def test_counts_tell_dated_events_as_the_store_holds_them(store: GraphStore) -> None:
+    """`eventgraph stats` reads the dated count from here, not from a capped timeline page."""
+    assert store.counts().dated == 7  # e5 has no date
+    batch = small_batch()
+    statement = next(e for e in batch.events if e.id == "e5")
+    statement.date = day(12, 31)
+    rocket = next(e for e in batch.events if e.id == "e1")
+    rocket.date = None
+    store.upsert(Batch(events=[statement, rocket]))
+    counts = store.counts()
+    assert (counts.events, counts.dated) == (8, 7)
+    assert store.count(TimelineFilter()) == counts.dated
+    store.upsert(Batch(events=[dataclasses.replace(rocket, date=day(12, 27))]))
+    assert store.counts().dated == 8
+
+
+def test_empty_store_counts_no_dated_event(empty_store: GraphStore) -> None:
+    assert empty_store.counts().dated == 0

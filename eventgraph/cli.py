@@ -403,6 +403,7 @@ def serve(host: str, port: int, **opts: Any) -> None:
     from api.app import create_app
 
     with opened_store(opts) as store:
+        store.date_span()  # a store that cannot be served (an older release's graph) fails here
         click.echo(f"serving {opts['store_kind']} store on http://{host}:{port} (Ctrl-C stops)", err=True)
         uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
 

@@ -177,7 +177,6 @@ class Neo4jStore:
         *,
         database: str | None = None,
         timeout: float = 10.0,
-        check_version: bool = True,
         batch_size: int = 2000,
         node_batch_size: int = 10_000,
         writers: int = 2,
@@ -185,6 +184,7 @@ class Neo4jStore:
         self.uri, self.user, self.database = uri, user, database
         self.timeout, self.batch_size, self.node_batch_size = timeout, batch_size, node_batch_size
         self.writers = writers
+        self._outdated: str | None = None  # why this graph cannot be used until cleared
         self.driver: Driver = GraphDatabase.driver(
             uri, auth=(user, password), connection_timeout=5.0, max_transaction_retry_time=30.0
         )
@@ -192,7 +192,7 @@ class Neo4jStore:
             with self._errors("connect"):
                 self.driver.verify_connectivity()
             self._apply_schema()
-            self._check_version(check_version)
+            self._check_version()
         except BaseException:
             self.driver.close()
             raise
@@ -220,6 +220,8 @@ class Neo4jStore:
 
     def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run cypher/NAME.cypher in a read transaction with a time limit; rows as dicts."""
+        if name not in ("ping", "store_version"):
+            self.require_usable()
         with self._errors(name):
             records, _, _ = self.driver.execute_query(
                 self._query(name, timeout or self.timeout),
@@ -247,14 +249,22 @@ class Neo4jStore:
             self._run_auto("schema", statement)
         self._write([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
 
-    def _check_version(self, strict: bool) -> None:
-        """Mark an empty graph with graph.version's format; refuse (when ``strict``) a graph an
-        older release loaded: ``load --replace`` opens with ``strict=False`` to rebuild it."""
+    def _check_version(self) -> None:
+        """Mark an empty graph with graph.version's format. A graph of another format (an older
+        release's) is refused by every read and write until ``clear`` (``load --replace``)."""
         row = self.read("store_version")[0]
         if row["version"] is None and not row["events"]:
             self._write([("write_store_version", {"version": STORE_VERSION, "layout": LAYOUT})])
-        elif strict and row["version"] != STORE_VERSION:
-            raise StoreError(outdated(f"the Neo4j graph at {self.uri}", row["version"]))
+            self._outdated = None
+        elif row["version"] != STORE_VERSION:
+            self._outdated = outdated(f"the Neo4j graph at {self.uri}", row["version"])
+        else:
+            self._outdated = None
+
+    def require_usable(self) -> None:
+        """Raise the reason this graph cannot be used (an older release loaded it), if any."""
+        if self._outdated:
+            raise StoreError(self._outdated)
 
     # -- writing ------------------------------------------------------------
 
@@ -274,6 +284,7 @@ class Neo4jStore:
         Node rows are packed into transactions of up to ``node_batch_size`` rows over all node
         kinds (a small batch is one transaction); each event chunk is one transaction of two
         statements. Every statement is idempotent, so a retried or re-run chunk converges."""
+        self.require_usable()
         steps: list[tuple[str, Row]] = []
         size = 0
         for name, param, rows in _node_writes(batch):
@@ -326,7 +337,7 @@ class Neo4jStore:
     def clear(self) -> None:
         for statement in cypher.statements("admin/wipe"):
             self._run_auto("admin/wipe", statement)
-        self._check_version(strict=False)
+        self._check_version()
 
     # -- reading ------------------------------------------------------------
 

@@ -11,9 +11,13 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.errors import StoreError
 from graph.store import GraphStore
+
+if TYPE_CHECKING:
+    from graph.neo4j_store import Neo4jStore
 
 STORE_FILE = "graph.jsonl"
 LOCK_FILE = "graph.jsonl.lock"
@@ -42,7 +46,7 @@ def open_store(
             )
         return MemoryStore.open(path)
     if kind == "neo4j":
-        return _neo4j(uri, user, password, database, timeout, check_version=True)
+        return _neo4j(uri, user, password, database, timeout)
     raise ValueError(f"unknown store {kind!r}: use memory or neo4j")
 
 
@@ -61,11 +65,13 @@ def open_writer(
 ) -> Iterator[GraphStore]:
     """A store to load into. The embedded one is read after the writer lock is taken (so a
     concurrent load's events are never lost) and saved only if the block ends normally: an error
-    leaves the file as it was. With ``replace`` the old contents are not read at all (nor their
-    version checked), so a damaged or outdated store can be rebuilt."""
+    leaves the file as it was. With ``replace`` the old file is not read at all, so a damaged or
+    outdated one can be rebuilt (a Neo4j graph of an older format is usable again once cleared)."""
     if kind == "neo4j":
-        store = _neo4j(uri, user, password, database, timeout, check_version=not replace)
+        store = _neo4j(uri, user, password, database, timeout)
         try:
+            if not replace:
+                store.require_usable()  # merging into an older release's graph: refused up front
             yield store
         finally:
             store.close()
@@ -94,9 +100,7 @@ def _neo4j(
     password: str | None,
     database: str | None,
     timeout: float,
-    *,
-    check_version: bool,
-) -> GraphStore:
+) -> Neo4jStore:
     from graph.neo4j_store import Neo4jStore
 
     return Neo4jStore(
@@ -105,5 +109,4 @@ def _neo4j(
         password or os.environ.get("NEO4J_PASSWORD", "eventgraph"),
         database=database,
         timeout=timeout,
-        check_version=check_version,
     )

@@ -19,6 +19,7 @@ from api.app import create_app
 from api.settings import Settings
 from graph.errors import StoreUnavailable
 from graph.memory import MemoryStore
+from graph.open import open_writer
 from graph.store import GraphStore
 
 INJECTIONS = [
@@ -152,6 +153,8 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_app_opens_and_closes_the_configured_store(tmp_path: Any) -> None:
+    with open_writer("memory", data_dir=tmp_path):
+        pass  # an empty store: a folder that holds none is refused (issue 16.11)
     with TestClient(create_app(settings=Settings(store="memory", data=tmp_path))) as c:
         body = c.get("/health").json()
     assert (body["store"], body["counts"]["events"]) == ("memory", 0)

@@ -253,7 +253,7 @@ def test_repeated_events_in_one_load_end_as_the_last_telling(neo: Neo4jStore) ->
 
 @pytest.mark.neo4j
 def test_a_graph_an_older_release_loaded_is_refused_and_load_replace_rebuilds_it(
-    neo: Neo4jStore, tmp_path: Path
+    neo: Neo4jStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Article ids changed (issue 12.2): a graph without this store format on its Meta node cannot be
     merged into or served; `load --replace` rebuilds it, and the span-class migration still runs."""
@@ -263,9 +263,18 @@ def test_a_graph_an_older_release_loaded_is_refused_and_load_replace_rebuilds_it
         f"the Neo4j graph at {NEO4J_URI} was written by an older eventgraph (store format 1; this one "
         f"reads {STORE_VERSION}): rebuild it: {REBUILD}"
     )
-    with pytest.raises(StoreError) as refused:
-        neo4j_store()
-    assert str(refused.value) == message
+    old = neo4j_store()
+    try:
+        for use in (old.counts, lambda: old.timeline(TimelineFilter()), lambda: old.upsert(small_batch())):
+            with pytest.raises(StoreError) as refused:
+                use()
+            assert str(refused.value) == message
+    finally:
+        old.close()
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: pytest.fail("served an outdated graph"))
+    for command in ("stats", "serve"):
+        result = CliRunner().invoke(main, [command, "--store", "neo4j"])
+        assert result.exit_code == 1 and result.stderr.strip().splitlines()[-1] == f"Error: {message}"
     events = tmp_path / "events.jsonl"
     events.write_text("\n".join(dumps_rows(small_batch())) + "\n")
     merged = CliRunner().invoke(main, ["load", str(events), "--store", "neo4j"])

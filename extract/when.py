@@ -51,6 +51,31 @@ WORD = re.compile(r"[A-Za-z0-9]+")
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 BACK_DETS = frozenset({"the", "this", "that", "their", "his", "her", "its"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Adverbs that make speaking habitual, or place it in the story's own past, rather than on the day of the
+# report: "has repeatedly called", "then made threats", "previously said".
+UNREPORTED_ADVERBS = frozenset(
+    {
+        "repeatedly",
+        "often",
+        "frequently",
+        "regularly",
+        "routinely",
+        "usually",
+        "always",
+        "long",
+        "consistently",
+        "then",
+        "later",
+        "earlier",
+        "previously",
+        "formerly",
+        "once",
+        "subsequently",
+        "afterwards",
+        "afterward",
+        "before",
+    }
+)
 # How far back a statement looks for the dated statement it continues.
 CONTINUATION_PARAGRAPHS = 6
 
@@ -94,6 +119,8 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
     _continue_statements(resolved, vague)
+    if dct is not None:
+        _date_reports(resolved, vague, dct)
 
 
 def _datelines(doc: Doc) -> list[tuple[int, int]]:
@@ -300,6 +327,26 @@ def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int])
         if mention.date is not None and key:
             dated.append((key, paragraph, mention))
         last_key = key or last_key
+
+
+def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: date) -> None:
+    """A plain report ("X said ...") with no time of its own nor an account it continues was made by the
+    day it was published; habitual or repeated speaking ("has repeatedly called") is not placed in time."""
+    for mention, tok in resolved:
+        if mention.type != "statement" or mention.date is not None or id(mention) in vague:
+            continue
+        if _not_of_the_day(tok):
+            continue
+        mention.date = DateInterval(dct, dct, "day")
+
+
+def _not_of_the_day(tok: Token) -> bool:
+    """ "has repeatedly called", "continues to warn", "then made threats": not one occasion on the day."""
+    verb = clause_verb(tok)
+    words = {c.lower_ for c in (*verb.children, *tok.children) if c.dep_ in ("advmod", "npadvmod")}
+    if words & UNREPORTED_ADVERBS:
+        return True
+    return verb.lemma_.lower() in ("continue", "keep") and verb.i != tok.i
 
 
 def _recent(candidates: list[tuple[bool, int, Mention]], paragraph: int, mention: Mention) -> Mention | None:

@@ -58,6 +58,12 @@ WEAK_SPEECH = frozenset(
         "describe",
     ]
 )
+# Plain reporting, which is a statement only when it reports no other event (or the speaker's own deed).
+SOURCING_ACTS = frozenset({"claim", "report"})
+# How a speaker names itself as the doer of what it reports.
+SELF_REFERENCES = frozenset({"it", "they", "we", "i", "he", "she"})
+# ("reported" stays: a news outlet's report is news in itself.)
+SOURCING_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain"})
 # News outlets, whose reports of what others said are those others' statements.
 _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in (canon, *aliases))
 BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
@@ -127,7 +133,49 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         return []  # a question asks whether something happened
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
-    return _statements(sent, candidates, near) + _attacks(candidates) + _other_events(candidates)
+    happenings = _attacks(candidates) + _other_events(candidates)
+    return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
+
+
+def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_Found]:
+    """ "Police said two rockets struck the airport": the attack is the news, the saying only its source.
+
+    A plain report whose complement tells another event (a verb: "these attacks" only refers to one) is
+    no statement of its own, unless the speaker
+    did that event ("Hezbollah said it detonated the devices" claims responsibility); warnings,
+    accusations, demands and denials are news whatever they report.
+    """
+    kept = []
+    for found in statements:
+        if (
+            found.attributes.get("speech_act") in SOURCING_ACTS
+            and found.trigger.lemma_.lower() in SOURCING_VERBS
+        ):
+            inside = [
+                h for h in happenings if h.trigger.pos_ == "VERB" and _reports(found.trigger, h.trigger)
+            ]
+            # "Hezbollah said it detonated the devices": a claim of its own deed
+            speakers = {s.text.lower() for s in found.agents} | SELF_REFERENCES
+            if inside and not any(speakers & _doers(h) for h in inside):
+                continue
+        kept.append(found)
+    return kept
+
+
+def _doers(found: _Found) -> set[str]:
+    """Who did a happening, as written: its agents, else its grammatical subjects (pronouns included)."""
+    return {a.text.lower() for a in found.agents} | {t.lower_ for t in subject_of(found.trigger)}
+
+
+def _reports(verb: Token, trigger: Token) -> bool:
+    """Whether ``trigger`` stands in the clause ``verb`` reports (its ccomp or the clause it interrupts)."""
+    cur = trigger
+    while cur.head.i != cur.i:
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("ccomp", "xcomp", "parataxis")
+        cur = cur.head
+    # "Two rockets struck the airport, police said": the saying hangs from the reported clause.
+    return verb.dep_ in ("parataxis", "ccomp") and verb.head.i == trigger.i
 
 
 # --- statements -------------------------------------------------------------------------------

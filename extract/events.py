@@ -133,8 +133,22 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         return []  # a question asks whether something happened
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
-    happenings = _attacks(candidates) + _other_events(candidates)
+    happenings = [h for h in _attacks(candidates) + _other_events(candidates) if not _background(h.trigger)]
     return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
+
+
+def _background(trigger: Token) -> bool:
+    """ "It was the deadliest strike this year", "the third such incident this month": a noun that ranks or
+    classes events describes something else, it does not tell a happening of its own."""
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ == "attr":
+        return True
+    return any(
+        c.tag_ == "JJS" or c.lower_ == "such" or c.ent_type_ == "ORDINAL"
+        for c in trigger.children
+        if c.dep_ in ("amod", "predet", "det", "nummod")
+    )
 
 
 def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_Found]:

@@ -79,6 +79,9 @@ NOT_EVENTS = [
     ("The call lasted an hour.", "phone_call"),
     # asked for, not done
     ("The envoy urged the rebels to stop their attacks on aid convoys.", "other_attack"),
+    # background that ranks or classes events
+    ("It was the deadliest bombing in the province this year.", "other_attack"),
+    ("This is the third such raid on the camp this month.", "other_attack"),
 ]
 
 

@@ -187,7 +187,9 @@ def _check_writable(out: Path | None) -> None:
         tmp.open("a", encoding="utf-8").close()
         tmp.unlink()
     except OSError as exc:
-        raise click.ClickException(f"cannot write --out {shown(out)} ({exc.strerror or exc})") from exc
+        blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+        reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
+        raise click.ClickException(shown(f"cannot write --out {out} ({reason})")) from exc
 
 
 def _write_lines(lines: Iterator[str], out: Path | None) -> None:

@@ -121,6 +121,7 @@ class ManifestIndex:
                 self._lines.setdefault(file, {})[fragment] = key
             elif specificity.get(file, 0) < len(parts):  # "a/story.txt" wins over "story.txt"
                 self._files[file], specificity[file] = key, len(parts)
+                self._used.add(key)
 
     def _target(
         self, key: str, by_name: Mapping[str, list[tuple[tuple[str, ...], Path]]]
@@ -148,9 +149,9 @@ class ManifestIndex:
         return self.manifest[key]
 
     def unused(self) -> Problem | None:
-        """One note for the keys that described no input (a typo, or files not in this run)."""
+        """One note for the keys that fit no input file or JSONL line (a typo, or files not in this run)."""
         keys = [key for key in self.manifest if key not in self._used]
         if not keys:
             return None
         listed = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
-        return Problem(self.source, f"{len(keys)} entries describe no input read: {listed}", note=True)
+        return Problem(self.source, f"{len(keys)} entries fit no input: {listed}", note=True)

@@ -341,7 +341,7 @@ def test_ambiguous_manifest_name_applies_to_no_file(tmp_path: Path) -> None:
     (ambiguous,) = [p for p in problems if "fits 2 input files" in p.reason]
     assert ambiguous.source == "manifest: story.txt" and "relative path" in ambiguous.reason
     assert str(tmp_path / "a" / "story.txt") in ambiguous.reason
-    (unused,) = [p for p in problems if "describe no input" in p.reason]
+    (unused,) = [p for p in problems if "fit no input" in p.reason]
     assert unused.note and "gone.txt" in unused.reason and "story.txt" not in unused.reason
 
 

@@ -142,7 +142,7 @@ def main() -> None:
 @click.option(
     "--manifest",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="JSON object keyed by file name (or relative path): title, publisher, url, published (YYYY-MM-DD), id.",
+    help="JSON object keyed by file name or relative path: title, publisher, url, published, id.",
 )
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Event JSONL file [default: stdout]."

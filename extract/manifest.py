@@ -93,13 +93,15 @@ class ManifestIndex:
         self.manifest = manifest
         self.source = manifest.name if isinstance(manifest, Manifest) else "manifest"
         self.problems: list[Problem] = []
-        self._files: dict[Path, str] = {}  # file -> its key
-        self._lines: dict[Path, dict[str, str]] = {}  # JSONL file -> fragment -> key
+        self._files: dict[Path, str] = {}  # file (absolute) -> its key
+        self._lines: dict[Path, dict[str, str]] = {}  # JSONL file (absolute) -> fragment -> key
         self._used: set[str] = set()
         by_name: dict[str, list[tuple[tuple[str, ...], Path]]] = {}
+        given: dict[Path, Path] = {}  # absolute -> as given; a file given twice is one file
         for file in files:
-            parts = file.absolute().parts
-            by_name.setdefault(parts[-1], []).append((parts, file))
+            given.setdefault(file.absolute(), file)
+        for file in given:
+            by_name.setdefault(file.name, []).append((file.parts, file))
         specificity: dict[Path, int] = {}
         for key in manifest:
             target = self._target(key, by_name)
@@ -107,7 +109,7 @@ class ManifestIndex:
                 continue
             parts, fragment, matches = target
             if len(matches) > 1:
-                listed = ", ".join(str(m) for m in matches[:3]) + (", ..." if len(matches) > 3 else "")
+                listed = ", ".join(str(given[m]) for m in matches[:3]) + (", ..." if len(matches) > 3 else "")
                 self.problems.append(
                     Problem(
                         f"{self.source}: {key}",
@@ -142,6 +144,7 @@ class ManifestIndex:
 
     def entry(self, file: Path, fragment: str | None = None) -> Mapping[str, Any]:
         """The metadata for a file, or for one line of a JSONL file; empty when there is none."""
+        file = file.absolute()
         key = self._files.get(file) if fragment is None else self._lines.get(file, {}).get(fragment)
         if key is None:
             return {}

@@ -202,7 +202,7 @@ class _Reader:
             yield problem
         if article_id is None:
             return
-        fields = {name: _first_str(entry.get(name) for _, entry in meta) for name in _META_FIELDS}
+        fields = {field: _first_str(entry.get(field) for _, entry in meta) for field in _META_FIELDS}
         fields["title"] = fields["title"] or title_line
         for field, value in fields.items():
             fields[field], reason = capped(field, value)

@@ -408,3 +408,15 @@ def test_problem_lines_escape_names(tmp_path: Path, name: str) -> None:
     line = str(problems[0])
     assert "\n" not in line and line.isprintable() and "\\" in line
     assert line.startswith(str(tmp_path)) and problems[0].source == str(path)
+
+
+def test_a_file_given_twice_is_one_article_and_no_ambiguity(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.txt", ARTICLE)
+    articles, problems = run(
+        [tmp_path, path, tmp_path / "." / "story.txt"], {"story.txt": {"publisher": "P"}}
+    )
+    assert [a.article.publisher for a in articles] == ["P"]
+    assert [p.reason for p in problems if "read once" in p.reason] == [
+        f"same file name and text as {path}: read once"
+    ] * 2
+    assert not [p for p in problems if "fits" in p.reason]

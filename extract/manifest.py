@@ -121,9 +121,10 @@ class ManifestIndex:
             file = matches[0]
             if fragment is not None:
                 self._lines.setdefault(file, {})[fragment] = key
-            elif specificity.get(file, 0) < len(parts):  # "a/story.txt" wins over "story.txt"
+                continue
+            self._used.add(key)
+            if specificity.get(file, 0) < len(parts):  # "a/story.txt" wins over "story.txt"
                 self._files[file], specificity[file] = key, len(parts)
-                self._used.add(key)
 
     def _target(
         self, key: str, by_name: Mapping[str, list[tuple[tuple[str, ...], Path]]]

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from extract import timex_rules, timex_rules_relative
+from extract.json_input import parse_json
 from extract.temporal_types import Relation, Tense, Timex
 from extract.timecal import apply_mod, interval_of_value
 from extract.timex_grammar import RULES, Context, NoDct, Reading, Rule
@@ -209,7 +210,7 @@ def timex_jsonl_lines(lines: Iterable[str], on_error: Callable[[str], None] | No
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = parse_json(line)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             doc, text = record["doc"], record["text"]

@@ -92,7 +92,9 @@ MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 WEEKDAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
-YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"  # a bare number read as a year: "2000 troops" is not one
+# a year written after a month, a day or a season ("December 2100"): any four-digit year of the calendar
+DATE_YEAR = r"(?:[1-9]\d{3})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"

@@ -24,6 +24,7 @@ from extract.timex_grammar import (
     safe_date,
 )
 from extract.timex_lexicon import (
+    DATE_YEAR,
     DAY,
     MONTH,
     ORDINALS,
@@ -72,7 +73,7 @@ def _month_day(
 
 @rule(
     rf"(?P<mon>{cs(MONTH)})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*(?P<d2>{DAY})(?:st|nd|rd|th)?)?"
-    rf"(?:,?\s+(?P<y>{YEAR}))?(?![:.,]?\d)"
+    rf"(?:,?\s+(?P<y>{DATE_YEAR}))?(?![:.,]?\d)"
 )
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
@@ -87,7 +88,9 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
-@rule(rf"(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{cs(MONTH)})(?:,?\s+(?P<y>{YEAR}))?")
+@rule(
+    rf"(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{cs(MONTH)})(?:,?\s+(?P<y>{DATE_YEAR}))?"
+)
 def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
     return _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
 
@@ -95,7 +98,7 @@ def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
 @rule(
     rf"(?:{PART_OF})?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<q>this|last|next|the)\s+)?"
     rf"(?P<mon>{cs(MONTH)})"
-    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{DATE_YEAR}))?"
 )
 def month(m: re.Match[str], ctx: Context) -> Reading | None:
     number = month_number(m["mon"])
@@ -118,16 +121,18 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
             year -= number >= dct.month
         elif q == "next":
             year += number <= dct.month
-        return Reading("DATE", f"{year:04d}-{number:02d}", mod=mod)
+        return Reading("DATE", f"{timecal.year_value(year)}-{number:02d}", mod=mod)
     reading = anchored(f"XXXX-{number:02d}", m, ctx)
     return reading and Reading(reading.type, reading.value, reading.anchor, mod=mod)
 
 
 @rule(
     rf"(?:{PART_OF})?(?:(?:the\s+)?(?P<mod>early|late|mid)[- ]?\s*)?"
-    rf"(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar|the\s+year)\s*)?(?P<y>{YEAR})(?!\s*(?:%|percent)|[-/–]\d|,\d|'?s\b)"
+    rf"(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar|the\s+year)\s*)?(?P<y>{DATE_YEAR})(?!\s*(?:%|percent)|[-/–]\d|,\d|'?s\b)"
 )
 def year(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not m["fy"] and not re.fullmatch(YEAR, m["y"]):
+        return None  # "2500" alone is a number; "the year 2500" and "fiscal 2500" are years
     if not (m["mod"] or m["fy"]):
         follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
         if follower and follower[1].endswith("s") and follower[1] not in _NOT_PLURAL_NOUNS:
@@ -152,7 +157,7 @@ def decade(m: re.Match[str], ctx: Context) -> Reading | None:
 @rule(
     rf"(?:the\s+)?(?:(?P<ya>{YEAR})(?:'s)?\s+|(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+|"
     r"(?:fiscal|calendar)[- ]?)*(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
-    rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?",
+    rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?:(?P<y>{DATE_YEAR})|(?P<rel>this|last|next)\s+year))?",
     trigger="quarter",
 )
 def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -165,7 +170,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         year_ = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
     elif m["ago"]:
         year_ -= 1
-    return Reading("DATE", f"{year_}-Q{number}")
+    return Reading("DATE", f"{timecal.year_value(year_)}-Q{number}")
 
 
 @rule(
@@ -197,7 +202,7 @@ def named_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
 
 @rule(
     r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<y>"
-    + YEAR
+    + DATE_YEAR
     + r")|(?P<rel>this|last|next)\s+year|the\s+year|(?:the\s+)?'(?P<yy>\d0)s))?",
     trigger="half",
 )
@@ -211,12 +216,12 @@ def half(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     dct = ctx.need_dct()
     offset = {"this": 0, "last": -1, "next": 1}.get((m["rel"] or "this").lower(), 0)
-    return Reading("DATE", f"{dct.year + offset}-H{number}")
+    return Reading("DATE", f"{timecal.year_value(dct.year + offset)}-H{number}")
 
 
 @rule(
     rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{cs(MONTH)})"
-    rf"(?:,?\s+(?P<y>{YEAR}))?"
+    rf"(?:,?\s+(?P<y>{DATE_YEAR}))?"
 )
 def week_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
     number = month_number(m["mon"])

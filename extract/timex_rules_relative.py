@@ -23,6 +23,7 @@ from extract.timex_grammar import (
     rule,
 )
 from extract.timex_lexicon import (
+    DATE_YEAR,
     FIXED_HOLIDAYS,
     NUM,
     SEASON,
@@ -96,10 +97,11 @@ def this_last_next(m: re.Match[str], ctx: Context) -> Reading | None:
     elif unit == "month":
         value = month_str(timecal.add_months(dct, step))
     elif unit == "year":
-        value = f"{dct.year + step:04d}"
+        value = timecal.year_value(dct.year + step)
+    elif unit == "decade":
+        value = timecal.decade_value(dct.year, step)
     else:
-        size = 10 if unit == "decade" else 100
-        value = str((dct.year // size + step) * size)[: 3 if size == 10 else 2]
+        value = timecal.century_value(dct.year, step)
     return Reading("DATE", value, mod=mod)
 
 
@@ -118,7 +120,7 @@ def end_of_current(m: re.Match[str], ctx: Context) -> Reading | None:
         "month": month_str(dct),
         "year": f"{dct.year:04d}",
         "quarter": timecal.quarter_value(dct),
-        "decade": str(dct.year)[:3],
+        "decade": timecal.decade_value(dct.year),
     }[unit]
     return Reading("DATE", value, mod=mod)
 
@@ -149,7 +151,12 @@ def earlier_this(m: re.Match[str], ctx: Context) -> Reading | None:
             return ref if ref and ref[:1].isdigit() else "XXXX-XX-XX"
 
         return Reading("DATE", from_ref(None), from_ref=from_ref, relation=Relation("same", None, unit))  # type: ignore[arg-type]
-    value = {"day": iso(dct), "week": timecal.week_value(dct), "month": month_str(dct), "year": f"{dct.year}"}
+    value = {
+        "day": iso(dct),
+        "week": timecal.week_value(dct),
+        "month": month_str(dct),
+        "year": timecal.year_value(dct.year),
+    }
     return Reading("DATE", value[unit], mod=mod)
 
 
@@ -360,7 +367,7 @@ def frequency(m: re.Match[str], ctx: Context) -> Reading | None:
 
 @rule(
     rf"(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<q>this|last|next|past|coming|the)\s+)?"
-    rf"(?:(?P<mod2>early|late|mid)[- ]?\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?"
+    rf"(?:(?P<mod2>early|late|mid)[- ]?\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{DATE_YEAR}))?"
     rf"|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})",
     trigger=UNIT_TRIGGER,
 )
@@ -379,14 +386,15 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
         reading = anchored(f"XXXX-{code}", m, ctx)
         return reading and Reading(reading.type, reading.value, reading.anchor, mod=mod)
     dct = ctx.need_dct()
-    candidates = [(y, timecal.interval_of_value(f"{y}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
+    years = range(dct.year - 2, dct.year + 2)
+    candidates = [(y, timecal.interval_of_value(f"{y:04d}-{code}")) for y in years]
     if q == "this":
         year_ = dct.year - (code == "WI" and dct.month <= 2)
     elif q in ("last", "past"):
         year_ = max(y for y, iv in candidates if iv and iv.end < dct)
     else:
         year_ = min(y for y, iv in candidates if iv and iv.start > dct)
-    return Reading("DATE", f"{year_}-{code}", mod=mod)
+    return Reading("DATE", f"{timecal.year_value(year_)}-{code}", mod=mod)
 
 
 def _moveable(name: str, year_: int) -> date:
@@ -407,7 +415,7 @@ def _moveable(name: str, year_: int) -> date:
     r"(?:(?P<q>last|this|next)\s+)?(?P<h>(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|"
     r"Thanksgiving(?:\s+Day)?|Independence\s+Day|July\s+Fourth|the\s+Fourth\s+of\s+July|Halloween|"
     r"Valentine's\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day))"
-    rf"(?:,?\s+(?P<y>{YEAR}))?"
+    rf"(?:,?\s+(?P<y>{DATE_YEAR}))?"
 )
 def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     name = re.sub(r"\s+", " ", m["h"].lower())
@@ -426,7 +434,7 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", iso(_moveable(name, int(m["y"]))))
     dct = ctx.need_dct()
     tense = ctx.tense_at(m.start(), m.end())
-    days = [_moveable(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    days = [_moveable(name, y) for y in (dct.year - 1, dct.year, dct.year + 1) if 1 <= y <= 9999]
     if tense == "future" or (m["q"] or "").lower() == "next":
         return Reading("DATE", iso(min(d for d in days if d >= dct)))
     return Reading("DATE", iso(max(d for d in days if d <= dct)))

@@ -96,10 +96,13 @@ class QueryWindow:
     def in_year(self, year: int) -> QueryWindow:
         """The same month-days starting in ``year``; a range that wraps the new year ends in the next.
         ValueError when that year lacks one of its days (Feb 29) or is outside the calendar."""
-        start = _with_year(self.start, year)
-        end = _with_year(self.end, year + (self.end.year - self.start.year))
-        if end < start:
-            end = _with_year(self.end, year + 1)
+        try:
+            start = _with_year(self.start, year)
+            end = _with_year(self.end, year + (self.end.year - self.start.year))
+            if end < start:
+                end = _with_year(self.end, year + 1)
+        except ValueError as exc:
+            raise ValueError(f"cannot place the window in {year}: {exc}") from None
         return QueryWindow(start, end, self.year_given)
 
 

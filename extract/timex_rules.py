@@ -183,12 +183,11 @@ def named_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     if not q and not m[0].lower().startswith("the"):
         return None
     dct = ctx.need_dct()
-    current = timecal.quarter_value(dct)
-    previous = timecal.quarter_value(timecal.add_months(dct, -3))
     if q in ("current", "this"):
-        return Reading("DATE", current)
+        return Reading("DATE", timecal.quarter_value(dct))
     if q in ("next", "coming"):
         return Reading("DATE", timecal.quarter_value(timecal.add_months(dct, 3)))
+    previous = timecal.quarter_value(timecal.add_months(dct, -3))
     if q == "last":
         return Reading("DATE", previous)
     shift = -1 if q in ("year-ago", "year-earlier", "comparable", "prior-year", "year-before") else 0

@@ -28,6 +28,8 @@ assert timex_rules and timex_rules_relative  # imported for the rules they regis
 _SINCE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_WEEKDAY_GAP = re.compile(r"\s*,?\s*(?:the\s+)?", re.IGNORECASE)
+_WEEKDAY_ANCHOR = re.compile(r"XXXX-WXX-([1-7])")
 _CLOCK_GAP = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d)")
 _YEARLESS = re.compile(r"XXXX-(?:\d\d|SP|SU|FA|WI)(?:-\d\d)?(?:T\w+)?")  # not weekdays: no year to lend
@@ -67,7 +69,8 @@ def tag(text: str, dct: date | None, tense: Tense | None = None) -> list[Timex]:
         )
         if reading.type in ("DATE", "TIME") and value[:1].isdigit() and not reading.from_ref:
             reference = value
-    return _join_clock_times(_join_ranges(_mark_since(timexes, text, dct), text, dct), text)
+    joined = _join_weekday_dates(_join_ranges(_mark_since(timexes, text, dct), text, dct), text)
+    return _join_clock_times(joined, text)
 
 
 def _candidates(ctx: Context) -> list[_Candidate]:
@@ -229,6 +232,45 @@ def _next_year(interval: DateInterval) -> DateInterval:
     except ValueError:
         return interval
     return DateInterval(start, end, interval.precision)
+
+
+def _join_weekday_dates(timexes: list[Timex], text: str) -> list[Timex]:
+    """ "Saturday, April 25", "Friday Oct. 13": one DATE, the day the date names. A year-less date goes
+    to the year next to its guess where it falls on that weekday, which then fixes it."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        weekday = _WEEKDAY_ANCHOR.fullmatch(prev.anchor or "") if prev else None
+        if (
+            prev is None
+            or weekday is None
+            or t.type != "DATE"
+            or t.interval is None
+            or t.interval.precision != "day"
+            or not _WEEKDAY_GAP.fullmatch(text, prev.end, t.start)
+        ):
+            out.append(t)
+            continue
+        day, anchor = t.interval.start, t.anchor
+        if anchor is not None:
+            for year in (day.year, day.year - 1, day.year + 1):
+                try:
+                    candidate = day.replace(year=year)
+                except ValueError:
+                    continue
+                if candidate.isoweekday() == int(weekday[1]):
+                    day, anchor = candidate, None
+                    break
+        out[-1] = Timex(
+            prev.start,
+            t.end,
+            text[prev.start : t.end],
+            "DATE",
+            day.isoformat(),
+            DateInterval(day, day, "day"),
+            anchor=anchor,
+        )
+    return out
 
 
 def _join_clock_times(timexes: list[Timex], text: str) -> list[Timex]:

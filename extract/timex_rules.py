@@ -60,6 +60,16 @@ def slash_date(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", iso(day)) if day else None
 
 
+# "June last year", "February of this year": the year named relative to the publication date
+_RELATIVE_YEAR = r",?\s+(?:of\s+)?(?P<ry>this|last|next)\s+year"
+
+
+def _relative_year(m: re.Match[str], ctx: Context) -> str | None:
+    if not m["ry"]:
+        return None
+    return timecal.year_value(ctx.need_dct().year + {"this": 0, "last": -1, "next": 1}[m["ry"].lower()])
+
+
 def _month_day(
     month: int, day_number: int, year: str | None, m: re.Match[str], ctx: Context
 ) -> Reading | None:
@@ -73,10 +83,10 @@ def _month_day(
 
 @rule(
     rf"(?P<mon>{cs(MONTH)})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*(?P<d2>{DAY})(?:st|nd|rd|th)?)?"
-    rf"(?:,?\s+(?P<y>{DATE_YEAR}))?(?![:.,]?\d)"
+    rf"(?:,?\s+(?P<y>{DATE_YEAR})|{_RELATIVE_YEAR})?(?![:.,]?\d)"
 )
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
-    reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
+    reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"] or _relative_year(m, ctx), m, ctx)
     if reading is None or not m["d2"] or (ctx.dct is None and not m["y"]):
         return reading
     first = timecal.interval_of_value(reading.value)
@@ -98,14 +108,15 @@ def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
 @rule(
     rf"(?:{PART_OF})?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<q>this|last|next|the)\s+)?"
     rf"(?P<mon>{cs(MONTH)})"
-    rf"(?:,?\s+(?:of\s+)?(?P<y>{DATE_YEAR}))?"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{DATE_YEAR})|{_RELATIVE_YEAR})?"
 )
 def month(m: re.Match[str], ctx: Context) -> Reading | None:
     number = month_number(m["mon"])
     mod = mod_of(m["mod"]) or part_mod(m["part"])
     q = (m["q"] or "").lower()
-    if m["y"]:
-        return Reading("DATE", f"{int(m['y']):04d}-{number:02d}", mod=mod)
+    year_ = m["y"] or _relative_year(m, ctx)
+    if year_:
+        return Reading("DATE", f"{year_}-{number:02d}", mod=mod)
     if q == "the" or m["mon"].endswith(".") or (len(m["mon"]) == 3 and m["mon"] != "May"):
         return None
     if (

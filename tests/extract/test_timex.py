@@ -57,6 +57,15 @@ def only(text: str, dct: date | None) -> Timex:
         ("He will speak tomorrow.", MON, "tomorrow", "DATE", "2019-12-17"),
         ("Esper told lawmakers Wednesday.", MON, "Wednesday", "DATE", "2019-12-11"),
         ("Police said Thursday that", THU, "Thursday", "DATE", "1998-02-12"),
+        # a weekday before a date is one expression; the weekday picks the year of a year-less date
+        ("He died Saturday, April 25.", date(1998, 4, 24), "Saturday, April 25", "DATE", "1998-04-25"),
+        ("on Friday Oct. 13", date(1989, 10, 30), "Friday Oct. 13", "DATE", "1989-10-13"),
+        ("It fell on Tuesday, Jan. 5.", date(2021, 12, 1), "Tuesday, Jan. 5", "DATE", "2021-01-05"),
+        # a month in a year named relative to the publication date
+        ("It began in February this year.", date(1998, 12, 3), "February this year", "DATE", "1998-02"),
+        ("in June of last year", MON, "June of last year", "DATE", "2018-06"),
+        ("by April next year", MON, "April next year", "DATE", "2020-04"),
+        ("on March 5 last year", MON, "March 5 last year", "DATE", "2018-03-05"),
         ("Officials met on Sunday.", MON, "Sunday", "DATE", "2019-12-15"),
         ("The vote will be held Friday.", MON, "Friday", "DATE", "2019-12-20"),
         ("Last Wednesday, rockets hit", date(2021, 7, 13), "Last Wednesday", "DATE", "2021-07-07"),

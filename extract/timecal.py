@@ -253,6 +253,19 @@ def shift_value(value: str, amount: int, unit: Unit) -> str | None:
     return None
 
 
+def coarsen(value: str, unit: Unit) -> str:
+    """``value`` at no finer a granularity than ``unit``: "the following year" of 1996-05-22 is 1996,
+    "later that month" of 1998-06-03 is 1998-06, "the previous week" of a day is that day's week."""
+    day = _DAY.fullmatch(value)
+    if unit == "year" and re.match(r"\d{4}-", value):
+        return value[:4]
+    if unit == "month" and day:
+        return value[:7]
+    if unit == "week" and day:
+        return week_value(date(int(day[1]), int(day[2]), int(day[3])))
+    return value
+
+
 def shift_day(day: date, amount: int, unit: Unit) -> date:
     if unit == "day":
         return day + timedelta(days=amount)

@@ -167,7 +167,8 @@ def decade(m: re.Match[str], ctx: Context) -> Reading | None:
 
 @rule(
     rf"(?:the\s+)?(?:(?P<ya>{YEAR})(?:'s)?\s+|(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+|"
-    r"(?:fiscal|calendar)[- ]?)*(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
+    r"(?P<rya>this|last|next)\s+year's\s+|(?:fiscal|calendar)[- ]?)*"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
     rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?:(?P<y>{DATE_YEAR})|(?P<rel>this|last|next)\s+year))?",
     trigger="quarter",
 )
@@ -177,8 +178,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", f"{m['ya'] or m['y']}-Q{number}")
     dct = ctx.need_dct()
     year_ = dct.year - (date(dct.year, 3 * number - 2, 1) > dct)
-    if m["rel"]:
-        year_ = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if m["rel"] or m["rya"]:  # "the first quarter of next year", "this year's third quarter"
+        year_ = dct.year + {"this": 0, "last": -1, "next": 1}[(m["rel"] or m["rya"]).lower()]
     elif m["ago"]:
         year_ -= 1
     return Reading("DATE", f"{timecal.year_value(year_)}-Q{number}")
@@ -254,17 +255,32 @@ def week_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
+@rule(
+    rf"the\s+week\s+of\s+(?P<mon>{cs(MONTH)})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{DATE_YEAR}))?"
+    rf"(?![:.,]?\d)",
+    trigger="week",
+)
+def week_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the week of March 6": the (ISO) week holding that day."""
+    reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
+    day = timecal.interval_of_value(reading.value) if reading else None
+    if day is None:
+        return None
+    week = timecal.week_value(day.start)
+    return Reading("DATE", week, interval=timecal.interval_of_value(week))
+
+
 # ---------------------------------------------------------------- weekdays, deictic days, times of day
 
 
 @rule(
     rf"(?:(?P<q>last|this|next|past|coming|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?"
-    rf"(?:\s+(?P<pod>{PART_OF_DAY})s?)?(?:,?\s+(?:of\s+)?(?P<wk>last|this|next|previous)\s+week)?"
+    rf"(?:\s+(?P<pod>{PART_OF_DAY})(?P<podpl>s)?)?(?:,?\s+(?:of\s+)?(?P<wk>last|this|next|previous)\s+week)?"
 )
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     number = WEEKDAYS[m["wd"].lower()]
     part = _PART_FOR_WEEKDAY[PARTS_OF_DAY[m["pod"].lower()]] if m["pod"] else ""
-    if m["pl"]:
+    if m["pl"] or m["podpl"]:  # "Tuesdays", "Tuesday nights"
         return Reading("SET", f"XXXX-WXX-{number}{part}")
     q = (m["q"] or "").lower()
     kind: TimexType = "TIME" if part else "DATE"

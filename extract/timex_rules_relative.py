@@ -17,6 +17,7 @@ from extract.timex_grammar import (
     Context,
     Reading,
     anchored,
+    cs,
     iso,
     mod_of,
     month_str,
@@ -25,6 +26,7 @@ from extract.timex_grammar import (
 from extract.timex_lexicon import (
     DATE_YEAR,
     FIXED_HOLIDAYS,
+    MONTH,
     NUM,
     SEASON,
     SEASONS,
@@ -34,6 +36,7 @@ from extract.timex_lexicon import (
     WEEKDAY,
     WEEKDAYS,
     YEAR,
+    month_number,
     number_value,
     unit_name,
 )
@@ -148,7 +151,7 @@ def earlier_this(m: re.Match[str], ctx: Context) -> Reading | None:
     if (m["q"] or "").lower() == "that":
 
         def from_ref(ref: str | None) -> str:
-            return ref if ref and ref[:1].isdigit() else "XXXX-XX-XX"
+            return timecal.coarsen(ref, unit) if ref and ref[:1].isdigit() else "XXXX-XX-XX"  # type: ignore[arg-type]
 
         return Reading("DATE", from_ref(None), from_ref=from_ref, relation=Relation("same", None, unit))  # type: ignore[arg-type]
     value = {
@@ -194,9 +197,7 @@ def anchored_unit(m: re.Match[str], ctx: Context) -> Reading | None:
         moved = timecal.shift_value(ref, step, unit)
         if moved is None:
             return "XXXX-XX-XX"
-        if unit == "week" and len(moved) == 10:
-            return timecal.week_value(date.fromisoformat(moved))
-        return moved
+        return timecal.coarsen(moved, unit)
 
     return Reading(
         "TIME" if raw_unit in ("morning", "evening", "afternoon", "night") else "DATE",
@@ -360,6 +361,12 @@ def frequency(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("SET", "XXXX-WXX-WE")
     amount = 2 if word == "biweekly" else 1
     return Reading("SET", _duration(amount, unit))
+
+
+@rule(rf"(?:every|each)\s+(?P<mon>{cs(MONTH)})")
+def every_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "each July": a set of months (without a trigger, as month names are no units)."""
+    return Reading("SET", f"XXXX-{month_number(m['mon']):02d}")
 
 
 # ---------------------------------------------------------------- seasons and holidays

@@ -66,6 +66,11 @@ def only(text: str, dct: date | None) -> Timex:
         ("in June of last year", MON, "June of last year", "DATE", "2018-06"),
         ("by April next year", MON, "April next year", "DATE", "2020-04"),
         ("on March 5 last year", MON, "March 5 last year", "DATE", "2018-03-05"),
+        ("this year's third quarter", date(1989, 10, 25), "this year's third quarter", "DATE", "1989-Q3"),
+        ("in next year's first quarter", date(1989, 10, 25), "next year's first quarter", "DATE", "1990-Q1"),
+        ("during the week of March 6", date(2000, 2, 24), "the week of March 6", "DATE", "2000-W10"),
+        ("Flights leave on Tuesday nights.", MON, "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("Prices rise each July.", MON, "each July", "SET", "XXXX-07"),
         ("Officials met on Sunday.", MON, "Sunday", "DATE", "2019-12-15"),
         ("The vote will be held Friday.", MON, "Friday", "DATE", "2019-12-20"),
         ("Last Wednesday, rockets hit", date(2021, 7, 13), "Last Wednesday", "DATE", "2021-07-07"),
@@ -193,6 +198,20 @@ def test_explicit_date_beside_relation() -> None:
     found = tag("On July 9, two days after the attack, officials said", date(2021, 7, 13))
     assert found[0].value == "2021-07-09"
     assert found[1].relation is not None and found[1].relation.anchor_text == "the attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("They met on May 22, 1996, and married the following year.", ["1996-05-22", "1997"]),
+        ("It opened on June 3, 1998, and closed later that year.", ["1998-06-03", "1998"]),
+        ("It opened on June 3, 1998, and closed later that month.", ["1998-06-03", "1998-06"]),
+        ("It opened on June 3, 1998, and closed the next day.", ["1998-06-03", "1998-06-04"]),
+        ("It opened on June 3, 1998, and closed the previous week.", ["1998-06-03", "1998-W22"]),
+    ],
+)
+def test_anaphoric_unit_has_the_unit_granularity(sentence: str, values: list[str]) -> None:
+    assert [t.value for t in tag(sentence, MON)] == values
 
 
 def test_anaphoric_year_takes_the_quarter_mentioned() -> None:

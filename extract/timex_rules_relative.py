@@ -65,6 +65,16 @@ def _duration(amount: int | None, unit: str) -> str:
     return f"PT{count}{letter}" if unit in TIME_UNITS else f"P{count}{letter}"
 
 
+_HALF_UNITS = {"year": "Y6M", "day": "DT12H", "hour": "H30M", "minute": "M30S"}
+
+
+def _half_duration(whole: int | None, unit: str) -> str:
+    """ "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M: the half in the next smaller unit."""
+    if whole is None or unit not in _HALF_UNITS:
+        return _duration(None, unit)
+    return f"{'PT' if unit in TIME_UNITS else 'P'}{whole}{_HALF_UNITS[unit]}"
+
+
 def _unit_value(day: date, unit: Unit) -> str:
     """A day at the granularity of the unit that moved it ("three days ago" -> day, "a year ago" -> year)."""
     if unit in ("day", "week"):
@@ -279,7 +289,7 @@ def _anchor_text(text: str, start: int) -> str | None:
     r"the\s+entire|the\s+full|the\s+whole|the)\s+)?"
     + _PREFIX
     + rf"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:more|additional|straight|consecutive|full|long))?"
-    rf"(?:\s+|-)(?P<u>{UNITS_PLURAL})(?P<old>[- ]old)?(?!-)",
+    rf"(?:\s+|-)(?P<u>{UNITS_PLURAL})(?P<half>\s+and\s+a\s+half)?(?P<old>[- ]old)?(?!-)",
     trigger=UNIT_TRIGGER,
 )
 def duration(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -292,6 +302,9 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         ctx.text[max(0, m.start() - 30) : m.start()],
     ):
         return Reading("SET", _duration(1, unit_word))
+    if m["half"] or count.endswith(("1/2", "and a half")):  # "2 1/2 years", "a minute and a half"
+        whole = number_value(re.sub(r"\s+(?:1/2|and a half)$", "", count))
+        return Reading("DURATION", _half_duration(whole, unit_word))
     amount = number_value(count)
     if count in ("some", "many") and not m["u"].lower().endswith("s"):
         return None

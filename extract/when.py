@@ -267,8 +267,9 @@ def _choose(
             if _inside_anchor(timex, tok):
                 continue  # "came two days after fighters ambushed a convoy": the ambush is the anchor
             anchor = _anchor(timex, earlier)
-            if anchor is not None:
-                return _Dated(timex, shift(anchor, timex.relation))
+            moved = shift(anchor, timex.relation) if anchor is not None else None
+            if moved is not None:
+                return _Dated(timex, moved)
     return None
 
 

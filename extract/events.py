@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from extract import continuity
-from extract.actor_lexicon import GROUP_NOUNS, MEDIA, PERSON_NOUNS
 from extract.dateline import dateline_end
 from extract.lexicon import (
     AIR_MODIFIERS,
@@ -37,9 +36,13 @@ from extract.lexicon import (
     WEAK_ATTACK_VERBS,
     WEAPONS,
 )
+from extract.lexicons.descriptors import GROUP_NOUNS, PERSON_NOUNS
+from extract.lexicons.media import MEDIA
+from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
 from extract.mention import Mention, Span
-from extract.participants import PRONOUNS, by_agent, participant, place_in, pobjs, spans, subject_of
-from extract.realis import in_speakers_own_words, is_irrealis, quote_ranges
+from extract.participants import by_agent, participant, place_in, pobjs, spans, subject_of
+from extract.quotes import quote_ranges
+from extract.realis import in_speakers_own_words, is_irrealis
 from extract.timex_lexicon import MONTHS
 
 # Speech verbs that only report speech when they take a clause or a quote ("continued to assist" does not).
@@ -92,7 +95,7 @@ class _Found:
 
 def detect(doc: Doc, doc_id: str) -> list[Mention]:
     """All event mentions of a parsed article (only its reporting text is left unblanked)."""
-    quotes = quote_ranges(doc)
+    quotes = quote_ranges(doc.text)
     mentions: list[Mention] = []
     for sent in doc.sents:
         text = sent.text.strip()
@@ -259,7 +262,7 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
     if outer_tok is None:
         return
     inner, outer = accepted[tok.i], accepted[outer_tok.i]
-    named = [s for s in subject_of(tok) if s.lower_ not in PRONOUNS]
+    named = [s for s in subject_of(tok) if s.lower_ not in PARTICIPANT_PRONOUNS]
     source = outer.attributes.get("speech_act") == "report" or any(
         a.text.lower() in _MEDIA for a in outer.agents
     )

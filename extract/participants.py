@@ -11,13 +11,13 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from extract.lexicon import SPEECH_VERBS
+from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
 from extract.mention import Span
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
 # Labels the tagger gives names of companies and outlets it does not know ("Maersk" as a PRODUCT).
 MISREAD_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
-PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
 
@@ -50,7 +50,7 @@ def _noun_phrase(tok: Token) -> Span:
 
 def participant(tok: Token) -> Span | None:
     """One participant for a subject/object head, or None for words that name no actor."""
-    if tok.lower_ in PRONOUNS:
+    if tok.lower_ in PARTICIPANT_PRONOUNS:
         return Span(tok.text, tok.idx, tok.idx + len(tok), "PRON")
     for child in tok.children:
         if child.dep_ == "appos":

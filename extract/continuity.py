@@ -14,13 +14,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from extract.lexicons.speech import PLAIN_ATTRIBUTION
 from extract.lexicons.stopwords import REPEAT_STOPWORDS
 from extract.mention import Mention, Span
 
-# Attribution verbs that add no speech act of their own.
-PLAIN_ATTRIBUTION = frozenset(
-    ["say", "said", "says", "continue", "continued", "add", "added", "explain", "explained", "note", "noted"]
-)
 QUOTED_SHARE = 0.5
 # An attribution this far into its sentence ("..., he explained.") trails what it attributes.
 TRAILING_SHARE = 0.6

@@ -1,6 +1,6 @@
 """Event mentions from a parsed article: trigger words, typed, with participants and attributes.
 
-Triggers come from general lexicons (``extract.lexicon``); whether they report a real
+Triggers come from general lexicons (``extract.lexicons``); whether they report a real
 happening, and who took part, is read from the dependency parse. One sentence may hold
 several events (a phone call and the request made in it), and one statement per speaker.
 """
@@ -15,63 +15,43 @@ from spacy.tokens import Span as SpacySpan
 
 from extract import continuity
 from extract.dateline import dateline_end
-from extract.lexicon import (
+from extract.lexicons.descriptors import GROUP_NOUNS, PERSON_NOUNS
+from extract.lexicons.events import (
     AIR_MODIFIERS,
-    APPEAL_PARTICLES,
     ATTACK_NOUNS,
     ATTACK_VERBS,
+    BLAME_PREDICATES,
+    CARRY_OUT_VERBS,
     CASUALTY_VERBS,
     CONVERSE_VERBS,
     COUNTERPART_NOUNS,
     DEPLOY_OBJECTS,
     EVENT_NOUNS,
     EVENT_VERBS,
-    NUMBER_WORDS,
+    GATHER_VERBS,
+    ISSUE_VERBS,
     PHONE_WORDS,
     PHRASAL_EVENTS,
+    PROTESTER_NOUNS,
     SEND_VERBS,
-    SPEECH_ACT_RANK,
-    SPEECH_NOUNS,
-    SPEECH_VERBS,
     WEAK_ATTACK_VERBS,
     WEAPONS,
 )
-from extract.lexicons.descriptors import GROUP_NOUNS, PERSON_NOUNS
+from extract.lexicons.function_words import ANAPHORIC_DETS
 from extract.lexicons.media import MEDIA
+from extract.lexicons.numbers import NUMBER_WORDS
 from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
+from extract.lexicons.speech import APPEAL_PARTICLES, SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH
+from extract.lexicons.time import MONTHS
 from extract.mention import Mention, Span
 from extract.participants import by_agent, participant, place_in, pobjs, spans, subject_of
 from extract.quotes import quote_ranges
 from extract.realis import in_speakers_own_words, is_irrealis
-from extract.timex_lexicon import MONTHS
 
-# Speech verbs that only report speech when they take a clause or a quote ("continued to assist" does not).
-WEAK_SPEECH = frozenset(
-    [
-        "continue",
-        "add",
-        "note",
-        "answer",
-        "respond",
-        "write",
-        "observe",
-        "maintain",
-        "recall",
-        "mention",
-        "describe",
-    ]
-)
 # News outlets, whose reports of what others said are those others' statements.
 _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in (canon, *aliases))
-BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
-CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
-# Verbs that make a protest of a gathering of protesters.
-GATHER_VERBS = frozenset(["gather", "assemble", "converge", "mass", "flock"])
-PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "crowd", "activist"])
-ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
-ANAPHORIC_DETS = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "our"])
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
 # A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
 YEAR_RANGE = (1900, 2100)

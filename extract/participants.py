@@ -10,8 +10,9 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from extract.lexicon import SPEECH_VERBS
+from extract.lexicons.places import SETTLEMENT_NOUNS
 from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
+from extract.lexicons.speech import SPEECH_VERBS
 from extract.mention import Span
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -88,12 +89,6 @@ def spans(heads: Iterable[Token]) -> list[Span]:
             if span and span not in out:
                 out.append(span)
     return out
-
-
-# "the port city of Odesa", "the town of Kostiantynivka": the noun says the name is a settlement.
-SETTLEMENT_NOUNS = frozenset(
-    {"city", "town", "village", "port", "province", "region", "district", "governorate", "county", "oblast"}
-)
 
 
 def _named_settlement(tok: Token) -> Span | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicon import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, MODALS
+from extract.lexicons.mood import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, MODALS
 from extract.quotes import inside
 
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "acl", "relcl", "nsubjpass", "oprd"})

@@ -9,6 +9,17 @@ import re
 from datetime import date, timedelta
 
 from extract import timecal
+from extract.lexicons.numbers import ORDINALS
+from extract.lexicons.time import (
+    DAY,
+    MONTH,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    month_number,
+)
 from extract.temporal_types import TimexType
 from extract.timex_grammar import (
     DATE_PREPOSITIONS,
@@ -22,17 +33,6 @@ from extract.timex_grammar import (
     part_mod,
     rule,
     safe_date,
-)
-from extract.timex_lexicon import (
-    DAY,
-    MONTH,
-    ORDINALS,
-    PART_OF_DAY,
-    PARTS_OF_DAY,
-    WEEKDAY,
-    WEEKDAYS,
-    YEAR,
-    month_number,
 )
 from graph.model import DateInterval
 

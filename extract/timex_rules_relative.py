@@ -10,19 +10,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from extract import timecal
-from extract.temporal_types import Relation, Unit
-from extract.timex_grammar import (
-    DATE_PREPOSITIONS,
-    UNIT_TRIGGER,
-    Context,
-    Reading,
-    anchored,
-    iso,
-    mod_of,
-    month_str,
-    rule,
-)
-from extract.timex_lexicon import (
+from extract.lexicons.time import (
     FIXED_HOLIDAYS,
     NUM,
     SEASON,
@@ -35,6 +23,18 @@ from extract.timex_lexicon import (
     YEAR,
     number_value,
     unit_name,
+)
+from extract.temporal_types import Relation, Unit
+from extract.timex_grammar import (
+    DATE_PREPOSITIONS,
+    UNIT_TRIGGER,
+    Context,
+    Reading,
+    anchored,
+    iso,
+    mod_of,
+    month_str,
+    rule,
 )
 from graph.model import DateInterval
 

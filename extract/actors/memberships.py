@@ -11,7 +11,8 @@ import re
 from extract.actors.article import Article
 from extract.actors.descriptions import BACKED, backed_group, descriptor, militia
 from extract.actors.model import DocActor, Named
-from extract.lexicons.descriptors import CONTAINER_HEADS, NOT_MODIFIERS
+from extract.lexicons.descriptors import CONTAINER_HEADS
+from extract.lexicons.function_words import NOT_MODIFIERS
 from extract.mention import Span
 
 # The look-behinds start a match only where a whitespace run begins: blanked-out page furniture

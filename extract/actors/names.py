@@ -14,6 +14,7 @@ from extract.actors.model import DocActor
 from extract.actors.text import strip_determiners
 from extract.lexicons.countries import capital_lookup, countries, country_lookup, demonym_lookup
 from extract.lexicons.folding import fold
+from extract.lexicons.function_words import NOT_GIVEN_NAMES
 from extract.lexicons.media import (
     MEDIA_APPOSITION_NOUNS,
     MEDIA_NAME_FOLLOWERS,
@@ -35,8 +36,6 @@ _MEDIA_CONTEXT_AFTER = re.compile(
 _PUBLISHED_END = re.compile(r"(?:" + _PUBLISHED + r")$")
 # Non-ASCII letters that re.IGNORECASE matches to ASCII ones (İ ı ſ and the Kelvin sign).
 _CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
-# Words before a capitalised word that make it no given name of the person after it.
-_NOT_GIVEN_NAMES = ("the", "a", "an", "and", "but", "in", "on", "as", "with", "by", "for", "of")
 
 
 def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
@@ -194,7 +193,7 @@ def _extend_left(article: Article, start: int) -> int:
             return start
         if word in HONORIFICS or word in role_lookup() or word in ROLE_QUALIFIERS or is_place_word(word):
             return start
-        if word in _NOT_GIVEN_NAMES:
+        if word in NOT_GIVEN_NAMES:
             return start
         before = text[:word_start].rstrip(" ")
         if not before or before[-1] in '.!?\n"“”]':

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicons.descriptors import DETERMINERS
 from extract.lexicons.folding import fold
+from extract.lexicons.function_words import DETERMINERS
 from extract.lexicons.titles import HONORIFICS
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+|\n")

@@ -71,27 +71,3 @@ ORG_NOUNS = frozenset(
 )
 # Any head noun of an unnamed participant.
 DESCRIPTOR_HEADS = GROUP_NOUNS | PERSON_NOUNS | ORG_NOUNS
-
-# Determiners and possessives stripped from the front of a description ("the militias" -> "militias").
-DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ", "our ")
-# Function words that end the run of modifiers before a group noun ("attacked by [Sahel jihadist] groups").
-NOT_MODIFIERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "by",
-        "from",
-        "with",
-        "against",
-        "to",
-        "for",
-        "and",
-        "or",
-        "on",
-        "in",
-        "at",
-        "as",
-    ]
-)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from extract.lexicons.numbers import SMALL_NUMBERS, TENS, VAGUE_COUNTS
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
@@ -35,13 +37,6 @@ WEEKDAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1
     )
 }
-SMALL_NUMBERS = [
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
-    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
-]
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "a couple of", "a number of", "numerous")
 
 # TIMEX3 duration letters; time units go after the "T" designator.
 UNITS: dict[str, tuple[str, int]] = {

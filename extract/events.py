@@ -42,7 +42,7 @@ from extract.lexicons.media import MEDIA
 from extract.lexicons.numbers import NUMBER_WORDS
 from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
 from extract.lexicons.speech import APPEAL_PARTICLES, SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH
-from extract.lexicons.time import MONTHS
+from extract.lexicons.time import MONTHS, YEAR_CONTEXT
 from extract.mention import Mention, Span
 from extract.participants import by_agent, participant, place_in, pobjs, spans, subject_of
 from extract.quotes import quote_ranges
@@ -55,7 +55,6 @@ PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"}
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
 # A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
 YEAR_RANGE = (1900, 2100)
-_YEAR_CONTEXT = frozenset(["(", ")", "-", "–", "—", "/", "to", "through", "until", "since"])
 _ADDRESSEE_DEPS = ("dobj", "dative")
 
 
@@ -350,7 +349,7 @@ def _is_date_number(tok: Token) -> bool:
         return False
     doc = tok.doc
     neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
-    return any(n.text in _YEAR_CONTEXT or n.lower_ in MONTHS for n in neighbours)
+    return any(n.text in YEAR_CONTEXT or n.lower_ in MONTHS for n in neighbours)
 
 
 def _attack_noun_specific(tok: Token) -> bool:

@@ -11,8 +11,10 @@ from datetime import date, timedelta
 from extract import timecal
 from extract.lexicons.numbers import ORDINALS
 from extract.lexicons.time import (
+    DATE_PREPOSITIONS,
     DAY,
     MONTH,
+    NOT_PLURAL_NOUNS,
     PART_OF_DAY,
     PARTS_OF_DAY,
     WEEKDAY,
@@ -22,7 +24,6 @@ from extract.lexicons.time import (
 )
 from extract.temporal_types import TimexType
 from extract.timex_grammar import (
-    DATE_PREPOSITIONS,
     PART_OF,
     Context,
     Reading,
@@ -36,9 +37,6 @@ from extract.timex_grammar import (
 )
 from graph.model import DateInterval
 
-_NOT_PLURAL_NOUNS = frozenset(
-    ["was", "has", "is", "as", "his", "its", "this", "us", "plus", "thus", "versus", "whereas"]
-)
 _PART_FOR_WEEKDAY = {"MO": "TMO", "AF": "TAF", "EV": "TEV", "NI": "TNI"}
 
 # ---------------------------------------------------------------- calendar dates
@@ -130,7 +128,7 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
 def year(m: re.Match[str], ctx: Context) -> Reading | None:
     if not (m["mod"] or m["fy"]):
         follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
-        if follower and follower[1].endswith("s") and follower[1] not in _NOT_PLURAL_NOUNS:
+        if follower and follower[1].endswith("s") and follower[1] not in NOT_PLURAL_NOUNS:
             return None  # "2000 troops"
         if (
             re.search(

@@ -11,6 +11,7 @@ from dateutil.easter import easter
 
 from extract import timecal
 from extract.lexicons.time import (
+    DATE_PREPOSITIONS,
     FIXED_HOLIDAYS,
     NUM,
     SEASON,
@@ -26,7 +27,6 @@ from extract.lexicons.time import (
 )
 from extract.temporal_types import Relation, Unit
 from extract.timex_grammar import (
-    DATE_PREPOSITIONS,
     UNIT_TRIGGER,
     Context,
     Reading,

@@ -70,6 +70,41 @@ FIXED_HOLIDAYS = {
     "veterans day": (11, 11),
 }
 
+# Words before a month name that make it a date ("in May", not the modal "may"), or before "the" of
+# a date expression ("during the summer").
+DATE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "this",
+        "next",
+        "between",
+        "and",
+        "or",
+        "around",
+    ]
+)
+# Words ending in "s" after a year that leave it a year: "2000 troops" is a count, "2000 was" a year.
+NOT_PLURAL_NOUNS = frozenset(
+    ["was", "has", "is", "as", "his", "its", "this", "us", "plus", "thus", "versus", "whereas"]
+)
+# Tokens next to a four-digit number that make it a year, not a count ("(2019)", "2019 to 2021").
+YEAR_CONTEXT = frozenset(["(", ")", "-", "–", "—", "/", "to", "through", "until", "since"])
+
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))

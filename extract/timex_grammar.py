@@ -71,32 +71,6 @@ _FUTURE_CUE = re.compile(
 )
 _FUTURE_AFTER = re.compile(r"\s*(?:,\s*)?(?:will|'ll)\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
-DATE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "of",
-        "from",
-        "to",
-        "through",
-        "during",
-        "before",
-        "after",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "this",
-        "next",
-        "between",
-        "and",
-        "or",
-        "around",
-    ]
-)
 
 Normalizer = Callable[[re.Match[str], Context], Reading | None]
 

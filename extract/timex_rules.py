@@ -9,9 +9,22 @@ import re
 from datetime import date, timedelta
 
 from extract import timecal
+from extract.lexicons.numbers import ORDINALS
+from extract.lexicons.time import (
+    DATE_PREPOSITIONS,
+    DATE_YEAR,
+    DAY,
+    MONTH,
+    NOT_PLURAL_NOUNS,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    month_number,
+)
 from extract.temporal_types import TimexType
 from extract.timex_grammar import (
-    DATE_PREPOSITIONS,
     PART_OF,
     Context,
     Reading,
@@ -23,23 +36,8 @@ from extract.timex_grammar import (
     rule,
     safe_date,
 )
-from extract.timex_lexicon import (
-    DATE_YEAR,
-    DAY,
-    MONTH,
-    ORDINALS,
-    PART_OF_DAY,
-    PARTS_OF_DAY,
-    WEEKDAY,
-    WEEKDAYS,
-    YEAR,
-    month_number,
-)
 from graph.model import DateInterval
 
-_NOT_PLURAL_NOUNS = frozenset(
-    ["was", "has", "is", "as", "his", "its", "this", "us", "plus", "thus", "versus", "whereas"]
-)
 _PART_FOR_WEEKDAY = {"MO": "TMO", "AF": "TAF", "EV": "TEV", "NI": "TNI"}
 
 # ---------------------------------------------------------------- calendar dates
@@ -146,7 +144,7 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         return None  # "2500" alone is a number; "the year 2500" and "fiscal 2500" are years
     if not (m["mod"] or m["fy"]):
         follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
-        if follower and follower[1].endswith("s") and follower[1] not in _NOT_PLURAL_NOUNS:
+        if follower and follower[1].endswith("s") and follower[1] not in NOT_PLURAL_NOUNS:
             return None  # "2000 troops"
         if (
             re.search(

@@ -10,20 +10,8 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from extract import timecal
-from extract.temporal_types import Relation, Unit
-from extract.timex_grammar import (
+from extract.lexicons.time import (
     DATE_PREPOSITIONS,
-    UNIT_TRIGGER,
-    Context,
-    Reading,
-    anchored,
-    cs,
-    iso,
-    mod_of,
-    month_str,
-    rule,
-)
-from extract.timex_lexicon import (
     DATE_YEAR,
     FIXED_HOLIDAYS,
     MONTH,
@@ -39,6 +27,18 @@ from extract.timex_lexicon import (
     month_number,
     number_value,
     unit_name,
+)
+from extract.temporal_types import Relation, Unit
+from extract.timex_grammar import (
+    UNIT_TRIGGER,
+    Context,
+    Reading,
+    anchored,
+    cs,
+    iso,
+    mod_of,
+    month_str,
+    rule,
 )
 from graph.model import DateInterval
 

@@ -9,7 +9,8 @@ import pytest
 from spacy.language import Language
 
 from extract.events import detect
-from extract.lexicon import EVENT_NOUNS, EVENT_VERBS, SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS, WEAPONS
+from extract.lexicons.events import EVENT_NOUNS, EVENT_VERBS, WEAPONS
+from extract.lexicons.speech import SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS
 from extract.mention import Mention
 from extract.nlp import load
 from graph.model import EVENT_TYPES

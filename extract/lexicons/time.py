@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from extract.lexicons.numbers import SMALL_NUMBERS, TENS, VAGUE_COUNTS
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
@@ -35,23 +37,6 @@ WEEKDAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1
     )
 }
-SMALL_NUMBERS = [
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
-    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
-]
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-VAGUE_COUNTS = (
-    "several",
-    "a few",
-    "few",
-    "many",
-    "some",
-    "a couple of",
-    "couple of",
-    "a number of",
-    "numerous",
-)
 
 # TIMEX3 duration letters; time units go after the "T" designator.
 UNITS: dict[str, tuple[str, int]] = {
@@ -84,6 +69,41 @@ FIXED_HOLIDAYS = {
     "valentine's day": (2, 14),
     "veterans day": (11, 11),
 }
+
+# Words before a month name that make it a date ("in May", not the modal "may"), or before "the" of
+# a date expression ("during the summer").
+DATE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "this",
+        "next",
+        "between",
+        "and",
+        "or",
+        "around",
+    ]
+)
+# Words ending in "s" after a year that leave it a year: "2000 troops" is a count, "2000 was" a year.
+NOT_PLURAL_NOUNS = frozenset(
+    ["was", "has", "is", "as", "his", "its", "this", "us", "plus", "thus", "versus", "whereas"]
+)
+# Tokens next to a four-digit number that make it a year, not a count ("(2019)", "2019 to 2021").
+YEAR_CONTEXT = frozenset(["(", ")", "-", "–", "—", "/", "to", "through", "until", "since"])
 
 
 def _alternation(words: Iterable[str]) -> str:

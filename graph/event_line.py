@@ -92,7 +92,8 @@ class ArticleLine(_Line):
 
 
 class SourceLine(_Line):
-    doc: Annotated[str, Field(min_length=1, max_length=1000)]
+    doc: Annotated[str, Field(min_length=1, max_length=1000)]  # the article's name
+    doc_id: Annotated[str, Field(min_length=1, max_length=1000)] | None = None  # its id (name if none)
     sentence: Text | None = None
     char_start: Annotated[int, Field(ge=0)] | None = None
     char_end: Annotated[int, Field(ge=0)] | None = None

@@ -81,7 +81,8 @@ def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
         for src in ev.sources:
             art = articles.get(src.doc)
             row: dict[str, Any] = {
-                "doc": src.doc,
+                "doc": art.name if art and art.name else src.doc,
+                "doc_id": src.doc,
                 "sentence": src.sentence,
                 "char_start": src.char_start,
                 "char_end": src.char_end,
@@ -202,15 +203,22 @@ def _parse_event(
             batch.places.append(places[place])
     sources = []
     for src in row.sources:
+        name = src.doc
+        doc = src.doc_id or name  # files of the previous release have no doc_id: id = name
         meta = src.article or ArticleLine()
-        if src.doc not in articles:
-            articles[src.doc] = Article(
-                src.doc, meta.title or "", meta.publisher or "", meta.url or "", meta.published
+        if doc not in articles:
+            articles[doc] = Article(
+                doc,
+                meta.title or "",
+                meta.publisher or "",
+                meta.url or "",
+                meta.published,
+                name if name != doc else "",
             )
-            batch.articles.append(articles[src.doc])
+            batch.articles.append(articles[doc])
         sources.append(
             Source(
-                src.doc,
+                doc,
                 src.sentence or "",
                 src.char_start or 0,
                 src.char_end or 0,

@@ -192,8 +192,7 @@ class Neo4jStore:
         try:
             with self._errors("connect"):
                 self.driver.verify_connectivity()
-            self._apply_schema()
-            self._check_version()
+            self._outdated = _prepare(self)
         except BaseException:
             self.driver.close()
             raise
@@ -221,8 +220,8 @@ class Neo4jStore:
 
     def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run cypher/NAME.cypher in a read transaction with a time limit; rows as dicts."""
-        if name not in ("ping", "store_version"):
-            self.require_usable()
+        if name not in ("ping", "store_version") and self._outdated:
+            raise StoreError(self._outdated)
         with self._errors(name):
             records, _, _ = self.driver.execute_query(
                 self._query(name, timeout or self.timeout),
@@ -245,28 +244,6 @@ class Neo4jStore:
                     raise
                 time.sleep(0.5 * 2**attempt)
 
-    def _apply_schema(self) -> None:
-        for statement in cypher.statements("schema"):
-            self._run_auto("schema", statement)
-        self._write([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
-
-    def _check_version(self) -> None:
-        """Mark an empty graph with graph.version's format. A graph of another format (an older
-        release's) is refused by every read and write until ``clear`` (``load --replace``)."""
-        row = self.read("store_version")[0]
-        if row["version"] is None and not row["events"]:
-            self._write([("write_store_version", {"version": STORE_VERSION, "layout": LAYOUT})])
-            self._outdated = None
-        elif row["version"] != STORE_VERSION:
-            self._outdated = outdated(f"the Neo4j graph at {self.uri}", row["version"])
-        else:
-            self._outdated = None
-
-    def require_usable(self) -> None:
-        """Raise the reason this graph cannot be used (an older release loaded it), if any."""
-        if self._outdated:
-            raise StoreError(self._outdated)
-
     # -- writing ------------------------------------------------------------
 
     def _write(self, steps: list[tuple[str, Row]]) -> None:
@@ -285,7 +262,7 @@ class Neo4jStore:
         Node rows are packed into transactions of up to ``node_batch_size`` rows over all node
         kinds (a small batch is one transaction); each event chunk is one transaction of two
         statements. Every statement is idempotent, so a retried or re-run chunk converges."""
-        self.require_usable()
+        require_usable(self)
         steps: list[tuple[str, Row]] = []
         size = 0
         for name, param, rows in _node_writes(batch):
@@ -338,7 +315,7 @@ class Neo4jStore:
     def clear(self) -> None:
         for statement in cypher.statements("admin/wipe"):
             self._run_auto("admin/wipe", statement)
-        self._check_version()
+        self._outdated = _format_problem(self)
 
     # -- reading ------------------------------------------------------------
 
@@ -474,10 +451,8 @@ class Neo4jStore:
 
     def counts(self) -> Counts:
         r = self.read("counts")[0]
-        by_type = {row["type"]: row["n"] for row in self.read("type_counts")}
-        return Counts(
-            r["articles"], r["events"], r["actors"], r["places"], r["disputed"], by_type, r["dated"]
-        )
+        types = {row["type"]: row["n"] for row in self.read("type_counts")}
+        return Counts(r["articles"], r["events"], r["actors"], r["places"], r["disputed"], types, r["dated"])
 
     def date_span(self) -> DateInterval | None:
         r = self.read("date_span")[0]
@@ -492,6 +467,31 @@ class Neo4jStore:
 
     def close(self) -> None:
         self.driver.close()
+
+
+def _prepare(store: Neo4jStore) -> str | None:
+    """Apply the schema and migrations (idempotent), then check the store format (_format_problem)."""
+    for statement in cypher.statements("schema"):
+        store._run_auto("schema", statement)
+    store._write([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
+    return _format_problem(store)
+
+
+def require_usable(store: Neo4jStore) -> None:
+    """Raise why this graph cannot be used (an older release loaded it), if it cannot."""
+    if store._outdated:
+        raise StoreError(store._outdated)
+
+
+def _format_problem(store: Neo4jStore) -> str | None:
+    """Mark an empty graph with graph.version's format; for a graph of another format (an older
+    release's), why every read and write refuses it until ``clear`` (``load --replace``)."""
+    row = store.read("store_version")[0]
+    if row["version"] is None and not row["events"]:
+        store._write([("write_store_version", {"version": STORE_VERSION, "layout": LAYOUT})])
+    elif row["version"] != STORE_VERSION:
+        return outdated(f"the Neo4j graph at {store.uri}", row["version"])
+    return None
 
 
 def _link_filter(window: DateInterval | None, dated: bool) -> Row:

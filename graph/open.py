@@ -68,10 +68,12 @@ def open_writer(
     leaves the file as it was. With ``replace`` the old file is not read at all, so a damaged or
     outdated one can be rebuilt (a Neo4j graph of an older format is usable again once cleared)."""
     if kind == "neo4j":
+        from graph.neo4j_store import require_usable
+
         store = _neo4j(uri, user, password, database, timeout)
         try:
             if not replace:
-                store.require_usable()  # merging into an older release's graph: refused up front
+                require_usable(store)  # merging into an older release's graph: refused up front
             yield store
         finally:
             store.close()

@@ -17,9 +17,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from graph.model import ActorKind, EventType, Precision
 
-# The dates the API can serve: the timeline feed adds a day to an interval's end (vis.js end
+# The last day the API can serve: the timeline feed adds a day to an interval's end (vis.js end
 # dates are exclusive), so the calendar's last day cannot be stored.
-FIRST_DAY = date(1, 1, 1)
 LAST_DAY = date(9998, 12, 31)
 # Ids the API's routes can fetch (api/routes/events.py, api/query.py ACTOR_ID): nothing else loads.
 EVENT_ID = r"^[A-Za-z0-9_.:-]{1,200}$"

@@ -228,8 +228,12 @@ def _summary_line(batch: Batch) -> str:
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Output JSONL [default: stdout]."
 )
 def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> None:
-    """Tag temporal expressions with TIMEX3 types and values (JSONL)."""
-    from extract.timex import tag, timex_jsonl_lines
+    """Tag temporal expressions with TIMEX3 types and values (JSONL).
+
+    An expression whose date falls outside 0001-01-01..9999-12-31 gets the value XXXX-XX-XX and a note
+    on stderr.
+    """
+    from extract.timex import calendar_notes, tag, timex_jsonl_lines
 
     if (file is None) == (jsonl is None):
         raise click.UsageError("give either FILE (with --dct) or --jsonl IN.jsonl")
@@ -247,7 +251,11 @@ def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> 
             "FILE needs --dct YYYY-MM-DD (the publication date relative dates resolve against)"
         )
     text = _read_text(file)
-    _write_lines((json.dumps(t.to_json(), ensure_ascii=False) for t in tag(text, dct.date())), out)
+    timexes = tag(text, dct.date())
+    log = ProblemLog(strict=False)
+    for note in calendar_notes(timexes, dct.date()):
+        log(f"{file}: {note}")
+    _write_lines((json.dumps(t.to_json(), ensure_ascii=False) for t in timexes), out)
 
 
 def _read_text(path: Path) -> str:

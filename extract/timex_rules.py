@@ -212,6 +212,17 @@ def named_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 @rule(
+    rf"(?-i:(?P<p>[QH])(?P<n>[1-4]))[\s-]+(?P<y>{DATE_YEAR})|(?P<y2>{DATE_YEAR})[\s-]*(?-i:(?P<p2>[QH])(?P<n2>[1-4]))"
+)
+def quarter_code(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "Q3 2019", "2019-Q3", "H1 2020": the business shorthand for quarters and halves."""
+    part, number = (m["p"] or m["p2"]), int(m["n"] or m["n2"])
+    if part == "H" and number > 2:
+        return None
+    return Reading("DATE", f"{m['y'] or m['y2']}-{part}{number}")
+
+
+@rule(
     r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<y>"
     + DATE_YEAR
     + r")|(?P<rel>this|last|next)\s+year|the\s+year|(?:the\s+)?'(?P<yy>\d0)s))?",

@@ -71,6 +71,8 @@ def only(text: str, dct: date | None) -> Timex:
         ("during the week of March 6", date(2000, 2, 24), "the week of March 6", "DATE", "2000-W10"),
         ("Flights leave on Tuesday nights.", MON, "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
         ("Prices rise each July.", MON, "each July", "SET", "XXXX-07"),
+        ("Sales rose in Q3 2019.", MON, "Q3 2019", "DATE", "2019-Q3"),
+        ("the 2020-H1 figures", MON, "2020-H1", "DATE", "2020-H1"),
         ("It lasted 2 1/2 years.", MON, "2 1/2 years", "DURATION", "P2Y6M"),
         ("It took a minute and a half.", MON, "a minute and a half", "DURATION", "PT1M30S"),
         ("for two and a half hours", MON, "two and a half hours", "DURATION", "PT2H30M"),

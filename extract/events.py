@@ -40,8 +40,16 @@ from extract.lexicons.events import (
 from extract.lexicons.function_words import ANAPHORIC_DETS
 from extract.lexicons.media import MEDIA
 from extract.lexicons.numbers import NUMBER_WORDS
-from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
-from extract.lexicons.speech import APPEAL_PARTICLES, SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH
+from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
+from extract.lexicons.speech import (
+    APPEAL_PARTICLES,
+    SOURCING_ACTS,
+    SOURCING_VERBS,
+    SPEECH_ACT_RANK,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_SPEECH,
+)
 from extract.lexicons.time import MONTHS, YEAR_CONTEXT
 from extract.mention import Mention, Span
 from extract.participants import by_agent, participant, place_in, pobjs, spans, subject_of
@@ -109,7 +117,63 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         return []  # a question asks whether something happened
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
-    return _statements(sent, candidates, near) + _attacks(candidates) + _other_events(candidates)
+    happenings = [h for h in _attacks(candidates) + _other_events(candidates) if not _background(h.trigger)]
+    return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
+
+
+def _background(trigger: Token) -> bool:
+    """ "It was the deadliest strike this year", "the third such incident this month": a noun that ranks or
+    classes events describes something else, it does not tell a happening of its own."""
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ == "attr":
+        return True
+    return any(
+        c.tag_ == "JJS" or c.lower_ == "such" or c.ent_type_ == "ORDINAL"
+        for c in trigger.children
+        if c.dep_ in ("amod", "predet", "det", "nummod")
+    )
+
+
+def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_Found]:
+    """ "Police said two rockets struck the airport": the attack is the news, the saying only its source.
+
+    A plain report whose complement tells another event (a verb: "these attacks" only refers to one) is
+    no statement of its own, unless the speaker
+    did that event ("Hezbollah said it detonated the devices" claims responsibility); warnings,
+    accusations, demands and denials are news whatever they report.
+    """
+    kept = []
+    for found in statements:
+        if (
+            found.attributes.get("speech_act") in SOURCING_ACTS
+            and found.trigger.lemma_.lower() in SOURCING_VERBS
+        ):
+            inside = [
+                h for h in happenings if h.trigger.pos_ == "VERB" and _reports(found.trigger, h.trigger)
+            ]
+            # "Hezbollah said it detonated the devices": a claim of its own deed
+            speakers = {s.text.lower() for s in found.agents} | SELF_REFERENCES
+            if inside and not any(speakers & _doers(h) for h in inside):
+                continue
+        kept.append(found)
+    return kept
+
+
+def _doers(found: _Found) -> set[str]:
+    """Who did a happening, as written: its agents, else its grammatical subjects (pronouns included)."""
+    return {a.text.lower() for a in found.agents} | {t.lower_ for t in subject_of(found.trigger)}
+
+
+def _reports(verb: Token, trigger: Token) -> bool:
+    """Whether ``trigger`` stands in the clause ``verb`` reports (its ccomp or the clause it interrupts)."""
+    cur = trigger
+    while cur.head.i != cur.i:
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("ccomp", "xcomp", "parataxis")
+        cur = cur.head
+    # "Two rockets struck the airport, police said": the saying hangs from the reported clause.
+    return verb.dep_ in ("parataxis", "ccomp") and verb.head.i == trigger.i
 
 
 # --- statements -------------------------------------------------------------------------------

@@ -75,3 +75,12 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Modal auxiliaries: the future ones and those of possibility or obligation ("ca" of "can't").
 MODALS = FUTURE_AUX | frozenset(["would", "could", "should", "may", "might", "must", "can", "'d", "ca"])
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Adverbs that make speaking habitual, or place it in the story's own past, rather than on the day of the
+# report: "has repeatedly called", "then made threats", "previously said".
+UNREPORTED_ADVERBS = frozenset(
+    {
+        *("repeatedly", "often", "frequently", "regularly", "routinely", "usually", "always", "long"),
+        *("consistently", "then", "later", "earlier", "previously", "formerly", "once", "subsequently"),
+        *("afterwards", "afterward", "before"),
+    }
+)

@@ -9,7 +9,9 @@ SMALL_NUMBERS = [
 ]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "a couple of", "a number of", "numerous")
+VAGUE_COUNTS = (
+    *("several", "a few", "few", "many", "some", "a couple of", "couple of", "a number of", "numerous"),
+)
 # Count words of an event's attributes ("fired three rockets", "struck twice"), one to a dozen.
 NUMBER_WORDS = {
     **{word: value for value, word in enumerate(SMALL_NUMBERS) if 1 <= value <= 12},

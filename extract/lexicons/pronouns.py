@@ -10,3 +10,5 @@ PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 NEUTER_PRONOUNS = frozenset(["it", "its", "itself"])
 # Pronouns that can stand as a participant of an event (subject or object forms, no possessives).
 PARTICIPANT_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+# How a speaker names itself as the doer of what it reports ("Hezbollah said it detonated ...").
+SELF_REFERENCES = frozenset({"it", "they", "we", "i", "he", "she"})

@@ -118,3 +118,7 @@ PLAIN_ATTRIBUTION = frozenset(
 ACCOUNT_NOUNS = frozenset({"readout", "account", "transcript", "summary", "record", "statement"})
 # Verbs that give an account of a conversation: "the ministry confirmed the call".
 ACCOUNT_VERBS = frozenset({"report", "confirm", "disclose", "reveal", "recount"})
+# Plain reporting, which is a statement only when it reports no other event (or the speaker's own deed);
+# "reported" is not among the verbs: a news outlet's report is news in itself.
+SOURCING_ACTS = frozenset({"claim", "report"})
+SOURCING_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain"})

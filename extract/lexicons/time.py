@@ -113,7 +113,10 @@ def _alternation(words: Iterable[str]) -> str:
 _DIGIT_WORDS = "|".join(SMALL_NUMBERS[1:10])
 NUM_WORD = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_DIGIT_WORDS}))?|{'|'.join(reversed(SMALL_NUMBERS))})"
 # a count in front of a unit: digits, number words, "a"/"an", "a hundred", or a vague quantifier
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUM_WORD}(?: and a half)?|an?|{_alternation(VAGUE_COUNTS)})"
+NUM = (
+    rf"(?:\d{{1,3}}(?:\s+1/2|(?:,\d{{3}})*(?:\.\d+)?)|{NUM_WORD}(?: and a half)?|an?|"
+    rf"{_alternation(VAGUE_COUNTS)})"
+)
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
 UNITS_PLURAL = rf"{UNIT}s?"
 MONTH = (
@@ -122,7 +125,9 @@ MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 WEEKDAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
-YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"  # a bare number read as a year: "2000 troops" is not one
+# a year written after a month, a day or a season ("December 2100"): any four-digit year of the calendar
+DATE_YEAR = r"(?:[1-9]\d{3})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -135,6 +140,8 @@ def number_value(word: str) -> int | None:
     word = word.removesuffix(" and a half")
     if word in ("a", "an", "one"):
         return 1
+    if word in ("a couple of", "couple of"):  # TimeML reads "a couple of years" as two (P2Y)
+        return 2
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         number = float(word)
         return int(number) if number.is_integer() and not half else None

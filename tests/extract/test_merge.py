@@ -241,4 +241,4 @@ def test_blocking_keeps_every_pair_that_can_merge() -> None:
         for j in range(i + 1, len(units))
         if units[i].doc != units[j].doc and pair_score(units[i], units[j]) > 0
     }
-    assert scored and scored <= candidate_pairs(units)
+    assert scored and scored <= set(candidate_pairs(units))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -158,6 +159,7 @@ def extract(
     paths: tuple[Path, ...], manifest: Path | None, out: Path | None, processes: int, strict: bool
 ) -> None:
     """Extract dated events from articles (.txt, .html, .jsonl files or folders) as event JSONL."""
+    from eventgraph.progress import PhaseBars
     from extract.read import load_manifest
     from extract.run import extract_paths
 
@@ -167,11 +169,51 @@ def extract(
         meta, problems = load_manifest(manifest)
         for problem in problems:
             log(str(problem))
-    batch = extract_paths(list(paths), meta, n_process=processes, warn=log)
+    bars = PhaseBars()
+    failed = _Failures(log, bars)
+    try:
+        batch = extract_paths(
+            list(paths), meta, n_process=processes, warn=failed.warn, fail=failed, progress=bars
+        )
+    finally:
+        bars.close()
     if not batch.articles:
         raise click.ClickException("no article could be processed")
     _write_lines(dumps_rows(batch), out)
     click.echo(_summary_line(batch), err=True)
+    if failed.count:
+        click.echo(
+            f"eventgraph: {failed.count} article(s) failed with an unexpected error and were left out "
+            f"(exit status {EXIT_SOME_FAILED})",
+            err=True,
+        )
+        sys.exit(EXIT_SOME_FAILED)
+
+
+# `extract` wrote its output, but some articles failed unexpectedly (1: nothing could be processed).
+EXIT_SOME_FAILED = 3
+
+
+class _Failures:
+    """Articles that raised: one line each (the traceback too under EVENTGRAPH_DEBUG=1), counted."""
+
+    def __init__(self, log: ProblemLog, bars: Any) -> None:
+        self.log = log
+        self.bars = bars
+        self.count = 0
+
+    def warn(self, message: str) -> None:
+        self.bars.close()
+        self.log(message)
+
+    def __call__(self, source: str, exc: Exception) -> None:
+        from extract.run import failure_message
+
+        self.count += 1
+        self.bars.close()
+        if os.environ.get("EVENTGRAPH_DEBUG"):
+            traceback.print_exception(exc, file=sys.stderr)
+        self.log(failure_message(source, exc))
 
 
 def _write_lines(lines: Iterator[str], out: Path | None) -> None:

@@ -239,13 +239,22 @@ def _plausible(item: Resolved, other: DateInterval | None) -> bool:
 
 
 def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
-    """Within one article, fold the headline and repeated ledes into the body mention they repeat."""
+    """Within one article, fold the headline and repeated ledes into the body mention they repeat.
+
+    A duplicate shares the type, tally flag and a participant with its host, so hosts are looked
+    up by those (a long article has thousands of mentions); the first fitting host wins.
+    """
     out: list[Resolved] = []
+    hosts: dict[tuple[str, bool, str], set[int]] = {}  # positions in out
     for item in sorted(items, key=lambda r: (r.mention.from_title, r.mention.char_start)):
-        host = next((o for o in out if _duplicate(o, item)), None)
-        if host is None:
+        head = (item.mention.type, item.aggregate)
+        near = sorted({n for p in item.participants for n in hosts.get((*head, p), ())})
+        position = next((n for n in near if _duplicate(out[n], item)), None)
+        if position is None:
+            position = len(out)
             out.append(item)
         else:
+            host = out[position]
             host.extra.append(item.mention)
             for aid in item.agents:
                 if aid not in host.agents:
@@ -254,6 +263,8 @@ def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
                 if aid not in host.targets:
                     host.targets.append(aid)
             host.place = host.place or item.place
+        for p in out[position].participants:
+            hosts.setdefault((*head, p), set()).add(position)
     return out
 
 

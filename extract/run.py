@@ -30,6 +30,8 @@ from extract.spool import Spool
 from graph.model import Article, Batch
 
 BATCH_SIZE = 16
+# Characters per spaCy batch: its memory grows with them (16 news articles are well below).
+BATCH_CHARS = 200_000
 # A first line this long that ends like a sentence is the lede, not a headline.
 LEDE_TITLE_WORDS = 12
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -132,6 +134,7 @@ def extract_articles(
             lambda u: u.text,
             lambda u, exc: failure(u.raw.article.id, exc),
             batch_size=BATCH_SIZE,
+            max_chars=BATCH_CHARS,
             n_process=n_process,
         )
         for unit, doc in parsed:

@@ -27,8 +27,9 @@ _CUTS = (
 )
 
 
-def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
-    """Contiguous (start, end) ranges covering ``text``, each at most ``limit`` characters."""
+def pieces(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """Contiguous (start, end) ranges covering ``text``, each at most ``limit`` (PIECE_CHARS) characters."""
+    limit = limit or PIECE_CHARS
     if limit < 2:
         raise ValueError(f"piece limit must be at least 2 characters, not {limit}")
     out: list[tuple[int, int]] = []

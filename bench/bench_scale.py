@@ -117,7 +117,7 @@ def table(runs: list[Run], corpus: dict[int, dict[str, int]], label: str) -> lis
     lines = [
         f"**{label}**",
         "",
-        "| articles | bytes (mean) | wall time | CPU time | peak RSS | CPU ms/article | summary |",
+        "| articles | bytes (mean) | wall time | CPU time | peak RSS | CPU ms/article | events, actors |",
         "|---|---|---|---|---|---|---|",
     ]
     for r in runs:
@@ -126,9 +126,14 @@ def table(runs: list[Run], corpus: dict[int, dict[str, int]], label: str) -> lis
         wall = f"{r.seconds:,.0f} s" if r.finished else f"> {r.seconds:,.0f} s"
         lines.append(
             f"| {r.articles:,} | {mean:,.0f} | {wall} | {r.cpu:,.0f} s | {r.peak_mb:,.0f} MB | {per} |"
-            f" {r.summary[:80]} |"
+            f" {_counts(r.summary)} |"
         )
     return lines
+
+
+def _counts(summary: str) -> str:
+    found = re.search(r"(\d+) events .*?(\d+) actors", summary)
+    return f"{int(found.group(1)):,}, {int(found.group(2)):,}" if found else summary[:60]
 
 
 def write(section: list[str], path: Path = RESULTS) -> None:
@@ -142,6 +147,26 @@ def write(section: list[str], path: Path = RESULTS) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def section(rows: list[dict[str, object]], notes: list[str]) -> list[str]:
+    """The RESULTS.md section from runs saved with --json: a table per label, then the ratios."""
+    lines = ["## Extraction at scale: `eventgraph extract` on 1k..20k generated articles", ""]
+    for label in dict.fromkeys(str(r["label"]) for r in rows):
+        mine = [r for r in rows if r["label"] == label]
+        runs = [Run(**{k: r[k] for k in Run.__dataclass_fields__}) for r in mine]  # type: ignore[arg-type]
+        corpus = {int(r["articles"]): {"bytes": int(r["bytes"])} for r in mine}  # type: ignore[call-overload]
+        lines += [*table(runs, corpus, label), ""]
+        by_n = {r.articles: r for r in runs if r.finished}
+        ratios = [
+            f"{y:,}/{x:,} articles: CPU time x{by_n[y].cpu / by_n[x].cpu:.2f}, wall time"
+            f" x{by_n[y].seconds / by_n[x].seconds:.2f}, peak RSS x{by_n[y].peak_mb / by_n[x].peak_mb:.2f}"
+            for x, y in ((1000, 5000), (2000, 20000), (1000, 20000))
+            if x in by_n and y in by_n
+        ]
+        lines += [f"- {r}" for r in ratios] + ([""] if ratios else [])
+    lines += [f"- {note}" for note in notes]
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 20000])
@@ -152,7 +177,13 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=0, help="seconds per run (0: none)")
     ap.add_argument("--work", type=Path, help="folder for the generated articles [default: a temporary one]")
     ap.add_argument("--json", type=Path, help="also append the runs as JSON lines here")
+    ap.add_argument("--write", type=Path, help="only write RESULTS.md's section from this --json file")
+    ap.add_argument("--note", action="append", default=[], help="a note under the tables (--write)")
     args = ap.parse_args()
+    if args.write:
+        rows = [json.loads(line) for line in args.write.read_text(encoding="utf-8").splitlines() if line]
+        write(section(rows, args.note))
+        return
     work = args.work or Path(tempfile.mkdtemp(prefix="eventgraph-scale-"))
     corpus: dict[int, dict[str, int]] = {}
     runs: list[Run] = []

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import click
 
+from eventgraph.progress import PhaseBars
 from graph.errors import StoreError
 from graph.export import batch_from_rows, dumps_rows
 from graph.model import Batch, DateInterval
@@ -159,7 +160,6 @@ def extract(
     paths: tuple[Path, ...], manifest: Path | None, out: Path | None, processes: int, strict: bool
 ) -> None:
     """Extract dated events from articles (.txt, .html, .jsonl files or folders) as event JSONL."""
-    from eventgraph.progress import PhaseBars
     from extract.read import load_manifest
     from extract.run import extract_paths
 
@@ -197,7 +197,7 @@ EXIT_SOME_FAILED = 3
 class _Failures:
     """Articles that raised: one line each (the traceback too under EVENTGRAPH_DEBUG=1), counted."""
 
-    def __init__(self, log: ProblemLog, bars: Any) -> None:
+    def __init__(self, log: ProblemLog, bars: PhaseBars) -> None:
         self.log = log
         self.bars = bars
         self.count = 0

@@ -35,6 +35,7 @@ BATCH_CHARS = 200_000
 # A first line this long that ends like a sentence is the lede, not a headline.
 LEDE_TITLE_WORDS = 12
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_NO_TEXT = "no article text (only page furniture or reader comments)"
 
 # fail(article id, error): an unexpected error stopped one article; the others went on.
 Fail = Callable[[str, Exception], None]
@@ -113,13 +114,7 @@ def extract_articles(
                 failure(raw.article.id, exc)
                 continue
             if not text.strip():
-                warn(
-                    str(
-                        Problem(
-                            raw.article.id, "no article text (only page furniture or reader comments)", True
-                        )
-                    )
-                )
+                warn(str(Problem(raw.article.id, _NO_TEXT, fatal=True)))
                 continue
             articles.append(raw.article)
             spans = pieces(text)

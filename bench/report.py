@@ -155,4 +155,14 @@ def write(
         if section.notes:
             lines += ["", *(f"- {note}" for note in section.notes)]
     lines += ["", appendix.strip(), ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(lines) + _kept_block(path), encoding="utf-8")
+
+
+def _kept_block(path: Path) -> str:
+    """The extraction-at-scale section bench.bench_scale wrote (hours to re-run): kept as it is."""
+    from bench.bench_scale import BEGIN, END
+
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN not in old or END not in old:
+        return ""
+    return "\n" + old[old.index(BEGIN) : old.index(END) + len(END)] + "\n"

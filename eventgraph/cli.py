@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from typing import IO, Any
 
 import click
 
+from eventgraph.progress import PhaseBars
 from extract.problems import shown
 from graph.errors import StoreError
 from graph.export import batch_from_rows, dumps_rows
@@ -178,11 +180,51 @@ def extract(
         meta, problems = load_manifest(manifest)
         for problem in problems:
             log(str(problem))
-    batch = extract_paths(list(paths), meta, n_process=processes, warn=log)
+    bars = PhaseBars()
+    failed = _Failures(log, bars)
+    try:
+        batch = extract_paths(
+            list(paths), meta, n_process=processes, warn=failed.warn, fail=failed, progress=bars
+        )
+    finally:
+        bars.close()
     if not batch.articles:
         raise click.ClickException("no article could be processed")
     _write_lines(dumps_rows(batch), out)
     click.echo(_summary_line(batch), err=True)
+    if failed.count:
+        click.echo(
+            f"eventgraph: {failed.count} article(s) failed with an unexpected error and were left out "
+            f"(exit status {EXIT_SOME_FAILED})",
+            err=True,
+        )
+        sys.exit(EXIT_SOME_FAILED)
+
+
+# `extract` wrote its output, but some articles failed unexpectedly (1: nothing could be processed).
+EXIT_SOME_FAILED = 3
+
+
+class _Failures:
+    """Articles that raised: one line each (the traceback too under EVENTGRAPH_DEBUG=1), counted."""
+
+    def __init__(self, log: ProblemLog, bars: PhaseBars) -> None:
+        self.log = log
+        self.bars = bars
+        self.count = 0
+
+    def warn(self, message: str) -> None:
+        self.bars.close()
+        self.log(message)
+
+    def __call__(self, source: str, exc: Exception) -> None:
+        from extract.run import failure_message
+
+        self.count += 1
+        self.bars.close()
+        if os.environ.get("EVENTGRAPH_DEBUG"):
+            traceback.print_exception(exc, file=sys.stderr)
+        self.log(failure_message(source, exc))
 
 
 def _check_writable(out: Path | None) -> None:

@@ -7,15 +7,17 @@ greedy, best pair first, and keeps at most one mention per article in a cluster:
 article reports an event once, so a second mention in it is a different event unless
 it is the headline or a repeated lede, which are folded in beforehand.
 
-Only pairs that can score above zero are scored: mentions are blocked by type family,
-tally flag and each canonical participant or place, since a pair sharing none of
-these scores zero. Each pair is scored once and its score reused when clusters join.
+Only pairs that can score above zero are scored, so the cost grows with the number of
+mentions, not its square: mentions are blocked by type family, tally flag, each canonical
+participant or place, and time bucket, since a pair sharing none of these scores zero.
+Each pair is scored once and only scores above zero are kept for when clusters join.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -45,6 +47,10 @@ STATEMENT_CONTENT = 0.55
 CONTENT_CUE = 0.1
 # How far before its article an undated mention may lie to join a dated event.
 UNDATED_REACH_DAYS = 60
+# Candidate pairs come from blocks of this many days (see candidate_pairs).
+BUCKET_DAYS = 8
+# date_agreement accepts a gap of DISAGREEMENT_DAYS + 1 days: two dates widened by half of it meet.
+_HALF_GAP = (DISAGREEMENT_DAYS + 2) // 2
 
 
 @dataclass
@@ -159,13 +165,22 @@ def _plausible(item: Resolved, other: DateInterval | None) -> bool:
 
 
 def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
-    """Within one article, fold the headline and repeated ledes into the body mention they repeat."""
+    """Within one article, fold the headline and repeated ledes into the body mention they repeat.
+
+    A duplicate shares the type, tally flag and a participant with its host, so hosts are looked
+    up by those (a long article has thousands of mentions); the first fitting host wins.
+    """
     out: list[Resolved] = []
+    hosts: dict[tuple[str, bool, str], set[int]] = {}  # positions in out
     for item in sorted(items, key=lambda r: (r.mention.from_title, r.mention.char_start)):
-        host = next((o for o in out if _duplicate(o, item)), None)
-        if host is None:
+        head = (item.mention.type, item.aggregate)
+        near = sorted({n for p in item.participants for n in hosts.get((*head, p), ())})
+        position = next((n for n in near if _duplicate(out[n], item)), None)
+        if position is None:
+            position = len(out)
             out.append(item)
         else:
+            host = out[position]
             host.extra.append(item.mention)
             for aid in item.agents:
                 if aid not in host.agents:
@@ -174,6 +189,8 @@ def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
                 if aid not in host.targets:
                     host.targets.append(aid)
             host.place = host.place or item.place
+        for p in out[position].participants:
+            hosts.setdefault((*head, p), set()).add(position)
     return out
 
 
@@ -193,7 +210,10 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
     for item in items:
         by_doc.setdefault(item.doc, []).append(item)
     units = [u for doc in sorted(by_doc) for u in fold_duplicates(by_doc[doc])]
-    scores = {(i, j): pair_score(units[i], units[j]) for i, j in candidate_pairs(units)}
+    # Only pairs that can merge are kept: a pair missing here scores 0, which bars its clusters from joining.
+    scores = {
+        (i, j): score for i, j in candidate_pairs(units) if (score := pair_score(units[i], units[j])) > 0
+    }
     pairs = [(score, i, j) for (i, j), score in scores.items() if score >= MERGE_THRESHOLD]
     owner = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
@@ -213,23 +233,63 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
     return [[units[k] for k in sorted(ks)] for _, ks in sorted(members.items())]
 
 
-def candidate_pairs(units: list[Resolved]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) from different articles that share a block: the type family and tally
-    flag together with a canonical participant or the place. pair_score is 0 for every other pair."""
-    blocks: dict[tuple[str, bool, str], list[int]] = {}
+def candidate_pairs(units: list[Resolved]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) from different articles that share a block, each pair once: the type
+    family and tally flag, a canonical participant or the place, and a time bucket. pair_score is 0
+    for every other pair except two undated mentions from articles published more than about
+    UNDATED_REACH_DAYS apart (see time_window), which are no longer compared."""
+    blocks: dict[tuple[str, bool, str, int], list[int]] = {}
+    timeless: dict[tuple[str, bool, str], list[int]] = {}  # neither date nor publication date
+    everyone: dict[tuple[str, bool, str], list[int]] = {}
+    keys: list[list[str]] = []
+    first_bucket: dict[int, int] = {}  # of the units with a time window
     for i, unit in enumerate(units):
         head = (family(unit.mention.type), unit.aggregate)
-        keys = {"p:" + p for p in unit.participants}
-        if unit.place:
-            keys.add("l:" + unit.place)
-        for k in keys:
-            blocks.setdefault((*head, k), []).append(i)
-    out: set[tuple[int, int]] = set()
-    for block in blocks.values():
+        own = sorted({"p:" + p for p in unit.participants} | ({"l:" + unit.place} if unit.place else set()))
+        keys.append(own)
+        window = time_window(unit)
+        if window is not None:
+            first_bucket[i] = window[0] // BUCKET_DAYS
+        for k in own:
+            everyone.setdefault((*head, k), []).append(i)
+            if window is None:
+                timeless.setdefault((*head, k), []).append(i)
+                continue
+            for bucket in range(window[0] // BUCKET_DAYS, window[1] // BUCKET_DAYS + 1):
+                blocks.setdefault((*head, k, bucket), []).append(i)
+
+    def first_shared_key(i: int, j: int) -> str:
+        return min(set(keys[i]).intersection(keys[j]))
+
+    for (_, _, k, bucket), block in blocks.items():
         for n, i in enumerate(block):
-            doc = units[i].doc
-            out.update((i, j) for j in block[n + 1 :] if units[j].doc != doc)
-    return out
+            for j in block[n + 1 :]:
+                # A pair shares every bucket from the later of their first buckets on: count it there.
+                if (
+                    units[i].doc != units[j].doc
+                    and bucket == max(first_bucket[i], first_bucket[j])
+                    and k == first_shared_key(i, j)
+                ):
+                    yield (i, j) if i < j else (j, i)
+    for (f, agg, k), alone in timeless.items():
+        for i in alone:
+            for j in everyone[(f, agg, k)]:
+                if j == i or units[i].doc == units[j].doc or (j not in first_bucket and j < i):
+                    continue
+                if k == first_shared_key(i, j):
+                    yield (i, j) if i < j else (j, i)
+
+
+def time_window(unit: Resolved) -> tuple[int, int] | None:
+    """Days (ordinals) a mention's partner must come near: its date widened by half the
+    disagreement allowance on each side (two such windows meet when pair_score's dates can agree);
+    for an undated mention, the UNDATED_REACH_DAYS before its article. None: no time at all."""
+    d = unit.mention.date
+    if d is not None:
+        return d.start.toordinal() - _HALF_GAP, d.end.toordinal() + _HALF_GAP
+    if unit.published is not None:
+        return unit.published.toordinal() - UNDATED_REACH_DAYS, unit.published.toordinal()
+    return None
 
 
 def confidence(group: list[Resolved], date: DateInterval | None) -> float:

@@ -1,6 +1,7 @@
 """The resolver's entry point: per-article actors and places -> canonical ones -> merged events.
 
-``build_batch`` is what extract.run calls with every article, its Doc and its mentions.
+extract.run hands each parsed article to ``prepare`` (and then drops its Doc), and every
+prepared article to a ``BatchBuilder`` once the batch's person names are known.
 Per-document actors (extract.actors) are merged across articles here: a person by
 their name forms (surname, transliteration), anything else by the key its lexicon or
 name gives. The canonical name of a person is their longest, most frequent full name.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
@@ -24,10 +25,11 @@ from extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from extract.mention import Mention, Span
 from extract.merge import Resolved, cluster, to_event
-from extract.names import person_tokens, same_person
+from extract.name_index import LastWordIndex
+from extract.names import person_tokens, same_person, strip_possessive
+from extract.pieces import shifted
 from extract.places import SPECIFICITY, default_gazetteer, find_place
-from extract.read import RawArticle
-from graph.model import Actor, ActorKind, Affiliation, Batch, Place, actor_id, digest
+from graph.model import Actor, ActorKind, Affiliation, Article, Batch, Place, actor_id, digest
 
 _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 # "in/at/near ... <Capitalised place words>", optionally with a place noun ("Erbil province").
@@ -86,6 +88,8 @@ class ActorRegistry:
         self._groups: list[_Global] = []
         self._by_key: dict[str, _Global] = {}
         self._of: dict[int, _Global] = {}
+        self._by_last_word: LastWordIndex[_Global] = LastWordIndex()  # groups by their names' last words
+        self._position: dict[int, int] = {}  # id(group) -> creation order, which breaks ties
 
     def add(self, doc_id: str, actor: DocActor) -> None:
         if id(actor) in self._of:
@@ -94,15 +98,20 @@ class ActorRegistry:
         group = group or self._by_key.get(actor.key)
         if group is None:
             group = _Global()
+            self._position[id(group)] = len(self._groups)
             self._groups.append(group)
             self._by_key[actor.key] = group
         group.members.append((doc_id, actor))
         self._of[id(actor)] = group
+        for name in actor.names:
+            self._by_last_word.add(name.split(), group)
 
     def _person_group(self, actor: DocActor) -> _Global | None:
         candidates = [
             g
-            for g in self._groups
+            for g in sorted(
+                self._by_last_word.candidates(actor.tokens[-1:]), key=lambda g: self._position[id(g)]
+            )
             if g.kind() == "person"
             and not g.members[0][1].anonymous
             and any(same_person(actor.tokens, n.split()) for n in g.names())
@@ -159,22 +168,68 @@ class _DocIndex:
         return self._named
 
 
-def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
-    """Canonical actors, places and cross-article events for a set of parsed articles."""
-    registry = ActorRegistry()
-    places: dict[str, Place] = {}
-    pending: list[tuple[Mention, list[DocActor], list[DocActor], str | None, date | None]] = []
-    doc_actors: list[tuple[str, DocumentActors]] = []
-    people = sorted({e.text for _, doc, _ in items for e in doc.ents if e.label_ == "PERSON"})
-    known = [" ".join(w) for w in map(person_tokens, people) if w]
-    for raw, doc, mentions in items:
-        actors = DocumentActors.from_doc(raw.article.id, doc, known)
-        doc_actors.append((raw.article.id, actors))
+@dataclass
+class Prepared:
+    """One parsed article, or one piece of a long one, reduced to what resolution needs (text,
+    entities, subjects, mentions, their places), so that its Doc can be released at once."""
+
+    article: Article
+    offset: int  # where this piece starts in the article's text (0 for a whole article)
+    text: str
+    entities: list[tuple[int, int, str]]
+    subjects: list[int]
+    mentions: list[Mention]
+    places: list[Place | None]
+
+    @property
+    def people(self) -> list[str]:
+        """The texts the model tags as persons: every article's resolution looks them up."""
+        return [self.text[s:e] for s, e, label in self.entities if label == "PERSON"]
+
+
+def prepare(article: Article, doc: Doc, mentions: list[Mention], offset: int = 0) -> Prepared:
+    """What resolution needs of a parsed article; places come from the parse, so they are found here."""
+    index = _DocIndex(doc)
+    subjects = [t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")] if doc.has_annotation("DEP") else []
+    return Prepared(
+        article,
+        offset,
+        index.text,
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+        subjects,
+        mentions,
+        [_place(m, index) for m in mentions],
+    )
+
+
+class BatchBuilder:
+    """Canonical actors, places and cross-article events, built one prepared article at a time.
+
+    Each article's actors depend on the person names of the whole batch (``people``), so the
+    builder is made once they are all known; it then keeps only what the merge needs.
+    """
+
+    def __init__(self, people: Iterable[str]) -> None:
+        self.registry = ActorRegistry()
+        self.places: dict[str, Place] = {}
+        self._pending: list[tuple[Mention, list[DocActor], list[DocActor], str | None, date | None]] = []
+        self._doc_actors: list[tuple[str, list[DocActor]]] = []
+        self._known = [" ".join(w) for w in map(person_tokens, sorted(set(people))) if w]
+        self._known_index: LastWordIndex[int] = LastWordIndex()
+        for i, name in enumerate(self._known):
+            self._known_index.add(name.split(), i)
+
+    def add(self, item: Prepared) -> None:
+        """Resolve one article's participants and places; nothing is kept when this raises."""
+        doc_id = item.article.id
+        actors = DocumentActors(
+            doc_id, item.text, item.entities, set(item.subjects), known_people=self._known_for(item)
+        )
+        mentions = item.mentions
         for span in sorted({s for m in mentions for s in (*m.agents, *m.targets)}, key=lambda s: s.start):
             actors.resolve(span)
         found: list[tuple[Mention, list[DocActor], list[DocActor], Place | None]] = []
-        index = _DocIndex(doc)
-        for m in mentions:
+        for m, place in zip(mentions, item.places, strict=True):
             agents = _resolved(actors, m.agents)
             targets = [
                 t
@@ -186,35 +241,55 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
                 targets = [t for t in targets if t.kind != "media"]
                 if told:
                     m.attributes.setdefault("told_to", [t.name for t in told])
-            found.append((m, agents, targets, _place(m, index)))
-        carried = carry_places(index.text, [(m, agents, place) for m, agents, _, place in found])
-        for (m, agents, targets, _), place in zip(found, carried, strict=True):
+            found.append((m, agents, targets, place))
+        carried = carry_places(item.text, [(m, agents, place) for m, agents, _, place in found])
+        published = item.article.published
+        pending = [
+            (shifted(m, item.offset), agents, targets, place.id if place else None, published)
+            for (m, agents, targets, _), place in zip(found, carried, strict=True)
+        ]
+        for place in carried:
             if place is not None:
-                places.setdefault(place.id, place)
-            pending.append((m, agents, targets, place.id if place else None, raw.article.published))
-    for doc_id, actors in doc_actors:
+                self.places.setdefault(place.id, place)
+        self._pending.extend(pending)
+        self._doc_actors.append((doc_id, actors.actors))
         for actor in actors.actors:
-            registry.add(doc_id, actor)
-    resolved = [
-        Resolved(m, _ids(registry, agents), _ids(registry, targets), place, published)
-        for m, agents, targets, place, published in pending
-    ]
-    canonical = registry.actors()
-    names = {aid: a.name for aid, a in canonical.items()}
-    taken: set[str] = set()
-    place_names = {pid: p.name for pid, p in places.items()}
-    events = [to_event(group, names, taken, place_names) for group in cluster(resolved)]
-    affiliations = _affiliations(registry, doc_actors)
-    used = {a for e in events for a in (*e.agents, *e.targets)} | {
-        x for f in affiliations for x in (f.actor, f.org)
-    }
-    return Batch(
-        articles=[raw.article for raw, _, _ in items],
-        events=events,
-        actors=[canonical[a] for a in sorted(used) if a in canonical],
-        places=sorted(places.values(), key=lambda p: p.id),
-        affiliations=affiliations,
-    )
+            self.registry.add(doc_id, actor)
+
+    def _known_for(self, item: Prepared) -> list[str]:
+        """The batch's person names that can match a name of this article (the rest cannot:
+        names.same_person always compares last words), so the cost does not grow with the batch."""
+        words: set[str] = set()
+        for start, end, _ in item.entities:
+            text = item.text[start:end]
+            for name in (strip_possessive(text).split(), person_tokens(text)):
+                words.update(name[-1:])
+        return [self._known[i] for i in self._known_index.candidates(words)]
+
+    def finish(self, articles: list[Article], failed: Collection[str] = ()) -> Batch:
+        """The batch of ``articles``; what was added for an article in ``failed`` is left out."""
+        registry = self.registry
+        resolved = [
+            Resolved(m, _ids(registry, agents), _ids(registry, targets), place, published)
+            for m, agents, targets, place, published in self._pending
+            if m.doc not in failed
+        ]
+        canonical = registry.actors()
+        names = {aid: a.name for aid, a in canonical.items()}
+        taken: set[str] = set()
+        place_names = {pid: p.name for pid, p in self.places.items()}
+        events = [to_event(group, names, taken, place_names) for group in cluster(resolved)]
+        affiliations = _affiliations(registry, [(d, a) for d, a in self._doc_actors if d not in failed])
+        used = {a for e in events for a in (*e.agents, *e.targets)} | {
+            x for f in affiliations for x in (f.actor, f.org)
+        }
+        return Batch(
+            articles=[a for a in articles if a.id not in failed],
+            events=events,
+            actors=[canonical[a] for a in sorted(used) if a in canonical],
+            places=sorted(self.places.values(), key=lambda p: p.id),
+            affiliations=affiliations,
+        )
 
 
 def _resolved(actors: DocumentActors, spans: list[Span]) -> list[DocActor]:
@@ -362,11 +437,11 @@ def carry_places(text: str, items: list[tuple[Mention, list[DocActor], Place | N
     return out
 
 
-def _affiliations(registry: ActorRegistry, doc_actors: list[tuple[str, DocumentActors]]) -> list[Affiliation]:
+def _affiliations(registry: ActorRegistry, doc_actors: list[tuple[str, list[DocActor]]]) -> list[Affiliation]:
     seen: set[tuple[str, str, str]] = set()
     out: list[Affiliation] = []
     for _, actors in doc_actors:
-        for actor in actors.actors:
+        for actor in actors:
             for role, org in actor.roles:
                 if org is None:
                     continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from extract.actor_lexicon import fold
+from extract.lexicons.folding import fold
 from extract.names import skeleton
 
 _V = TypeVar("_V")

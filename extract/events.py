@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from extract import continuity
+from extract import casualties, continuity, incidents
 from extract.actor_lexicon import GROUP_NOUNS, MEDIA, PERSON_NOUNS
 from extract.dateline import dateline_end
 from extract.lexicon import (
@@ -37,6 +37,7 @@ from extract.lexicon import (
     WEAK_ATTACK_VERBS,
     WEAPONS,
 )
+from extract.incident_lexicon import WEAK_INCIDENT_VERBS
 from extract.mention import Mention, Span
 from extract.participants import PRONOUNS, by_agent, participant, place_in, pobjs, spans, subject_of
 from extract.realis import in_speakers_own_words, is_irrealis, quote_ranges
@@ -127,7 +128,10 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         return []  # a question asks whether something happened
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
-    return _statements(sent, candidates, near) + _attacks(candidates) + _other_events(candidates)
+    found = _statements(sent, candidates, near) + incidents.prune_harm(_attacks(candidates))
+    found += _other_events(candidates)
+    incidents.bind(found, casualties.counts(candidates))
+    return found
 
 
 # --- statements -------------------------------------------------------------------------------
@@ -325,6 +329,9 @@ def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
 def _weapon_of(tokens: list[Token]) -> tuple[str, str] | None:
     for tok in tokens:
         lemma = tok.lemma_.lower()
+        extra = incidents.weapon(tok)
+        if extra:
+            return extra
         if lemma in WEAPONS:
             return WEAPONS[lemma]
         if lemma in AIR_MODIFIERS:
@@ -388,7 +395,7 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
     seen_agents: list[Span] = []
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma in ATTACK_NOUNS:
+        if tok.pos_ == "NOUN" and (lemma in ATTACK_NOUNS or incidents.is_attack_noun(tok)):
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
             weapon = _weapon_of([*mods, tok, *pobjs(tok, frozenset({"of", "with", "by"}))])
             agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
@@ -403,7 +410,7 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
             if weapon and not seen_weapon:
                 seen_weapon, seen_agents = weapon, agents
-            if is_irrealis(tok) or not _attack_noun_specific(tok):
+            if is_irrealis(tok) or not (_attack_noun_specific(tok) or incidents.bare_incident(tok)):
                 continue
             if weapon is None and seen_weapon is not None:
                 # A list after "a series of drone strikes by X:" elaborates that series.
@@ -411,7 +418,11 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             found = _Found((weapon or ("", "other_attack"))[1], tok, agents=agents)
             _attack_details(found, tok, pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
             out.append(found)
-        elif tok.pos_ == "VERB" and lemma in ATTACK_VERBS and not is_irrealis(tok):
+        elif (
+            tok.pos_ == "VERB"
+            and (lemma in ATTACK_VERBS or incidents.is_attack_verb(tok))
+            and not is_irrealis(tok)
+        ):
             by_verb = _attack_verb(tok)
             if by_verb:
                 out.append(by_verb)
@@ -428,8 +439,10 @@ def _attack_verb(tok: Token) -> _Found | None:
     with_tools = pobjs(tok, frozenset({"with"}))
     cue_tokens = [t for head in [*with_tools, *objects, *agents] for t in head.subtree]
     weapon = _weapon_of(cue_tokens)
-    if tok.lemma_.lower() in WEAK_ATTACK_VERBS and weapon is None:
+    if tok.lemma_.lower() in WEAK_ATTACK_VERBS | WEAK_INCIDENT_VERBS and weapon is None:
         return None
+    if any(p.lemma_.lower() in ATTACK_NOUNS for p in pobjs(tok, frozenset({"in", "by", "during"}))):
+        return None  # "killed in an airstrike": the noun is the event
     found = _Found(
         (weapon or ("", "other_attack"))[1],
         tok,
@@ -441,6 +454,8 @@ def _attack_verb(tok: Token) -> _Found | None:
         if count:
             found.attributes["count"] = count
     _attack_details(found, tok, objects + pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
+    if incidents.enforcement(tok, agents):
+        found.type = "legal_action"  # "police raided a house"
     return found
 
 
@@ -555,6 +570,10 @@ def _other_type(tok: Token) -> str | None:
             phrasal = PHRASAL_EVENTS.get((lemma, child.lower_))
             if phrasal and child.dep_ in ("prt", "prep", "dobj"):
                 return phrasal
+        if lemma in CONVERSE_VERBS and any(
+            p.lemma_.lower() in PHONE_WORDS for p in pobjs(tok, frozenset({"by", "over", "on"}))
+        ):
+            return "phone_call"  # "spoke by phone with"
         if lemma in SEND_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEPLOY_OBJECTS for c in tok.children
         ):
@@ -580,11 +599,13 @@ def _other_type(tok: Token) -> str | None:
             return None
         if lemma == "name" and any(c.dep_ == "oprd" for c in tok.children):
             return None  # "named it X"
-        return EVENT_VERBS.get(lemma)
+        return EVENT_VERBS.get(lemma) or incidents.other_type(tok)
     if tok.pos_ == "NOUN":
-        kind = EVENT_NOUNS.get(lemma)
+        kind = EVENT_NOUNS.get(lemma) or incidents.other_type(tok)
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if kind == "meeting" and mods & PHONE_WORDS:
+            return "phone_call"  # "held phone talks"
         if kind == "phone_call":
-            mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
             has_partner = bool(pobjs(tok, frozenset({"with", "between"})))
             if not (mods & PHONE_WORDS) and not (lemma == "call" and has_partner):
                 return "meeting" if lemma == "conversation" and has_partner else None
@@ -595,6 +616,8 @@ def _other_type(tok: Token) -> str | None:
 def _event_noun_specific(tok: Token) -> bool:
     """Like attack nouns: "a phone call", "a May meeting", "talks with X" are events; "the call" is not."""
     if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
+        return True
+    if incidents.specific_contact(tok) or incidents.bare_incident(tok):
         return True
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.pos_ == "NOUN":

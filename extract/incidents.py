@@ -1,0 +1,164 @@
+"""Incident rules over the parse: which words of ``extract.incident_lexicon`` report an incident,
+of which type, and which event of a sentence its casualty counts belong to.
+
+``extract.events`` calls these as hooks; they only add what its own lexicon lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from spacy.tokens import Token
+
+from extract.casualties import Count
+from extract.incident_lexicon import (
+    ARMED_GROUPS,
+    BARE_EVENT_VERBS,
+    BY_WHO_ACTS,
+    ENFORCERS,
+    GROUND_BOMBERS,
+    HARM_VERBS,
+    INCIDENT_NOUNS,
+    INCIDENT_VERBS,
+    INCIDENT_WEAPONS,
+    SECURITY_VERBS,
+    SEIZED_THINGS,
+    SUPPORT_PHRASES,
+    WITHDRAWN_FROM,
+)
+from extract.participants import pobjs, subject_of
+
+ATTACK_FAMILY = frozenset(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"])
+# Events a casualty count can belong to.
+HARMFUL = ATTACK_FAMILY | {"death"}
+ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "latest", "last", "final", "inaugural"])
+
+
+class Event(Protocol):
+    """What the hooks need of an event under construction."""
+
+    type: str
+    trigger: Token
+    attributes: dict[str, Any]
+
+
+def support_phrase(tok: Token) -> str | None:
+    """ "set fire to", "opened fire", "took hostage", "stepped aside": the type a verb's phrase names."""
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp", "xcomp", "npadvmod", "attr"):
+            words = [child.lower_, child.lemma_.lower()]
+            found = next((SUPPORT_PHRASES[(lemma, w)] for w in words if (lemma, w) in SUPPORT_PHRASES), None)
+            if found:
+                return found
+    if lemma == "withdraw" and any(
+        p.lemma_.lower() in WITHDRAWN_FROM for p in pobjs(tok, frozenset({"from"}))
+    ):
+        return "resignation"  # "withdrew from the presidential race"
+    return None
+
+
+def is_attack_verb(tok: Token) -> bool:
+    """A verb the CAMEO-derived lexicon or a support phrase makes an attack ("kidnapped", "set fire")."""
+    if tok.pos_ != "VERB":
+        return False
+    return INCIDENT_VERBS.get(tok.lemma_.lower()) == "other_attack" or support_phrase(tok) in ATTACK_FAMILY
+
+
+def is_attack_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and INCIDENT_NOUNS.get(tok.lemma_.lower()) == "other_attack"
+
+
+def bare_incident(tok: Token) -> bool:
+    """A noun without determiner that does something is a new incident: "clashes broke out",
+    "fighting killed 14"; "the clashes" or "clashes" as background are not."""
+    if any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in BARE_EVENT_VERBS
+
+
+def other_type(tok: Token) -> str | None:
+    """Non-attack types the incident lexicon adds: "riots", "crackdown", "detained", "stepped aside"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        phrase = support_phrase(tok)
+        if phrase is not None:
+            return None if phrase in ATTACK_FAMILY else phrase
+        if lemma in SECURITY_VERBS:
+            return security_type(tok)
+        kind = INCIDENT_VERBS.get(lemma)
+        return None if kind in ATTACK_FAMILY else kind
+    if tok.pos_ == "NOUN":
+        kind = INCIDENT_NOUNS.get(lemma)
+        if kind == "resignation" and not any(
+            p.lemma_.lower() in WITHDRAWN_FROM for p in pobjs(tok, frozenset({"from"}))
+        ):
+            return None  # a troop withdrawal
+        return None if kind in ATTACK_FAMILY else kind
+    return None
+
+
+def security_type(tok: Token) -> str | None:
+    """ "police seized weapons", "soldiers defused a bomb": legal_action; an armed group's seizure is an attack."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    things = {t.lemma_.lower() for o in objects for t in o.subtree}
+    if not things & SEIZED_THINGS:
+        return None
+    return "other_attack" if _acted_by(subject_of(tok), ARMED_GROUPS) else "legal_action"
+
+
+def enforcement(tok: Token, agents: Sequence[Token]) -> bool:
+    """A raid or capture by police or other enforcers is law enforcement, not an attack."""
+    return tok.lemma_.lower() in BY_WHO_ACTS and _acted_by(agents, ENFORCERS)
+
+
+def _acted_by(agents: Sequence[Token], words: frozenset[str]) -> bool:
+    return any(t.lower_ in words or t.lemma_.lower() in words for a in agents for t in a.subtree)
+
+
+def weapon(tok: Token) -> tuple[str, str] | None:
+    """Weapons the type lexicon lacks; a suicide bomber is a person with a bomb, not a warplane."""
+    lemma = tok.lemma_.lower()
+    if lemma == "bomber" and any(c.lower_ in GROUND_BOMBERS for c in tok.children):
+        return ("bomb", "other_attack")
+    return INCIDENT_WEAPONS.get(lemma)
+
+
+def specific_contact(tok: Token) -> bool:
+    """ "at their first meeting", "his latest visit": an ordinal makes a possessed event noun new."""
+    return any(c.dep_ == "poss" for c in tok.children) and any(
+        c.dep_ == "amod" and c.lower_ in ORDINALS for c in tok.children
+    )
+
+
+def prune_harm(events: list[Any]) -> list[Any]:
+    """ "gunmen opened fire, killing seven": the killing is the attack's outcome, not a second attack."""
+    others = [e for e in events if e.type in ATTACK_FAMILY and e.trigger.lemma_.lower() not in HARM_VERBS]
+    if not others:
+        return events
+    return [e for e in events if not (e.type in ATTACK_FAMILY and e.trigger.lemma_.lower() in HARM_VERBS)]
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree."""
+    up_a = [a, *a.ancestors]
+    depth = {t.i: d for d, t in enumerate([b, *b.ancestors])}
+    for d, t in enumerate(up_a):
+        if t.i in depth:
+            return d + depth[t.i]
+    return 100 + abs(a.i - b.i)
+
+
+def bind(events: Sequence[Event], found: Sequence[Count]) -> None:
+    """Give each count to the nearest harmful event of its sentence, as ``killed`` / ``wounded``
+    integers, also written into the ``casualties`` object the export already has."""
+    harmful = [e for e in events if e.type in HARMFUL]
+    if not harmful:
+        return
+    for count in found:
+        event = min(harmful, key=lambda e: (_distance(count.anchor, e.trigger), e.trigger.i))
+        total = int(event.attributes.get(count.kind, 0)) + count.number
+        event.attributes[count.kind] = total
+        casualties = event.attributes.setdefault("casualties", {})
+        casualties[count.kind] = total

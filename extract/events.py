@@ -95,13 +95,16 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
     """All event mentions of a parsed article (only its reporting text is left unblanked)."""
     quotes = quote_ranges(doc)
     mentions: list[Mention] = []
+    harmful: list[_Found] = []  # the last sentence's attacks: "Two civilians were killed." tells their toll
     for sent in doc.sents:
         text = sent.text.strip()
         if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         story_start = start + dateline_end(text)  # the dateline's place filed the story, it did not act
-        for found in _sentence_events(sent, quotes):
+        in_sentence = _sentence_events(sent, quotes)
+        harmful = incidents.bind(in_sentence, casualties.counts(sent), harmful)
+        for found in in_sentence:
             found.agents = [s for s in found.agents if s.start >= story_start]
             found.targets = [s for s in found.targets if s.start >= story_start]
             mentions.append(
@@ -129,9 +132,7 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
     found = _statements(sent, candidates, near) + incidents.prune_harm(_attacks(candidates))
-    found += _other_events(candidates)
-    incidents.bind(found, casualties.counts(candidates))
-    return found
+    return found + _other_events(candidates)
 
 
 # --- statements -------------------------------------------------------------------------------
@@ -410,7 +411,8 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
             if weapon and not seen_weapon:
                 seen_weapon, seen_agents = weapon, agents
-            if is_irrealis(tok) or not (_attack_noun_specific(tok) or incidents.bare_incident(tok)):
+            specific = incidents.noun_specific if lemma not in ATTACK_NOUNS else _attack_noun_specific
+            if is_irrealis(tok) or not specific(tok):
                 continue
             if weapon is None and seen_weapon is not None:
                 # A list after "a series of drone strikes by X:" elaborates that series.
@@ -443,6 +445,8 @@ def _attack_verb(tok: Token) -> _Found | None:
         return None
     if any(p.lemma_.lower() in ATTACK_NOUNS for p in pobjs(tok, frozenset({"in", "by", "during"}))):
         return None  # "killed in an airstrike": the noun is the event
+    if not incidents.harm_stands_alone(tok, agents):
+        return None
     found = _Found(
         (weapon or ("", "other_attack"))[1],
         tok,
@@ -456,6 +460,8 @@ def _attack_verb(tok: Token) -> _Found | None:
     _attack_details(found, tok, objects + pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
     if incidents.enforcement(tok, agents):
         found.type = "legal_action"  # "police raided a house"
+    elif incidents.by_rioters(tok):
+        found.type = "protest"  # "rioters torched a bank"
     return found
 
 

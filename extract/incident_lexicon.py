@@ -24,8 +24,19 @@ def _load_verbs(path: Path) -> dict[str, str]:
 
 
 INCIDENT_VERBS: dict[str, str] = _load_verbs(VERBS_FILE)
-# Incident verbs that need a weapon nearby to mean violence ("blasted the plan", "pounded the table").
-WEAK_INCIDENT_VERBS = frozenset(["blast", "pound", "explode", "pelt", "snipe", "stone"])
+# Verbs CAMEO files by their object, not alone ("HURL * &WEAPON", code 183), and CAMEO's gaps.
+INCIDENT_VERBS.update(
+    dict.fromkeys(["throw", "hurl", "lob", "plant", "land", "fall", "lynch", "execute"], "other_attack")
+)
+# Incident verbs that need a weapon nearby to mean violence ("blasted the plan", "threw a party").
+WEAK_INCIDENT_VERBS = frozenset(
+    ["blast", "pound", "explode", "pelt", "snipe", "stone", "throw", "hurl", "lob", "plant", "land", "fall"]
+)
+# Verbs that are violence only when done to counted people ("executed four hostages", not a plan).
+VICTIM_VERBS = frozenset(["execute"])
+# People whose violence is a riot: typed protest.
+RIOTERS = frozenset(["rioter", "protester", "protestor", "demonstrator"])
+RIOT_VERBS = frozenset(["burn", "block", "barricade", "vandalize", "vandalise", "smash"])
 # Verbs that report harm done to people; they are the event only when nothing else in the sentence is.
 HARM_VERBS = frozenset(["kill", "wound", "murder", "slay"])
 

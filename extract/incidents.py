@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Token
 
-from extract.casualties import Count
+from extract.casualties import Count, victims_count
 from extract.incident_lexicon import (
     ARMED_GROUPS,
     BARE_EVENT_VERBS,
@@ -22,9 +22,12 @@ from extract.incident_lexicon import (
     INCIDENT_NOUNS,
     INCIDENT_VERBS,
     INCIDENT_WEAPONS,
+    RIOT_VERBS,
+    RIOTERS,
     SECURITY_VERBS,
     SEIZED_THINGS,
     SUPPORT_PHRASES,
+    VICTIM_VERBS,
     WITHDRAWN_FROM,
 )
 from extract.participants import pobjs, subject_of
@@ -63,7 +66,10 @@ def is_attack_verb(tok: Token) -> bool:
     """A verb the CAMEO-derived lexicon or a support phrase makes an attack ("kidnapped", "set fire")."""
     if tok.pos_ != "VERB":
         return False
-    return INCIDENT_VERBS.get(tok.lemma_.lower()) == "other_attack" or support_phrase(tok) in ATTACK_FAMILY
+    lemma = tok.lemma_.lower()
+    if lemma in VICTIM_VERBS:
+        return victims_count(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")) is not None
+    return INCIDENT_VERBS.get(lemma) == "other_attack" or support_phrase(tok) in ATTACK_FAMILY
 
 
 def is_attack_noun(tok: Token) -> bool:
@@ -78,6 +84,31 @@ def bare_incident(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in BARE_EVENT_VERBS
 
 
+def noun_specific(tok: Token) -> bool:
+    """An incident noun names a new incident when indefinite, counted, dated by its own phrase
+    ("clashes on Sunday"), or doing something ("clashes broke out"); "daily clashes" is background."""
+    if bare_incident(tok):
+        return True
+    for child in tok.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "another"):
+            return True
+        if child.dep_ == "nummod" and child.ent_type_ != "DATE":
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in child.children):
+            return True
+    return False
+
+
+def harm_stands_alone(tok: Token, agents: Sequence[Token]) -> bool:
+    """ "Gunmen killed a councillor" and "on 5 May a policeman was killed" report an incident;
+    "it has killed 300" (a war) and an undated "soldiers were wounded" tell its toll."""
+    if tok.lemma_.lower() not in HARM_VERBS:
+        return True
+    if any(a.pos_ != "PRON" for a in agents):
+        return True
+    return not agents and any(t.ent_type_ == "DATE" for t in tok.subtree)
+
+
 def other_type(tok: Token) -> str | None:
     """Non-attack types the incident lexicon adds: "riots", "crackdown", "detained", "stepped aside"."""
     lemma = tok.lemma_.lower()
@@ -87,6 +118,8 @@ def other_type(tok: Token) -> str | None:
             return None if phrase in ATTACK_FAMILY else phrase
         if lemma in SECURITY_VERBS:
             return security_type(tok)
+        if lemma in RIOT_VERBS and by_rioters(tok):
+            return "protest"  # "rioters burned tyres"
         kind = INCIDENT_VERBS.get(lemma)
         return None if kind in ATTACK_FAMILY else kind
     if tok.pos_ == "NOUN":
@@ -113,6 +146,11 @@ def enforcement(tok: Token, agents: Sequence[Token]) -> bool:
     return tok.lemma_.lower() in BY_WHO_ACTS and _acted_by(agents, ENFORCERS)
 
 
+def by_rioters(tok: Token) -> bool:
+    """Violence done by rioters or protesters is the riot, typed protest."""
+    return any(s.lemma_.lower() in RIOTERS for s in subject_of(tok))
+
+
 def _acted_by(agents: Sequence[Token], words: frozenset[str]) -> bool:
     return any(t.lower_ in words or t.lemma_.lower() in words for a in agents for t in a.subtree)
 
@@ -133,11 +171,12 @@ def specific_contact(tok: Token) -> bool:
 
 
 def prune_harm(events: list[Any]) -> list[Any]:
-    """ "gunmen opened fire, killing seven": the killing is the attack's outcome, not a second attack."""
-    others = [e for e in events if e.type in ATTACK_FAMILY and e.trigger.lemma_.lower() not in HARM_VERBS]
-    if not others:
-        return events
-    return [e for e in events if not (e.type in ATTACK_FAMILY and e.trigger.lemma_.lower() in HARM_VERBS)]
+    """ "gunmen opened fire, killing seven": the killing is the attack's outcome, not a second attack;
+    "killed one and wounded 18" is one incident."""
+    harm = [e for e in events if e.type in ATTACK_FAMILY and e.trigger.lemma_.lower() in HARM_VERBS]
+    keep = len(harm) == len([e for e in events if e.type in ATTACK_FAMILY])  # only harm: keep the first
+    dropped = {id(e) for e in (harm[1:] if keep else harm)}
+    return [e for e in events if id(e) not in dropped]
 
 
 def _distance(a: Token, b: Token) -> int:
@@ -150,15 +189,17 @@ def _distance(a: Token, b: Token) -> int:
     return 100 + abs(a.i - b.i)
 
 
-def bind(events: Sequence[Event], found: Sequence[Count]) -> None:
+def bind(events: Sequence[Event], found: Sequence[Count], previous: Sequence[Event] = ()) -> list[Event]:
     """Give each count to the nearest harmful event of its sentence, as ``killed`` / ``wounded``
-    integers, also written into the ``casualties`` object the export already has."""
+    integers, also written into the ``casualties`` object the export already has. A sentence with
+    no event at all ("Two civilians were killed.") adds its toll to the previous sentence's
+    incident. Returns this sentence's harmful events, for the next one."""
     harmful = [e for e in events if e.type in HARMFUL]
-    if not harmful:
-        return
-    for count in found:
-        event = min(harmful, key=lambda e: (_distance(count.anchor, e.trigger), e.trigger.i))
+    targets = harmful or [e for e in events if e.type == "protest"] or ([] if events else list(previous))
+    for count in found if targets else ():
+        event = min(targets, key=lambda e: (_distance(count.anchor, e.trigger), e.trigger.i))
         total = int(event.attributes.get(count.kind, 0)) + count.number
         event.attributes[count.kind] = total
         casualties = event.attributes.setdefault("casualties", {})
         casualties[count.kind] = total
+    return harmful

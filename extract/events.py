@@ -131,7 +131,7 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         return []  # a question asks whether something happened
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
-    found = _statements(sent, candidates, near) + incidents.prune_harm(_attacks(candidates))
+    found = _statements(sent, candidates, near) + incidents.prune(_attacks(candidates))
     return found + _other_events(candidates)
 
 
@@ -150,7 +150,7 @@ def _speech_act(tok: Token) -> str | None:
         }
         return "appeal" if particles & APPEAL_PARTICLES else None
     act = SPEECH_VERBS.get(lemma)
-    if act is None:
+    if act is None or incidents.dismissal(tok):
         return None
     deps = {c.dep_ for c in tok.children}
     if (
@@ -441,7 +441,8 @@ def _attack_verb(tok: Token) -> _Found | None:
     with_tools = pobjs(tok, frozenset({"with"}))
     cue_tokens = [t for head in [*with_tools, *objects, *agents] for t in head.subtree]
     weapon = _weapon_of(cue_tokens)
-    if tok.lemma_.lower() in WEAK_ATTACK_VERBS | WEAK_INCIDENT_VERBS and weapon is None:
+    weak = tok.lemma_.lower() in WEAK_ATTACK_VERBS | WEAK_INCIDENT_VERBS
+    if weak and weapon is None and incidents.support_phrase(tok) is None:
         return None
     if any(p.lemma_.lower() in ATTACK_NOUNS for p in pobjs(tok, frozenset({"in", "by", "during"}))):
         return None  # "killed in an airstrike": the noun is the event

@@ -85,6 +85,8 @@ SUPPORT_PHRASES: dict[tuple[str, str], str] = {
     ("take", "hostage"): "other_attack",
     ("take", "captive"): "other_attack",
     ("gun", "down"): "other_attack",
+    ("shoot", "dead"): "other_attack",
+    ("burn", "down"): "other_attack",
     ("step", "aside"): "resignation",
     ("stand", "down"): "resignation",
     ("hold", "talks"): "meeting",
@@ -180,5 +182,39 @@ INCIDENT_WEAPONS: dict[str, tuple[str, str]] = {
     "pistol": ("gun", "other_attack"),
     "knife": ("knife", "other_attack"),
     "machete": ("knife", "other_attack"),
+    "sniper": ("gun", "other_attack"),
+    "teargas": ("tear gas", "legal_action"),
 }
 GROUND_BOMBERS = frozenset(["suicide"])
+# Crowd control: firing tear gas or water cannon at a crowd is policing, typed legal_action.
+CROWD_CONTROL: dict[tuple[str, str], tuple[str, str]] = {
+    ("tear", "gas"): ("tear gas", "legal_action"),
+    ("water", "cannon"): ("water cannon", "legal_action"),
+}
+# "the minister was dismissed", "sacked the army chief": a dismissal, typed resignation (mode dismissal).
+DISMISS_VERBS = frozenset(["dismiss", "sack", "fire", "relieve", "remove", "oust", "depose"])
+OFFICE_NOUNS = frozenset(
+    [
+        "minister",
+        "president",
+        "premier",
+        "governor",
+        "chief",
+        "commander",
+        "head",
+        "director",
+        "official",
+        "general",
+        "ambassador",
+        "mayor",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "spokesman",
+        "spokeswoman",
+        "prosecutor",
+        "judge",
+        "envoy",
+        "officer",
+    ]
+)

@@ -16,12 +16,15 @@ from extract.incident_lexicon import (
     ARMED_GROUPS,
     BARE_EVENT_VERBS,
     BY_WHO_ACTS,
+    CROWD_CONTROL,
+    DISMISS_VERBS,
     ENFORCERS,
     GROUND_BOMBERS,
     HARM_VERBS,
     INCIDENT_NOUNS,
     INCIDENT_VERBS,
     INCIDENT_WEAPONS,
+    OFFICE_NOUNS,
     RIOT_VERBS,
     RIOTERS,
     SECURITY_VERBS,
@@ -116,6 +119,8 @@ def other_type(tok: Token) -> str | None:
         phrase = support_phrase(tok)
         if phrase is not None:
             return None if phrase in ATTACK_FAMILY else phrase
+        if dismissal(tok):
+            return "resignation"
         if lemma in SECURITY_VERBS:
             return security_type(tok)
         if lemma in RIOT_VERBS and by_rioters(tok):
@@ -146,6 +151,14 @@ def enforcement(tok: Token, agents: Sequence[Token]) -> bool:
     return tok.lemma_.lower() in BY_WHO_ACTS and _acted_by(agents, ENFORCERS)
 
 
+def dismissal(tok: Token) -> bool:
+    """ "was dismissed by decree", "sacked the army chief": someone removed from a post."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DISMISS_VERBS:
+        return False
+    removed = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(r.lemma_.lower() in OFFICE_NOUNS or r.ent_type_ == "PERSON" for r in removed)
+
+
 def by_rioters(tok: Token) -> bool:
     """Violence done by rioters or protesters is the riot, typed protest."""
     return any(s.lemma_.lower() in RIOTERS for s in subject_of(tok))
@@ -160,6 +173,9 @@ def weapon(tok: Token) -> tuple[str, str] | None:
     lemma = tok.lemma_.lower()
     if lemma == "bomber" and any(c.lower_ in GROUND_BOMBERS for c in tok.children):
         return ("bomb", "other_attack")
+    for child in tok.children:
+        if (child.lower_, lemma) in CROWD_CONTROL:
+            return CROWD_CONTROL[(child.lower_, lemma)]
     return INCIDENT_WEAPONS.get(lemma)
 
 
@@ -170,12 +186,21 @@ def specific_contact(tok: Token) -> bool:
     )
 
 
-def prune_harm(events: list[Any]) -> list[Any]:
-    """ "gunmen opened fire, killing seven": the killing is the attack's outcome, not a second attack;
-    "killed one and wounded 18" is one incident."""
-    harm = [e for e in events if e.type in ATTACK_FAMILY and e.trigger.lemma_.lower() in HARM_VERBS]
-    keep = len(harm) == len([e for e in events if e.type in ATTACK_FAMILY])  # only harm: keep the first
-    dropped = {id(e) for e in (harm[1:] if keep else harm)}
+def prune(events: list[Any]) -> list[Any]:
+    """One incident per chain of verbs: "gunmen opened fire, killing seven" and "planted explosives
+    and detonated them" tell one attack each; "killed one and wounded 18" is one incident."""
+    attacks = [e for e in events if e.type in ATTACK_FAMILY]
+    heads = {e.trigger.i for e in attacks}
+    chained = [
+        e
+        for e in attacks
+        if e.trigger.pos_ == "VERB"
+        and e.trigger.dep_ in ("conj", "advcl", "xcomp")
+        and e.trigger.head.i in heads
+    ]
+    harm = [e for e in attacks if e.trigger.lemma_.lower() in HARM_VERBS]
+    only_harm = len(harm) == len(attacks)
+    dropped = {id(e) for e in chained} | {id(e) for e in (harm[1:] if only_harm else harm)}
     return [e for e in events if id(e) not in dropped]
 
 

@@ -15,8 +15,10 @@ from spacy.tokens import Token
 
 # Harm words -> what they count. Verbs by lemma, states ("four dead") by word.
 KILL_VERBS = frozenset(
-    ["kill", "murder", "slay", "assassinate", "behead", "decapitate", "execute", "massacre", "slaughter"]
-    + ["butcher", "lynch"]
+    [
+        *("kill", "murder", "slay", "assassinate", "behead", "decapitate", "execute", "massacre"),
+        *("slaughter", "butcher", "lynch"),
+    ]
 )
 WOUND_VERBS = frozenset(["wound", "injure", "hurt", "maim"])
 DIE_VERBS = frozenset(["die", "perish"])
@@ -48,16 +50,14 @@ NOT_VICTIMS = frozenset(
         "month",
         "week",
         "day",
+        *("hour", "minute", "time", "percent", "number", "dozens", "hundreds", "thousands", "scores"),
     ]
-    + ["hour", "minute", "time", "percent", "number", "dozens", "hundreds", "thousands", "scores"]
 )
-_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+_NUMBER_NAMES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+_WORDS = {w: i for i, w in enumerate(_NUMBER_NAMES.split())}
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _DEFINITE_ONE = frozenset(["a", "an", "one"])
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from extract import casualties, continuity, incidents
 from extract.actor_lexicon import GROUP_NOUNS, MEDIA, PERSON_NOUNS
 from extract.dateline import dateline_end
+from extract.incident_lexicon import WEAK_INCIDENT_VERBS
 from extract.lexicon import (
     AIR_MODIFIERS,
     APPEAL_PARTICLES,
@@ -37,7 +38,6 @@ from extract.lexicon import (
     WEAK_ATTACK_VERBS,
     WEAPONS,
 )
-from extract.incident_lexicon import WEAK_INCIDENT_VERBS
 from extract.mention import Mention, Span
 from extract.participants import PRONOUNS, by_agent, participant, place_in, pobjs, spans, subject_of
 from extract.realis import in_speakers_own_words, is_irrealis, quote_ranges

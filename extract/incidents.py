@@ -7,7 +7,7 @@ of which type, and which event of a sentence its casualty counts belong to.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Token
 
@@ -138,7 +138,7 @@ def other_type(tok: Token) -> str | None:
 
 
 def security_type(tok: Token) -> str | None:
-    """ "police seized weapons", "soldiers defused a bomb": legal_action; an armed group's seizure is an attack."""
+    """ "police seized weapons", "soldiers defused a bomb": legal_action; by an armed group: an attack."""
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     things = {t.lemma_.lower() for o in objects for t in o.subtree}
     if not things & SEIZED_THINGS:
@@ -214,7 +214,10 @@ def _distance(a: Token, b: Token) -> int:
     return 100 + abs(a.i - b.i)
 
 
-def bind(events: Sequence[Event], found: Sequence[Count], previous: Sequence[Event] = ()) -> list[Event]:
+E = TypeVar("E", bound=Event)
+
+
+def bind(events: Sequence[E], found: Sequence[Count], previous: Sequence[E] = ()) -> list[E]:
     """Give each count to the nearest harmful event of its sentence, as ``killed`` / ``wounded``
     integers, also written into the ``casualties`` object the export already has. A sentence with
     no event at all ("Two civilians were killed.") adds its toll to the previous sentence's

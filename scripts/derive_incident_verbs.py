@@ -49,8 +49,7 @@ VERB_TYPES = {
     "convene": "meeting",
 }
 # Verbs of kept codes whose common sense is no incident, or that the type lexicon already owns.
-AMBIGUOUS = frozenset(
-    """
+_AMBIGUOUS_WORDS = """
     abuse mistreat cane flog lash whip bruise contaminate corrupt crack damage harm hurt impair mar rip
     spoil tarnish tear vitiate kick slap wrestle overthrow beat best break bust crush decimate defeat
     desolate destroy devastate disarm dominate eradicate master obliterate overcome overpower overshadow
@@ -64,8 +63,8 @@ AMBIGUOUS = frozenset(
     appropriate demolish bar fine tax ban criminalise criminalize disallow forbid illegalise illegalize
     interdict outlaw prohibit proscribe veto censor confine remove attend garner marshal rally overfly parade
     patrol siege blockade embargo altercate
-    """.split()
-)
+"""
+AMBIGUOUS = frozenset(_AMBIGUOUS_WORDS.split())
 
 
 def _type_of(code: str) -> str | None:

@@ -576,7 +576,7 @@ def _other_type(tok: Token) -> str | None:
         for child in tok.children:
             phrasal = PHRASAL_EVENTS.get((lemma, child.lower_))
             if phrasal and child.dep_ in ("prt", "prep", "dobj"):
-                return phrasal
+                return incidents.by_phone(child, phrasal)
         if lemma in CONVERSE_VERBS and any(
             p.lemma_.lower() in PHONE_WORDS for p in pobjs(tok, frozenset({"by", "over", "on"}))
         ):

@@ -39,6 +39,13 @@ RIOTERS = frozenset(["rioter", "protester", "protestor", "demonstrator"])
 RIOT_VERBS = frozenset(["burn", "block", "barricade", "vandalize", "vandalise", "smash"])
 # Verbs that report harm done to people; they are the event only when nothing else in the sentence is.
 HARM_VERBS = frozenset(["kill", "wound", "murder", "slay"])
+# Subjects whose killing is a toll, not an incident: "the war has killed 300,000", "the flood killed 12".
+TOLL_SUBJECTS = frozenset(
+    [
+        *("war", "conflict", "violence", "insurgency", "hostility", "crisis", "epidemic", "pandemic"),
+        *("disease", "outbreak", "famine", "flood", "earthquake", "storm", "accident", "crash", "fire"),
+    ]
+)
 
 # Nouns naming an incident -> type ("a kidnapping", "clashes broke out", "riots").
 INCIDENT_NOUNS: dict[str, str] = {

@@ -30,9 +30,11 @@ from extract.incident_lexicon import (
     SECURITY_VERBS,
     SEIZED_THINGS,
     SUPPORT_PHRASES,
+    TOLL_SUBJECTS,
     VICTIM_VERBS,
     WITHDRAWN_FROM,
 )
+from extract.lexicon import PHONE_WORDS
 from extract.participants import pobjs, subject_of
 
 ATTACK_FAMILY = frozenset(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"])
@@ -104,9 +106,11 @@ def noun_specific(tok: Token) -> bool:
 
 def harm_stands_alone(tok: Token, agents: Sequence[Token]) -> bool:
     """ "Gunmen killed a councillor" and "on 5 May a policeman was killed" report an incident;
-    "it has killed 300" (a war) and an undated "soldiers were wounded" tell its toll."""
+    "it has killed 300", "the war killed 300" and an undated "soldiers were wounded" tell a toll."""
     if tok.lemma_.lower() not in HARM_VERBS:
         return True
+    if any(a.lemma_.lower() in TOLL_SUBJECTS for a in agents):
+        return False
     if any(a.pos_ != "PRON" for a in agents):
         return True
     return not agents and any(t.ent_type_ == "DATE" for t in tok.subtree)
@@ -177,6 +181,12 @@ def weapon(tok: Token) -> tuple[str, str] | None:
         if (child.lower_, lemma) in CROWD_CONTROL:
             return CROWD_CONTROL[(child.lower_, lemma)]
     return INCIDENT_WEAPONS.get(lemma)
+
+
+def by_phone(noun: Token, kind: str) -> str:
+    """ "held phone talks", "held a video conference": a meeting held by phone is a call."""
+    on_phone = any(c.dep_ in ("compound", "amod") and c.lower_ in PHONE_WORDS for c in noun.children)
+    return "phone_call" if kind == "meeting" and on_phone else kind
 
 
 def specific_contact(tok: Token) -> bool:

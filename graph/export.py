@@ -26,7 +26,7 @@ from graph.model import (
     cameo_plover,
 )
 
-ATTRIBUTE_KEYS = ("speech_act", "weapon", "count", "casualties")
+ATTRIBUTE_KEYS = ("speech_act", "weapon", "count", "casualties", "killed", "wounded")
 
 
 class ExportError(ValueError):

@@ -577,9 +577,7 @@ def _other_type(tok: Token) -> str | None:
             phrasal = PHRASAL_EVENTS.get((lemma, child.lower_))
             if phrasal and child.dep_ in ("prt", "prep", "dobj"):
                 return incidents.by_phone(child, phrasal)
-        if lemma in CONVERSE_VERBS and any(
-            p.lemma_.lower() in PHONE_WORDS for p in pobjs(tok, frozenset({"by", "over", "on"}))
-        ):
+        if lemma in CONVERSE_VERBS and incidents.by_phone_verb(tok):
             return "phone_call"  # "spoke by phone with"
         if lemma in SEND_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEPLOY_OBJECTS for c in tok.children

@@ -52,11 +52,14 @@ class Event(Protocol):
 
 
 def support_phrase(tok: Token) -> str | None:
-    """ "set fire to", "opened fire", "took hostage", "stepped aside": the type a verb's phrase names."""
+    """ "set fire to", "opened fire", "took hostage", "stepped aside", "hacked to death", "went on
+    strike": the type a verb's phrase names."""
     lemma = tok.lemma_.lower()
     for child in tok.children:
         if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp", "xcomp", "npadvmod", "attr"):
             words = [child.lower_, child.lemma_.lower()]
+            if child.dep_ == "prep":  # "went on strike", "hacked to death"
+                words += [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
             found = next((SUPPORT_PHRASES[(lemma, w)] for w in words if (lemma, w) in SUPPORT_PHRASES), None)
             if found:
                 return found
@@ -187,6 +190,15 @@ def by_phone(noun: Token, kind: str) -> str:
     """ "held phone talks", "held a video conference": a meeting held by phone is a call."""
     on_phone = any(c.dep_ in ("compound", "amod") and c.lower_ in PHONE_WORDS for c in noun.children)
     return "phone_call" if kind == "meeting" and on_phone else kind
+
+
+def by_phone_verb(verb: Token) -> bool:
+    """ "spoke by phone", "talked over the telephone" (the parser may read "by" as an agent)."""
+    return any(
+        c.dep_ in ("prep", "agent") and c.lower_ in ("by", "over", "on") and g.lemma_.lower() in PHONE_WORDS
+        for c in verb.children
+        for g in c.children
+    )
 
 
 def specific_contact(tok: Token) -> bool:

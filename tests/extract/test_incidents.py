@@ -154,6 +154,23 @@ def test_who_acts_decides_raids_and_seizures(nlp: Language, sentence: str, expec
     assert expected in {m.type for m in mentions(nlp, sentence)}
 
 
+SUPPORT_VERBS = [
+    ("On 3 June 2021, a mob hacked a man to death in Kisumu.", "other_attack"),
+    ("On 4 April 2022, nurses went on strike in Lagos.", "protest"),
+    ("On 2 May 2020, soldiers and rebels exchanged fire near Bunia.", "other_attack"),
+    ("The two envoys spoke by phone on Sunday to discuss the launch with their counterpart.", "phone_call"),
+    ("The foreign ministers held phone talks on Monday.", "phone_call"),
+    ("The finance minister stepped aside on Friday.", "resignation"),
+    ("The interior minister was dismissed by presidential decree on Monday.", "resignation"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expected"), SUPPORT_VERBS)
+def test_support_verbs_and_phrases_name_events(nlp: Language, sentence: str, expected: str) -> None:
+    assert expected in {m.type for m in mentions(nlp, sentence)}
+
+
 NOT_INCIDENTS = [
     "The opposition blasted the budget on Monday.",
     "Mediators defused tensions between the two parties on Sunday.",

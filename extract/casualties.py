@@ -88,16 +88,15 @@ def number_of(tok: Token) -> int | None:
 
 
 def victims_count(heads: Iterable[Token]) -> int | None:
-    """How many people a list of victim phrases names; None when any of them gives no number."""
+    """How many people a list of victim phrases names; None when none of them gives a number."""
     total = 0
     seen = False
     for head in heads:
         for victim in [head, *(c for c in head.subtree if c.dep_ == "conj" and c.head.i == head.i)]:
             n = _one_victim(victim)
-            if n is None:
-                return None
-            total += n
-            seen = True
+            if n is not None:  # "killing 5 people and burning houses": the houses are no count
+                total += n
+                seen = True
     return total if seen else None
 
 
@@ -110,9 +109,11 @@ def _one_victim(tok: Token) -> int | None:
         if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.i < tok.i):
             return number_of(child)
     if tok.tag_ in ("NN", "NNP") and (
-        tok.ent_type_ == "PERSON" or any(c.dep_ == "det" and c.lower_ in _DEFINITE_ONE for c in tok.children)
+        tok.ent_type_ == "PERSON"
+        or any(c.dep_ == "det" and c.lower_ in _DEFINITE_ONE for c in tok.children)
+        or any(c.dep_ == "poss" for c in tok.children)
     ):
-        return 1  # "killed a soldier", "shot dead John Doe"
+        return 1  # "killed a soldier", "shot dead John Doe", "killing its driver"
     return None
 
 

@@ -412,7 +412,7 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             if weapon and not seen_weapon:
                 seen_weapon, seen_agents = weapon, agents
             specific = incidents.noun_specific if lemma not in ATTACK_NOUNS else _attack_noun_specific
-            if is_irrealis(tok) or not specific(tok):
+            if is_irrealis(tok) or not specific(tok) or incidents.arrest_raid(tok):
                 continue
             if weapon is None and seen_weapon is not None:
                 # A list after "a series of drone strikes by X:" elaborates that series.

@@ -26,11 +26,16 @@ def _load_verbs(path: Path) -> dict[str, str]:
 INCIDENT_VERBS: dict[str, str] = _load_verbs(VERBS_FILE)
 # Verbs CAMEO files by their object, not alone ("HURL * &WEAPON", code 183), and CAMEO's gaps.
 INCIDENT_VERBS.update(
-    dict.fromkeys(["throw", "hurl", "lob", "plant", "land", "fall", "lynch", "execute"], "other_attack")
+    dict.fromkeys(
+        ["throw", "hurl", "lob", "plant", "land", "fall", "lynch", "execute", "injure"], "other_attack"
+    )
 )
 # Incident verbs that need a weapon nearby to mean violence ("blasted the plan", "threw a party").
 WEAK_INCIDENT_VERBS = frozenset(
-    ["blast", "pound", "explode", "pelt", "snipe", "stone", "throw", "hurl", "lob", "plant", "land", "fall"]
+    [
+        *("blast", "pound", "explode", "pelt", "snipe", "stone", "throw", "hurl", "lob", "plant", "land"),
+        *("fall", "injure"),
+    ]
 )
 # Verbs that are violence only when done to counted people ("executed four hostages", not a plan).
 VICTIM_VERBS = frozenset(["execute"])
@@ -38,12 +43,12 @@ VICTIM_VERBS = frozenset(["execute"])
 RIOTERS = frozenset(["rioter", "protester", "protestor", "demonstrator"])
 RIOT_VERBS = frozenset(["burn", "block", "barricade", "vandalize", "vandalise", "smash"])
 # Verbs that report harm done to people; they are the event only when nothing else in the sentence is.
-HARM_VERBS = frozenset(["kill", "wound", "murder", "slay"])
+HARM_VERBS = frozenset(["kill", "wound", "injure", "murder", "slay"])
 # Subjects whose killing is a toll, not an incident: "the war has killed 300,000", "the flood killed 12".
 TOLL_SUBJECTS = frozenset(
     [
         *("war", "conflict", "violence", "insurgency", "hostility", "crisis", "epidemic", "pandemic"),
-        *("disease", "outbreak", "famine", "flood", "earthquake", "storm", "accident", "crash", "fire"),
+        *("disease", "outbreak", "famine", "flood", "earthquake", "storm", "accident", "crash"),
     ]
 )
 
@@ -101,6 +106,8 @@ SUPPORT_PHRASES: dict[tuple[str, str], str] = {
     ("burn", "death"): "other_attack",
     ("stone", "death"): "other_attack",
     ("go", "strike"): "protest",
+    ("seize", "control"): "other_attack",
+    ("take", "control"): "other_attack",
     ("stage", "strike"): "protest",
     ("step", "aside"): "resignation",
     ("stand", "down"): "resignation",
@@ -161,7 +168,18 @@ ARMED_GROUPS = frozenset(
     ]
 )
 # Raids and captures: legal_action when enforcers act, other_attack otherwise.
-BY_WHO_ACTS = frozenset(["raid", "capture"])
+BY_WHO_ACTS = frozenset(["raid", "capture", "recapture"])
+# Verbs that are an attack when done to property ("burned 12 houses", not "burned calories").
+PROPERTY_VERBS = frozenset(["burn", "destroy", "demolish", "vandalize", "vandalise"])
+PROPERTY = frozenset(
+    [
+        *("house", "home", "hut", "village", "shop", "store", "market", "church", "mosque", "temple"),
+        *("school", "hospital", "clinic", "vehicle", "car", "truck", "bus", "office", "station", "building"),
+        *("property", "crop", "field", "granary", "warehouse", "bank", "tower", "mast", "bridge"),
+    ]
+)
+# "blocked the road to protest the killing": what is done to protest is the protest.
+PURPOSE_PROTEST = frozenset(["protest", "demonstrate", "denounce", "decry"])
 # Seizing or defusing weapons is a security operation (legal_action) unless an armed group does it.
 SECURITY_VERBS = frozenset(["seize", "confiscate", "defuse", "dismantle", "neutralize", "neutralise"])
 # What is seized or defused for the verb to be a security operation, not "defused tensions".

@@ -25,6 +25,9 @@ from extract.incident_lexicon import (
     INCIDENT_VERBS,
     INCIDENT_WEAPONS,
     OFFICE_NOUNS,
+    PROPERTY,
+    PROPERTY_VERBS,
+    PURPOSE_PROTEST,
     RIOT_VERBS,
     RIOTERS,
     SECURITY_VERBS,
@@ -77,11 +80,23 @@ def is_attack_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in VICTIM_VERBS:
         return victims_count(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")) is not None
+    if lemma in PROPERTY_VERBS:  # "burned 12 houses"
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPERTY for c in tok.children)
     return INCIDENT_VERBS.get(lemma) == "other_attack" or support_phrase(tok) in ATTACK_FAMILY
 
 
 def is_attack_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and INCIDENT_NOUNS.get(tok.lemma_.lower()) == "other_attack"
+
+
+def arrest_raid(tok: Token) -> bool:
+    """ "arrested five suspects during a raid": the raid is the arrest's occasion, not an attack."""
+    governor = tok.head.head if tok.dep_ == "pobj" else None
+    return (
+        tok.lemma_.lower() in BY_WHO_ACTS
+        and governor is not None
+        and INCIDENT_VERBS.get(governor.lemma_.lower()) == "legal_action"
+    )
 
 
 def bare_incident(tok: Token) -> bool:
@@ -132,6 +147,11 @@ def other_type(tok: Token) -> str | None:
             return security_type(tok)
         if lemma in RIOT_VERBS and by_rioters(tok):
             return "protest"  # "rioters burned tyres"
+        if any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PURPOSE_PROTEST and c.tag_ == "VB"
+            for c in tok.children
+        ):
+            return "protest"  # "blocked the road to protest the killing"
         kind = INCIDENT_VERBS.get(lemma)
         return None if kind in ATTACK_FAMILY else kind
     if tok.pos_ == "NOUN":

@@ -47,6 +47,8 @@ VERB_TYPES = {
     "die": "death",
     "oust": "resignation",
     "convene": "meeting",
+    "capture": "other_attack",
+    "recapture": "other_attack",
 }
 # Verbs of kept codes whose common sense is no incident, or that the type lexicon already owns.
 _AMBIGUOUS_WORDS = """
@@ -56,7 +58,7 @@ _AMBIGUOUS_WORDS = """
     overtake overwhelm ravage ravish ruin shatter smash subjugate surmount circle encircle ring surround
     engage flatten hang assail battle blitz clobber combat conflict duel fight grapple hammer match pit
     pummel quarrel retaliate struggle ram thump foray reave repel repulse infest inhabit reside occupy
-    recapture dishonor dishonour injure cage contain enclose restrict withhold blacklist block exclude
+    dishonor dishonour injure cage contain enclose restrict withhold blacklist block exclude
     ostracise ostracize segregate shun blackmail compel enforce force impel pressure reinforce bill impose
     inflict levy reimpose penalize punish constrain curb moderate restrain catch grab nab snatch take extract
     pluck pull wrest nationalise nationalize steal overturn revolutionise revolutionize subvert usurp annex

@@ -2,7 +2,8 @@
 right type, and casualty counts land in ``killed`` / ``wounded`` as integers.
 
 The reports in tests/fixtures/incidents/ are invented, across many countries and incident kinds
-(``heldout.jsonl`` was written after the mechanisms and first run unchanged: 27 of 30 yielded an event).
+(``heldout.jsonl`` was written after the mechanisms and first run unchanged: 27 of 30 yielded an
+event; ``probes.jsonl`` was written to look for gaps, most of which were then closed).
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ FAMILY = dict.fromkeys(
 KNOWN_MISSES = {
     "the body of a kidnapped businessman": "a body found is not read as a killing",
     "a sniper shot dead a teenager": "the parser reads 'shot' as a noun",
+    "a man was shot and injured": "the agent of a conjoined passive is not read",
+    "a journalist was beaten by police": "'beat' is left out of the lexicon (sports)",
 }
 
 
 def _reports() -> list[Any]:
     out: list[Any] = []
-    for name in ("reports.jsonl", "heldout.jsonl"):
+    for name in ("reports.jsonl", "heldout.jsonl", "probes.jsonl"):
         for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
             report = json.loads(line)
             miss = next((why for text, why in KNOWN_MISSES.items() if text in report["text"]), None)

@@ -260,16 +260,25 @@ E = TypeVar("E", bound=Event)
 
 
 def bind(events: Sequence[E], found: Sequence[Count], previous: Sequence[E] = ()) -> list[E]:
-    """Give each count to the nearest harmful event of its sentence, as ``killed`` / ``wounded``
-    integers, also written into the ``casualties`` object the export already has. A sentence with
-    no event at all ("Two civilians were killed.") adds its toll to the previous sentence's
-    incident. Returns this sentence's harmful events, for the next one."""
+    """Give each count to the nearest attack of its sentence (else its death or riot), as ``killed``
+    / ``wounded`` integers, also written into the ``casualties`` object the export already has; a
+    death that states the count itself ("three civilians died") keeps it too. A sentence with no
+    event at all ("Two civilians were killed.") adds its toll to the previous sentence's incident.
+    Returns this sentence's harmful events, for the next one."""
     harmful = [e for e in events if e.type in HARMFUL]
-    targets = harmful or [e for e in events if e.type == "protest"] or ([] if events else list(previous))
+    targets = (
+        [e for e in harmful if e.type in ATTACK_FAMILY]
+        or harmful
+        or [e for e in events if e.type == "protest"]
+        or ([] if events else list(previous))
+    )
     for count in found if targets else ():
-        event = min(targets, key=lambda e: (_distance(count.anchor, e.trigger), e.trigger.i))
-        total = int(event.attributes.get(count.kind, 0)) + count.number
-        event.attributes[count.kind] = total
-        casualties = event.attributes.setdefault("casualties", {})
-        casualties[count.kind] = total
+        nearest = min(targets, key=lambda e: (_distance(count.anchor, e.trigger), e.trigger.i))
+        deaths = [
+            e for e in harmful if e.type == "death" and e.trigger.i == count.anchor.i and e is not nearest
+        ]
+        for event in [nearest, *deaths]:
+            total = int(event.attributes.get(count.kind, 0)) + count.number
+            event.attributes[count.kind] = total
+            event.attributes.setdefault("casualties", {})[count.kind] = total
     return harmful

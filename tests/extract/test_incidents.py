@@ -132,6 +132,12 @@ def test_toll_of_a_following_sentence_goes_to_the_previous_incident(nlp: Languag
 
 
 @pytest.mark.slow
+def test_a_death_toll_goes_to_the_attack_that_caused_it(nlp: Language) -> None:
+    found = mentions(nlp, "On 12 March 2022, three civilians died when shells hit their house in Mykolaiv.")
+    assert {(m.type, m.attributes.get("killed")) for m in found} == {("other_attack", 3), ("death", 3)}
+
+
+@pytest.mark.slow
 def test_one_incident_per_chain_of_verbs(nlp: Language) -> None:
     found = mentions(
         nlp, "On 2 June 2020, gunmen opened fire on a market in Kano, killing seven and wounding nine."

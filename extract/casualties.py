@@ -111,7 +111,7 @@ def _one_victim(tok: Token) -> int | None:
     if tok.tag_ in ("NN", "NNP") and (
         tok.ent_type_ == "PERSON"
         or any(c.dep_ == "det" and c.lower_ in _DEFINITE_ONE for c in tok.children)
-        or any(c.dep_ == "poss" for c in tok.children)
+        or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
     ):
         return 1  # "killed a soldier", "shot dead John Doe", "killing its driver"
     return None

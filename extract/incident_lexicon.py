@@ -38,7 +38,9 @@ WEAK_INCIDENT_VERBS = frozenset(
     ]
 )
 # Verbs that are violence only when done to counted people ("executed four hostages", not a plan).
-VICTIM_VERBS = frozenset(["execute"])
+VICTIM_VERBS = frozenset(["execute", "strangle"])
+# Harm in an accident is no incident: "73 soldiers were killed when two helicopters crashed".
+ACCIDENTS = frozenset(["crash", "collide", "collision", "capsize", "sink", "drown", "accident", "derail"])
 # People whose violence is a riot: typed protest.
 RIOTERS = frozenset(["rioter", "protester", "protestor", "demonstrator"])
 RIOT_VERBS = frozenset(["burn", "block", "barricade", "vandalize", "vandalise", "smash"])

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from extract.casualties import Count, victims_count
 from extract.incident_lexicon import (
+    ACCIDENTS,
     ARMED_GROUPS,
     BARE_EVENT_VERBS,
     BY_WHO_ACTS,
@@ -78,6 +79,8 @@ def is_attack_verb(tok: Token) -> bool:
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "amod":
+        return False  # "the kidnapped businessman": a description, not a report
     if lemma in VICTIM_VERBS:
         return victims_count(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")) is not None
     if lemma in PROPERTY_VERBS:  # "burned 12 houses"
@@ -129,6 +132,8 @@ def harm_stands_alone(tok: Token, agents: Sequence[Token]) -> bool:
         return True
     if any(a.lemma_.lower() in TOLL_SUBJECTS for a in agents):
         return False
+    if any(t.lemma_.lower() in ACCIDENTS for t in tok.subtree):
+        return False  # "killed when two helicopters crashed"
     if any(a.pos_ != "PRON" for a in agents):
         return True
     return not agents and any(t.ent_type_ == "DATE" for t in tok.subtree)
@@ -137,7 +142,7 @@ def harm_stands_alone(tok: Token, agents: Sequence[Token]) -> bool:
 def other_type(tok: Token) -> str | None:
     """Non-attack types the incident lexicon adds: "riots", "crackdown", "detained", "stepped aside"."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
+    if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "the ousted premier" describes
         phrase = support_phrase(tok)
         if phrase is not None:
             return None if phrase in ATTACK_FAMILY else phrase
@@ -232,7 +237,7 @@ def prune(events: list[Any]) -> list[Any]:
     """One incident per chain of verbs: "gunmen opened fire, killing seven" and "planted explosives
     and detonated them" tell one attack each; "killed one and wounded 18" is one incident."""
     attacks = [e for e in events if e.type in ATTACK_FAMILY]
-    heads = {e.trigger.i for e in attacks}
+    heads = {e.trigger.i: e for e in attacks}
     chained = [
         e
         for e in attacks
@@ -240,6 +245,11 @@ def prune(events: list[Any]) -> list[Any]:
         and e.trigger.dep_ in ("conj", "advcl", "xcomp")
         and e.trigger.head.i in heads
     ]
+    for e in chained:  # "bombed two towns and fired mortar shells": the head takes the weapon's type
+        head = heads[e.trigger.head.i]
+        if head.type == "other_attack" and e.type != "other_attack":
+            head.type = e.type
+            head.attributes = {**e.attributes, **head.attributes}
     harm = [e for e in attacks if e.trigger.lemma_.lower() in HARM_VERBS]
     only_harm = len(harm) == len(attacks)
     dropped = {id(e) for e in chained} | {id(e) for e in (harm[1:] if only_harm else harm)}
@@ -272,8 +282,11 @@ def bind(events: Sequence[E], found: Sequence[Count], previous: Sequence[E] = ()
         or [e for e in events if e.type == "protest"]
         or ([] if events else list(previous))
     )
+    carried = not harmful and not events
     for count in found if targets else ():
         nearest = min(targets, key=lambda e: (_distance(count.anchor, e.trigger), e.trigger.i))
+        if carried and count.kind in nearest.attributes:
+            continue  # "At least 74 were killed in Nairobi" details a toll already given
         deaths = [
             e for e in harmful if e.type == "death" and e.trigger.i == count.anchor.i and e is not nearest
         ]

@@ -132,6 +132,23 @@ def test_toll_of_a_following_sentence_goes_to_the_previous_incident(nlp: Languag
 
 
 @pytest.mark.slow
+def test_a_following_breakdown_does_not_add_to_the_toll(nlp: Language) -> None:
+    text = (
+        "Two bombs exploded outside embassies in Nairobi and Dar es Salaam on Friday, killing at least 81 "
+        "people. At least 74 were killed in Nairobi."
+    )
+    assert [m.attributes.get("killed") for m in mentions(nlp, text)] == [81]
+
+
+@pytest.mark.slow
+def test_chained_attack_verbs_keep_the_weapon_type(nlp: Language) -> None:
+    found = mentions(
+        nlp, "On 3 May 2019, militants stormed a village and fired mortar shells at a police post."
+    )
+    assert [m.type for m in found] == ["rocket_attack"]
+
+
+@pytest.mark.slow
 def test_a_death_toll_goes_to_the_attack_that_caused_it(nlp: Language) -> None:
     found = mentions(nlp, "On 12 March 2022, three civilians died when shells hit their house in Mykolaiv.")
     assert {(m.type, m.attributes.get("killed")) for m in found} == {("other_attack", 3), ("death", 3)}
@@ -188,6 +205,9 @@ NOT_INCIDENTS = [
     "Prices fell sharply in May.",
     "The talks were held amid near-daily clashes along the border.",
     "The war has killed more than 300,000 people.",
+    "On 2 March 2020, 73 soldiers were killed when two military helicopters crashed.",
+    "A loyalist of the ousted prime minister spoke to reporters.",
+    "The plan is designed to isolate and strangle the country's economy.",
 ]
 
 

@@ -40,7 +40,12 @@ WEAK_INCIDENT_VERBS = frozenset(
 # Verbs that are violence only when done to counted people ("executed four hostages", not a plan).
 VICTIM_VERBS = frozenset(["execute", "strangle"])
 # Harm in an accident is no incident: "73 soldiers were killed when two helicopters crashed".
-ACCIDENTS = frozenset(["crash", "collide", "collision", "capsize", "sink", "drown", "accident", "derail"])
+ACCIDENTS = frozenset(
+    ["crash", "collide", "collision", "capsize", "sink", "drown", "accident", "derail", "wreck"]
+)
+# Entities that place an indefinite incident noun in the world ("a clash in Kaduna", "a clash on
+# Sunday"), unlike "a clash between two governments".
+SITUATING = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME"])
 # People whose violence is a riot: typed protest.
 RIOTERS = frozenset(["rioter", "protester", "protestor", "demonstrator"])
 RIOT_VERBS = frozenset(["burn", "block", "barricade", "vandalize", "vandalise", "smash"])
@@ -50,7 +55,7 @@ HARM_VERBS = frozenset(["kill", "wound", "injure", "murder", "slay"])
 TOLL_SUBJECTS = frozenset(
     [
         *("war", "conflict", "violence", "insurgency", "hostility", "crisis", "epidemic", "pandemic"),
-        *("disease", "outbreak", "famine", "flood", "earthquake", "storm", "accident", "crash"),
+        *("disease", "outbreak", "famine", "flood", "earthquake", "storm", "accident", "crash", "wreck"),
     ]
 )
 
@@ -181,7 +186,7 @@ PROPERTY = frozenset(
     ]
 )
 # "blocked the road to protest the killing": what is done to protest is the protest.
-PURPOSE_PROTEST = frozenset(["protest", "demonstrate", "denounce", "decry"])
+PURPOSE_PROTEST = frozenset(["protest", "denounce", "decry"])  # not "to demonstrate resolve"
 # Seizing or defusing weapons is a security operation (legal_action) unless an armed group does it.
 SECURITY_VERBS = frozenset(["seize", "confiscate", "defuse", "dismantle", "neutralize", "neutralise"])
 # What is seized or defused for the verb to be a security operation, not "defused tensions".
@@ -227,7 +232,7 @@ CROWD_CONTROL: dict[tuple[str, str], tuple[str, str]] = {
     ("water", "cannon"): ("water cannon", "legal_action"),
 }
 # "the minister was dismissed", "sacked the army chief": a dismissal, typed resignation (mode dismissal).
-DISMISS_VERBS = frozenset(["dismiss", "sack", "fire", "relieve", "remove", "oust", "depose"])
+DISMISS_VERBS = frozenset(["dismiss", "sack", "fire", "relieve", "oust", "depose"])
 OFFICE_NOUNS = frozenset(
     [
         "minister",

@@ -33,6 +33,7 @@ from extract.incident_lexicon import (
     RIOTERS,
     SECURITY_VERBS,
     SEIZED_THINGS,
+    SITUATING,
     SUPPORT_PHRASES,
     TOLL_SUBJECTS,
     VICTIM_VERBS,
@@ -115,8 +116,9 @@ def noun_specific(tok: Token) -> bool:
     ("clashes on Sunday"), or doing something ("clashes broke out"); "daily clashes" is background."""
     if bare_incident(tok):
         return True
+    situated = any(t.ent_type_ in SITUATING for t in tok.head.subtree)
     for child in tok.children:
-        if child.dep_ == "det" and child.lower_ in ("a", "an", "another"):
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "another") and situated:
             return True
         if child.dep_ == "nummod" and child.ent_type_ != "DATE":
             return True

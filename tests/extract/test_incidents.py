@@ -171,6 +171,7 @@ WHO_ACTS = [
     ("Rebels seized weapons from an army depot on Monday.", "other_attack"),
     ("Police fired tear gas at demonstrators in Nairobi on Tuesday.", "legal_action"),
     ("Rioters torched a bank in Beirut on Tuesday.", "protest"),
+    ("On 7 July 2021, residents blocked the main road in Kisii to protest a killing.", "protest"),
 ]
 
 
@@ -208,6 +209,8 @@ NOT_INCIDENTS = [
     "On 2 March 2020, 73 soldiers were killed when two military helicopters crashed.",
     "A loyalist of the ousted prime minister spoke to reporters.",
     "The plan is designed to isolate and strangle the country's economy.",
+    "Investors are betting on an imminent clash between the two carmakers.",
+    "A boat wreck killed his mother and ten others.",
 ]
 
 

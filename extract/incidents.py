@@ -1,4 +1,4 @@
-"""Incident rules over the parse: which words of ``extract.incident_lexicon`` report an incident,
+"""Incident rules over the parse: which words of ``extract.lexicons.incidents`` report an incident,
 of which type, and which event of a sentence its casualty counts belong to.
 
 ``extract.events`` calls these as hooks; they only add what its own lexicon lacks.
@@ -12,7 +12,8 @@ from typing import Any, Protocol, TypeVar
 from spacy.tokens import Token
 
 from extract.casualties import Count, victims_count
-from extract.incident_lexicon import (
+from extract.lexicons.events import PHONE_WORDS
+from extract.lexicons.incidents import (
     ACCIDENTS,
     ARMED_GROUPS,
     BARE_EVENT_VERBS,
@@ -39,7 +40,6 @@ from extract.incident_lexicon import (
     VICTIM_VERBS,
     WITHDRAWN_FROM,
 )
-from extract.lexicon import PHONE_WORDS
 from extract.participants import pobjs, subject_of
 
 ATTACK_FAMILY = frozenset(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"])
@@ -230,8 +230,10 @@ def by_phone_verb(verb: Token) -> bool:
 
 def specific_contact(tok: Token) -> bool:
     """ "at their first meeting", "his latest visit": an ordinal makes a possessed event noun new."""
-    return any(c.dep_ == "poss" for c in tok.children) and any(
-        c.dep_ == "amod" and c.lower_ in ORDINALS for c in tok.children
+    return (
+        tok.dep_ != "attr"
+        and any(c.dep_ == "poss" for c in tok.children)
+        and any(c.dep_ == "amod" and c.lower_ in ORDINALS for c in tok.children)
     )
 
 

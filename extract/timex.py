@@ -13,23 +13,20 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 
-from extract import timex_rules, timex_rules_relative
+from extract import timecal, timex_rules, timex_rules_relative
+from extract.json_input import parse_json
 from extract.temporal_types import Relation, Tense, Timex
 from extract.timecal import apply_mod, interval_of_value
-from extract.timex_grammar import RULES, Context, NoDct, Reading, Rule
+from extract.timex_grammar import RULES, UNRESOLVED, Context, NoDct, Reading, Rule
+from extract.timex_join import join_neighbours
 from graph.model import DateInterval
 
-__all__ = ["Relation", "Timex", "tag", "timex_jsonl_lines"]
+__all__ = ["Relation", "Timex", "calendar_notes", "tag", "timex_jsonl_lines"]
 assert timex_rules and timex_rules_relative  # imported for the rules they register
 
-_SINCE = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_CLOCK_GAP = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
-_CLOCK_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d)")
+_CALENDAR_VALUE = re.compile(r"-?\d")  # a value that names a calendar position, which must have an interval
 _WINDOW_BEFORE, _WINDOW_AFTER = 100, 60  # longest expression around its trigger word
 _Candidate = tuple[int, int, Reading]
 
@@ -42,6 +39,13 @@ def tag(text: str, dct: date | None, tense: Tense | None = None) -> list[Timex]:
     for start, end, reading in _select(_candidates(ctx)):
         value = reading.from_ref(reference) if reading.from_ref else reading.value
         interval = _interval(reading, value, dct)
+        outside = reading.outside_calendar or (
+            reading.type in ("DATE", "TIME")
+            and _CALENDAR_VALUE.match(value) is not None
+            and interval_of_value(value) is None
+        )
+        if outside:
+            value, interval = UNRESOLVED, None
         timexes.append(
             Timex(
                 start,
@@ -53,11 +57,12 @@ def tag(text: str, dct: date | None, tense: Tense | None = None) -> list[Timex]:
                 reading.relation,
                 reading.anchor,
                 reading.mod,
+                outside,
             )
         )
         if reading.type in ("DATE", "TIME") and value[:1].isdigit() and not reading.from_ref:
             reference = value
-    return _join_clock_times(_join_ranges(_mark_since(timexes, text, dct), text), text)
+    return join_neighbours(timexes, text, dct)
 
 
 def _candidates(ctx: Context) -> list[_Candidate]:
@@ -70,9 +75,9 @@ def _candidates(ctx: Context) -> list[_Candidate]:
             try:
                 reading = rule.normalize(m, ctx)
             except NoDct:
-                reading = Reading("DATE", "XXXX-XX-XX")
-            except (ValueError, OverflowError):
-                continue  # a date outside the calendar ("the year 0"), never a crash
+                reading = Reading("DATE", UNRESOLVED)
+            except (ValueError, OverflowError):  # "next year" written on 9999-12-31: tagged, unresolved
+                reading = Reading("DATE", UNRESOLVED, outside_calendar=True)
             if reading is None:
                 continue
             start, end = reading.extent or m.span()
@@ -129,72 +134,14 @@ def _interval(reading: Reading, value: str, dct: date | None) -> DateInterval | 
     return apply_mod(interval, reading.mod, dct) if interval else None
 
 
-def _mark_since(timexes: list[Timex], text: str, dct: date | None) -> list[Timex]:
-    """ "since October 28" runs from October 28 to the publication date."""
-    out = []
+def calendar_notes(timexes: Iterable[Timex], dct: date | None) -> Iterator[str]:
+    """One "note: ..." line per expression left unresolved because its date leaves the calendar."""
     for t in timexes:
-        if t.interval and t.mod is None and dct and _SINCE.search(text, max(0, t.start - 12), t.start):
-            since = apply_mod(t.interval, "SINCE", dct)
-            if since != t.interval and text[max(0, t.start - 12) : t.start].strip().lower().endswith("since"):
-                t = replace(t, interval=since, mod="SINCE")
-        out.append(t)
-    return out
-
-
-def _join_ranges(timexes: list[Timex], text: str) -> list[Timex]:
-    """ "between X and Y", "from X to Y", "X - Y": both ends get the whole span as their interval."""
-    out = list(timexes)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if not (a.interval and b.interval and _RANGE_GAP.fullmatch(text, a.end, b.start)):
-            continue
-        gap = text[a.end : b.start].strip().lower()
-        opened = _RANGE_OPEN.search(text, max(0, a.start - 10), a.start)
-        if gap == "and" and not (opened and opened[0].lower().startswith("between")):
-            continue
-        if gap in ("to", "through", "thru", "until", "till") and not opened:
-            continue
-        end_iv = b.interval
-        if end_iv.end < a.interval.start and b.anchor:
-            end_iv = _next_year(end_iv)
-        if end_iv.end < a.interval.start:
-            continue
-        span = DateInterval(a.interval.start, end_iv.end, "range")
-        out[i], out[i + 1] = replace(a, interval=span), replace(b, interval=span)
-    return out
-
-
-def _next_year(interval: DateInterval) -> DateInterval:
-    try:
-        start = interval.start.replace(year=interval.start.year + 1)
-        end = interval.end.replace(year=interval.end.year + 1)
-    except ValueError:
-        return interval
-    return DateInterval(start, end, interval.precision)
-
-
-def _join_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
-    """ "10 p.m. Wednesday", "Monday at 3 p.m.": one TIME on that day."""
-    out: list[Timex] = []
-    for t in timexes:
-        prev = out[-1] if out else None
-        if prev and _CLOCK_GAP.fullmatch(text, prev.end, t.start):
-            clock, day = (prev, t) if _CLOCK_VALUE.fullmatch(prev.value) else (t, prev)
-            clock_m = _CLOCK_VALUE.fullmatch(clock.value)
-            if clock_m and day.type == "DATE" and day.interval and day.interval.precision == "day":
-                value = day.interval.start.isoformat() + clock_m[1]
-                out[-1] = Timex(
-                    prev.start,
-                    t.end,
-                    text[prev.start : t.end],
-                    "TIME",
-                    value,
-                    day.interval,
-                    anchor=day.anchor,
-                )
-                continue
-        out.append(t)
-    return out
+        if t.outside_calendar:
+            yield (
+                f"note: {t.text!r} (characters {t.start}-{t.end}) falls outside the calendar "
+                f"({timecal.CALENDAR}) counted from {dct}; its value is left unresolved ({UNRESOLVED})"
+            )
 
 
 def timex_jsonl_lines(lines: Iterable[str], on_error: Callable[[str], None] | None = None) -> Iterator[str]:
@@ -202,14 +149,15 @@ def timex_jsonl_lines(lines: Iterable[str], on_error: Callable[[str], None] | No
 
     A line that is not such an object is skipped and reported through ``on_error`` as
     "line N: reason" (default: printed to stderr), so one bad document does not stop a batch; the
-    CLI passes a collector to set its exit status. Blank lines are ignored.
+    CLI passes a collector to set its exit status. Blank lines are ignored. An expression whose date
+    leaves the calendar is reported the same way as "line N: note: ..." (see ``calendar_notes``).
     """
     report = on_error or (lambda message: print(message, file=sys.stderr))
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = parse_json(line)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             doc, text = record["doc"], record["text"]
@@ -220,5 +168,7 @@ def timex_jsonl_lines(lines: Iterable[str], on_error: Callable[[str], None] | No
             reason = f"missing field {error}" if isinstance(error, KeyError) else str(error)
             report(f"line {number}: {reason}")
             continue
-        timexes = [t.to_json() for t in tag(text, dct)]
-        yield json.dumps({"doc": doc, "timexes": timexes}, ensure_ascii=False)
+        timexes = tag(text, dct)
+        for note in calendar_notes(timexes, dct):
+            report(f"line {number}: {note}")
+        yield json.dumps({"doc": doc, "timexes": [t.to_json() for t in timexes]}, ensure_ascii=False)

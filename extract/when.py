@@ -18,6 +18,10 @@ from spacy.tokens import Doc, Token
 from extract import continuity
 from extract.dateline import dateline_end
 from extract.dates import resolve, shift
+from extract.lexicons.events import CONTACT_NOUNS
+from extract.lexicons.function_words import BACK_DETS
+from extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
+from extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS
 from extract.mention import Mention, Span
 from extract.realis import clause_verb
 from extract.temporal_types import Tense, Timex
@@ -41,41 +45,10 @@ SHARED_DATE_DEPS = frozenset(
         "appos",
     }
 )
-CONTACT_NOUNS = frozenset({"call", "conversation", "discussion", "talks", "meeting", "visit", "exchange"})
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
-# Nouns for an account of a conversation: "a read-out of the call".
-ACCOUNT_NOUNS = frozenset({"readout", "account", "transcript", "summary", "record", "statement"})
-ACCOUNT_VERBS = frozenset({"report", "confirm", "disclose", "reveal", "recount"})
 ACCORDING_TO = re.compile(r"\s*According to ([^,]{1,60}),")
 WORD = re.compile(r"[A-Za-z0-9]+")
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-BACK_DETS = frozenset({"the", "this", "that", "their", "his", "her", "its"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-# Adverbs that make speaking habitual, or place it in the story's own past, rather than on the day of the
-# report: "has repeatedly called", "then made threats", "previously said".
-UNREPORTED_ADVERBS = frozenset(
-    {
-        "repeatedly",
-        "often",
-        "frequently",
-        "regularly",
-        "routinely",
-        "usually",
-        "always",
-        "long",
-        "consistently",
-        "then",
-        "later",
-        "earlier",
-        "previously",
-        "formerly",
-        "once",
-        "subsequently",
-        "afterwards",
-        "afterward",
-        "before",
-    }
-)
 # How far back a statement looks for the dated statement it continues.
 CONTINUATION_PARAGRAPHS = 6
 
@@ -267,8 +240,9 @@ def _choose(
             if _inside_anchor(timex, tok):
                 continue  # "came two days after fighters ambushed a convoy": the ambush is the anchor
             anchor = _anchor(timex, earlier)
-            if anchor is not None:
-                return _Dated(timex, shift(anchor, timex.relation))
+            moved = shift(anchor, timex.relation) if anchor is not None else None
+            if moved is not None:
+                return _Dated(timex, moved)
     return None
 
 

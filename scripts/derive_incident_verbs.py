@@ -1,6 +1,6 @@
-"""Derive extract/incident_verbs.tsv from the CAMEO verb dictionary (PETRARCH2, MIT licence).
+"""Derive extract/lexicons/incident_verbs.tsv from the CAMEO verb dictionary (PETRARCH2, MIT licence).
 
-Usage: python scripts/derive_incident_verbs.py [CAMEO.2.0.txt] > extract/incident_verbs.tsv
+Usage: python scripts/derive_incident_verbs.py [CAMEO.2.0.txt] > extract/lexicons/incident_verbs.tsv
 
 CAMEO files thousands of verbs under event codes. We keep the verbs of the codes that name
 incidents (assault, fight, mass violence, coercion and arrest, protest and riot, contacts,

@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from extract.casualties import counts
 from extract.events import detect
-from extract.incident_lexicon import INCIDENT_NOUNS, INCIDENT_VERBS, SUPPORT_PHRASES, VERBS_FILE
+from extract.lexicons.incidents import INCIDENT_NOUNS, INCIDENT_VERBS, SUPPORT_PHRASES, VERBS_FILE
 from extract.mention import Mention
 from extract.nlp import load
 from graph.model import EVENT_TYPES

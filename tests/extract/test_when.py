@@ -61,7 +61,7 @@ CASES = [
     # vague words give no date, never the publication date
     ("A senior official recently told the BBC that the talks had stalled.", "statement", None),
     # a plain report with no time of its own was made by the publication day
-    ("The ministry said the convoy was hit by artillery fire.", "statement", "2022-03-16"),
+    ("The ministry said the border crossing remained closed.", "statement", "2022-03-16"),
     # ...but habitual speaking and the story's own past are not placed on that day
     ("The opposition has repeatedly accused the government of fraud.", "statement", None),
     ("The envoy then warned the militias against new attacks.", "statement", None),

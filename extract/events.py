@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from extract import continuity
+from extract import casualties, continuity, incidents
 from extract.dateline import dateline_end
 from extract.lexicons.descriptors import GROUP_NOUNS, PERSON_NOUNS
 from extract.lexicons.events import (
@@ -38,6 +38,7 @@ from extract.lexicons.events import (
     WEAPONS,
 )
 from extract.lexicons.function_words import ANAPHORIC_DETS
+from extract.lexicons.incidents import WEAK_INCIDENT_VERBS
 from extract.lexicons.media import MEDIA
 from extract.lexicons.numbers import NUMBER_WORDS
 from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
@@ -84,13 +85,16 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
     """All event mentions of a parsed article (only its reporting text is left unblanked)."""
     quotes = quote_ranges(doc.text)
     mentions: list[Mention] = []
+    harmful: list[_Found] = []  # the last sentence's attacks: "Two civilians were killed." tells their toll
     for sent in doc.sents:
         text = sent.text.strip()
         if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         story_start = start + dateline_end(text)  # the dateline's place filed the story, it did not act
-        for found in _sentence_events(sent, quotes):
+        in_sentence = _sentence_events(sent, quotes)
+        harmful = incidents.bind(in_sentence, casualties.counts(sent), harmful)
+        for found in in_sentence:
             found.agents = [s for s in found.agents if s.start >= story_start]
             found.targets = [s for s in found.targets if s.start >= story_start]
             mentions.append(
@@ -117,7 +121,12 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         return []  # a question asks whether something happened
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
-    happenings = [h for h in _attacks(candidates) + _other_events(candidates) if not _background(h.trigger)]
+    attacks = incidents.prune(_attacks(candidates))
+    happenings = [
+        h
+        for h in attacks + _other_events(candidates)
+        if not _background(h.trigger) or incidents.specific_contact(h.trigger)  # "at their first meeting"
+    ]
     return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
 
 
@@ -191,7 +200,7 @@ def _speech_act(tok: Token) -> str | None:
         }
         return "appeal" if particles & APPEAL_PARTICLES else None
     act = SPEECH_VERBS.get(lemma)
-    if act is None:
+    if act is None or incidents.dismissal(tok):
         return None
     deps = {c.dep_ for c in tok.children}
     if (
@@ -371,6 +380,9 @@ def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
 def _weapon_of(tokens: list[Token]) -> tuple[str, str] | None:
     for tok in tokens:
         lemma = tok.lemma_.lower()
+        extra = incidents.weapon(tok)
+        if extra:
+            return extra
         if lemma in WEAPONS:
             return WEAPONS[lemma]
         if lemma in AIR_MODIFIERS:
@@ -434,7 +446,7 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
     seen_agents: list[Span] = []
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma in ATTACK_NOUNS:
+        if tok.pos_ == "NOUN" and (lemma in ATTACK_NOUNS or incidents.is_attack_noun(tok)):
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
             weapon = _weapon_of([*mods, tok, *pobjs(tok, frozenset({"of", "with", "by"}))])
             agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
@@ -449,7 +461,8 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
             if weapon and not seen_weapon:
                 seen_weapon, seen_agents = weapon, agents
-            if is_irrealis(tok) or not _attack_noun_specific(tok):
+            specific = incidents.noun_specific if lemma not in ATTACK_NOUNS else _attack_noun_specific
+            if is_irrealis(tok) or not specific(tok) or incidents.arrest_raid(tok):
                 continue
             if weapon is None and seen_weapon is not None:
                 # A list after "a series of drone strikes by X:" elaborates that series.
@@ -457,7 +470,11 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             found = _Found((weapon or ("", "other_attack"))[1], tok, agents=agents)
             _attack_details(found, tok, pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
             out.append(found)
-        elif tok.pos_ == "VERB" and lemma in ATTACK_VERBS and not is_irrealis(tok):
+        elif (
+            tok.pos_ == "VERB"
+            and (lemma in ATTACK_VERBS or incidents.is_attack_verb(tok))
+            and not is_irrealis(tok)
+        ):
             by_verb = _attack_verb(tok)
             if by_verb:
                 out.append(by_verb)
@@ -474,7 +491,12 @@ def _attack_verb(tok: Token) -> _Found | None:
     with_tools = pobjs(tok, frozenset({"with"}))
     cue_tokens = [t for head in [*with_tools, *objects, *agents] for t in head.subtree]
     weapon = _weapon_of(cue_tokens)
-    if tok.lemma_.lower() in WEAK_ATTACK_VERBS and weapon is None:
+    weak = tok.lemma_.lower() in WEAK_ATTACK_VERBS | WEAK_INCIDENT_VERBS
+    if weak and weapon is None and incidents.support_phrase(tok) is None:
+        return None
+    if any(p.lemma_.lower() in ATTACK_NOUNS for p in pobjs(tok, frozenset({"in", "by", "during"}))):
+        return None  # "killed in an airstrike": the noun is the event
+    if not incidents.harm_stands_alone(tok, agents):
         return None
     found = _Found(
         (weapon or ("", "other_attack"))[1],
@@ -487,6 +509,10 @@ def _attack_verb(tok: Token) -> _Found | None:
         if count:
             found.attributes["count"] = count
     _attack_details(found, tok, objects + pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
+    if incidents.enforcement(tok, agents):
+        found.type = "legal_action"  # "police raided a house"
+    elif incidents.by_rioters(tok):
+        found.type = "protest"  # "rioters torched a bank"
     return found
 
 
@@ -600,7 +626,9 @@ def _other_type(tok: Token) -> str | None:
         for child in tok.children:
             phrasal = PHRASAL_EVENTS.get((lemma, child.lower_))
             if phrasal and child.dep_ in ("prt", "prep", "dobj"):
-                return phrasal
+                return incidents.by_phone(child, phrasal)
+        if lemma in CONVERSE_VERBS and incidents.by_phone_verb(tok):
+            return "phone_call"  # "spoke by phone with"
         if lemma in SEND_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEPLOY_OBJECTS for c in tok.children
         ):
@@ -626,11 +654,13 @@ def _other_type(tok: Token) -> str | None:
             return None
         if lemma == "name" and any(c.dep_ == "oprd" for c in tok.children):
             return None  # "named it X"
-        return EVENT_VERBS.get(lemma)
+        return EVENT_VERBS.get(lemma) or incidents.other_type(tok)
     if tok.pos_ == "NOUN":
-        kind = EVENT_NOUNS.get(lemma)
+        kind = EVENT_NOUNS.get(lemma) or incidents.other_type(tok)
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if kind == "meeting" and mods & PHONE_WORDS:
+            return "phone_call"  # "held phone talks"
         if kind == "phone_call":
-            mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
             has_partner = bool(pobjs(tok, frozenset({"with", "between"})))
             if not (mods & PHONE_WORDS) and not (lemma == "call" and has_partner):
                 return "meeting" if lemma == "conversation" and has_partner else None
@@ -641,6 +671,8 @@ def _other_type(tok: Token) -> str | None:
 def _event_noun_specific(tok: Token) -> bool:
     """Like attack nouns: "a phone call", "a May meeting", "talks with X" are events; "the call" is not."""
     if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
+        return True
+    if incidents.specific_contact(tok) or incidents.bare_incident(tok):
         return True
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.pos_ == "NOUN":

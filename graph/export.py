@@ -25,7 +25,7 @@ from graph.model import (
     cameo_plover,
 )
 
-ATTRIBUTE_KEYS = ("speech_act", "weapon", "count", "casualties")
+ATTRIBUTE_KEYS = ("speech_act", "weapon", "count", "casualties", "killed", "wounded")
 
 
 def _date(d: DateInterval | None) -> dict[str, str] | None:

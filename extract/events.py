@@ -377,9 +377,17 @@ def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
 # --- attacks ----------------------------------------------------------------------------------
 
 
+def _noun_lemma(tok: Token) -> str:
+    """The lemma, also of a capitalised plural the tagger took for a name ("Rockets struck ...")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma not in WEAPONS and lemma[:-1] in WEAPONS:
+        return lemma[:-1]
+    return lemma
+
+
 def _weapon_of(tokens: list[Token]) -> tuple[str, str] | None:
     for tok in tokens:
-        lemma = tok.lemma_.lower()
+        lemma = _noun_lemma(tok)
         extra = incidents.weapon(tok)
         if extra:
             return extra

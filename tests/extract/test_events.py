@@ -38,6 +38,8 @@ TYPES = [
     ("The Houthis launched a ballistic missile at Riyadh overnight.", "missile_attack"),
     ("Gunmen stormed a police station in Kano state.", "other_attack"),
     ("Two mortar attacks hit the Green Zone in March.", "rocket_attack"),
+    # a capitalised plural at the start of a sentence, which the tagger reads as a name
+    ("Rockets struck the Taji base north of Baghdad on Monday.", "rocket_attack"),
     ("Netanyahu phoned Egyptian President Abdel Fattah el-Sisi on Thursday.", "phone_call"),
     ("Macron held a phone call with Iranian President Hassan Rouhani on Saturday.", "phone_call"),
     ("The Ukrainian foreign minister resigned on Friday.", "resignation"),

@@ -41,7 +41,7 @@ def _break(monkeypatch: pytest.MonkeyPatch, where: str, victim: str) -> None:
         real = run.mentions_of
 
         def broken(raw: Any, doc: Any) -> Any:
-            if raw.article.id == victim:
+            if raw.article.name == victim:
                 raise IndexError("list index out of range")
             return real(raw, doc)
 
@@ -50,7 +50,7 @@ def _break(monkeypatch: pytest.MonkeyPatch, where: str, victim: str) -> None:
         real_add = resolve.BatchBuilder.add
 
         def broken_add(self: resolve.BatchBuilder, item: resolve.Prepared) -> None:
-            if item.article.id == victim:
+            if item.article.name == victim:
                 raise KeyError("no such actor")
             real_add(self, item)
 

@@ -22,7 +22,7 @@ from extract.actors import DocActor, DocumentActors
 from extract.mention import Mention, Span
 from extract.merge import Resolved, cluster, to_event
 from extract.names import person_tokens, same_person
-from extract.places import SPECIFICITY, default_gazetteer, find_place
+from extract.places import SPECIFICITY, default_gazetteer, find_place, set_article
 from extract.read import RawArticle
 from graph.model import Actor, ActorKind, Affiliation, Batch, Place, actor_id, digest
 
@@ -208,6 +208,7 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
     people = sorted({e.text for _, doc, _ in items for e in doc.ents if e.label_ == "PERSON"})
     known = [" ".join(w) for w in map(person_tokens, people) if w]
     for raw, doc, mentions in items:
+        set_article(doc.text)  # its countries and admin areas decide the names places share
         actors = DocumentActors.from_doc(raw.article.id, doc, known)
         doc_actors.append((raw.article.id, actors))
         for span in sorted({s for m in mentions for s in (*m.agents, *m.targets)}, key=lambda s: s.start):
@@ -232,6 +233,7 @@ def build_batch(items: list[tuple[RawArticle, Doc, list[Mention]]]) -> Batch:
             if place is not None:
                 places.setdefault(place.id, place)
             pending.append((m, agents, targets, place.id if place else None, raw.article.published))
+    set_article(None)
     for doc_id, actors in doc_actors:
         for actor in actors.actors:
             registry.add(doc_id, actor)

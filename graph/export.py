@@ -118,6 +118,9 @@ def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
                     "lat": place.lat,
                     "lon": place.lon,
                     "country": place.country,
+                    "precision": place.precision,
+                    "admin1": place.admin1,
+                    "admin2": place.admin2,
                 }
                 if place
                 else None
@@ -210,7 +213,14 @@ def _parse_event(
         place = location["id"]
         if place not in places:
             places[place] = Place(
-                place, location["name"], location.get("lat"), location.get("lon"), location.get("country")
+                place,
+                location["name"],
+                location.get("lat"),
+                location.get("lon"),
+                location.get("country"),
+                precision=location.get("precision"),
+                admin1=location.get("admin1"),
+                admin2=location.get("admin2"),
             )
             batch.places.append(places[place])
     sources = []

@@ -30,7 +30,17 @@ from extract.gazetteer.context import Anchor, ArticleContext
 from extract.gazetteer.normal import key, words
 from graph.model import Place, place_id
 
-__all__ = ["SPECIFICITY", "Entry", "Gazetteer", "default_gazetteer", "find_place", "key", "set_article", "words"]
+__all__ = [
+    "SPECIFICITY",
+    "Entry",
+    "Gazetteer",
+    "default_gazetteer",
+    "find_place",
+    "key",
+    "place_phrase",
+    "set_article",
+    "words",
+]
 
 GAZETTEER = Path(__file__).with_name("gazetteer.tsv")
 # Lower ranks are more specific and win when a span names several places.
@@ -81,8 +91,27 @@ _NOUN_KIND = {
 }
 # Capitalised words that are dates, not places ("in March", "on Sunday").
 _NOT_PLACES = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 _AIRPORT_NAME = re.compile(r"air\s*base|airfield|air\s*field|airport|air\s*station", re.IGNORECASE)
 _EMBASSY = re.compile(
@@ -108,7 +137,9 @@ class Entry:
     def place(self) -> Place:
         pid = f"place:{self.uid}" if self.uid else place_id(self.name, self.country)
         precision = PRECISION.get(self.kind)
-        return Place(pid, self.name, self.lat, self.lon, self.country, self.kind, precision, self.admin1, self.admin2)
+        return Place(
+            pid, self.name, self.lat, self.lon, self.country, self.kind, precision, self.admin1, self.admin2
+        )
 
 
 @dataclass
@@ -128,7 +159,7 @@ class Gazetteer:
     def __init__(self, geo: geo_index.GeoIndex | None = None) -> None:
         self._index: dict[tuple[str, ...], Entry] = {}
         self._geo = geo
-        self._area_rows: tuple[int, ...] | None = None
+        self._area_keys: dict[int, list[str]] | None = None  # admin area row -> its keys, for spelling
         # find() by text and context: articles repeat their place phrases
         self._found: dict[tuple[str, int], Entry | None] = {}
 
@@ -166,7 +197,12 @@ class Gazetteer:
         # Coarse first: a province or district named in the span anchors the towns it holds.
         for m in sorted(matches, key=_coarseness):
             m.entry = self._resolve(m, ws, ctx, local)
-            if m.entry is not None and m.entry.lat is not None and m.entry.lon is not None and m.entry.country:
+            if (
+                m.entry is not None
+                and m.entry.lat is not None
+                and m.entry.lon is not None
+                and m.entry.country
+            ):
                 local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country))
         found = [m for m in matches if m.entry is not None]
         if not found:
@@ -186,9 +222,9 @@ class Gazetteer:
                 rows = self._geo.lookup(" ".join(k)) if self._geo else ()
                 if curated is None and not rows:
                     continue
-                if not ws[i][1] or (j - i == 1 and k[0] in _NOT_PLACES):
-                    if curated is None or curated.kind in ("city", "country"):
-                        continue  # "hit", "chad": common words are names only when capitalised
+                common = not ws[i][1] or (j - i == 1 and k[0] in _NOT_PLACES)
+                if common and (curated is None or curated.kind in ("city", "country")):
+                    continue  # "hit", "chad", "march": common words are names only when capitalised
                 noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None
                 if noun is None and i >= 2 and ws[i - 1][0] == "of":
                     noun = _NOUN_KIND.get(ws[i - 2][0])
@@ -196,6 +232,7 @@ class Gazetteer:
                     noun = _NOUN_KIND[k[-1]]
                 hit = _Match(i, j, noun, curated, rows)
                 break
+            hit = hit or _unknown_area(ws, i)
             if hit is None:
                 i += 1
                 continue
@@ -203,7 +240,9 @@ class Gazetteer:
             i = hit.end
         return out
 
-    def _resolve(self, m: _Match, ws: list[tuple[str, bool]], ctx: ArticleContext, local: list[Anchor]) -> Entry | None:
+    def _resolve(
+        self, m: _Match, ws: list[tuple[str, bool]], ctx: ArticleContext, local: list[Anchor]
+    ) -> Entry | None:
         if m.curated is not None and (m.noun is None or m.curated.kind != "country"):
             return m.curated
         entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None)
@@ -217,7 +256,12 @@ class Gazetteer:
         return self._near_spelling(name, m.noun, ctx)
 
     def _choose(
-        self, rows: tuple[int, ...], noun: str | None, ctx: ArticleContext, local: list[Anchor], supported: bool
+        self,
+        rows: tuple[int, ...],
+        noun: str | None,
+        ctx: ArticleContext,
+        local: list[Anchor],
+        supported: bool,
     ) -> Entry | None:
         """The row the context favours: the article's countries, nearness to the admin areas it names,
         national capitals and population; small places need some support."""
@@ -252,15 +296,32 @@ class Gazetteer:
         geo = self._geo
         if geo is None or not ctx.countries:
             return None
-        if self._area_rows is None:
-            self._area_rows = tuple(i for i in range(len(geo)) if geo_index.KINDS[geo.kinds[i]] != "city")
+        if self._area_keys is None:
+            self._area_keys = {}
+            for k, rows in geo.keys.items():
+                for i in (rows,) if isinstance(rows, int) else rows:
+                    if geo.kinds[i] != 0:
+                        self._area_keys.setdefault(i, []).append(k)
         pool = {
-            i: geo.names[i].rsplit(" ", 1)[0]
-            for i in self._area_rows
+            (i, n): k
+            for i, keys in self._area_keys.items()
             if geo.countries[i] in ctx.countries and geo_index.KINDS[geo.kinds[i]] == kind
+            for n, k in enumerate(keys)
         }
-        hit = process.extractOne(name, pool, scorer=fuzz.ratio, score_cutoff=85)
-        return _row_entry(geo.row(hit[2])) if hit else None
+        best = process.extractOne(" ".join(key(name)), pool, scorer=fuzz.ratio, score_cutoff=85)
+        return _row_entry(geo.row(best[2][0])) if best else None
+
+
+def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
+    """Capitalised words no index knows before "province" or "district" ("Nangahar province"): an
+    admin area to look for by spelling."""
+    for n in (1, 2, 3):
+        if i + n >= len(ws) or not all(cap for _, cap in ws[i : i + n]):
+            return None
+        noun = _NOUN_KIND.get(ws[i + n][0])
+        if noun in ("province", "district"):
+            return _Match(i, i + n + 1, noun, None, ())
+    return None
 
 
 def _coarseness(m: _Match) -> tuple[int, int]:
@@ -284,7 +345,10 @@ def _nearness(lat: float, lon: float, cc: str, local: list[Anchor], anchors: tup
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -304,7 +368,11 @@ def _with_admin(entry: Entry, found: list[_Match]) -> Entry:
             admin1 = other.name
         elif other.kind == "district" and SPECIFICITY.get(entry.kind, 3) < SPECIFICITY["district"]:
             admin2 = other.name
-    return replace(entry, admin1=admin1, admin2=admin2) if (admin1, admin2) != (entry.admin1, entry.admin2) else entry
+    return (
+        replace(entry, admin1=admin1, admin2=admin2)
+        if (admin1, admin2) != (entry.admin1, entry.admin2)
+        else entry
+    )
 
 
 @cache
@@ -362,10 +430,31 @@ def set_article(text: str | None) -> None:
     anchors: list[Anchor] = []
     for phrase in article_context.ADMIN_PHRASE.finditer(text):
         entry = gaz.find(phrase.group(0))
-        if entry is not None and entry.lat is not None and entry.lon is not None and entry.country:
-            if entry.kind in ("province", "district", "region"):
-                anchors.append(Anchor(entry.lat, entry.lon, entry.country))
+        if entry is None or entry.lat is None or entry.lon is None or not entry.country:
+            continue
+        if entry.kind in ("province", "district", "region"):
+            anchors.append(Anchor(entry.lat, entry.lon, entry.country))
     article_context.use(article_context.build(text, anchors))
+
+
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|al-\w+|al|el|ad|ar|as|an|ash|az)"
+_AREA_NOUNS = r"district|sub-?district|province|governorate|region|state|county|oblast"
+_AREA_NOUN = rf"(?:{_AREA_NOUNS})"
+# What follows a place span in the same phrase: the rest of its name, its place noun, and the admin
+# areas an incident report lists after it ("Ash| Shajarah village, Daraa governorate").
+_CONTINUATION = re.compile(
+    rf"(?:[ -]+{_NAME_WORD})*"
+    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AREA_NOUNS}))?"
+    rf"(?:,\s+(?:the\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*\s+{_AREA_NOUN})*"
+)
+
+
+def place_phrase(text: str, start: int, end: int) -> str:
+    """The span text[start:end] widened over the rest of its place phrase, so that a model that
+    split "Ash Shajarah" or a pattern that stopped before "village, Daraa governorate" still hands
+    the whole phrase to find_place."""
+    match = _CONTINUATION.match(text, end)
+    return text[start : match.end() if match else end]
 
 
 def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:

@@ -22,7 +22,7 @@ from extract.actors import DocActor, DocumentActors
 from extract.mention import Mention, Span
 from extract.merge import Resolved, cluster, to_event
 from extract.names import person_tokens, same_person
-from extract.places import SPECIFICITY, default_gazetteer, find_place, set_article
+from extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
 from extract.read import RawArticle
 from graph.model import Actor, ActorKind, Affiliation, Batch, Place, actor_id, digest
 
@@ -288,7 +288,7 @@ def _place(m: Mention, doc: _DocIndex) -> Place | None:
     span = m.place
     blocking = [s for s in m.agents + m.targets if not _destination(m, s)]
     if span is not None and not any(s.start < span.end and span.start < s.end for s in blocking):
-        place = find_place(span.text)
+        place = find_place(place_phrase(doc.text, span.start, span.end))
         modifier = place is not None and place.kind == "country" and 0 <= m.trigger_start - span.end <= 2
         if not modifier:
             tail = re.match(r"(?:\s+[a-z]+){0,2}\s*[:,]\s*([^,;.]{3,60})", doc.text[span.end : span.end + 90])
@@ -327,7 +327,7 @@ def _place_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
         if not any(s < m.char_start + hit.end(1) and m.char_start + hit.start(1) < e for s, e in participants)
     ]
     for start, text in sorted(found, key=lambda f: (f[0] < m.trigger_start, abs(f[0] - m.trigger_start))):
-        place = find_place(text)
+        place = find_place(place_phrase(doc.text, start, start + len(text)))
         after = re.match(r"\s+([a-z]+)", doc.text[start + len(text) : start + len(text) + 20])
         if place is not None and place.kind == "country" and after and after.group(1) not in _AFTER_PLACE:
             continue  # "on US targets": the country is a modifier, not where it happened

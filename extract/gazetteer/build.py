@@ -12,6 +12,7 @@ import json
 import math
 import re
 import sys
+import unicodedata
 from array import array
 from collections import defaultdict
 from importlib import resources
@@ -42,12 +43,24 @@ def _subdivision_names(info: dict[str, Any]) -> tuple[str, list[str]]:
         if part.strip().endswith("(eng)")
     ]
     names = [info["name"], *(o for o in others if _latin(o))]
-    return (english[0] if english else info["name"]), names
+    # ISO's own name unless it is a transliteration with marks ("Arbīl": Erbil); English forms are
+    # sometimes nicknames ("The Power State"), never better than a plain name.
+    plain = unicodedata.normalize("NFKD", info["name"]).encode("ascii", "ignore").decode()
+    return (english[0] if english and not info["name"].isascii() else plain), names
+
+
+def _area_name(info: dict[str, Any]) -> str:
+    """ "Idlib Province", "Anbar Governorate": the display name and ISO's type noun."""
+    noun = (info.get("type") or "province").split()[-1].lower()
+    return f"{_subdivision_names(info)[0]} {noun.title()}"
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -73,7 +86,9 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
     keys: dict[str, list[int]] = defaultdict(list)
     taken: set[str] = set()
 
-    def add(name: str, kind: str, lat: float, lon: float, cc: str, pop: int, aliases: list[str], uniq: str) -> int:
+    def add(
+        name: str, kind: str, lat: float, lon: float, cc: str, pop: int, aliases: list[str], uniq: str
+    ) -> int:
         i = len(names)
         uid = f"{cc.lower()}:{slug(name)}"
         uid = uid if uid not in taken else f"{uid}-{uniq}"
@@ -97,7 +112,9 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
     for city in cities:
         cc = city["countrycode"]
         aliases = [
-            a for a in city["alternatenames"] if len(a) >= 4 and a.isascii() and a[0].isupper() and not a.isupper()
+            a
+            for a in city["alternatenames"]
+            if len(a) >= 4 and a.isascii() and a[0].isupper() and not a.isupper()
         ]
         i = add(
             city["name"],
@@ -128,11 +145,11 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
             lat_lng = info.get("latLng") or []
             if len(lat_lng) != 2:
                 continue
-            display, all_names = _subdivision_names(info)
+            all_names = _subdivision_names(info)[1]
             kind = "district" if _DISTRICT_TYPES.search(info.get("type") or "") else "province"
             noun = (info.get("type") or kind).split()[-1].lower()
             aliases = [f"{n} {noun}" for n in all_names] + [f"{n} {kind}" for n in all_names] + all_names
-            add(f"{display} {noun.title()}", kind, lat_lng[0], lat_lng[1], cc, 0, aliases, code.lower())
+            add(_area_name(info), kind, lat_lng[0], lat_lng[1], cc, 0, aliases, code.lower())
 
     columns: dict[str, object] = {
         "names": names,
@@ -180,18 +197,18 @@ def _label_admin1(
     ordered = sorted(subs.items(), key=lambda kv: (kv[1].get("parentCode") is not None, kv[0]))
     # 1. The group holding a town of the subdivision's name (the seat usually shares it).
     for _, info in ordered:
-        display, all_names = _subdivision_names(info)
+        all_names = _subdivision_names(info)[1]
         for name in all_names:
             row = first_row.get((cc, " ".join(key(name))))
             group = row_group.get(row) if row is not None else None
             if group is not None and group not in out:
-                out[group] = display
+                out[group] = _area_name(info)
                 break
     # 2. Top-level subdivisions and groups still unlabelled: mutual nearest by weighted centroid.
     free = [g for g in mine if g not in out]
     used = set(out.values())
     tops = [
-        (_subdivision_names(info)[0], info["latLng"])
+        (_area_name(info), info["latLng"])
         for _, info in ordered
         if info.get("parentCode") is None and len(info.get("latLng") or []) == 2
     ]

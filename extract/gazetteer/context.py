@@ -18,7 +18,7 @@ from extract.actor_lexicon import country_lookup, demonym_lookup, fold
 # "X province", "X governorate", "X district": admin areas anywhere in the article anchor its villages.
 ADMIN_PHRASE = re.compile(
     r"\b((?:[A-Z][\w'’-]*|al-\w+|al|el|ad|ar|as)(?:[\s-]+(?:[A-Z][\w'’-]*|al-\w+|al|el|ad|ar|as)){0,3})\s+"
-    r"(?:province|governorate|district|state|region|oblast)\b"
+    r"(?i:province|governorate|district|state|region|oblast)\b"
 )
 
 

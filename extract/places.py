@@ -89,6 +89,12 @@ _NOUN_KIND = {
     "suburb": "city",
     "area": "city",
 }
+# Nouns after a name that make it a natural feature, not the town or area of that name ("the Pacific
+# Ocean", "the Jordan River").
+_FEATURES = frozenset(
+    "ocean sea river lake gulf strait bay mountains mountain mount desert valley peninsula island "
+    "islands canal channel coast".split()
+)
 # Capitalised words that are dates, not places ("in March", "on Sunday").
 _NOT_PLACES = frozenset(
     [
@@ -121,6 +127,9 @@ _MAX_WORDS = 6
 _FOUND_CACHE = 50_000
 _SMALL = 15_000  # below this a place needs support from the context or a place noun
 _NEAR_KM = 150.0
+# A small place is taken on country context alone only in a country the article is mostly about:
+# news names the US in passing everywhere, and "Pacific" is also a Missouri town.
+_MAIN_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,8 @@ class Gazetteer:
                 common = not ws[i][1] or (j - i == 1 and k[0] in _NOT_PLACES)
                 if common and (curated is None or curated.kind in ("city", "country")):
                     continue  # "hit", "chad", "march": common words are names only when capitalised
+                if curated is None and j < len(ws) and ws[j][0] in _FEATURES:
+                    break  # "Pacific Ocean": no town
                 noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None
                 if noun is None and i >= 2 and ws[i - 1][0] == "of":
                     noun = _NOUN_KIND.get(ws[i - 2][0])
@@ -278,7 +289,7 @@ class Gazetteer:
             near = _nearness(geo.lats[i], geo.lons[i], cc, local, ctx.anchors)
             in_span = any(a.country == cc for a in local)
             small = kind == "city" and pop < _SMALL
-            if small and not (supported or share or near or in_span):
+            if small and not (supported or share >= _MAIN_SHARE or near or in_span):
                 continue
             score = math.log10(pop + 10) if kind == "city" else 5.0
             score += 3.5 if i in geo.capitals else 0.0

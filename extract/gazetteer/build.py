@@ -27,6 +27,17 @@ from graph.model import slug
 
 # ISO subdivision types that are districts (below a province) rather than provinces.
 _DISTRICT_TYPES = re.compile(r"district|county|rayon|municipality|commune|parish|borough", re.IGNORECASE)
+_AREA_WORDS = frozenset(
+    "province region state district county oblast governorate department prefecture municipality "
+    "territory krai okrug republic".split()
+)
+# One-word aliases that are directions or common nouns, never a name alone ("East" for Burkina Faso's
+# Est region would take "the East Sea").
+_GENERIC = frozenset(
+    "north south east west central northern southern eastern western northeast northwest southeast "
+    "southwest capital coast coastal islands island lakes mountains upper lower middle centre center "
+    "interior".split()
+)
 _LANG = re.compile(r"\s*\([a-z]{3}\)\s*$")
 
 
@@ -50,9 +61,13 @@ def _subdivision_names(info: dict[str, Any]) -> tuple[str, list[str]]:
 
 
 def _area_name(info: dict[str, Any]) -> str:
-    """ "Idlib Province", "Anbar Governorate": the display name and ISO's type noun."""
-    noun = (info.get("type") or "province").split()[-1].lower()
-    return f"{_subdivision_names(info)[0]} {noun.title()}"
+    """ "Idlib Province", "Anbar Governorate": the display name and ISO's type noun, where the type
+    has one ("Metropolitan collectivity with special status" has none)."""
+    display = _subdivision_names(info)[0]
+    nouns = [w for w in (info.get("type") or "").lower().split() if w in _AREA_WORDS]
+    if not nouns or (key(display)[-1:] and key(display)[-1] in _AREA_WORDS):
+        return display  # "Moskovskaja oblast'", "Kurdistan Region"
+    return f"{display} {nouns[-1].title()}"
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -149,6 +164,7 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
             kind = "district" if _DISTRICT_TYPES.search(info.get("type") or "") else "province"
             noun = (info.get("type") or kind).split()[-1].lower()
             aliases = [f"{n} {noun}" for n in all_names] + [f"{n} {kind}" for n in all_names] + all_names
+            aliases = [a for a in aliases if " ".join(key(a)) not in _GENERIC]
             add(_area_name(info), kind, lat_lng[0], lat_lng[1], cc, 0, aliases, code.lower())
 
     columns: dict[str, object] = {
@@ -195,13 +211,13 @@ def _label_admin1(
     row_group = {row: g for g in mine for row in groups[g]}
     out: dict[tuple[str, str], str] = {}
     ordered = sorted(subs.items(), key=lambda kv: (kv[1].get("parentCode") is not None, kv[0]))
-    # 1. The group holding a town of the subdivision's name (the seat usually shares it).
+    # 1. The group whose largest towns include one of the subdivision's name (the seat usually shares
+    # it); a village that happens to share it (Alabama, New York) does not count.
     for _, info in ordered:
-        all_names = _subdivision_names(info)[1]
-        for name in all_names:
+        for name in _subdivision_names(info)[1]:
             row = first_row.get((cc, " ".join(key(name))))
             group = row_group.get(row) if row is not None else None
-            if group is not None and group not in out:
+            if group is not None and group not in out and row in groups[group][:3]:
                 out[group] = _area_name(info)
                 break
     # 2. Top-level subdivisions and groups still unlabelled: mutual nearest by weighted centroid.

@@ -92,8 +92,26 @@ _NOUN_KIND = {
 # Nouns after a name that make it a natural feature, not the town or area of that name ("the Pacific
 # Ocean", "the Jordan River").
 _FEATURES = frozenset(
-    "ocean sea river lake gulf strait bay mountains mountain mount desert valley peninsula island "
-    "islands canal channel coast".split()
+    [
+        "ocean",
+        "sea",
+        "river",
+        "lake",
+        "gulf",
+        "strait",
+        "bay",
+        "mountains",
+        "mountain",
+        "mount",
+        "desert",
+        "valley",
+        "peninsula",
+        "island",
+        "islands",
+        "canal",
+        "channel",
+        "coast",
+    ]
 )
 # Capitalised words that are dates, not places ("in March", "on Sunday").
 _NOT_PLACES = frozenset(
@@ -297,7 +315,7 @@ class Gazetteer:
             score += 6.0 if in_span else 0.0
             score += 4.0 * near
             if kind != "city" and noun is None:
-                score -= 0.5  # a bare name is the town before the area named after it
+                score -= 1.5  # a bare name is the town before the area named after it
             if best is None or score > best[0]:
                 best = (score, i)
         return _row_entry(geo.row(best[1])) if best else None
@@ -349,6 +367,8 @@ def _nearness(lat: float, lon: float, cc: str, local: list[Anchor], anchors: tup
             if a.country != cc:
                 continue
             d = _distance_km(lat, lon, a.lat, a.lon)
+            if d < 1.0:
+                continue  # the anchor itself: "the Odesa region" is no reason to read "Odesa" as it
             if d < _NEAR_KM:
                 best = max(best, weight * (1.0 - d / _NEAR_KM))
     return best

@@ -28,15 +28,54 @@ from graph.model import slug
 # ISO subdivision types that are districts (below a province) rather than provinces.
 _DISTRICT_TYPES = re.compile(r"district|county|rayon|municipality|commune|parish|borough", re.IGNORECASE)
 _AREA_WORDS = frozenset(
-    "province region state district county oblast governorate department prefecture municipality "
-    "territory krai okrug republic".split()
+    [
+        "province",
+        "region",
+        "state",
+        "district",
+        "county",
+        "oblast",
+        "governorate",
+        "department",
+        "prefecture",
+        "municipality",
+        "territory",
+        "krai",
+        "okrug",
+        "republic",
+    ]
 )
 # One-word aliases that are directions or common nouns, never a name alone ("East" for Burkina Faso's
 # Est region would take "the East Sea").
 _GENERIC = frozenset(
-    "north south east west central northern southern eastern western northeast northwest southeast "
-    "southwest capital coast coastal islands island lakes mountains upper lower middle centre center "
-    "interior".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "capital",
+        "coast",
+        "coastal",
+        "islands",
+        "island",
+        "lakes",
+        "mountains",
+        "upper",
+        "lower",
+        "middle",
+        "centre",
+        "center",
+        "interior",
+    ]
 )
 _LANG = re.compile(r"\s*\([a-z]{3}\)\s*$")
 

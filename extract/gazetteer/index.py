@@ -112,13 +112,16 @@ def load() -> GeoIndex:
 
 
 def save(path: Path, columns: dict[str, object], keys: dict[str, int | tuple[int, ...]]) -> None:
-    """Write the cache atomically: a reader never sees half a file; an unwritable cache dir only
+    """Write the cache atomically: a reader never sees half a file; an unwritable cache folder only
     costs the next process another build."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((columns, keys), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        Path(locals().get("tmp", path.with_suffix(".none"))).unlink(missing_ok=True)
+        Path(tmp).unlink(missing_ok=True)

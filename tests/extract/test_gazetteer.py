@@ -212,3 +212,9 @@ def test_an_unknown_village_falls_back_to_its_district_then_province() -> None:
 )
 def test_place_phrase_widens_a_span_over_its_phrase(text: str, start: int, end: int, phrase: str) -> None:
     assert place_phrase(text, start, end) == phrase
+
+
+def test_an_area_the_article_names_does_not_swallow_its_town() -> None:
+    set_article("Oleh Kiper, the governor of the Odesa region, said drones struck the port city of Odesa.")
+    place = find_place("Odesa")
+    assert place is not None and (place.kind, place.country) == ("city", "UA")

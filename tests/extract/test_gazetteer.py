@@ -150,17 +150,43 @@ def test_countries_named_counts_names_and_demonyms_not_pronouns() -> None:
     assert counts == {"IQ": 2, "US": 1}
 
 
-def test_index_cache_is_built_once_and_then_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("EVENTGRAPH_CACHE", str(tmp_path))
+def test_index_cache_is_built_once_then_loaded_and_rebuilt_when_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract.gazetteer import build
+
+    real = geo_index.load()  # the real index, from the default cache
+    assert len(real) > 200_000 and real.lookup("erbil")
+    columns: dict[str, object] = {name: getattr(real, name) for name in _COLUMNS}
+    calls: list[int] = []
+
+    def fake_build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
+        calls.append(1)
+        return columns, {"erbil": real.lookup("erbil")}
+
+    monkeypatch.setattr(build, "build", fake_build)
+    monkeypatch.setenv("EVENTGRAPH_CACHE", str(tmp_path / "cache"))
     path = geo_index.cache_path()
-    assert not path.exists()
-    built = geo_index.load()
-    assert path.exists() and len(built) > 200_000
-    loaded = geo_index.load()
-    assert loaded.lookup("erbil") == built.lookup("erbil")
+    assert geo_index.load().lookup("erbil") == real.lookup("erbil") and path.exists()
+    assert geo_index.load().lookup("erbil") == real.lookup("erbil") and len(calls) == 1  # loaded, not built
     path.write_bytes(b"not a pickle")  # a damaged cache is rebuilt, not fatal
-    assert len(geo_index.load()) == len(built)
-    assert pickle.loads(path.read_bytes())  # and written back whole
+    assert geo_index.load().lookup("erbil") == real.lookup("erbil") and len(calls) == 2
+    assert pickle.loads(path.read_bytes())[1] == {"erbil": real.lookup("erbil")}  # and written back whole
+
+
+_COLUMNS = (
+    "names",
+    "uids",
+    "kinds",
+    "countries",
+    "lats",
+    "lons",
+    "pops",
+    "admin1",
+    "admin1_names",
+    "capitals",
+    "country_centres",
+)
 
 
 @pytest.mark.slow

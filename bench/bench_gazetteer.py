@@ -19,8 +19,9 @@ before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t, cpu = time.perf_counter(), time.process_time()
 from extract.gazetteer import index
 geo = index.load()
-print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - cpu, "rows": len(geo), "keys": len(geo.keys),
-                  "rss_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024}))
+rss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - cpu,
+                  "rows": len(geo), "keys": len(geo.keys), "rss_mb": rss}))
 """
 
 

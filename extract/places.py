@@ -177,6 +177,7 @@ class _Match:
     curated: Entry | None
     rows: tuple[int, ...]
     entry: Entry | None = None
+    fallback: _Match | None = None  # the exact name inside an unknown one, if that is not found
 
 
 class Gazetteer:
@@ -186,6 +187,7 @@ class Gazetteer:
     def __init__(self, geo: geo_index.GeoIndex | None = None) -> None:
         self._index: dict[tuple[str, ...], Entry] = {}
         self._geo = geo
+        self._by_country: dict[str, list[int]] | None = None  # town rows per country, for spelling
         self._area_keys: dict[int, list[str]] | None = None  # admin area row -> its keys, for spelling
         # find() by text and context: articles repeat their place phrases
         self._found: dict[tuple[str, int], Entry | None] = {}
@@ -224,6 +226,8 @@ class Gazetteer:
         # Coarse first: a province or district named in the span anchors the towns it holds.
         for m in sorted(matches, key=_coarseness):
             m.entry = self._resolve(m, ws, ctx, local)
+            if m.entry is None and m.fallback is not None:
+                m.entry = self._resolve(m.fallback, ws, ctx, local)
             if (
                 m.entry is not None
                 and m.entry.lat is not None
@@ -261,7 +265,10 @@ class Gazetteer:
                     noun = _NOUN_KIND[k[-1]]
                 hit = _Match(i, j, noun, curated, rows)
                 break
-            hit = hit or _unknown_area(ws, i)
+            unknown = _unknown_area(ws, i)
+            if unknown is not None and (hit is None or unknown.end > hit.end):
+                # "Ash Shajarrah village": the whole name before the noun, not the "Ash" it starts with
+                unknown.fallback, hit = hit, unknown
             if hit is None:
                 i += 1
                 continue
@@ -275,11 +282,17 @@ class Gazetteer:
         if m.curated is not None and (m.noun is None or m.curated.kind != "country"):
             return m.curated
         entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None)
-        if entry is not None or m.noun not in ("province", "district"):
+        if entry is not None or m.noun not in ("province", "district", "city"):
             return entry
-        # "X province" that no admin area is called: the province of its seat, or a near spelling.
         name = " ".join(w.title() for w, _ in ws[m.start : m.end] if w not in _NOUN_KIND)
+        if m.noun == "city":
+            return None if m.rows else self._near_town(name, ctx, local)
+        # "X province" that no admin area is called: the province of its seat, or a near spelling.
         seat = self._choose(m.rows, "city", ctx, local, supported=True)
+        if seat is None and m.noun == "district":
+            seat = self._near_spelling(name, m.noun, ctx) or self._near_town(name, ctx, local)
+            if seat is None or seat.kind == "district":
+                return seat
         if seat is not None:
             return replace(seat, name=f"{seat.name} {m.noun.title()}", kind=m.noun, uid=None, admin2=None)
         return self._near_spelling(name, m.noun, ctx)
@@ -320,6 +333,28 @@ class Gazetteer:
                 best = (score, i)
         return _row_entry(geo.row(best[1])) if best else None
 
+    def _near_town(self, name: str, ctx: ArticleContext, local: list[Anchor]) -> Entry | None:
+        """A village or town spelt otherwise than the index has it ("Kafr Nbudah" for Kafr Nabudah),
+        among the towns within _NEAR_KM of an area the report names: transliterations vary, but only
+        near a named area is a near spelling safe to take."""
+        geo = self._geo
+        anchors = [*local, *ctx.anchors]
+        if geo is None or not anchors:
+            return None
+        if self._by_country is None:
+            self._by_country = {}
+            for i, (cc, kind) in enumerate(zip(geo.countries, geo.kinds, strict=True)):
+                if kind == 0:
+                    self._by_country.setdefault(cc, []).append(i)
+        pool = {
+            i: " ".join(key(geo.names[i]))
+            for cc in {a.country for a in anchors}
+            for i in self._by_country.get(cc, [])
+            if _nearness(geo.lats[i], geo.lons[i], cc, local, ctx.anchors) > 0
+        }
+        best = process.extractOne(" ".join(key(name)), pool, scorer=fuzz.ratio, score_cutoff=85)
+        return _row_entry(geo.row(best[2])) if best else None
+
     def _near_spelling(self, name: str, kind: str, ctx: ArticleContext) -> Entry | None:
         """A misspelt admin area ("Nangahar province") in one of the article's countries."""
         geo = self._geo
@@ -342,13 +377,13 @@ class Gazetteer:
 
 
 def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
-    """Capitalised words no index knows before "province" or "district" ("Nangahar province"): an
-    admin area to look for by spelling."""
+    """Capitalised words no index knows before "province", "district", "village" or "town"
+    ("Nangahar province", "Kafr Nbudah village"): a place to look for by spelling."""
     for n in (1, 2, 3):
         if i + n >= len(ws) or not all(cap for _, cap in ws[i : i + n]):
             return None
         noun = _NOUN_KIND.get(ws[i + n][0])
-        if noun in ("province", "district"):
+        if noun in ("province", "district") or ws[i + n][0] in ("village", "town"):
             return _Match(i, i + n + 1, noun, None, ())
     return None
 

@@ -94,15 +94,22 @@ def _subdivision_names(info: dict[str, Any]) -> tuple[str, list[str]]:
     ]
     names = [info["name"], *(o for o in others if _latin(o))]
     # ISO's own name unless it is a transliteration with marks ("Arbīl": Erbil); English forms are
-    # sometimes nicknames ("The Power State"), never better than a plain name.
-    plain = unicodedata.normalize("NFKD", info["name"]).encode("ascii", "ignore").decode()
-    return (english[0] if english and not info["name"].isascii() else plain), names
+    # sometimes nicknames ("The Power State") or wider areas ("Loy kandahar", "Western Coast"), never
+    # better than a plain name, nor one of more words.
+    english = [e for e in english if len(key(e)) <= len(key(info["name"]))]
+    return (english[0] if english and not info["name"].isascii() else plain_name(info["name"])), names
+
+
+def plain_name(name: str) -> str:
+    """A display name in plain letters: "Al Ḩudaydah" -> "Al Hudaydah", "Dar‘ā" -> "Dara"."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"\s+", " ", folded).strip() or name
 
 
 def _area_name(info: dict[str, Any]) -> str:
     """ "Idlib Province", "Anbar Governorate": the display name and ISO's type noun, where the type
     has one ("Metropolitan collectivity with special status" has none)."""
-    display = _subdivision_names(info)[0]
+    display = plain_name(_subdivision_names(info)[0])
     nouns = [w for w in (info.get("type") or "").lower().split() if w in _AREA_WORDS]
     if not nouns or (key(display)[-1:] and key(display)[-1] in _AREA_WORDS):
         return display  # "Moskovskaja oblast'", "Kurdistan Region"
@@ -165,13 +172,13 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
     first_row: dict[tuple[str, str], int] = {}  # (country, folded name) -> most populous row
     for city in cities:
         cc = city["countrycode"]
-        aliases = [
+        aliases = [city["name"]] + [
             a
             for a in city["alternatenames"]
             if len(a) >= 4 and a.isascii() and a[0].isupper() and not a.isupper()
         ]
         i = add(
-            city["name"],
+            plain_name(city["name"]),
             "city",
             city["latitude"],
             city["longitude"],

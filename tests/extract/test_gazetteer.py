@@ -244,3 +244,20 @@ def test_an_area_the_article_names_does_not_swallow_its_town() -> None:
     set_article("Oleh Kiper, the governor of the Odesa region, said drones struck the port city of Odesa.")
     place = find_place("Odesa")
     assert place is not None and (place.kind, place.country) == ("city", "UA")
+
+
+@pytest.mark.parametrize(
+    ("span", "report"),
+    [("Ash Shajarrah village, Daraa governorate", 1), ("Mashhed village, Badakhshan province", 0)],
+)
+def test_a_village_spelt_otherwise_is_found_near_the_area_named(span: str, report: int) -> None:
+    _, _, country, _, where = REPORTS[report]
+    set_article(f"On 3 May 2020 gunmen attacked a checkpoint in {span}.")
+    place = find_place(span)
+    assert place is not None and (place.country, place.precision) == (country, "town")
+    assert _km(place, *where) < 5
+
+
+def test_a_near_spelling_is_not_taken_without_a_named_area() -> None:
+    set_article("Syrian officials said gunmen attacked a checkpoint in Ash Shajarrah village.")
+    assert find_place("Ash Shajarrah village") is None

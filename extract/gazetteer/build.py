@@ -207,6 +207,10 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
             if len(lat_lng) != 2:
                 continue
             all_names = _subdivision_names(info)[1]
+            # "Cherkaska oblast" is also "Cherkaska province", "Cherkaska region"
+            all_names += [
+                " ".join(n.split()[:-1]) for n in all_names if len(key(n)) > 1 and key(n)[-1] in _AREA_WORDS
+            ]
             kind = "district" if _DISTRICT_TYPES.search(info.get("type") or "") else "province"
             noun = (info.get("type") or kind).split()[-1].lower()
             aliases = [f"{n} {noun}" for n in all_names] + [f"{n} {kind}" for n in all_names] + all_names

@@ -198,7 +198,8 @@ class Gazetteer:
             self._index.setdefault(k, entry)
 
     def get(self, name: str) -> Entry | None:
-        """The place a whole name names (curated first, then the best town or area of that name)."""
+        """The place a whole name names (curated first, then the best town or area of that name; a
+        village only where the article context supports it, as in find)."""
         k = key(name)
         if not k:
             return None
@@ -206,7 +207,7 @@ class Gazetteer:
         if curated is not None:
             return curated
         rows = self._geo.lookup(" ".join(k)) if self._geo else ()
-        return self._choose(rows, None, article_context.current(), [], supported=True)
+        return self._choose(rows, None, article_context.current(), [], supported=False)
 
     def find(self, text: str) -> Entry | None:
         """The most specific place named in ``text``, leftmost first among equals."""

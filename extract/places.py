@@ -23,11 +23,11 @@ from pathlib import Path
 import airportsdata
 from rapidfuzz import fuzz, process
 
-from extract.actor_lexicon import COUNTRY_FORMS, countries
 from extract.gazetteer import context as article_context
 from extract.gazetteer import index as geo_index
 from extract.gazetteer.context import Anchor, ArticleContext
 from extract.gazetteer.normal import key, words
+from extract.lexicons.countries import COUNTRY_FORMS, countries
 from graph.model import Place, place_id
 
 __all__ = [

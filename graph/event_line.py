@@ -11,7 +11,7 @@ is a bad line like any other, not a RecursionError.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -81,6 +81,9 @@ class LocationLine(_Line):
     lat: Annotated[float, Field(ge=-90, le=90)] | None = None
     lon: Annotated[float, Field(ge=-180, le=180)] | None = None
     country: Text | None = None
+    precision: Literal["point", "town", "district", "province", "country"] | None = None
+    admin1: Text | None = None
+    admin2: Text | None = None
 
 
 class ArticleLine(_Line):

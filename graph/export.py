@@ -114,6 +114,9 @@ def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
                     "lat": place.lat,
                     "lon": place.lon,
                     "country": place.country,
+                    "precision": place.precision,
+                    "admin1": place.admin1,
+                    "admin2": place.admin2,
                 }
                 if place
                 else None
@@ -199,7 +202,16 @@ def _parse_event(
     if location:
         place = location.id
         if place not in places:
-            places[place] = Place(place, location.name, location.lat, location.lon, location.country)
+            places[place] = Place(
+                place,
+                location.name,
+                location.lat,
+                location.lon,
+                location.country,
+                precision=location.precision,
+                admin1=location.admin1,
+                admin2=location.admin2,
+            )
             batch.places.append(places[place])
     sources = []
     for src in row.sources:

@@ -90,8 +90,9 @@ def actor_id(kind: str, name: str) -> str:
     return f"{kind}:{slug(name)}"
 
 
-def place_id(name: str) -> str:
-    return f"place:{slug(name)}"
+def place_id(name: str, country: str | None = None) -> str:
+    """``place:<country>:<name>``: the country keeps Libya's Tripoli apart from Lebanon's."""
+    return f"place:{country.lower()}:{slug(name)}" if country else f"place:{slug(name)}"
 
 
 def digest(*parts: str) -> str:
@@ -160,6 +161,9 @@ class Place:
     lon: float | None = None
     country: str | None = None
     kind: str = "place"
+    precision: str | None = None  # point, town, district, province or country
+    admin1: str | None = None  # the province (governorate, state) it lies in, where known
+    admin2: str | None = None  # the district it lies in, where the text names it
 
 
 @dataclass

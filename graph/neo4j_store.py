@@ -73,7 +73,17 @@ def _actor(data: Row) -> Actor:
 
 def _place(data: Row) -> Place:
     kind = data.get("kind") or "place"
-    return Place(data["id"], data["name"], data.get("lat"), data.get("lon"), data.get("country"), kind)
+    return Place(
+        data["id"],
+        data["name"],
+        data.get("lat"),
+        data.get("lon"),
+        data.get("country"),
+        kind,
+        data.get("precision"),
+        data.get("admin1"),
+        data.get("admin2"),
+    )
 
 
 def _node_writes(batch: Batch) -> list[tuple[str, str, list[Any]]]:
@@ -88,7 +98,8 @@ def _node_writes(batch: Batch) -> list[tuple[str, str, list[Any]]]:
         ]),
         ("write_article_stubs", "ids", stubs),
         ("write_places", "rows", [
-            {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country, "kind": p.kind}
+            {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country, "kind": p.kind,
+             "precision": p.precision, "admin1": p.admin1, "admin2": p.admin2}
             for p in batch.places
         ]),
         ("write_actors", "rows", [

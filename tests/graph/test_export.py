@@ -129,3 +129,34 @@ def test_roles_held_in_a_participant_by_actors_in_no_event_travel_with_the_parti
         (a.actor, a.org, a.role) for a in batch.affiliations
     )
     assert {a.id for a in back.actors} == {a.id for a in batch.actors}
+
+
+def test_location_carries_precision_and_admin_areas_through_a_round_trip() -> None:
+    batch = sample_batch()
+    batch.places = [
+        Place(
+            "place:fd:springfield",
+            "Springfield",
+            1.5,
+            2.5,
+            "FD",
+            "place",
+            "town",
+            "North Province",
+            "Shelby District",
+        )
+    ]
+    batch.events[0].place = "place:fd:springfield"
+    (row,) = list(event_rows(batch))
+    assert row["location"] == {
+        "id": "place:fd:springfield",
+        "name": "Springfield",
+        "lat": 1.5,
+        "lon": 2.5,
+        "country": "FD",
+        "precision": "town",
+        "admin1": "North Province",
+        "admin2": "Shelby District",
+    }
+    rebuilt, problems = batch_from_rows(dumps_rows(batch))
+    assert problems == [] and rebuilt.places == batch.places

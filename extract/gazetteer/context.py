@@ -1,0 +1,99 @@
+"""The article's country context: which countries an article is about, and the admin areas it names.
+
+"Tripoli" is Lebanon's in a story about Lebanon and Libya's in one about Libya; "Kafr Nabl" is the
+village in Idlib when the report names Idlib province. The context is computed once per article
+(``set_article``) and read by every place lookup made while that article is resolved.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from extract.lexicons.countries import country_lookup, demonym_lookup
+from extract.lexicons.folding import fold
+
+# "X province", "X governorate", "X district": admin areas anywhere in the article anchor its villages.
+ADMIN_PHRASE = re.compile(
+    r"\b((?:[A-Z][\w'’-]*|al-\w+|al|el|ad|ar|as)(?:[\s-]+(?:[A-Z][\w'’-]*|al-\w+|al|el|ad|ar|as)){0,3})\s+"
+    r"(?i:province|governorate|district|state|region|oblast)\b"
+)
+
+
+_SERIAL = itertools.count()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A place the article names that nearby smaller places are likely to be near."""
+
+    lat: float
+    lon: float
+    country: str
+
+
+@dataclass(frozen=True, eq=False)
+class ArticleContext:
+    """Countries named by the article with their share of all country mentions, and anchors;
+    ``serial`` tells contexts apart for caches (lookups are memoised per context)."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    anchors: tuple[Anchor, ...] = ()
+    serial: int = field(default_factory=lambda: next(_SERIAL))
+
+    def weight(self, country: str) -> float:
+        return self.countries.get(country, 0.0)
+
+
+EMPTY = ArticleContext()
+_CURRENT: ContextVar[ArticleContext] = ContextVar("article_places", default=EMPTY)
+
+
+def current() -> ArticleContext:
+    return _CURRENT.get()
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w’'-]*(?:\.(?:[A-Za-z]\.)+)?")
+
+
+def countries_named(text: str) -> Counter[str]:
+    """ISO code -> how often the text names the country or its demonym ("U.S.", "Iraqi"); only
+    capitalised words count, so "turkey" the bird and "us" the pronoun do not. Capitals are left out:
+    "Tripoli" is the very name the context must decide."""
+    names = country_lookup()
+    demonyms = demonym_lookup()
+    tokens = _TOKEN.findall(text)
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(tokens):
+        step = 1
+        if tokens[i][0].isupper():
+            for n in (3, 2, 1):
+                if i + n > len(tokens):
+                    continue
+                phrase = fold(" ".join(tokens[i : i + n])).replace("’", "'")
+                phrase = phrase[:-2] if phrase.endswith("'s") else phrase
+                code = names.get(phrase) or demonyms.get(phrase)
+                if code and (n > 1 or phrase != "us" or tokens[i] != "Us"):
+                    counts[code] += 1
+                    step = n
+                    break
+        i += step
+    return counts
+
+
+def build(text: str, anchors: list[Anchor]) -> ArticleContext:
+    """The context of one article from its text and the admin areas already resolved in it."""
+    counts = countries_named(text)
+    for anchor in anchors:
+        counts[anchor.country] += 1
+    total = sum(counts.values())
+    shares = {code: n / total for code, n in counts.items()} if total else {}
+    return ArticleContext(shares, tuple(anchors))
+
+
+def use(context: ArticleContext) -> None:
+    _CURRENT.set(context)

@@ -1,0 +1,33 @@
+"""Place names as normalised word sequences, so that spellings news writes differently agree:
+"Ain al-Asad air base" contains "Al Asad Air Base" once the article "al" is dropped and "air base" /
+"airfield" become one word; "Idlib governorate" is "Idlib province"."""
+
+from __future__ import annotations
+
+import re
+
+from extract.lexicons.folding import fold
+
+_DROP = frozenset({"al", "el", "the", "s"})
+_BASE_WORDS = re.compile(
+    r"\b(?:air\s*base|air\s*field|airfield|air\s*station|army\s+air\s+field)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_SAME = {"governorate": "province", "neighborhood": "neighbourhood"}
+
+
+def words(text: str) -> list[tuple[str, bool]]:
+    """Normalised words of a name, each with whether it was written with a capital."""
+    text = _BASE_WORDS.sub("Airbase", text)
+    out: list[tuple[str, bool]] = []
+    for raw in _WORD.findall(text):
+        # fold() of an ASCII word is its lower case; the fast path matters for the 500k gazetteer names.
+        word = (raw.lower() if raw.isascii() else fold(raw)).replace("'", "")
+        word = _SAME.get(word, word)
+        if word and word not in _DROP:
+            out.append((word, raw[0].isupper()))
+    return out
+
+
+def key(text: str) -> tuple[str, ...]:
+    return tuple(w for w, _ in words(text))

@@ -20,13 +20,12 @@ INSTALLED=$WEB/node_modules/.package-lock.json
 if [[ ! -f ${FILES[0]} || ! -f $TJS/js/timeline.js || ! -f $INSTALLED || $WEB/package-lock.json -nt $INSTALLED ]]; then
   (cd "$WEB" && npm ci --no-fund --no-audit --loglevel=error)
 fi
-mkdir -p "$VENDOR/timelinejs/js" "$VENDOR/timelinejs/css/fonts"
+mkdir -p "$VENDOR/timelinejs/js" "$VENDOR/timelinejs/css"
 cp "${FILES[@]}" "$VENDOR/"
-# TimelineJS finds its icons, default font and languages next to its script.
+# TimelineJS finds its icons (css/icons) and languages (js/locale) next to its script.
 cp "$TJS/js/timeline.js" "$VENDOR/timelinejs/js/"
 cp -r "$TJS/js/locale" "$VENDOR/timelinejs/js/"
 cp -r "$TJS/css/timeline.css" "$TJS/css/icons" "$VENDOR/timelinejs/css/"
-cp "$TJS/css/fonts/font.default.css" "$VENDOR/timelinejs/css/fonts/"
 touch "$STAMP"
 echo "web.sh: vis-timeline $(node -p "require('./$VIS/package.json').version")," \
   "TimelineJS $(node -p "require('./$TJS/../package.json').version") copied to $VENDOR" >&2

@@ -214,18 +214,37 @@ def test_health(client: TestClient, store: Any) -> None:
     assert body["counts"] == {"articles": 3, "events": 9, "actors": 6, "places": 3, "disputed": 1}
 
 
-def test_timelinejs_feed_honours_precision(client: TestClient) -> None:
+def test_timelinejs_feed_honours_precision_and_leaves_absent_fields_out(client: TestClient) -> None:
     body = get(client, "/timeline/timelinejs", start="2019-10-01", end="2019-12-31")
     events = {e["unique_id"]: e for e in body["events"]}
     assert "evt_undated" not in events
-    assert events["evt_protest"]["start_date"] == {"year": 2019, "month": 11, "day": None}
+    assert events["evt_protest"]["start_date"] == {"year": 2019, "month": 11}
     assert events["evt_protest"]["display_date"] == "November 2019"
     assert events["evt_warn"]["start_date"] == {"year": 2019, "month": 10, "day": 20}
     assert events["evt_warn"]["end_date"] == {"year": 2019, "month": 10, "day": 31}
-    assert events["evt_resign"]["end_date"] is None and events["evt_resign"]["display_date"] is None
+    # TimelineJS reads a present null as a date and draws nothing: absent fields are left out.
+    assert "end_date" not in events["evt_resign"] and "display_date" not in events["evt_resign"]
+    assert "null" not in client.get("/timeline/timelinejs", params={"start": "2019-10-01"}).text.split(
+        '"window"'
+    )[0]
     assert "disputed" in events["evt_call"]["display_date"]
     assert events["evt_meet"]["text"]["headline"] == "Adil Abdul Mahdi met Kata&#x27;ib Hizbollah"
     assert events["evt_meet"]["group"] == "meeting"
+    assert body["title"]["text"]["headline"] == "Events, 1 October 2019 – 31 December 2019"
+
+
+def test_timelinejs_slides_quote_sources_and_say_only_what_is_known(client: TestClient) -> None:
+    body = get(client, "/timeline/timelinejs", start="2019-10-01", end="2019-12-31")
+    text = {e["unique_id"]: e["text"]["text"] for e in body["events"]}
+    call = text["evt_call"]
+    assert "Mark Esper → Adil Abdul Mahdi" in call
+    assert "Esper spoke with Abdul Mahdi on Sunday." in call and "on Saturday." in call
+    assert "<a href='https://example.org/a'" in call and "Esper talks to Iraqi PM</a>, Wire One" in call
+    assert "by Adil Abdul Mahdi" in text["evt_resign"]  # no target: no arrow to a placeholder
+    assert "→" not in text["evt_resign"] and "?" not in text["evt_resign"] and "—" not in text["evt_resign"]
+    assert "Iraq in turmoil, Weekly Three" in text["evt_resign"]
+    assert "<a " not in text["evt_resign"]  # that article has no link
+    assert "CAMEO" not in call
 
 
 def test_vis_feed_items_and_groups(client: TestClient) -> None:

@@ -126,8 +126,27 @@ def test_unreachable_store_answers_503_and_health_degrades() -> None:
         assert response.status_code == 503
         assert response.json()["error"].startswith("the graph store is unavailable")
         health = c.get("/health")
-    assert health.status_code == 200
+    assert health.status_code == 503  # load balancers and orchestrators act on the status alone
     assert health.json()["status"] == "degraded" and health.json()["reachable"] is False
+
+
+@pytest.mark.neo4j
+def test_health_answers_503_when_neo4j_cannot_be_reached() -> None:
+    """The real driver against a port nobody listens on: /health must say so in its status."""
+    from neo4j import GraphDatabase
+
+    from graph.open import open_store
+
+    store = open_store("neo4j")
+    with TestClient(create_app(store, Settings())) as c:
+        assert c.get("/health").status_code == 200
+        store.driver.close()  # type: ignore[attr-defined]
+        store.driver = GraphDatabase.driver("bolt://127.0.0.1:9", connection_timeout=1.0)  # type: ignore[attr-defined]
+        health = c.get("/health")
+    store.close()
+    assert health.status_code == 503
+    body = health.json()
+    assert (body["status"], body["reachable"], body["store"]) == ("degraded", False, "neo4j")
 
 
 def test_cors_is_configurable() -> None:

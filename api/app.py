@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.deps import Slots
 from api.routes import actors, events, feeds, health, path, places, timeline
 from api.settings import Settings
 from graph.open import open_store
@@ -56,7 +57,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     )
     app.state.store = store
     app.state.settings = settings
-    app.state.limiter = anyio.CapacityLimiter(settings.max_concurrent_queries)
+    app.state.slots = Slots(settings.max_concurrent_queries)
     errors.install(app)
     if settings.cors_origins:
         app.add_middleware(

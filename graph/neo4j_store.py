@@ -31,6 +31,7 @@ from neo4j.exceptions import (
 )
 
 from graph import actor_rank, cypher
+from graph import deadline as deadlines
 from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
 from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
 from graph.paths import Incidence, affiliation, find_paths
@@ -216,10 +217,17 @@ class Neo4jStore:
         return Query(cypher.load(name), metadata={"file": name}, timeout=timeout)
 
     def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
-        """Run cypher/NAME.cypher in a read transaction with a time limit; rows as dicts."""
+        """Run cypher/NAME.cypher in a read transaction with a time limit; rows as dicts. Under a
+        caller's deadline (graph.deadline) the server stops the transaction when it passes, and
+        nothing is sent once it has."""
+        limit = timeout or self.timeout
+        deadline = deadlines.current()
+        if deadline is not None:
+            deadline.check()
+            limit = min(limit, max(deadline.remaining(), 0.001))
         with self._errors(name):
             records, _, _ = self.driver.execute_query(
-                self._query(name, timeout or self.timeout),
+                self._query(name, limit),
                 params,
                 routing_=RoutingControl.READ,
                 database_=self.database,

@@ -197,3 +197,43 @@ def test_concurrency_limiter_queues_store_calls(concurrent_client: TestClient) -
         t.join()
     assert codes == [200] * 4
     assert time.monotonic() - started >= 1.9
+
+
+class StuckStore(MemoryStore):
+    """A timeline call that ignores the deadline and stops only when the test lets it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.entered = 0
+
+    def timeline(self, *args: Any, **kwargs: Any) -> Any:
+        self.entered += 1
+        self.started.set()
+        self.release.wait(60)
+        return super().timeline(*args, **kwargs)
+
+
+def test_a_timed_out_call_keeps_its_slot_until_its_work_stops() -> None:
+    """One slot: while the first, timed-out call still works, the next request gets no slot
+    (504), rather than a second call piling onto the store."""
+    store = StuckStore()
+    app = create_app(store, Settings(query_timeout=0.5, max_concurrent_queries=1))
+    with TestClient(app) as c:
+        codes: list[int] = []
+        first = threading.Thread(target=lambda: codes.append(c.get("/timeline").status_code))
+        first.start()
+        assert store.started.wait(60)  # the store call is at work
+        first.join()
+        assert codes == [504]
+        assert app.state.slots.in_use == 1  # the abandoned call still counts
+        assert c.get("/timeline").status_code == 504
+        assert store.entered == 1  # the second request never reached the store
+        store.release.set()
+        for _ in range(1200):
+            if app.state.slots.in_use == 0:
+                break
+            threading.Event().wait(0.05)
+        assert app.state.slots.in_use == 0
+        assert c.get("/timeline").status_code == 200

@@ -286,3 +286,39 @@ def test_health_reuses_counts_for_a_few_seconds(store: Any, monkeypatch: pytest.
         monkeypatch.setattr(health, "COUNTS_MAX_AGE", 0.0)
         c.get("/health")
         assert len(calls) == 2
+
+
+# One URL per GET route that answers 200 on the seed-like graph; the test below fails when a
+# route is added without a line here.
+HEAD_URLS = {
+    "/": "/",
+    "/health": "/health",
+    "/timeline": "/timeline?start=2019-10-28&end=2019-12-16",
+    "/timeline/vis": "/timeline/vis",
+    "/timeline/timelinejs": "/timeline/timelinejs",
+    "/events/{event_id}": "/events/evt_call",
+    "/actors": "/actors?q=Esper",
+    "/actors/{actor_id}": f"/actors/{ESPER}",
+    "/path": f"/path?from={ESPER}&to={KH}",
+    "/places": "/places",
+    "/static": "/static/timelinejs.html",
+    "/openapi.json": "/openapi.json",
+    "/docs": "/docs",
+    "/docs/oauth2-redirect": "/docs/oauth2-redirect",
+    "/redoc": "/redoc",
+}
+
+
+def test_head_answers_like_get_without_a_body_on_every_route(client: TestClient) -> None:
+    app: Any = client.app
+    documented = {path for path, ops in app.openapi()["paths"].items() if "get" in ops}
+    others = {r.path for r in app.routes if hasattr(r, "path")}  # the page, docs, static files
+    assert documented | others == set(HEAD_URLS)
+    for url in HEAD_URLS.values():
+        got, head = client.get(url), client.head(url)
+        assert (head.status_code, got.status_code) == (200, 200), url
+        assert head.content == b"", url
+        assert head.headers["content-type"] == got.headers["content-type"], url
+        assert head.headers["content-length"] == str(len(got.content)), url
+    assert client.head("/nope").status_code == 404
+    assert client.request("POST", "/health").status_code == 405

@@ -112,11 +112,8 @@ async def _window_in_words(run: RunDep, text: str, flt: TimelineFilter) -> Windo
     """Parse ``q``; a year-less window goes to the year where it holds the most events (ties: latest)."""
     try:
         window = parse_window(text)
-    except ValueError as exc:
-        raise bad_request(
-            f"could not understand the date phrase {text!r}; try e.g. 'between Oct 28 and Dec 16 2019'",
-            str(exc),
-        ) from None
+    except ValueError as exc:  # the message names the phrase and why: unreadable, backwards, off the calendar
+        raise bad_request(f"{exc}; try e.g. 'between Oct 28 and Dec 16 2019'", str(exc)) from None
     out = WindowOut(
         start=window.start, end=window.end, match=flt.match, query=text, year_given=window.year_given
     )

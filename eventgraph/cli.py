@@ -17,6 +17,7 @@ from typing import IO, Any
 
 import click
 
+from extract.problems import shown
 from graph.errors import StoreError
 from graph.export import batch_from_rows, dumps_rows
 from graph.model import Batch, DateInterval
@@ -35,6 +36,7 @@ class ProblemLog:
 
     def __call__(self, message: str) -> None:
         self.count += 1
+        message = shown(message)  # names from users may hold newlines or bidi controls
         click.echo(f"eventgraph: {message}", err=True)
         if self.strict and not message.startswith("note:"):
             raise click.ClickException(f"stopping on the first problem (--strict): {message}")
@@ -97,11 +99,11 @@ def opened_store(opts: dict[str, Any]) -> Iterator[GraphStore]:
             password=opts["neo4j_password"],
         )
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(shown(exc)) from exc
     try:
         yield store
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(shown(exc)) from exc
     finally:
         store.close()
 
@@ -119,11 +121,11 @@ class _Main(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise click.exceptions.Exit(0) from None
         except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(shown(exc)) from exc
         except Exception as exc:
             if os.environ.get("EVENTGRAPH_DEBUG"):
                 raise
-            what = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            what = shown(" ".join(f"{type(exc).__name__}: {exc}".split())[:300])
             raise click.ClickException(
                 f"unexpected error ({what}); EVENTGRAPH_DEBUG=1 shows the traceback"
             ) from exc
@@ -140,7 +142,7 @@ def main() -> None:
 @click.option(
     "--manifest",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="JSON object keyed by file name: title, publisher, url, published (YYYY-MM-DD).",
+    help="JSON object keyed by file name or relative path: title, publisher, url, published, id.",
 )
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Event JSONL file [default: stdout]."
@@ -158,11 +160,12 @@ def extract(
     paths: tuple[Path, ...], manifest: Path | None, out: Path | None, processes: int, strict: bool
 ) -> None:
     """Extract dated events from articles (.txt, .html, .jsonl files or folders) as event JSONL."""
-    from extract.read import load_manifest
+    from extract.manifest import Manifest, load_manifest
     from extract.run import extract_paths
 
+    _check_writable(out)
     log = ProblemLog(strict)
-    meta: dict[str, dict[str, Any]] = {}
+    meta = Manifest({})
     if manifest:
         meta, problems = load_manifest(manifest)
         for problem in problems:
@@ -172,6 +175,21 @@ def extract(
         raise click.ClickException("no article could be processed")
     _write_lines(dumps_rows(batch), out)
     click.echo(_summary_line(batch), err=True)
+
+
+def _check_writable(out: Path | None) -> None:
+    """Refuse an --out that cannot be written before the work, not after a long extraction."""
+    if out is None:
+        return
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp.open("a", encoding="utf-8").close()
+        tmp.unlink()
+    except OSError as exc:
+        blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+        reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
+        raise click.ClickException(shown(f"cannot write --out {out} ({reason})")) from exc
 
 
 def _write_lines(lines: Iterator[str], out: Path | None) -> None:
@@ -210,11 +228,16 @@ def _summary_line(batch: Batch) -> str:
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Output JSONL [default: stdout]."
 )
 def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> None:
-    """Tag temporal expressions with TIMEX3 types and values (JSONL)."""
-    from extract.timex import tag, timex_jsonl_lines
+    """Tag temporal expressions with TIMEX3 types and values (JSONL).
+
+    An expression whose date falls outside 0001-01-01..9999-12-31 gets the value XXXX-XX-XX and a note
+    on stderr.
+    """
+    from extract.timex import calendar_notes, tag, timex_jsonl_lines
 
     if (file is None) == (jsonl is None):
         raise click.UsageError("give either FILE (with --dct) or --jsonl IN.jsonl")
+    _check_writable(out)
     if jsonl is not None:
         log = ProblemLog(strict=False)
         with jsonl.open(encoding="utf-8", errors="replace") as fh:
@@ -228,7 +251,11 @@ def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> 
             "FILE needs --dct YYYY-MM-DD (the publication date relative dates resolve against)"
         )
     text = _read_text(file)
-    _write_lines((json.dumps(t.to_json(), ensure_ascii=False) for t in tag(text, dct.date())), out)
+    timexes = tag(text, dct.date())
+    log = ProblemLog(strict=False)
+    for note in calendar_notes(timexes, dct.date()):
+        log(f"{file}: {note}")
+    _write_lines((json.dumps(t.to_json(), ensure_ascii=False) for t in timexes), out)
 
 
 def _read_text(path: Path) -> str:
@@ -349,7 +376,8 @@ def stats(as_json: bool, **opts: Any) -> None:
         for src in detail.sources:
             said = src.source.date_text or "no date"
             when = _interval_text(src.source.date)
-            click.echo(f"    {src.article.publisher or src.article.id}: {said!r} -> {when}")
+            who = src.article.publisher or src.article.name or src.article.id
+            click.echo(f"    {shown(who)}: {said!r} -> {when}")
 
 
 def _interval_text(interval: DateInterval | None) -> str:

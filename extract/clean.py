@@ -48,13 +48,14 @@ def body_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     _drop_captions(lines, keep)
     _drop_bio_tail(lines, keep)
     spans: list[tuple[int, int]] = []
+    joins = False  # the line before was kept: a kept line in its block extends its span
     previous: Line | None = None
     for line, kept in zip(lines, keep, strict=True):
-        if kept and previous is not None and previous.block == line.block and spans[-1][1] == previous.end:
+        if kept and joins and previous is not None and previous.block == line.block:
             spans[-1] = (spans[-1][0], line.end)
         elif kept:
             spans.append((line.start, line.end))
-        previous = line
+        joins, previous = kept, line
     return spans
 
 

@@ -14,41 +14,15 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from extract.lexicons.speech import PLAIN_ATTRIBUTION
+from extract.lexicons.stopwords import REPEAT_STOPWORDS
 from extract.mention import Mention, Span
 
-# Attribution verbs that add no speech act of their own.
-PLAIN_ATTRIBUTION = frozenset(
-    ["say", "said", "says", "continue", "continued", "add", "added", "explain", "explained", "note", "noted"]
-)
 QUOTED_SHARE = 0.5
 # An attribution this far into its sentence ("..., he explained.") trails what it attributes.
 TRAILING_SHARE = 0.6
 SAME_EVENT_SHARE = 0.8
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "us",
-        "u",
-        "s",
-        "'s",
-        "that",
-        "had",
-        "has",
-        "have",
-        "with",
-        "its",
-    ]
-)
 
 
 def _key(span: Span) -> str:
@@ -85,7 +59,7 @@ def paragraph_index(doc: Doc) -> Callable[[int], int]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in _STOP}
+    return {w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in REPEAT_STOPWORDS}
 
 
 def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[Mention]:

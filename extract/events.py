@@ -1,6 +1,6 @@
 """Event mentions from a parsed article: trigger words, typed, with participants and attributes.
 
-Triggers come from general lexicons (``extract.lexicon``); whether they report a real
+Triggers come from general lexicons (``extract.lexicons``); whether they report a real
 happening, and who took part, is read from the dependency parse. One sentence may hold
 several events (a phone call and the request made in it), and one statement per speaker.
 """
@@ -14,65 +14,55 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from extract import continuity
-from extract.actor_lexicon import GROUP_NOUNS, MEDIA, PERSON_NOUNS
 from extract.dateline import dateline_end
-from extract.lexicon import (
+from extract.lexicons.descriptors import GROUP_NOUNS, PERSON_NOUNS
+from extract.lexicons.events import (
     AIR_MODIFIERS,
-    APPEAL_PARTICLES,
     ATTACK_NOUNS,
     ATTACK_VERBS,
+    BLAME_PREDICATES,
+    CARRY_OUT_VERBS,
     CASUALTY_VERBS,
     CONVERSE_VERBS,
     COUNTERPART_NOUNS,
     DEPLOY_OBJECTS,
     EVENT_NOUNS,
     EVENT_VERBS,
-    NUMBER_WORDS,
+    GATHER_VERBS,
+    ISSUE_VERBS,
     PHONE_WORDS,
     PHRASAL_EVENTS,
+    PROTESTER_NOUNS,
     SEND_VERBS,
-    SPEECH_ACT_RANK,
-    SPEECH_NOUNS,
-    SPEECH_VERBS,
     WEAK_ATTACK_VERBS,
     WEAPONS,
 )
-from extract.mention import Mention, Span
-from extract.participants import PRONOUNS, by_agent, participant, place_in, pobjs, spans, subject_of
-from extract.realis import in_speakers_own_words, is_irrealis, quote_ranges
-from extract.timex_lexicon import MONTHS
-
-# Speech verbs that only report speech when they take a clause or a quote ("continued to assist" does not).
-WEAK_SPEECH = frozenset(
-    [
-        "continue",
-        "add",
-        "note",
-        "answer",
-        "respond",
-        "write",
-        "observe",
-        "maintain",
-        "recall",
-        "mention",
-        "describe",
-    ]
+from extract.lexicons.function_words import ANAPHORIC_DETS
+from extract.lexicons.media import MEDIA
+from extract.lexicons.numbers import NUMBER_WORDS
+from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
+from extract.lexicons.speech import (
+    APPEAL_PARTICLES,
+    SOURCING_ACTS,
+    SOURCING_VERBS,
+    SPEECH_ACT_RANK,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_SPEECH,
 )
+from extract.lexicons.time import MONTHS, YEAR_CONTEXT
+from extract.mention import Mention, Span
+from extract.participants import by_agent, participant, place_in, pobjs, spans, subject_of
+from extract.quotes import quote_ranges
+from extract.realis import in_speakers_own_words, is_irrealis
+
 # News outlets, whose reports of what others said are those others' statements.
 _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in (canon, *aliases))
-BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
-CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
-# Verbs that make a protest of a gathering of protesters.
-GATHER_VERBS = frozenset(["gather", "assemble", "converge", "mass", "flock"])
-PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "crowd", "activist"])
-ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
-ANAPHORIC_DETS = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her", "our"])
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
 # A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
 YEAR_RANGE = (1900, 2100)
-_YEAR_CONTEXT = frozenset(["(", ")", "-", "–", "—", "/", "to", "through", "until", "since"])
 _ADDRESSEE_DEPS = ("dobj", "dative")
 
 
@@ -92,7 +82,7 @@ class _Found:
 
 def detect(doc: Doc, doc_id: str) -> list[Mention]:
     """All event mentions of a parsed article (only its reporting text is left unblanked)."""
-    quotes = quote_ranges(doc)
+    quotes = quote_ranges(doc.text)
     mentions: list[Mention] = []
     for sent in doc.sents:
         text = sent.text.strip()
@@ -127,7 +117,63 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         return []  # a question asks whether something happened
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
-    return _statements(sent, candidates, near) + _attacks(candidates) + _other_events(candidates)
+    happenings = [h for h in _attacks(candidates) + _other_events(candidates) if not _background(h.trigger)]
+    return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
+
+
+def _background(trigger: Token) -> bool:
+    """ "It was the deadliest strike this year", "the third such incident this month": a noun that ranks or
+    classes events describes something else, it does not tell a happening of its own."""
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ == "attr":
+        return True
+    return any(
+        c.tag_ == "JJS" or c.lower_ == "such" or c.ent_type_ == "ORDINAL"
+        for c in trigger.children
+        if c.dep_ in ("amod", "predet", "det", "nummod")
+    )
+
+
+def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_Found]:
+    """ "Police said two rockets struck the airport": the attack is the news, the saying only its source.
+
+    A plain report whose complement tells another event (a verb: "these attacks" only refers to one) is
+    no statement of its own, unless the speaker
+    did that event ("Hezbollah said it detonated the devices" claims responsibility); warnings,
+    accusations, demands and denials are news whatever they report.
+    """
+    kept = []
+    for found in statements:
+        if (
+            found.attributes.get("speech_act") in SOURCING_ACTS
+            and found.trigger.lemma_.lower() in SOURCING_VERBS
+        ):
+            inside = [
+                h for h in happenings if h.trigger.pos_ == "VERB" and _reports(found.trigger, h.trigger)
+            ]
+            # "Hezbollah said it detonated the devices": a claim of its own deed
+            speakers = {s.text.lower() for s in found.agents} | SELF_REFERENCES
+            if inside and not any(speakers & _doers(h) for h in inside):
+                continue
+        kept.append(found)
+    return kept
+
+
+def _doers(found: _Found) -> set[str]:
+    """Who did a happening, as written: its agents, else its grammatical subjects (pronouns included)."""
+    return {a.text.lower() for a in found.agents} | {t.lower_ for t in subject_of(found.trigger)}
+
+
+def _reports(verb: Token, trigger: Token) -> bool:
+    """Whether ``trigger`` stands in the clause ``verb`` reports (its ccomp or the clause it interrupts)."""
+    cur = trigger
+    while cur.head.i != cur.i:
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("ccomp", "xcomp", "parataxis")
+        cur = cur.head
+    # "Two rockets struck the airport, police said": the saying hangs from the reported clause.
+    return verb.dep_ in ("parataxis", "ccomp") and verb.head.i == trigger.i
 
 
 # --- statements -------------------------------------------------------------------------------
@@ -259,7 +305,7 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
     if outer_tok is None:
         return
     inner, outer = accepted[tok.i], accepted[outer_tok.i]
-    named = [s for s in subject_of(tok) if s.lower_ not in PRONOUNS]
+    named = [s for s in subject_of(tok) if s.lower_ not in PARTICIPANT_PRONOUNS]
     source = outer.attributes.get("speech_act") == "report" or any(
         a.text.lower() in _MEDIA for a in outer.agents
     )
@@ -367,7 +413,7 @@ def _is_date_number(tok: Token) -> bool:
         return False
     doc = tok.doc
     neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
-    return any(n.text in _YEAR_CONTEXT or n.lower_ in MONTHS for n in neighbours)
+    return any(n.text in YEAR_CONTEXT or n.lower_ in MONTHS for n in neighbours)
 
 
 def _attack_noun_specific(tok: Token) -> bool:

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from extract.lexicons.stopwords import CONTENT_STOPWORDS as _STOP
 from extract.mention import Mention
 from extract.summary import summarize
 from graph.model import DateInterval, Event, EventType, Source, digest
@@ -44,81 +45,6 @@ STATEMENT_CONTENT = 0.55
 CONTENT_CUE = 0.1
 # How far before its article an undated mention may lie to join a dated event.
 UNDATED_REACH_DAYS = 60
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "from",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "we",
-        "our",
-        "us",
-        "you",
-        "i",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tell",
-        "also",
-        "as",
-        "but",
-        "after",
-        "before",
-        "over",
-        "into",
-        "about",
-        "which",
-        "who",
-        "whom",
-        "what",
-        "when",
-        "where",
-        "while",
-        "not",
-        "no",
-        "than",
-        "then",
-        "there",
-        "here",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-    ]
-)
 
 
 @dataclass

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from extract.actor_lexicon import HONORIFICS, ROLE_QUALIFIERS, fold, role_lookup
+from extract.lexicons.folding import fold
+from extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup
+from extract.lexicons.titles import HONORIFICS
 
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)(?:\s.*)?$", re.DOTALL)
 _VOWELS = re.compile(r"[aeiouy]")

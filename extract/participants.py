@@ -10,14 +10,15 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from extract.lexicon import SPEECH_VERBS
+from extract.lexicons.places import SETTLEMENT_NOUNS
+from extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
+from extract.lexicons.speech import SPEECH_VERBS
 from extract.mention import Span
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
 # Labels the tagger gives names of companies and outlets it does not know ("Maersk" as a PRODUCT).
 MISREAD_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
-PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
 
@@ -50,7 +51,7 @@ def _noun_phrase(tok: Token) -> Span:
 
 def participant(tok: Token) -> Span | None:
     """One participant for a subject/object head, or None for words that name no actor."""
-    if tok.lower_ in PRONOUNS:
+    if tok.lower_ in PARTICIPANT_PRONOUNS:
         return Span(tok.text, tok.idx, tok.idx + len(tok), "PRON")
     for child in tok.children:
         if child.dep_ == "appos":
@@ -88,12 +89,6 @@ def spans(heads: Iterable[Token]) -> list[Span]:
             if span and span not in out:
                 out.append(span)
     return out
-
-
-# "the port city of Odesa", "the town of Kostiantynivka": the noun says the name is a settlement.
-SETTLEMENT_NOUNS = frozenset(
-    {"city", "town", "village", "port", "province", "region", "district", "governorate", "county", "oblast"}
-)
 
 
 def _named_settlement(tok: Token) -> Span | None:

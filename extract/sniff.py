@@ -9,14 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Function words make up ~40% of running English text and almost none of other languages.
-_STOPWORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "the of and to in a is that for on with was as by it at from he be has have are his said an not this "
-        "but were they which had their or its will who been after would we i you she her",
-    )
-)
+from extract.lexicons.stopwords import ENGLISH_FUNCTION_WORDS
+
 _WORD = re.compile(r"[a-z]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
@@ -79,7 +73,7 @@ def text_reason(text: str) -> str | None:
             return "not English (mostly non-Latin script)"
     words = _WORD.findall(sample.lower())
     if len(words) >= 40:
-        ratio = sum(map(_STOPWORDS.__contains__, words)) / len(words)
+        ratio = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
         if ratio < MIN_STOPWORD_RATIO:
             return f"not English ({ratio:.0%} English function words)"
     return None

@@ -33,7 +33,8 @@ class Timex:
     ``anchor`` keeps the underspecified TIMEX3 value ("XXXX-WXX-3", "XXXX-12-09") of expressions whose
     calendar position depends on the tense of the governing verb, so that ``dates.resolve`` can
     re-anchor them; ``mod`` is the TIMEX3 modifier (START, MID, END, SINCE) that narrows or widens the
-    interval of ``value``.
+    interval of ``value``. ``outside_calendar`` marks an expression whose date would fall outside
+    0001-01-01..9999-12-31 ("next year" written on 9999-12-31): its value is then "XXXX-XX-XX", unresolved.
     """
 
     start: int
@@ -45,6 +46,7 @@ class Timex:
     relation: Relation | None = None
     anchor: str | None = None
     mod: str | None = None
+    outside_calendar: bool = False
 
     def to_json(self) -> dict[str, int | str]:
         """The EXPORT.md §3 object."""

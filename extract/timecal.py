@@ -2,6 +2,10 @@
 
 Kept free of any text handling so the grammar (``timex_rules``) and the resolver (``dates``) share one
 definition of what "2019-W50", "late November" or "the previous Wednesday" covers.
+
+The calendar is 0001-01-01 .. 9999-12-31: TIMEX3 writes years with four digits, Python's dates stop
+there too. A value whose interval does not lie wholly inside it has no interval (``interval_of_value``
+gives None) and every function that would have to leave it raises ValueError instead of clamping.
 """
 
 from __future__ import annotations
@@ -29,23 +33,54 @@ _ANCHOR_MONTH = re.compile(r"XXXX-(\d\d)")
 _ANCHOR_SEASON = re.compile(r"XXXX-(SP|SU|FA|WI)")
 
 
+FIRST_DAY, LAST_DAY = date.min, date.max
+CALENDAR = f"{FIRST_DAY.isoformat()}..{LAST_DAY.isoformat()}"  # for messages
+
+
+def year_value(year: int) -> str:
+    """The TIMEX3 year "0012"; ValueError for a year the calendar does not hold (0, 10000)."""
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise ValueError(f"year {year} is outside the calendar ({CALENDAR})")
+    return f"{year:04d}"
+
+
+def decade_value(year: int, step: int = 0) -> str:
+    """The TIMEX3 decade ("201" for the 2010s) ``step`` decades from the one holding ``year``."""
+    index = year // 10 + step
+    if not 0 <= index <= LAST_DAY.year // 10:
+        raise ValueError(f"decade {index}0 is outside the calendar ({CALENDAR})")
+    return f"{index:03d}"
+
+
+def century_value(year: int, step: int = 0) -> str:
+    """The TIMEX3 century ("20" for 2000-2099) ``step`` centuries from the one holding ``year``."""
+    index = year // 100 + step
+    if not 0 <= index <= LAST_DAY.year // 100:
+        raise ValueError(f"century {index}00 is outside the calendar ({CALENDAR})")
+    return f"{index:02d}"
+
+
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole months, clamped to the last day of a shorter month (Jan 31 + 1 = Feb 28)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    year = min(max(year, 1), 9999)
-    first = date(year, month + 1, 1)
-    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return first.replace(day=min(day.day, last.day))
+    """``day`` moved by whole months, clamped to the last day of a shorter month (Jan 31 + 1 = Feb 28);
+    ValueError past the calendar's ends."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    year_value(year)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def months_end(start: date, months: int) -> date:
+    """The last day of the ``months`` months from ``start``'s month: the end of a quarter or a third."""
+    last = add_months(start.replace(day=1), months - 1)
+    return month_end(last.year, last.month)
 
 
 def week_value(day: date) -> str:
     iso = day.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
+    return f"{iso.year:04d}-W{iso.week:02d}"
 
 
 def monday(day: date) -> date:
@@ -53,14 +88,15 @@ def monday(day: date) -> date:
 
 
 def quarter_value(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
 def interval_of_value(value: str) -> DateInterval | None:
-    """The calendar interval a TIMEX3 date value covers; None for durations, references and X-values."""
+    """The calendar interval a TIMEX3 date value covers; None for durations, references, X-values and
+    values not wholly inside the calendar ("10000", "9999-W52" whose Sunday is in 10000)."""
     try:
         return _interval_of_value(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
@@ -85,7 +121,7 @@ def _interval_of_value(value: str) -> DateInterval | None:
         else:
             first, months = SEASON_MONTHS[part], 3
         start = date(year, first, 1)
-        return DateInterval(start, add_months(start, months) - timedelta(days=1), "range")
+        return DateInterval(start, months_end(start, months), "range")
     if m := _YEAR.fullmatch(value):
         year = int(m[1])
         return DateInterval(date(year, 1, 1), date(year, 12, 31), "year")
@@ -112,7 +148,7 @@ def apply_mod(interval: DateInterval, mod: str | None, dct: date | None) -> Date
             return DateInterval(start.replace(day=bounds[0]), start.replace(day=bounds[1]), "range")
         if interval.precision == "year":
             first = add_months(start, 4 * part)
-            return DateInterval(first, add_months(first, 4) - timedelta(days=1), "range")
+            return DateInterval(first, months_end(first, 4), "range")
         span = (end - start).days + 1
         if span < 3:
             return interval
@@ -132,7 +168,8 @@ def anchor_value(anchor: str, dct: date, tense: Tense | None) -> str:
     Past tense takes the latest occurrence on or before the publication date, future the earliest on or
     after it; without a tense (or present) the nearest one wins, a future one counting at double distance.
     A weekday that is the publication day itself is that day: wire reports say "said Friday" of the day
-    they are filed.
+    they are filed. February 29 is looked for in leap years only. ValueError (or OverflowError) when the
+    occurrence the tense asks for is outside the calendar.
     """
     if m := _ANCHOR_WEEKDAY.fullmatch(anchor):
         delta = int(m[1]) - 1 - dct.weekday()
@@ -143,37 +180,47 @@ def anchor_value(anchor: str, dct: date, tense: Tense | None) -> str:
         return (dct + timedelta(days=delta)).isoformat() + (m[2] or "")
     if m := _ANCHOR_MONTHDAY.fullmatch(anchor):
         month, day = int(m[1]), int(m[2])
-        if month == 2 and day == 29:
-            day = 28
-        year = _pick_year(dct, tense, lambda y: DateInterval(date(y, month, day), date(y, month, day)))
-        return f"{year}-{month:02d}-{day:02d}" + (m[3] or "")
+        years = range(dct.year - 1, dct.year + 2)
+        if (month, day) == (2, 29):
+            years = range(dct.year - 8, dct.year + 9)  # at most eight years apart (1896 -> 1904)
+        year = _pick_year(dct, tense, years, lambda y: DateInterval(date(y, month, day), date(y, month, day)))
+        return f"{year:04d}-{month:02d}-{day:02d}" + (m[3] or "")
     if m := _ANCHOR_MONTH.fullmatch(anchor):
         month = int(m[1])
-        year = _pick_year(dct, tense, lambda y: DateInterval(date(y, month, 1), month_end(y, month)))
-        return f"{year}-{month:02d}"
+        years = range(dct.year - 1, dct.year + 2)
+        year = _pick_year(dct, tense, years, lambda y: DateInterval(date(y, month, 1), month_end(y, month)))
+        return f"{year:04d}-{month:02d}"
     if m := _ANCHOR_SEASON.fullmatch(anchor):
         season = m[1]
-
-        def season_interval(y: int) -> DateInterval:
-            iv = _interval_of_value(f"{y}-{season}")
-            assert iv is not None
-            return iv
-
-        return f"{_pick_year(dct, tense, season_interval)}-{season}"
+        years = range(dct.year - 1, dct.year + 2)
+        year = _pick_year(dct, tense, years, lambda y: _interval_of_value(f"{y:04d}-{season}"))
+        return f"{year:04d}-{season}"
     return anchor
 
 
-def _pick_year(dct: date, tense: Tense | None, interval: Callable[[int], DateInterval]) -> int:
-    """The year whose occurrence of a yearly-recurring interval fits the tense best (see anchor_value)."""
-    candidates: list[tuple[int, DateInterval]] = [
-        (y, interval(y)) for y in (dct.year - 1, dct.year, dct.year + 1) if 1 <= y <= 9998
-    ]
+def _pick_year(
+    dct: date, tense: Tense | None, years: range, interval: Callable[[int], DateInterval | None]
+) -> int:
+    """The year whose occurrence of a yearly-recurring interval fits the tense best (see anchor_value);
+    years where it does not exist (Feb 29) or leaves the calendar are no candidates."""
+    candidates: list[tuple[int, DateInterval]] = []
+    for y in years:
+        try:
+            iv = interval(y)
+        except (ValueError, OverflowError):
+            continue
+        if iv is not None:
+            candidates.append((y, iv))
     if tense == "past":
-        past = [y for y, iv in candidates if iv.start <= dct]
-        return max(past) if past else dct.year
+        candidates = [(y, iv) for y, iv in candidates if iv.start <= dct]
+    elif tense == "future":
+        candidates = [(y, iv) for y, iv in candidates if iv.end >= dct]
+    if not candidates:
+        raise ValueError(f"no such {tense or 'nearby'} date inside the calendar ({CALENDAR})")
+    if tense == "past":
+        return max(y for y, _ in candidates)
     if tense == "future":
-        future = [y for y, iv in candidates if iv.end >= dct]
-        return min(future) if future else dct.year
+        return min(y for y, _ in candidates)
 
     def distance(item: tuple[int, DateInterval]) -> tuple[int, int]:
         iv = item[1]
@@ -185,7 +232,8 @@ def _pick_year(dct: date, tense: Tense | None, interval: Callable[[int], DateInt
 
 
 def shift_value(value: str, amount: int, unit: Unit) -> str | None:
-    """Move a date value by ``amount`` units, keeping the value's own granularity ("1989-Q3" - 1 year)."""
+    """Move a date value by ``amount`` units, keeping the value's own granularity ("1989-Q3" - 1 year);
+    None when it cannot move so (a week by months) or would leave the calendar."""
     try:
         if m := _DAY.fullmatch(value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
@@ -197,12 +245,25 @@ def shift_value(value: str, amount: int, unit: Unit) -> str | None:
             moved = shift_day(date(int(m[1]), int(m[2]), 1), amount, unit)
             return f"{moved.year:04d}-{moved.month:02d}" if unit != "day" else moved.isoformat()
         if (m := _PART.fullmatch(value)) and unit == "year":
-            return f"{int(m[1]) + amount:04d}-{m[2]}"
+            return f"{year_value(int(m[1]) + amount)}-{m[2]}"
         if (m := _YEAR.fullmatch(value)) and unit == "year":
-            return f"{int(m[1]) + amount:04d}"
+            return year_value(int(m[1]) + amount)
     except (ValueError, OverflowError):
         return None
     return None
+
+
+def coarsen(value: str, unit: Unit) -> str:
+    """``value`` at no finer a granularity than ``unit``: "the following year" of 1996-05-22 is 1996,
+    "later that month" of 1998-06-03 is 1998-06, "the previous week" of a day is that day's week."""
+    day = _DAY.fullmatch(value)
+    if unit == "year" and re.match(r"\d{4}-", value):
+        return value[:4]
+    if unit == "month" and day:
+        return value[:7]
+    if unit == "week" and day:
+        return week_value(date(int(day[1]), int(day[2]), int(day[3])))
+    return value
 
 
 def shift_day(day: date, amount: int, unit: Unit) -> date:

@@ -32,6 +32,10 @@ class Reading:
     extent: tuple[int, int] | None = None  # when set, the span of the expression inside the match
     # value computed from the last date the text mentioned (TimeML's reference time), if any
     from_ref: Callable[[str | None], str] | None = field(default=None, compare=False)
+    outside_calendar: bool = False  # the date it names is not in 0001-01-01..9999-12-31
+
+
+UNRESOLVED = "XXXX-XX-XX"  # the value of a date expression the tagger cannot place on the calendar
 
 
 @dataclass
@@ -67,32 +71,6 @@ _FUTURE_CUE = re.compile(
 )
 _FUTURE_AFTER = re.compile(r"\s*(?:,\s*)?(?:will|'ll)\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
-DATE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "of",
-        "from",
-        "to",
-        "through",
-        "during",
-        "before",
-        "after",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "this",
-        "next",
-        "between",
-        "and",
-        "or",
-        "around",
-    ]
-)
 
 Normalizer = Callable[[re.Match[str], Context], Reading | None]
 

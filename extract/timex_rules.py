@@ -9,9 +9,22 @@ import re
 from datetime import date, timedelta
 
 from extract import timecal
+from extract.lexicons.numbers import ORDINALS
+from extract.lexicons.time import (
+    DATE_PREPOSITIONS,
+    DATE_YEAR,
+    DAY,
+    MONTH,
+    NOT_PLURAL_NOUNS,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    month_number,
+)
 from extract.temporal_types import TimexType
 from extract.timex_grammar import (
-    DATE_PREPOSITIONS,
     PART_OF,
     Context,
     Reading,
@@ -23,22 +36,8 @@ from extract.timex_grammar import (
     rule,
     safe_date,
 )
-from extract.timex_lexicon import (
-    DAY,
-    MONTH,
-    ORDINALS,
-    PART_OF_DAY,
-    PARTS_OF_DAY,
-    WEEKDAY,
-    WEEKDAYS,
-    YEAR,
-    month_number,
-)
 from graph.model import DateInterval
 
-_NOT_PLURAL_NOUNS = frozenset(
-    ["was", "has", "is", "as", "his", "its", "this", "us", "plus", "thus", "versus", "whereas"]
-)
 _PART_FOR_WEEKDAY = {"MO": "TMO", "AF": "TAF", "EV": "TEV", "NI": "TNI"}
 
 # ---------------------------------------------------------------- calendar dates
@@ -59,6 +58,16 @@ def slash_date(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", iso(day)) if day else None
 
 
+# "June last year", "February of this year": the year named relative to the publication date
+_RELATIVE_YEAR = r",?\s+(?:of\s+)?(?P<ry>this|last|next)\s+year"
+
+
+def _relative_year(m: re.Match[str], ctx: Context) -> str | None:
+    if not m["ry"]:
+        return None
+    return timecal.year_value(ctx.need_dct().year + {"this": 0, "last": -1, "next": 1}[m["ry"].lower()])
+
+
 def _month_day(
     month: int, day_number: int, year: str | None, m: re.Match[str], ctx: Context
 ) -> Reading | None:
@@ -72,10 +81,10 @@ def _month_day(
 
 @rule(
     rf"(?P<mon>{cs(MONTH)})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*(?P<d2>{DAY})(?:st|nd|rd|th)?)?"
-    rf"(?:,?\s+(?P<y>{YEAR}))?(?![:.,]?\d)"
+    rf"(?:,?\s+(?P<y>{DATE_YEAR})|{_RELATIVE_YEAR})?(?![:.,]?\d)"
 )
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
-    reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
+    reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"] or _relative_year(m, ctx), m, ctx)
     if reading is None or not m["d2"] or (ctx.dct is None and not m["y"]):
         return reading
     first = timecal.interval_of_value(reading.value)
@@ -87,7 +96,9 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
-@rule(rf"(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{cs(MONTH)})(?:,?\s+(?P<y>{YEAR}))?")
+@rule(
+    rf"(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{cs(MONTH)})(?:,?\s+(?P<y>{DATE_YEAR}))?"
+)
 def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
     return _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
 
@@ -95,14 +106,15 @@ def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
 @rule(
     rf"(?:{PART_OF})?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<q>this|last|next|the)\s+)?"
     rf"(?P<mon>{cs(MONTH)})"
-    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{DATE_YEAR})|{_RELATIVE_YEAR})?"
 )
 def month(m: re.Match[str], ctx: Context) -> Reading | None:
     number = month_number(m["mon"])
     mod = mod_of(m["mod"]) or part_mod(m["part"])
     q = (m["q"] or "").lower()
-    if m["y"]:
-        return Reading("DATE", f"{int(m['y']):04d}-{number:02d}", mod=mod)
+    year_ = m["y"] or _relative_year(m, ctx)
+    if year_:
+        return Reading("DATE", f"{year_}-{number:02d}", mod=mod)
     if q == "the" or m["mon"].endswith(".") or (len(m["mon"]) == 3 and m["mon"] != "May"):
         return None
     if (
@@ -118,19 +130,21 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
             year -= number >= dct.month
         elif q == "next":
             year += number <= dct.month
-        return Reading("DATE", f"{year:04d}-{number:02d}", mod=mod)
+        return Reading("DATE", f"{timecal.year_value(year)}-{number:02d}", mod=mod)
     reading = anchored(f"XXXX-{number:02d}", m, ctx)
     return reading and Reading(reading.type, reading.value, reading.anchor, mod=mod)
 
 
 @rule(
     rf"(?:{PART_OF})?(?:(?:the\s+)?(?P<mod>early|late|mid)[- ]?\s*)?"
-    rf"(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar|the\s+year)\s*)?(?P<y>{YEAR})(?!\s*(?:%|percent)|[-/–]\d|,\d|'?s\b)"
+    rf"(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar|the\s+year)\s*)?(?P<y>{DATE_YEAR})(?!\s*(?:%|percent)|[-/–]\d|,\d|'?s\b)"
 )
 def year(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not m["fy"] and not re.fullmatch(YEAR, m["y"]):
+        return None  # "2500" alone is a number; "the year 2500" and "fiscal 2500" are years
     if not (m["mod"] or m["fy"]):
         follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
-        if follower and follower[1].endswith("s") and follower[1] not in _NOT_PLURAL_NOUNS:
+        if follower and follower[1].endswith("s") and follower[1] not in NOT_PLURAL_NOUNS:
             return None  # "2000 troops"
         if (
             re.search(
@@ -151,8 +165,9 @@ def decade(m: re.Match[str], ctx: Context) -> Reading | None:
 
 @rule(
     rf"(?:the\s+)?(?:(?P<ya>{YEAR})(?:'s)?\s+|(?P<ago>year-ago|year-earlier|year-before|prior-year)\s+|"
-    r"(?:fiscal|calendar)[- ]?)*(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
-    rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?",
+    r"(?P<rya>this|last|next)\s+year's\s+|(?:fiscal|calendar)[- ]?)*"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
+    rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?:(?P<y>{DATE_YEAR})|(?P<rel>this|last|next)\s+year))?",
     trigger="quarter",
 )
 def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -161,11 +176,11 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", f"{m['ya'] or m['y']}-Q{number}")
     dct = ctx.need_dct()
     year_ = dct.year - (date(dct.year, 3 * number - 2, 1) > dct)
-    if m["rel"]:
-        year_ = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if m["rel"] or m["rya"]:  # "the first quarter of next year", "this year's third quarter"
+        year_ = dct.year + {"this": 0, "last": -1, "next": 1}[(m["rel"] or m["rya"]).lower()]
     elif m["ago"]:
         year_ -= 1
-    return Reading("DATE", f"{year_}-Q{number}")
+    return Reading("DATE", f"{timecal.year_value(year_)}-Q{number}")
 
 
 @rule(
@@ -178,12 +193,11 @@ def named_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     if not q and not m[0].lower().startswith("the"):
         return None
     dct = ctx.need_dct()
-    current = timecal.quarter_value(dct)
-    previous = timecal.quarter_value(timecal.add_months(dct, -3))
     if q in ("current", "this"):
-        return Reading("DATE", current)
+        return Reading("DATE", timecal.quarter_value(dct))
     if q in ("next", "coming"):
         return Reading("DATE", timecal.quarter_value(timecal.add_months(dct, 3)))
+    previous = timecal.quarter_value(timecal.add_months(dct, -3))
     if q == "last":
         return Reading("DATE", previous)
     shift = -1 if q in ("year-ago", "year-earlier", "comparable", "prior-year", "year-before") else 0
@@ -197,7 +211,7 @@ def named_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
 
 @rule(
     r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<y>"
-    + YEAR
+    + DATE_YEAR
     + r")|(?P<rel>this|last|next)\s+year|the\s+year|(?:the\s+)?'(?P<yy>\d0)s))?",
     trigger="half",
 )
@@ -211,12 +225,12 @@ def half(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     dct = ctx.need_dct()
     offset = {"this": 0, "last": -1, "next": 1}.get((m["rel"] or "this").lower(), 0)
-    return Reading("DATE", f"{dct.year + offset}-H{number}")
+    return Reading("DATE", f"{timecal.year_value(dct.year + offset)}-H{number}")
 
 
 @rule(
     rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{cs(MONTH)})"
-    rf"(?:,?\s+(?P<y>{YEAR}))?"
+    rf"(?:,?\s+(?P<y>{DATE_YEAR}))?"
 )
 def week_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
     number = month_number(m["mon"])
@@ -239,17 +253,32 @@ def week_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
+@rule(
+    rf"the\s+week\s+of\s+(?P<mon>{cs(MONTH)})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{DATE_YEAR}))?"
+    rf"(?![:.,]?\d)",
+    trigger="week",
+)
+def week_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the week of March 6": the (ISO) week holding that day."""
+    reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
+    day = timecal.interval_of_value(reading.value) if reading else None
+    if day is None:
+        return None
+    week = timecal.week_value(day.start)
+    return Reading("DATE", week, interval=timecal.interval_of_value(week))
+
+
 # ---------------------------------------------------------------- weekdays, deictic days, times of day
 
 
 @rule(
     rf"(?:(?P<q>last|this|next|past|coming|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?:'s)?"
-    rf"(?:\s+(?P<pod>{PART_OF_DAY})s?)?(?:,?\s+(?:of\s+)?(?P<wk>last|this|next|previous)\s+week)?"
+    rf"(?:\s+(?P<pod>{PART_OF_DAY})(?P<podpl>s)?)?(?:,?\s+(?:of\s+)?(?P<wk>last|this|next|previous)\s+week)?"
 )
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     number = WEEKDAYS[m["wd"].lower()]
     part = _PART_FOR_WEEKDAY[PARTS_OF_DAY[m["pod"].lower()]] if m["pod"] else ""
-    if m["pl"]:
+    if m["pl"] or m["podpl"]:  # "Tuesdays", "Tuesday nights"
         return Reading("SET", f"XXXX-WXX-{number}{part}")
     q = (m["q"] or "").lower()
     kind: TimexType = "TIME" if part else "DATE"

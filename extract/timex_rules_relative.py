@@ -10,20 +10,11 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from extract import timecal
-from extract.temporal_types import Relation, Unit
-from extract.timex_grammar import (
+from extract.lexicons.time import (
     DATE_PREPOSITIONS,
-    UNIT_TRIGGER,
-    Context,
-    Reading,
-    anchored,
-    iso,
-    mod_of,
-    month_str,
-    rule,
-)
-from extract.timex_lexicon import (
+    DATE_YEAR,
     FIXED_HOLIDAYS,
+    MONTH,
     NUM,
     SEASON,
     SEASONS,
@@ -33,8 +24,21 @@ from extract.timex_lexicon import (
     WEEKDAY,
     WEEKDAYS,
     YEAR,
+    month_number,
     number_value,
     unit_name,
+)
+from extract.temporal_types import Relation, Unit
+from extract.timex_grammar import (
+    UNIT_TRIGGER,
+    Context,
+    Reading,
+    anchored,
+    cs,
+    iso,
+    mod_of,
+    month_str,
+    rule,
 )
 from graph.model import DateInterval
 
@@ -59,6 +63,16 @@ def _duration(amount: int | None, unit: str) -> str:
     letter, per = UNITS[unit]
     count = "X" if amount is None else str(amount * per)
     return f"PT{count}{letter}" if unit in TIME_UNITS else f"P{count}{letter}"
+
+
+_HALF_UNITS = {"year": "Y6M", "day": "DT12H", "hour": "H30M", "minute": "M30S"}
+
+
+def _half_duration(whole: int | None, unit: str) -> str:
+    """ "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M: the half in the next smaller unit."""
+    if whole is None or unit not in _HALF_UNITS:
+        return _duration(None, unit)
+    return f"{'PT' if unit in TIME_UNITS else 'P'}{whole}{_HALF_UNITS[unit]}"
 
 
 def _unit_value(day: date, unit: Unit) -> str:
@@ -96,10 +110,11 @@ def this_last_next(m: re.Match[str], ctx: Context) -> Reading | None:
     elif unit == "month":
         value = month_str(timecal.add_months(dct, step))
     elif unit == "year":
-        value = f"{dct.year + step:04d}"
+        value = timecal.year_value(dct.year + step)
+    elif unit == "decade":
+        value = timecal.decade_value(dct.year, step)
     else:
-        size = 10 if unit == "decade" else 100
-        value = str((dct.year // size + step) * size)[: 3 if size == 10 else 2]
+        value = timecal.century_value(dct.year, step)
     return Reading("DATE", value, mod=mod)
 
 
@@ -118,7 +133,7 @@ def end_of_current(m: re.Match[str], ctx: Context) -> Reading | None:
         "month": month_str(dct),
         "year": f"{dct.year:04d}",
         "quarter": timecal.quarter_value(dct),
-        "decade": str(dct.year)[:3],
+        "decade": timecal.decade_value(dct.year),
     }[unit]
     return Reading("DATE", value, mod=mod)
 
@@ -146,10 +161,15 @@ def earlier_this(m: re.Match[str], ctx: Context) -> Reading | None:
     if (m["q"] or "").lower() == "that":
 
         def from_ref(ref: str | None) -> str:
-            return ref if ref and ref[:1].isdigit() else "XXXX-XX-XX"
+            return timecal.coarsen(ref, unit) if ref and ref[:1].isdigit() else "XXXX-XX-XX"  # type: ignore[arg-type]
 
         return Reading("DATE", from_ref(None), from_ref=from_ref, relation=Relation("same", None, unit))  # type: ignore[arg-type]
-    value = {"day": iso(dct), "week": timecal.week_value(dct), "month": month_str(dct), "year": f"{dct.year}"}
+    value = {
+        "day": iso(dct),
+        "week": timecal.week_value(dct),
+        "month": month_str(dct),
+        "year": timecal.year_value(dct.year),
+    }
     return Reading("DATE", value[unit], mod=mod)
 
 
@@ -187,9 +207,7 @@ def anchored_unit(m: re.Match[str], ctx: Context) -> Reading | None:
         moved = timecal.shift_value(ref, step, unit)
         if moved is None:
             return "XXXX-XX-XX"
-        if unit == "week" and len(moved) == 10:
-            return timecal.week_value(date.fromisoformat(moved))
-        return moved
+        return timecal.coarsen(moved, unit)
 
     return Reading(
         "TIME" if raw_unit in ("morning", "evening", "afternoon", "night") else "DATE",
@@ -271,7 +289,7 @@ def _anchor_text(text: str, start: int) -> str | None:
     r"the\s+entire|the\s+full|the\s+whole|the)\s+)?"
     + _PREFIX
     + rf"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:more|additional|straight|consecutive|full|long))?"
-    rf"(?:\s+|-)(?P<u>{UNITS_PLURAL})(?P<old>[- ]old)?(?!-)",
+    rf"(?:\s+|-)(?P<u>{UNITS_PLURAL})(?P<half>\s+and\s+a\s+half)?(?P<old>[- ]old)?(?!-)",
     trigger=UNIT_TRIGGER,
 )
 def duration(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -284,6 +302,9 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         ctx.text[max(0, m.start() - 30) : m.start()],
     ):
         return Reading("SET", _duration(1, unit_word))
+    if m["half"] or count.endswith(("1/2", "and a half")):  # "2 1/2 years", "a minute and a half"
+        whole = number_value(re.sub(r"\s+(?:1/2|and a half)$", "", count))
+        return Reading("DURATION", _half_duration(whole, unit_word))
     amount = number_value(count)
     if count in ("some", "many") and not m["u"].lower().endswith("s"):
         return None
@@ -355,12 +376,18 @@ def frequency(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("SET", _duration(amount, unit))
 
 
+@rule(rf"(?:every|each)\s+(?P<mon>{cs(MONTH)})")
+def every_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "each July": a set of months (without a trigger, as month names are no units)."""
+    return Reading("SET", f"XXXX-{month_number(m['mon']):02d}")
+
+
 # ---------------------------------------------------------------- seasons and holidays
 
 
 @rule(
     rf"(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<q>this|last|next|past|coming|the)\s+)?"
-    rf"(?:(?P<mod2>early|late|mid)[- ]?\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?"
+    rf"(?:(?P<mod2>early|late|mid)[- ]?\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{DATE_YEAR}))?"
     rf"|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})",
     trigger=UNIT_TRIGGER,
 )
@@ -379,14 +406,15 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
         reading = anchored(f"XXXX-{code}", m, ctx)
         return reading and Reading(reading.type, reading.value, reading.anchor, mod=mod)
     dct = ctx.need_dct()
-    candidates = [(y, timecal.interval_of_value(f"{y}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
+    years = range(dct.year - 2, dct.year + 2)
+    candidates = [(y, timecal.interval_of_value(f"{y:04d}-{code}")) for y in years]
     if q == "this":
         year_ = dct.year - (code == "WI" and dct.month <= 2)
     elif q in ("last", "past"):
         year_ = max(y for y, iv in candidates if iv and iv.end < dct)
     else:
         year_ = min(y for y, iv in candidates if iv and iv.start > dct)
-    return Reading("DATE", f"{year_}-{code}", mod=mod)
+    return Reading("DATE", f"{timecal.year_value(year_)}-{code}", mod=mod)
 
 
 def _moveable(name: str, year_: int) -> date:
@@ -407,7 +435,7 @@ def _moveable(name: str, year_: int) -> date:
     r"(?:(?P<q>last|this|next)\s+)?(?P<h>(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|"
     r"Thanksgiving(?:\s+Day)?|Independence\s+Day|July\s+Fourth|the\s+Fourth\s+of\s+July|Halloween|"
     r"Valentine's\s+Day|Veterans\s+Day|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day))"
-    rf"(?:,?\s+(?P<y>{YEAR}))?"
+    rf"(?:,?\s+(?P<y>{DATE_YEAR}))?"
 )
 def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     name = re.sub(r"\s+", " ", m["h"].lower())
@@ -426,7 +454,7 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", iso(_moveable(name, int(m["y"]))))
     dct = ctx.need_dct()
     tense = ctx.tense_at(m.start(), m.end())
-    days = [_moveable(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    days = [_moveable(name, y) for y in (dct.year - 1, dct.year, dct.year + 1) if 1 <= y <= 9999]
     if tense == "future" or (m["q"] or "").lower() == "next":
         return Reading("DATE", iso(min(d for d in days if d >= dct)))
     return Reading("DATE", iso(max(d for d in days if d <= dct)))

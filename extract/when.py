@@ -18,6 +18,10 @@ from spacy.tokens import Doc, Token
 from extract import continuity
 from extract.dateline import dateline_end
 from extract.dates import resolve, shift
+from extract.lexicons.events import CONTACT_NOUNS
+from extract.lexicons.function_words import BACK_DETS
+from extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
+from extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS
 from extract.mention import Mention, Span
 from extract.realis import clause_verb
 from extract.temporal_types import Tense, Timex
@@ -41,16 +45,10 @@ SHARED_DATE_DEPS = frozenset(
         "appos",
     }
 )
-CONTACT_NOUNS = frozenset({"call", "conversation", "discussion", "talks", "meeting", "visit", "exchange"})
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
-# Nouns for an account of a conversation: "a read-out of the call".
-ACCOUNT_NOUNS = frozenset({"readout", "account", "transcript", "summary", "record", "statement"})
-ACCOUNT_VERBS = frozenset({"report", "confirm", "disclose", "reveal", "recount"})
 ACCORDING_TO = re.compile(r"\s*According to ([^,]{1,60}),")
 WORD = re.compile(r"[A-Za-z0-9]+")
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-BACK_DETS = frozenset({"the", "this", "that", "their", "his", "her", "its"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # How far back a statement looks for the dated statement it continues.
 CONTINUATION_PARAGRAPHS = 6
 
@@ -94,6 +92,8 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
     _continue_statements(resolved, vague)
+    if dct is not None:
+        _date_reports(resolved, vague, dct)
 
 
 def _datelines(doc: Doc) -> list[tuple[int, int]]:
@@ -240,8 +240,9 @@ def _choose(
             if _inside_anchor(timex, tok):
                 continue  # "came two days after fighters ambushed a convoy": the ambush is the anchor
             anchor = _anchor(timex, earlier)
-            if anchor is not None:
-                return _Dated(timex, shift(anchor, timex.relation))
+            moved = shift(anchor, timex.relation) if anchor is not None else None
+            if moved is not None:
+                return _Dated(timex, moved)
     return None
 
 
@@ -300,6 +301,26 @@ def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int])
         if mention.date is not None and key:
             dated.append((key, paragraph, mention))
         last_key = key or last_key
+
+
+def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: date) -> None:
+    """A plain report ("X said ...") with no time of its own nor an account it continues was made by the
+    day it was published; habitual or repeated speaking ("has repeatedly called") is not placed in time."""
+    for mention, tok in resolved:
+        if mention.type != "statement" or mention.date is not None or id(mention) in vague:
+            continue
+        if _not_of_the_day(tok):
+            continue
+        mention.date = DateInterval(dct, dct, "day")
+
+
+def _not_of_the_day(tok: Token) -> bool:
+    """ "has repeatedly called", "continues to warn", "then made threats": not one occasion on the day."""
+    verb = clause_verb(tok)
+    words = {c.lower_ for c in (*verb.children, *tok.children) if c.dep_ in ("advmod", "npadvmod")}
+    if words & UNREPORTED_ADVERBS:
+        return True
+    return verb.lemma_.lower() in ("continue", "keep") and verb.i != tok.i
 
 
 def _recent(candidates: list[tuple[bool, int, Mention]], paragraph: int, mention: Mention) -> Mention | None:

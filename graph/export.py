@@ -86,7 +86,8 @@ def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
         for src in ev.sources:
             art = articles.get(src.doc)
             row: dict[str, Any] = {
-                "doc": src.doc,
+                "doc": art.name if art and art.name else src.doc,
+                "doc_id": src.doc,
                 "sentence": src.sentence,
                 "char_start": src.char_start,
                 "char_end": src.char_end,
@@ -215,7 +216,8 @@ def _parse_event(
             batch.places.append(places[place])
     sources = []
     for src in row["sources"]:
-        doc = str(src["doc"])
+        name = str(src["doc"])
+        doc = str(src.get("doc_id") or name)  # files of the previous release have no doc_id: id = name
         meta = src.get("article") or {}
         if doc not in articles:
             published = meta.get("published")
@@ -225,6 +227,7 @@ def _parse_event(
                 meta.get("publisher") or "",
                 meta.get("url") or "",
                 date.fromisoformat(published) if published else None,
+                name if name != doc else "",
             )
             batch.articles.append(articles[doc])
         sources.append(

@@ -79,6 +79,7 @@ class _Article(NamedTuple):
     publisher: str
     url: str
     published: date | None
+    name: str
 
 
 class _Event(NamedTuple):
@@ -177,7 +178,9 @@ def _bucket(key: SortKey) -> int:
 
 
 def _article(article: Article) -> _Article:
-    return _Article(article.id, article.title, article.publisher, article.url, article.published)
+    return _Article(
+        article.id, article.title, article.publisher, article.url, article.published, article.name
+    )
 
 
 def _rebuilt(

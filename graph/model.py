@@ -127,11 +127,12 @@ class DateInterval:
 
 @dataclass
 class Article:
-    id: str  # the file name, as EXPORT.md's sources[].doc
+    id: str  # unique and stable: an explicit id, else "file name@digest of the text" (extract.article_ids)
     title: str = ""
     publisher: str = ""
     url: str = ""
     published: date | None = None
+    name: str = ""  # the file's name or relative path, EXPORT.md's sources[].doc ("" = the id)
 
 
 @dataclass
@@ -165,7 +166,7 @@ class Place:
 class Source:
     """One article's report of an event: the REPORTS link."""
 
-    doc: str
+    doc: str  # the article's id (exported as sources[].doc_id; sources[].doc is the article's name)
     sentence: str
     char_start: int
     char_end: int

@@ -82,7 +82,8 @@ def _node_writes(batch: Batch) -> list[tuple[str, str, list[Any]]]:
     stubs = sorted({s.doc for e in batch.events for s in e.sources} - described)
     return [
         ("write_articles", "rows", [
-            {"id": a.id, "title": a.title, "publisher": a.publisher, "url": a.url, "published": a.published}
+            {"id": a.id, "title": a.title, "publisher": a.publisher, "url": a.url, "published": a.published,
+             "name": a.name}
             for a in batch.articles
         ]),
         ("write_article_stubs", "ids", stubs),
@@ -531,6 +532,11 @@ def _source(art: Row, rep: Row) -> SourceDetail:
     )
     published = _day(art.get("published"))
     article = Article(
-        art["id"], art.get("title") or "", art.get("publisher") or "", art.get("url") or "", published
+        art["id"],
+        art.get("title") or "",
+        art.get("publisher") or "",
+        art.get("url") or "",
+        published,
+        art.get("name") or "",
     )
     return SourceDetail(source, article)

@@ -323,3 +323,24 @@ def test_cleaning_200k_words_is_fast() -> None:
 )
 def test_reporting_lines_ending_like_credits_are_kept(line: str) -> None:
     assert line in kept(f"Title\n\n{line}\nA further line of the same paragraph follows here.\n")
+
+
+def test_kept_line_after_a_dropped_one_in_the_first_block() -> None:
+    # news_dev 201 (Rudaw): a date stamp, then the author's name, in one block right after the title.
+    title = "Israel kills top IRGC commander in Damascus"
+    text = (
+        f"{title}\n\n01-04-2024\nKarwan Faidhi Dri\n\n"
+        "ERBIL, Kurdistan Region - Israeli strikes on Monday targeted the consular section, media reported.\n"
+    )
+    assert kept(text, title).split("\n") == [
+        "Karwan Faidhi Dri",
+        "ERBIL, Kurdistan Region - Israeli strikes on Monday targeted the consular section, media reported.",
+    ]
+
+
+def test_dropped_line_splits_a_block_into_two_spans() -> None:
+    text = "Title\n\nRockets hit the base on Monday.\nRead more: other news\nOfficials said so on Tuesday.\n"
+    assert [text[a:b] for a, b in body_spans(text)] == [
+        "Rockets hit the base on Monday.",
+        "Officials said so on Tuesday.",
+    ]

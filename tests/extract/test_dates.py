@@ -116,4 +116,9 @@ def test_window_in_another_year() -> None:
     assert window.in_year(2020) == QueryWindow(date(2020, 12, 20), date(2021, 1, 5), False)
     plain = parse_window("between Oct 28 and Dec 16", REF)
     assert plain.in_year(2021) == QueryWindow(date(2021, 10, 28), date(2021, 12, 16), False)
-    assert QueryWindow(date(2020, 2, 29), date(2020, 3, 5), False).in_year(2021).start == date(2021, 2, 28)
+    leap_day = QueryWindow(date(2020, 2, 29), date(2020, 3, 5), False)
+    assert leap_day.in_year(2024).start == date(2024, 2, 29)
+    with pytest.raises(ValueError, match="2021 has no February 29"):
+        leap_day.in_year(2021)  # not Feb 28: the year is skipped
+    with pytest.raises(ValueError, match="outside the calendar"):
+        QueryWindow(date(2019, 12, 20), date(2020, 1, 5), False).in_year(9999)

@@ -9,7 +9,8 @@ import pytest
 from spacy.language import Language
 
 from extract.events import detect
-from extract.lexicon import EVENT_NOUNS, EVENT_VERBS, SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS, WEAPONS
+from extract.lexicons.events import EVENT_NOUNS, EVENT_VERBS, WEAPONS
+from extract.lexicons.speech import SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS
 from extract.mention import Mention
 from extract.nlp import load
 from graph.model import EVENT_TYPES
@@ -79,6 +80,9 @@ NOT_EVENTS = [
     ("The call lasted an hour.", "phone_call"),
     # asked for, not done
     ("The envoy urged the rebels to stop their attacks on aid convoys.", "other_attack"),
+    # background that ranks or classes events
+    ("It was the deadliest bombing in the province this year.", "other_attack"),
+    ("This is the third such raid on the camp this month.", "other_attack"),
 ]
 
 
@@ -234,3 +238,27 @@ def test_dateline_names_are_not_participants(nlp: Language) -> None:
 def test_attack_told_by_verb_and_noun_is_one_event(nlp: Language) -> None:
     found = mentions(nlp, "Hezbollah fired a barrage of rockets at an Israeli army post on Sunday.")
     assert [(m.type, [a.text for a in m.agents]) for m in found] == [("rocket_attack", ["Hezbollah"])]
+
+
+SOURCING = [
+    # a plain "said" that only sources the reported attack is no statement of its own
+    ("Police said two rockets struck the airport in Maiduguri overnight.", ["rocket_attack"]),
+    ("Two gunmen attacked a checkpoint near Mosul, officials told reporters.", ["other_attack"]),
+    # ...but a claim of the speaker's own deed is news: a statement and the attack
+    ("The Houthis said they launched a ballistic missile at Riyadh.", ["statement", "missile_attack"]),
+    # ...and so are warnings and accusations, whatever they report
+    (
+        "The ministry accused Ankara of shelling two villages near the border.",
+        ["statement", "other_attack"],
+    ),
+    # ...and a news outlet's report
+    ("Reuters reported that militiamen stormed the compound.", ["statement", "other_attack"]),
+    # an event only referred to ("these attacks") is no reported happening
+    ("The general said these attacks would not go unanswered.", ["statement"]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expected"), SOURCING)
+def test_sourcing_frames_are_not_statements(nlp: Language, sentence: str, expected: list[str]) -> None:
+    assert sorted(m.type for m in mentions(nlp, sentence)) == sorted(expected)

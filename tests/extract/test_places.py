@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from extract.actor_lexicon import fold
 from extract.actors import DocActor
+from extract.lexicons.folding import fold
 from extract.mention import Mention, Span
 from extract.places import default_gazetteer, find_place, key, words
 from extract.resolve import carry_places

@@ -46,11 +46,11 @@ def test_seeds_with_manifest() -> None:
     manifest, problems = load_manifest(SEEDS / "manifest.json", today=TODAY)
     articles, problems = run([SEEDS], manifest)
     assert problems == []
-    assert [a.article.id for a in articles] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert [a.article.name for a in articles] == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert all(a.date_source == "manifest" for a in articles)
     first = articles[0]
     assert first.article.published == date(2019, 12, 17) and first.article.publisher == "Kurdistan 24"
-    assert first.text == (SEEDS / first.article.id).read_text(encoding="utf-8")
+    assert first.text == (SEEDS / first.article.name).read_text(encoding="utf-8")
     assert first.title_line == first.text.splitlines()[0]
 
 
@@ -79,7 +79,7 @@ def test_unreadable_files_are_reported_and_skipped(
 ) -> None:
     path = write(tmp_path, name, data)
     articles, problems = run([path, write(tmp_path, "ok.txt", ARTICLE)])
-    assert [a.article.id for a in articles] == ["ok.txt"]
+    assert [a.article.name for a in articles] == ["ok.txt"]
     fatal = [p for p in problems if p.fatal]
     assert len(fatal) == 1 and fatal[0].source == str(path) and reason in fatal[0].reason
     assert str(fatal[0]).startswith(f"{path}: skipped: ")
@@ -131,7 +131,7 @@ def test_folder_recurses_and_notes_other_files(tmp_path: Path) -> None:
     write(tmp_path, "manifest.json", "{}")
     write(tmp_path, ".hidden.txt", ARTICLE)
     articles, problems = run([tmp_path])
-    assert sorted(a.article.id for a in articles) == ["a.txt", "b.htm"]
+    assert sorted(a.article.name for a in articles) == ["a.txt", "sub/b.htm"]
     notes = [p for p in problems if "not an article file" in p.reason]
     assert len(notes) == 1 and notes[0].source.endswith("notes.pdf") and not notes[0].fatal
 
@@ -181,7 +181,7 @@ def test_jsonl_keeps_good_lines_and_reports_each_bad_one(tmp_path: Path) -> None
     ]
     path = write(tmp_path, "batch.jsonl", "\n".join(lines) + "\n")
     articles, problems = run([path])
-    assert [a.article.id for a in articles] == ["batch.jsonl#a1", "batch.jsonl#5"]
+    assert [a.article.name for a in articles] == ["batch.jsonl#a1", "batch.jsonl#5"]
     first, second = articles
     assert first.date_source == "jsonl" and first.article.published == date(2019, 12, 16)
     assert first.title_line == "Rockets hit base near Baghdad"
@@ -197,7 +197,7 @@ def test_jsonl_overlong_line_is_skipped(tmp_path: Path) -> None:
     good = json.dumps({"text": ARTICLE})
     path = write(tmp_path, "big.jsonl", json.dumps({"text": "x " * 5000}) + "\n" + good + "\n")
     articles, problems = run([path], max_bytes=2000)
-    assert [a.article.id for a in articles] == ["big.jsonl#2"]
+    assert [a.article.name for a in articles] == ["big.jsonl#2"]
     assert problems[0].source.endswith("big.jsonl:1") and "longer than" in problems[0].reason
 
 
@@ -270,3 +270,153 @@ def test_any_bytes_give_an_article_or_a_problem(
         write(folder, name, data)
     for item in read_inputs([folder], today=TODAY):
         assert isinstance(item, RawArticle | Problem)
+
+
+# --- article ids, manifest addressing (issue 12.2) ------------------------------------------------
+
+OTHER = ARTICLE.replace("Three rockets", "Four rockets").replace("Monday", "Tuesday")
+
+
+def test_same_file_name_in_two_folders_is_two_articles(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write(tmp_path / "a", "story.txt", ARTICLE)
+    write(tmp_path / "b", "story.txt", OTHER)
+    manifest = {"a/story.txt": {"publisher": "A Wire"}, "b/story.txt": {"publisher": "B Daily"}}
+    articles, problems = run([tmp_path], manifest)
+    assert [a.article.name for a in articles] == ["a/story.txt", "b/story.txt"]
+    assert [a.article.publisher for a in articles] == ["A Wire", "B Daily"]
+    ids = [a.article.id for a in articles]
+    assert len(set(ids)) == 2 and all(i.startswith("story.txt@") for i in ids)
+    assert not [p for p in problems if not p.note and "publication date" not in p.reason]
+
+
+def test_ids_are_the_same_on_every_run_however_the_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    path = write(tmp_path / "in", "story.txt", ARTICLE)
+    by_folder, _ = run([tmp_path])
+    by_file, _ = run([path])
+    again, _ = run([tmp_path / "in"])
+    assert by_folder[0].article.name == "in/story.txt" and by_file[0].article.name == "story.txt"
+    assert by_folder[0].article.id == by_file[0].article.id == again[0].article.id
+
+
+def test_the_same_file_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write(tmp_path / "a", "story.txt", ARTICLE)
+    copy = write(tmp_path / "b", "story.txt", ARTICLE)
+    articles, problems = run([tmp_path])
+    assert [a.article.name for a in articles] == ["a/story.txt"]
+    (note,) = [p for p in problems if "read once" in p.reason]
+    assert note.note and note.source == str(copy) and str(tmp_path / "a" / "story.txt") in note.reason
+
+
+def test_explicit_ids_are_respected_and_never_shared(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "wire-1", "text": ARTICLE}),
+        json.dumps({"id": "wire-1", "text": OTHER}),  # a different text cannot take the same id
+        json.dumps({"id": "wire-1", "text": ARTICLE}),  # the same article again
+    ]
+    path = write(tmp_path, "batch.jsonl", "\n".join(lines) + "\n")
+    text_file = write(tmp_path, "story.txt", OTHER)
+    manifest = {"story.txt": {"id": "reuters-123"}}
+    articles, problems = run([path, text_file], manifest)
+    ids = [a.article.id for a in articles]
+    assert ids[0] == "wire-1" and ids[1].startswith("batch.jsonl@") and ids[2] == "reuters-123"
+    assert [a.article.name for a in articles] == ["batch.jsonl#wire-1", "batch.jsonl#wire-1", "story.txt"]
+    taken = [p for p in problems if "is already used by" in p.reason]
+    assert len(taken) == 1 and taken[0].source == f"{path}:2" and not taken[0].note
+    assert any(p.source == f"{path}:3" and "read once" in p.reason for p in problems)
+
+
+def test_ambiguous_manifest_name_applies_to_no_file(tmp_path: Path) -> None:
+    for folder, text in (("a", ARTICLE), ("b", OTHER)):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder, "story.txt", text)
+    manifest = {"story.txt": {"publisher": "Which?"}, "b/story.txt": {"title": "B title"}, "gone.txt": {}}
+    articles, problems = run([tmp_path], manifest)
+    assert [a.article.publisher for a in articles] == ["", ""]
+    assert articles[1].article.title == "B title"
+    (ambiguous,) = [p for p in problems if "fits 2 input files" in p.reason]
+    assert ambiguous.source == "manifest: story.txt" and "relative path" in ambiguous.reason
+    assert str(tmp_path / "a" / "story.txt") in ambiguous.reason
+    (unused,) = [p for p in problems if "fit no input" in p.reason]
+    assert unused.note and "gone.txt" in unused.reason and "story.txt" not in unused.reason
+
+
+def test_manifest_addresses_a_jsonl_line_by_file_and_id(tmp_path: Path) -> None:
+    path = write(tmp_path, "batch.jsonl", json.dumps({"id": "w1", "text": ARTICLE}) + "\n")
+    articles, _ = run([path], {"batch.jsonl#w1": {"publisher": "Wire"}})
+    assert articles[0].article.publisher == "Wire" and articles[0].article.id == "w1"
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"), [(["x"], "id is a list"), ("a\nb", "control"), ("x" * 201, "limit")]
+)
+def test_unusable_manifest_id_is_reported(tmp_path: Path, value: object, reason: str) -> None:
+    entries, problems = load_manifest(write(tmp_path, "m.json", json.dumps({"a.txt": {"id": value}})))
+    assert entries == {"a.txt": {}} and reason in problems[0].reason
+
+
+# --- hostile input (issue 16) ---------------------------------------------------------------------
+
+DEEP = "[" * 50_000 + "]" * 50_000
+
+
+def test_deeply_nested_jsonl_line_is_refused_with_its_line(tmp_path: Path) -> None:
+    good = json.dumps({"id": "ok", "text": ARTICLE})
+    path = write(tmp_path, "deep.jsonl", f"{good}\n{DEEP}\n" + '{"text": ' * 50_000 + "\n" + good + "\n")
+    articles, problems = run([path])
+    assert [a.article.id for a in articles] == ["ok"]
+    fatal = [str(p) for p in problems if p.fatal]
+    assert fatal == [
+        f"{path}:2: skipped: JSON nested too deeply",
+        f"{path}:3: skipped: JSON nested too deeply",
+    ]
+
+
+def test_deeply_nested_manifest_is_refused(tmp_path: Path) -> None:
+    entries, problems = load_manifest(write(tmp_path, "m.json", '{"a.txt": ' + DEEP + "}"))
+    assert entries == {} and problems[0].fatal and "nested too deeply" in problems[0].reason
+
+
+def test_metadata_fields_are_capped(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", ARTICLE)
+    huge = {"title": "T" * 10_000_000, "publisher": "P" * 1000, "url": "https://x/" + "u" * 5000}
+    articles, problems = run([path], {"a.txt": huge})
+    article = articles[0].article
+    assert (len(article.title), len(article.publisher), len(article.url)) == (500, 200, 2048)
+    cut = sorted(p.reason for p in problems if "cut to" in p.reason)
+    assert cut == [
+        "publisher of 1,000 characters cut to 200",
+        "title of 10,000,000 characters cut to 500",
+        "url of 5,010 characters cut to 2048",
+    ]
+
+
+def test_a_one_line_file_does_not_make_a_huge_title(tmp_path: Path) -> None:
+    line = " ".join(["Three rockets struck a base housing US troops near Baghdad on Monday."] * 200)
+    articles, _ = run([write(tmp_path, "one-line.txt", line)])
+    assert len(articles[0].article.title) == 500 and articles[0].title_line == line
+
+
+@pytest.mark.parametrize("name", ["evil\nfake: line.txt", "rtl\u202etxt.exe.txt", "bell\x07.txt"])
+def test_problem_lines_escape_names(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, name, b"")
+    _, problems = run([path])
+    line = str(problems[0])
+    assert "\n" not in line and line.isprintable() and "\\" in line
+    assert line.startswith(str(tmp_path)) and problems[0].source == str(path)
+
+
+def test_a_file_given_twice_is_one_article_and_no_ambiguity(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.txt", ARTICLE)
+    articles, problems = run(
+        [tmp_path, path, tmp_path / "." / "story.txt"], {"story.txt": {"publisher": "P"}}
+    )
+    assert [a.article.publisher for a in articles] == ["P"]
+    assert [p.reason for p in problems if "read once" in p.reason] == [
+        f"same file name and text as {path}: read once"
+    ] * 2
+    assert not [p for p in problems if "fits" in p.reason]

@@ -57,6 +57,24 @@ def only(text: str, dct: date | None) -> Timex:
         ("He will speak tomorrow.", MON, "tomorrow", "DATE", "2019-12-17"),
         ("Esper told lawmakers Wednesday.", MON, "Wednesday", "DATE", "2019-12-11"),
         ("Police said Thursday that", THU, "Thursday", "DATE", "1998-02-12"),
+        # a weekday before a date is one expression; the weekday picks the year of a year-less date
+        ("He died Saturday, April 25.", date(1998, 4, 24), "Saturday, April 25", "DATE", "1998-04-25"),
+        ("on Friday Oct. 13", date(1989, 10, 30), "Friday Oct. 13", "DATE", "1989-10-13"),
+        ("It fell on Tuesday, Jan. 5.", date(2021, 12, 1), "Tuesday, Jan. 5", "DATE", "2021-01-05"),
+        # a month in a year named relative to the publication date
+        ("It began in February this year.", date(1998, 12, 3), "February this year", "DATE", "1998-02"),
+        ("in June of last year", MON, "June of last year", "DATE", "2018-06"),
+        ("by April next year", MON, "April next year", "DATE", "2020-04"),
+        ("on March 5 last year", MON, "March 5 last year", "DATE", "2018-03-05"),
+        ("this year's third quarter", date(1989, 10, 25), "this year's third quarter", "DATE", "1989-Q3"),
+        ("in next year's first quarter", date(1989, 10, 25), "next year's first quarter", "DATE", "1990-Q1"),
+        ("during the week of March 6", date(2000, 2, 24), "the week of March 6", "DATE", "2000-W10"),
+        ("Flights leave on Tuesday nights.", MON, "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("Prices rise each July.", MON, "each July", "SET", "XXXX-07"),
+        ("It lasted 2 1/2 years.", MON, "2 1/2 years", "DURATION", "P2Y6M"),
+        ("It took a minute and a half.", MON, "a minute and a half", "DURATION", "PT1M30S"),
+        ("for two and a half hours", MON, "two and a half hours", "DURATION", "PT2H30M"),
+        ("over the next couple of years", MON, "the next couple of years", "DURATION", "P2Y"),
         ("Officials met on Sunday.", MON, "Sunday", "DATE", "2019-12-15"),
         ("The vote will be held Friday.", MON, "Friday", "DATE", "2019-12-20"),
         ("Last Wednesday, rockets hit", date(2021, 7, 13), "Last Wednesday", "DATE", "2021-07-07"),
@@ -184,6 +202,20 @@ def test_explicit_date_beside_relation() -> None:
     found = tag("On July 9, two days after the attack, officials said", date(2021, 7, 13))
     assert found[0].value == "2021-07-09"
     assert found[1].relation is not None and found[1].relation.anchor_text == "the attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("They met on May 22, 1996, and married the following year.", ["1996-05-22", "1997"]),
+        ("It opened on June 3, 1998, and closed later that year.", ["1998-06-03", "1998"]),
+        ("It opened on June 3, 1998, and closed later that month.", ["1998-06-03", "1998-06"]),
+        ("It opened on June 3, 1998, and closed the next day.", ["1998-06-03", "1998-06-04"]),
+        ("It opened on June 3, 1998, and closed the previous week.", ["1998-06-03", "1998-W22"]),
+    ],
+)
+def test_anaphoric_unit_has_the_unit_granularity(sentence: str, values: list[str]) -> None:
+    assert [t.value for t in tag(sentence, MON)] == values
 
 
 def test_anaphoric_year_takes_the_quarter_mentioned() -> None:

@@ -1,99 +1,10 @@
-"""General English trigger words per event type, speech act and weapon.
+"""General English trigger words per event type and weapon.
 
 Kept apart from the detection rules so that coverage grows by adding words, not code.
 Everything here is ordinary news vocabulary; nothing names a particular conflict.
 """
 
 from __future__ import annotations
-
-# Verbs that report speech, by the speech act they perform.
-SPEECH_VERBS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "say",
-            "tell",
-            "state",
-            "affirm",
-            "reaffirm",
-            "reiterate",
-            "add",
-            "continue",
-            "note",
-            "stress",
-            "explain",
-            "describe",
-            "assert",
-            "insist",
-            "declare",
-            "announce",
-            "confirm",
-            "admit",
-            "acknowledge",
-            "emphasize",
-            "emphasise",
-            "comment",
-            "reply",
-            "remark",
-            "argue",
-            "write",
-            "tweet",
-            "claim",
-            "suggest",
-            "indicate",
-            "maintain",
-            "express",
-            "voice",
-            "concede",
-            "predict",
-            "recount",
-            "recall",
-            "observe",
-            "disclose",
-            "reveal",
-            "mention",
-            "answer",
-            "respond",
-        ],
-        "claim",
-    ),
-    **dict.fromkeys(["warn", "caution"], "warning"),
-    **dict.fromkeys(["threaten", "vow"], "threat"),
-    **dict.fromkeys(
-        ["accuse", "blame", "condemn", "criticize", "criticise", "denounce", "allege", "slam"], "accusation"
-    ),
-    **dict.fromkeys(["demand", "order", "instruct", "ask", "press", "request"], "demand"),
-    **dict.fromkeys(["urge", "appeal", "plead", "implore", "encourage", "advise"], "appeal"),
-    **dict.fromkeys(["deny", "reject", "dismiss", "refute"], "denial"),
-    **dict.fromkeys(["report", "publish", "cite", "quote"], "report"),
-    **dict.fromkeys(["testify"], "testimony"),
-}
-# "call on X to", "call for X": an appeal; "call" alone is a phone call.
-APPEAL_PARTICLES = frozenset({"on", "for", "upon"})
-# Nouns that name a statement when someone issues or makes them ("a statement issued by").
-SPEECH_NOUNS: dict[str, str] = {
-    "statement": "claim",
-    "remarks": "claim",
-    "warning": "warning",
-    "threat": "threat",
-    "ultimatum": "threat",
-    "accusation": "accusation",
-    "denial": "denial",
-    "appeal": "appeal",
-    "demand": "demand",
-    "testimony": "testimony",
-}
-# Stronger speech acts win when one statement uses several reporting verbs.
-SPEECH_ACT_RANK = (
-    "threat",
-    "warning",
-    "accusation",
-    "denial",
-    "demand",
-    "appeal",
-    "testimony",
-    "report",
-    "claim",
-)
 
 ATTACK_VERBS = frozenset(
     [
@@ -249,94 +160,14 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("arrive", "in"): "visit",
     ("travel", "to"): "visit",
 }
-
-# Heads whose complement is not (yet) real: "considering sending", "plans to strike", "denied a report that".
-IRREALIS_HEADS = frozenset(
-    [
-        "consider",
-        "plan",
-        "propose",
-        "threaten",
-        "want",
-        "hope",
-        "seek",
-        "intend",
-        "aim",
-        "expect",
-        "prepare",
-        "try",
-        "attempt",
-        "discuss",
-        "weigh",
-        "mull",
-        "contemplate",
-        "deny",
-        "reject",
-        "refuse",
-        "fail",
-        "avoid",
-        "prevent",
-        "stop",
-        "help",
-        "need",
-        "urge",
-        "ask",
-        "demand",
-        "call",
-        "advise",
-        "warn",
-        "order",
-        "request",
-        "encourage",
-        "suppose",
-        "believe",
-        "suspect",
-        "fear",
-    ]
-)
-# Nouns whose complement is talk, not a happening: "the idea that Tehran told them", "a plan to strike".
-IRREALIS_NOUNS = frozenset(
-    [
-        "idea",
-        "notion",
-        "claim",
-        "allegation",
-        "suggestion",
-        "speculation",
-        "rumor",
-        "rumour",
-        "assumption",
-        "theory",
-        "possibility",
-        "plan",
-        "proposal",
-        "threat",
-        "risk",
-        "prospect",
-        "discussion",
-        "option",
-        "question",
-    ]
-)
-MODALS = frozenset(
-    ["will", "would", "could", "should", "may", "might", "must", "can", "shall", "'ll", "'d", "wo", "ca"]
-)
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "dozen": 12,
-    "twice": 2,
-    "thrice": 3,
-}
+# "the militia was behind the attack": predicates that blame the subject for an event.
+BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
+# "carried out an attack": verbs whose object event the subject performed.
+CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
+# Verbs that make a protest of a gathering of protesters.
+GATHER_VERBS = frozenset(["gather", "assemble", "converge", "mass", "flock"])
+PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "crowd", "activist"])
+# "a statement issued by": verbs that make their object noun a statement of the subject.
+ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])
+# Nouns of a contact between people ("the call", "their meeting"), for dating it by an earlier mention.
+CONTACT_NOUNS = frozenset({"call", "conversation", "discussion", "talks", "meeting", "visit", "exchange"})

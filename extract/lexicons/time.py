@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from extract.lexicons.numbers import SMALL_NUMBERS, TENS, VAGUE_COUNTS
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
@@ -35,13 +37,6 @@ WEEKDAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1
     )
 }
-SMALL_NUMBERS = [
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
-    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
-]
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "a couple of", "a number of", "numerous")
 
 # TIMEX3 duration letters; time units go after the "T" designator.
 UNITS: dict[str, tuple[str, int]] = {
@@ -75,6 +70,41 @@ FIXED_HOLIDAYS = {
     "veterans day": (11, 11),
 }
 
+# Words before a month name that make it a date ("in May", not the modal "may"), or before "the" of
+# a date expression ("during the summer").
+DATE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "this",
+        "next",
+        "between",
+        "and",
+        "or",
+        "around",
+    ]
+)
+# Words ending in "s" after a year that leave it a year: "2000 troops" is a count, "2000 was" a year.
+NOT_PLURAL_NOUNS = frozenset(
+    ["was", "has", "is", "as", "his", "its", "this", "us", "plus", "thus", "versus", "whereas"]
+)
+# Tokens next to a four-digit number that make it a year, not a count ("(2019)", "2019 to 2021").
+YEAR_CONTEXT = frozenset(["(", ")", "-", "–", "—", "/", "to", "through", "until", "since"])
+
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
@@ -83,7 +113,10 @@ def _alternation(words: Iterable[str]) -> str:
 _DIGIT_WORDS = "|".join(SMALL_NUMBERS[1:10])
 NUM_WORD = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_DIGIT_WORDS}))?|{'|'.join(reversed(SMALL_NUMBERS))})"
 # a count in front of a unit: digits, number words, "a"/"an", "a hundred", or a vague quantifier
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUM_WORD}(?: and a half)?|an?|{_alternation(VAGUE_COUNTS)})"
+NUM = (
+    rf"(?:\d{{1,3}}(?:\s+1/2|(?:,\d{{3}})*(?:\.\d+)?)|{NUM_WORD}(?: and a half)?|an?|"
+    rf"{_alternation(VAGUE_COUNTS)})"
+)
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
 UNITS_PLURAL = rf"{UNIT}s?"
 MONTH = (
@@ -92,7 +125,9 @@ MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 WEEKDAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
-YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"  # a bare number read as a year: "2000 troops" is not one
+# a year written after a month, a day or a season ("December 2100"): any four-digit year of the calendar
+DATE_YEAR = r"(?:[1-9]\d{3})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -105,6 +140,8 @@ def number_value(word: str) -> int | None:
     word = word.removesuffix(" and a half")
     if word in ("a", "an", "one"):
         return 1
+    if word in ("a couple of", "couple of"):  # TimeML reads "a couple of years" as two (P2Y)
+        return 2
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         number = float(word)
         return int(number) if number.is_integer() and not half else None

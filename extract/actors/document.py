@@ -1,0 +1,81 @@
+"""``DocumentActors``: the actors of one article and the resolver from its participant spans to them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from extract.actors.article import Article
+from extract.actors.descriptions import sponsors
+from extract.actors.memberships import add_memberships
+from extract.actors.model import DocActor, Named
+from extract.actors.names import register
+from extract.actors.resolvers import resolve_span
+from extract.actors.titles import add_roles
+from extract.mention import Span
+
+
+class DocumentActors:
+    """The actors of one article and the resolver from its participant spans to them.
+
+    Built in three steps over the article (names, then the titles of the persons named, then
+    memberships); spans are then resolved one by one, each resolved person or organisation
+    becoming a candidate for the pronouns after it."""
+
+    def __init__(
+        self,
+        doc_id: str,
+        text: str,
+        entities: Iterable[tuple[int, int, str]],
+        subjects: Iterable[int] = (),
+        common_words: Iterable[int] = (),
+        known_people: Iterable[str] = (),
+    ) -> None:
+        self._article = article = Article(doc_id, text, subjects, common_words, known_people)
+        article.sponsors = sponsors(article.low)
+        register(article, sorted(entities))
+        add_roles(article)
+        add_memberships(article)
+        self._resolved: dict[tuple[int, int], DocActor | None] = {}
+
+    @classmethod
+    def from_doc(cls, doc_id: str, doc: Doc, known_people: Iterable[str] = ()) -> DocumentActors:
+        """Build from a spaCy Doc whose character offsets are those of the raw article text;
+        ``known_people`` are names other articles of the batch tag as persons."""
+        subjects = (
+            {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")} if doc.has_annotation("DEP") else set()
+        )
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        return cls(doc_id, doc.text, ents, subjects, known_people=known_people)
+
+    @property
+    def doc_id(self) -> str:
+        return self._article.doc_id
+
+    @property
+    def text(self) -> str:
+        return self._article.text
+
+    @property
+    def actors(self) -> list[DocActor]:
+        """Every actor of the article, in the order first found."""
+        return self._article.actors
+
+    @property
+    def named(self) -> list[Named]:
+        """The named mentions of actors, by offset."""
+        return self._article.named
+
+    def resolve(self, span: Span) -> DocActor | None:
+        """The document actor a participant span refers to, or None when it names none."""
+        key = (span.start, span.end)
+        if key not in self._resolved:
+            actor = resolve_span(self._article, span)
+            self._resolved[key] = actor
+            if actor is not None and actor.kind == "person":
+                self._article.people.append((span.start, span.end, actor))
+                self._article.people.sort(key=lambda p: p[0])
+            elif actor is not None and span.label != "PRON":
+                self._article.others.append((span.start, span.end, actor))
+        return self._resolved[key]

@@ -1,0 +1,181 @@
+"""Resolving a participant span: an ordered list of small resolvers, the first that decides wins.
+
+A resolver returns an actor (decided), ``NOBODY`` (decided: the span names no actor) or None
+(not its case: ask the next one). The order is the policy; read it in ``RESOLVERS``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from extract.actors.article import Article
+from extract.actors.descriptions import BACKED, backed_group, descriptor, militia
+from extract.actors.holders import office, possessive_title, role_holder, untagged_person
+from extract.actors.model import DocActor, Named
+from extract.actors.names import named_actor
+from extract.actors.pronouns import collective_pronoun, person_pronoun
+from extract.actors.states import GOVERNMENT, armed_forces, capital, country_in
+from extract.actors.text import hyphen_start
+from extract.lexicons.descriptors import DESCRIPTOR_HEADS
+from extract.lexicons.folding import fold
+from extract.lexicons.pronouns import NEUTER_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS_PERSON
+from extract.mention import Span
+
+_ADMINISTRATION = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:administration|government|White House)\b")
+_OFFICE = re.compile(r"(?:'s|’s)\s+office\b", re.IGNORECASE)
+_CAPITAL = re.compile(r"(?:the\s+)?capital")
+
+
+class Verdict(Enum):
+    NOBODY = "the span names no actor"
+
+
+NOBODY = Verdict.NOBODY
+Found = DocActor | Literal[Verdict.NOBODY] | None
+
+
+@dataclass(frozen=True)
+class Query:
+    """A span with what most resolvers look at: its words, and the named mentions inside it."""
+
+    span: Span
+    word: str  # the span's own lower-cased text (pronouns are matched on it)
+    start: int  # the span's start, taking in a hyphenated modifier it left out
+    text: str  # lower-cased text from ``start``
+    inside: list[Named]  # named mentions overlapping the span
+    heads: list[Named]  # ... that are not possessives ("Iraq's")
+    org: DocActor | None  # the first organisation, group or outlet among the heads
+
+    @classmethod
+    def of(cls, article: Article, span: Span) -> Query:
+        start = hyphen_start(article.text, span.start)
+        inside = [n for n in article.named if n.start < span.end and start < n.end]
+        heads = [n for n in inside if not n.possessive]
+        org = next((n.actor for n in heads if n.actor.kind in ("org", "group", "media")), None)
+        word = article.low[span.start : span.end].strip()
+        return cls(span, word, start, article.low[start : span.end].strip(), inside, heads, org)
+
+
+def _person_pronoun(article: Article, q: Query) -> Found:
+    if q.word not in PRONOUNS_PERSON:
+        return None
+    return person_pronoun(article, q.span) or NOBODY
+
+
+def _collective_pronoun(article: Article, q: Query) -> Found:
+    if q.word not in PLURAL_PRONOUNS and q.word not in NEUTER_PRONOUNS:
+        return None
+    return collective_pronoun(article, q.span, plural=q.word in PLURAL_PRONOUNS) or NOBODY
+
+
+def _other_pronoun(article: Article, q: Query) -> Found:
+    return NOBODY if q.span.label == "PRON" else None
+
+
+def _possessive_title(article: Article, q: Query) -> Found:
+    return possessive_title(article, q.span.end, q.inside)
+
+
+def _armed_forces(article: Article, q: Query) -> Found:
+    return armed_forces(article, q.span.end, q.inside)
+
+
+def _the_capital(article: Article, q: Query) -> Found:
+    if not _CAPITAL.fullmatch(q.text):
+        return None
+    return capital(article, q.span.start) or NOBODY
+
+
+def _administration(article: Article, q: Query) -> Found:
+    m = _ADMINISTRATION.search(article.text, q.start, q.span.end)
+    if m is None or not any(n.actor.kind == "person" for n in q.inside):
+        return None
+    name = f"{m.group(1)} administration"
+    return article.actor(f"org:{fold(name)}", "org", name)
+
+
+def _named_person(article: Article, q: Query) -> Found:
+    return next((n.actor for n in q.heads if n.actor.kind == "person"), None)
+
+
+def _untagged_person(article: Article, q: Query) -> Found:
+    return None if q.inside else untagged_person(article, q.start, q.span.end)
+
+
+def _office(article: Article, q: Query) -> Found:
+    m = _OFFICE.search(article.text, q.start, q.span.end)
+    return office(article, q.start, m.start(), resolve_span) if m else None
+
+
+def _militia(article: Article, q: Query) -> Found:
+    return militia(article, q.text) if q.org is None else None
+
+
+def _backed_group(article: Article, q: Query) -> Found:
+    m = BACKED.search(q.text)
+    return backed_group(article, m) if m else None
+
+
+def _role_holder(article: Article, q: Query) -> Found:
+    return role_holder(article, q.start, q.span.end)
+
+
+def _named_org(article: Article, q: Query) -> Found:
+    return q.org
+
+
+def _descriptor(article: Article, q: Query) -> Found:
+    head = (re.findall(r"[a-z][a-z'-]*", q.text) or [""])[-1]
+    if head not in DESCRIPTOR_HEADS or GOVERNMENT.search(q.text):
+        return None
+    return descriptor(article, q.span, q.text) or NOBODY
+
+
+def _untagged_org(article: Article, q: Query) -> Found:
+    if q.span.label != "ORG" or q.inside:
+        return None
+    return named_actor(article, article.text[q.start : q.span.end], "ORG") or NOBODY
+
+
+def _state_or_descriptor(article: Article, q: Query) -> Found:
+    return country_in(article, q.span, q.inside) or descriptor(article, q.span, q.text)
+
+
+Resolver = Callable[[Article, Query], Found]
+
+# Tried in this order; the first that decides wins.
+RESOLVERS: tuple[Resolver, ...] = (
+    _person_pronoun,  # "he", "her" -> the person the text last spoke of
+    _collective_pronoun,  # "they", "its" -> the last group, organisation or state
+    _other_pronoun,  # any other pronoun: no actor
+    _possessive_title,  # "Iraq's Prime Minister, Adil Abdul Mahdi" given as "Iraq" -> the person
+    _armed_forces,  # "Iraqi soldiers", "US troops" -> the country's forces
+    _the_capital,  # "the capital" -> the state whose capital the article last named
+    _administration,  # "the Trump administration" -> an org
+    _named_person,  # a person named in the span
+    _untagged_person,  # a surname the model left untagged -> the person named elsewhere
+    _office,  # "Abdul Mahdi's office" -> the office, an org
+    _militia,  # "Shiite militias" in an article about "Iranian-backed militias" -> that group
+    _backed_group,  # "Iranian-backed militias" -> "Iran-backed militias"
+    _role_holder,  # "the US defense secretary" -> the person given that title
+    _named_org,  # an organisation, group or outlet named in the span
+    _descriptor,  # "a senior US official", "the militias" -> anonymous or earlier actor
+    _untagged_org,  # a speaker the tagger gave another label ("Maersk said")
+    _state_or_descriptor,  # "the Peruvian government", "Nairobi" -> the state
+)
+
+
+def resolve_span(article: Article, span: Span) -> DocActor | None:
+    """The actor the span refers to, by the first resolver that decides; None when none does."""
+    query = Query.of(article, span)
+    for resolver in RESOLVERS:
+        found = resolver(article, query)
+        if found is NOBODY:
+            return None
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,87 @@
+"""States as actors: a country by name, capital or "<Demonym> government", and its armed forces."""
+
+from __future__ import annotations
+
+import re
+
+from extract.actors.article import Article
+from extract.actors.model import DocActor, Named
+from extract.actors.text import strip_determiners
+from extract.lexicons.countries import capital_lookup, countries, country_lookup, demonym_lookup
+from extract.lexicons.descriptors import PERSON_NOUNS
+from extract.lexicons.folding import fold
+from extract.lexicons.roles import role_lookup
+from extract.mention import Span
+from extract.names import strip_possessive
+
+GOVERNMENT = re.compile(
+    r"\b(government|administration|authorities|regime|leadership|leaders|state|cabinet)\b"
+)
+# Words after a demonym or country that make the phrase a state's armed forces ("Iraqi soldiers").
+_FORCES = re.compile(
+    r"(?:security\s+|armed\s+|military\s+|ground\s+|special\s+)?(?:forces|troops|soldiers|soldier|"
+    r"servicemen|service\s+members|servicemembers|personnel|marines)\b"
+)
+
+
+def armed_forces(article: Article, end: int, inside: list[Named]) -> DocActor | None:
+    """ "Iraqi soldiers", "US troops", "Iraq's security forces": a state's armed forces, one actor
+    per country, not the state itself (nor a person when a rank or title follows)."""
+    low = article.low
+    gpes = [n for n in inside if n.actor.kind == "gpe" and n.actor.key.startswith("gpe:")]
+    if not gpes:
+        return None
+    n = gpes[-1]
+    gap = re.match(r"(?:'s|')?\s+", low[n.end : n.end + 4])
+    if gap is None:
+        return None
+    m = _FORCES.match(low, n.end + gap.end())
+    if m is None or (m.start() >= end and n.end < end - 1):
+        return None
+    following = re.match(r"\s+([a-z]+)", low[m.end() : m.end() + 20])
+    if following and (following.group(1) in PERSON_NOUNS or following.group(1) in role_lookup()):
+        return None
+    code = n.actor.key.split(":", 1)[1]
+    modifier = strip_determiners(strip_possessive(article.text[n.start : n.end]))
+    return article.actor(f"forces:{code}", "org", f"{modifier} forces")
+
+
+def capital(article: Article, start: int) -> DocActor | None:
+    """ "the capital" as an actor: the government of the country whose capital the article last
+    named (as a place it is left to the place resolver)."""
+    for n in reversed(article.named):
+        if n.end <= start and n.actor.kind == "gpe":
+            key = fold(strip_possessive(article.text[n.start : n.end]))
+            if key in capital_lookup():
+                return n.actor
+    return None
+
+
+def country_in(article: Article, span: Span, inside: list[Named]) -> DocActor | None:
+    """A country named by itself, by its capital or as "<Demonym> government" is the state as actor."""
+    gpes = [n for n in inside if n.actor.kind == "gpe"]
+    if gpes:
+        heads = [n for n in gpes if not n.possessive]
+        return (heads or gpes)[-1].actor
+    low = article.low[span.start : span.end]
+    words = re.findall(r"[a-z.]+", low)
+    for word in words:
+        code = country_lookup().get(word) or capital_lookup().get(word)
+        if code and GOVERNMENT.search(low) is None and len(words) <= 2:
+            return article.actor(f"gpe:{code}", "gpe", countries()[code])
+        code = code or demonym_lookup().get(word)
+        if code and GOVERNMENT.search(low):
+            return article.actor(f"gpe:{code}", "gpe", countries()[code])
+    return None
+
+
+def country_key(article: Article, start: int, end: int) -> str | None:
+    """The key of the organisation or state a phrase names ("the US defense secretary" -> gpe:US)."""
+    for n in article.named:
+        if start <= n.start and n.end <= end and n.actor.kind != "person":
+            return n.actor.key
+    for word in re.findall(r"[a-z.]+", article.low[start:end]):
+        code = country_lookup().get(word) or demonym_lookup().get(word)
+        if code:
+            return f"gpe:{code}"
+    return None

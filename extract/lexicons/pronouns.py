@@ -1,0 +1,14 @@
+"""Pronouns by what they can refer to: a person, a group, an organisation or state."""
+
+from __future__ import annotations
+
+# Pronouns of one person, with their gender.
+PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+# Pronouns of a group or of a plural organisation ("they said", "their fighters").
+PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
+# Pronouns of one organisation or state ("it said", "its forces").
+NEUTER_PRONOUNS = frozenset(["it", "its", "itself"])
+# Pronouns that can stand as a participant of an event (subject or object forms, no possessives).
+PARTICIPANT_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+# How a speaker names itself as the doer of what it reports ("Hezbollah said it detonated ...").
+SELF_REFERENCES = frozenset({"it", "they", "we", "i", "he", "she"})

@@ -1,0 +1,217 @@
+"""Resolving participant spans: names, role nouns, pronouns, descriptions, states and forces."""
+
+from __future__ import annotations
+
+import pytest
+from actor_texts import make_doc, make_span
+
+CHILE = (
+    "Chilean Defence Minister Carla Ruiz Vega met troops on Monday. "
+    "Ruiz Vega said the army was ready. The Chilean defence minister later flew home, and she thanked them."
+)
+KENYA = (
+    "Kenya's acting Prime Minister, Jomo Otieno, spoke to the envoy. "
+    "Otieno, the Kenyan premier, then called Nairobi's mayor."
+)
+BRACKET = "The Armed Forces of the Sahel (AFS) attacked a convoy. The AFS later withdrew."
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "label", "nth", "expected"),
+    [
+        # surname -> the full name in the document
+        (
+            CHILE,
+            [("Carla Ruiz Vega", "PERSON"), ("Ruiz Vega", "PERSON")],
+            "Ruiz Vega",
+            "PERSON",
+            1,
+            "Carla Ruiz Vega",
+        ),
+        # role noun -> the person last named with that title
+        (
+            CHILE,
+            [("Carla Ruiz Vega", "PERSON")],
+            "The Chilean defence minister",
+            "NOUN",
+            0,
+            "Carla Ruiz Vega",
+        ),
+        # pronoun -> the most recent person
+        (
+            CHILE,
+            [("Carla Ruiz Vega", "PERSON"), ("Ruiz Vega", "PERSON")],
+            "she",
+            "PRON",
+            0,
+            "Carla Ruiz Vega",
+        ),
+        # apposition before the name; "premier" is a Prime Minister
+        (
+            KENYA,
+            [("Jomo Otieno", "PERSON"), ("Otieno", "PERSON")],
+            "the Kenyan premier",
+            "NOUN",
+            0,
+            "Jomo Otieno",
+        ),
+        # capital city as an actor is its country
+        (KENYA, [("Nairobi", "GPE")], "Nairobi", "GPE", 0, "Kenya"),
+        # acronym in brackets -> its long form
+        (BRACKET, [], "The AFS", "ORG", 0, "Armed Forces of the Sahel"),
+    ],
+)
+def test_resolution(
+    text: str, ents: list[tuple[str, str]], surface: str, label: str, nth: int, expected: str
+) -> None:
+    actor = make_doc(text, ents).resolve(make_span(text, surface, label, nth))
+    assert actor is not None
+    assert actor.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "kind"),
+    [
+        (
+            "Turkish-backed factions shelled the town.",
+            "Turkish-backed factions",
+            "Turkey-backed militias",
+            "group",
+        ),
+        ("Pro-Russia rebels took the hill.", "Pro-Russia rebels", "Russia-backed rebels", "group"),
+        ("The Peruvian government protested.", "The Peruvian government", "Peru", "gpe"),
+        (
+            "A senior Egyptian security official said so.",
+            "A senior Egyptian security official",
+            "senior Egyptian security official",
+            "person",
+        ),
+        ("Xinhua reported the clash.", "Xinhua", "Xinhua", "media"),
+        ("The Houthis fired missiles.", "The Houthis", "Houthis", "group"),
+    ],
+)
+def test_descriptors_and_lexicons(text: str, surface: str, name: str, kind: str) -> None:
+    actor = make_doc(text, []).resolve(make_span(text, surface))
+    assert actor is not None
+    assert (actor.name, actor.kind) == (name, kind)
+
+
+def test_pronoun_skips_people_inside_quotes() -> None:
+    text = 'Lena Berg spoke. "I called Tom Hale," she said, and he left.'
+    doc = make_doc(text, [("Lena Berg", "PERSON"), ("Tom Hale", "PERSON")])
+    actor = doc.resolve(make_span(text, "he", "PRON"))
+    assert actor is not None and actor.name == "Lena Berg"
+
+
+# ---- possessive titles, armed forces, militia folding, collective pronouns, outlets ------------
+
+TITLED = (
+    "The envoy spoke by phone with Peru's interim President, Rosa Quispe Mamani, on Friday. "
+    "Earlier, Chile's Foreign Minister Pablo Soto met Peru's interim President in Lima. "
+    "Peru's president's office declined to comment."
+)
+SAHEL = (
+    "Russian-backed militias attacked a convoy near Gao in Mali. "
+    "Malian militias later withdrew from Gao, and the militia leaders met in Bamako. "
+    "They said the truce would hold. Sudanese militias were not involved."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "label", "nth", "expected", "kind"),
+    [
+        # possessive country + title + apposition: the person, not the state
+        (
+            TITLED,
+            [("Peru", "GPE"), ("Rosa Quispe Mamani", "PERSON"), ("Chile", "GPE"), ("Pablo Soto", "PERSON")],
+            "Peru",
+            "GPE",
+            0,
+            "Rosa Quispe Mamani",
+            "person",
+        ),
+        # the same title later without a name: the person the article gave it
+        (
+            TITLED,
+            [("Peru", "GPE"), ("Rosa Quispe Mamani", "PERSON"), ("Peru", "GPE")],
+            "Peru",
+            "GPE",
+            1,
+            "Rosa Quispe Mamani",
+            "person",
+        ),
+        # "Peru's president's office" is not the president
+        (
+            TITLED,
+            [("Peru", "GPE"), ("Rosa Quispe Mamani", "PERSON"), ("Peru", "GPE"), ("Peru", "GPE")],
+            "Peru",
+            "GPE",
+            2,
+            "Peru",
+            "gpe",
+        ),
+        # an organisation as the modifier of a title with a name in apposition
+        (
+            "A Kremlin spokesman, Col. Ivan Petrov, spoke.",
+            [("Kremlin", "ORG"), ("Ivan Petrov", "PERSON")],
+            "Kremlin",
+            "ORG",
+            0,
+            "Ivan Petrov",
+            "person",
+        ),
+        # militia descriptions fold into the article's sponsored militia
+        (
+            SAHEL,
+            [("Mali", "GPE"), ("Malian", "NORP")],
+            "Malian militias",
+            "NOUN",
+            0,
+            "Russia-backed militias",
+            "group",
+        ),
+        (SAHEL, [], "the militia leaders", "NOUN", 0, "Russia-backed militias", "group"),
+        # ... but not those of another nationality than the sponsor's or the article's main country
+        (SAHEL, [], "Sudanese militias", "NOUN", 0, "Sudanese militias", "group"),
+    ],
+)
+def test_titles_militias(
+    text: str, ents: list[tuple[str, str]], surface: str, label: str, nth: int, expected: str, kind: str
+) -> None:
+    actor = make_doc(text, ents).resolve(make_span(text, surface, label, nth))
+    assert actor is not None
+    assert (actor.name, actor.kind) == (expected, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "expected"),
+    [
+        ("Shelling wounded three Nigerian soldiers.", [("Nigerian", "NORP")], "Nigerian", "Nigerian forces"),
+        ("A bomb hit US troops in Syria.", [("US", "GPE")], "US", "US forces"),
+        ("Kenya's security forces were deployed.", [("Kenya", "GPE")], "Kenya", "Kenya forces"),
+    ],
+)
+def test_demonym_with_forces_noun_is_the_armed_forces(
+    text: str, ents: list[tuple[str, str]], surface: str, expected: str
+) -> None:
+    actor = make_doc(text, ents).resolve(make_span(text, surface, "NORP"))
+    assert actor is not None
+    assert (actor.name, actor.kind) == (expected, "org")
+
+
+def test_forces_noun_followed_by_a_title_is_no_forces_actor() -> None:
+    text = "Nigerian soldiers commander Musa Bala spoke."
+    actor = make_doc(text, [("Nigerian", "NORP")]).resolve(make_span(text, "Nigerian", "NORP"))
+    assert actor is None or actor.name != "Nigerian forces"
+
+
+def test_plural_pronoun_takes_the_last_group() -> None:
+    actors = make_doc(SAHEL, [("Mali", "GPE")])
+    leaders = actors.resolve(make_span(SAHEL, "the militia leaders"))
+    they = actors.resolve(make_span(SAHEL, "They", "PRON"))
+    assert leaders is not None and they is leaders
+
+
+def test_plural_pronoun_without_a_recent_group_stays_unresolved() -> None:
+    text = "Ana Costa arrived. The talks began late. Nobody spoke. They said nothing."
+    assert make_doc(text, [("Ana Costa", "PERSON")]).resolve(make_span(text, "They", "PRON")) is None

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -95,12 +93,31 @@ def test_only_get_is_served(client: TestClient) -> None:
         assert response.status_code == 405 and "error" in response.json()
 
 
-class SlowStore(MemoryStore):
-    """A store whose timeline takes longer than the service allows."""
+class HeldStore(MemoryStore):
+    """A store whose timeline waits until the test lets it go, counting calls at work at once."""
+
+    def __init__(self, parties: int = 1) -> None:
+        super().__init__()
+        self.release = threading.Event()
+        self.together = threading.Barrier(parties, timeout=60)
+        self.lock = threading.Lock()
+        self.working = self.most = self.completed = 0
 
     def timeline(self, *args: Any, **kwargs: Any) -> Any:
-        time.sleep(1.0)
-        return super().timeline(*args, **kwargs)
+        with self.lock:
+            self.working += 1
+            self.most = max(self.most, self.working)
+        try:
+            if self.together.parties > 1:
+                self.together.wait()  # proves that this many calls do run at once
+            else:
+                self.release.wait(60)
+            found = super().timeline(*args, **kwargs)
+            self.completed += 1
+            return found
+        finally:
+            with self.lock:
+                self.working -= 1
 
 
 class DownStore(MemoryStore):
@@ -112,10 +129,13 @@ class DownStore(MemoryStore):
 
 
 def test_time_limit_answers_504() -> None:
-    with TestClient(create_app(SlowStore(), Settings(query_timeout=0.2))) as c:
-        started = time.monotonic()
+    """The answer comes at the limit while the store call is still held (how soon: bench_limits)."""
+    store = HeldStore()
+    with TestClient(create_app(store, Settings(query_timeout=0.2))) as c:
         response = c.get("/timeline")
-        assert time.monotonic() - started < 0.9
+        completed = store.completed
+        store.release.set()
+    assert completed == 0  # answered without waiting for the store call
     assert response.status_code == 504
     assert "took too long" in response.json()["error"]
 
@@ -176,27 +196,20 @@ def test_app_opens_and_closes_the_configured_store(tmp_path: Any) -> None:
     assert (body["store"], body["counts"]["events"]) == ("memory", 0)
 
 
-@pytest.fixture
-def concurrent_client() -> Iterator[TestClient]:
-    with TestClient(create_app(SlowStore(), Settings(query_timeout=5, max_concurrent_queries=2))) as c:
-        yield c
-
-
-def test_concurrency_limiter_queues_store_calls(concurrent_client: TestClient) -> None:
-    """Two workers for four slow calls: the last ones wait instead of piling onto the store."""
-    codes: list[int] = []
-
-    def call() -> None:
-        codes.append(concurrent_client.get("/timeline").status_code)
-
-    threads = [threading.Thread(target=call) for _ in range(4)]
-    started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+def test_concurrency_limiter_queues_store_calls() -> None:
+    """Two slots for four calls: two at work at once, never more; the others wait their turn."""
+    store = HeldStore(parties=2)
+    with TestClient(create_app(store, Settings(query_timeout=60, max_concurrent_queries=2))) as c:
+        codes: list[int] = []
+        threads = [
+            threading.Thread(target=lambda: codes.append(c.get("/timeline").status_code)) for _ in range(4)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
     assert codes == [200] * 4
-    assert time.monotonic() - started >= 1.9
+    assert store.most == 2
 
 
 class StuckStore(MemoryStore):

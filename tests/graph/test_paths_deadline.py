@@ -40,7 +40,8 @@ def crowded_batch(actors: int = 1000, events: int = 200, per_event: int = 100) -
     for i in range(events):
         who = rng.sample(ids, per_event)
         when = on(date(2019, 1, 1) + timedelta(days=i))
-        found.append(Event(f"evt_{i}", "meeting", when, who[:50], who[50:], None, sources=src))
+        half = per_event // 2
+        found.append(Event(f"evt_{i}", "meeting", when, who[:half], who[half:], None, sources=src))
     found.append(Event("evt_s", "meeting", on(date(2018, 1, 1)), [SOURCE], [ids[0]], None, sources=src))
     found.append(Event("evt_t", "meeting", on(date(2000, 1, 1)), [ids[-1]], [TARGET], None, sources=src))
     people = [Actor(SOURCE, "Source", "person"), Actor(TARGET, "Target", "person")]
@@ -158,3 +159,17 @@ def test_a_path_query_answering_504_has_stopped_its_search() -> None:
         assert store.ends.acquire(timeout=60) and store.ends.acquire(timeout=60)  # both searches ended
     assert store.ended == ["completed", "stopped"]  # shortest paths found, the ordered search stopped
     assert app.state.slots.in_use == 0
+
+
+def test_a_wide_timeline_scan_stops_under_an_expired_deadline() -> None:
+    """A filter nothing matches walks every event of the window; the walk checks the deadline."""
+    from graph.store import TimelineFilter
+
+    store = MemoryStore()
+    store.upsert(crowded_batch(actors=200, events=3000, per_event=2))
+    flt = TimelineFilter(start=date(2019, 1, 1), end=date(2030, 1, 1), types=["protest"])
+    assert store.timeline(flt).rows == []  # no deadline: the whole scan, nothing found
+    deadline = Deadline(3600)
+    deadline.cancel()
+    with bound(deadline), pytest.raises(QueryTimeout):
+        store.timeline(flt)

@@ -38,9 +38,9 @@ def _name_score(query: str, name: str) -> float:
 
 
 def event_details(store: GraphStore, event_ids: Iterable[str]) -> dict[str, EventDetail]:
-    """Events with their sources, fetched in one worker call (timeline and path rows carry no
-    sources); ids the store no longer holds are left out."""
-    return {i: d for i in sorted(set(event_ids)) if (d := store.event(i))}
+    """Events with their sources (timeline and path rows carry none), in one worker call and a
+    fixed number of store round trips; ids the store no longer holds are left out."""
+    return store.events(sorted(set(event_ids)))
 
 
 async def resolve_actor(run: RunDep, value: str, *, role: str = "actor") -> Actor:

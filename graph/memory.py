@@ -529,6 +529,9 @@ class MemoryStore:
         sources = [SourceDetail(Source(*s), Article(*self._articles[s.doc])) for s in stored.sources]
         return EventDetail(self._row(event_id), sources)
 
+    def events(self, event_ids: Sequence[str]) -> dict[str, EventDetail]:
+        return {i: d for i in event_ids if (d := self.event(i))}
+
     def actors(self, query: str = "", *, limit: int = 20) -> list[Actor]:
         limit = max(1, min(limit, ROW_CAP))
         if not query.strip():

@@ -376,6 +376,15 @@ class Neo4jStore:
         sources = [_source(r["article"], r["report"]) for r in self.read("event_sources", id=event_id)]
         return EventDetail(rows[0], sources)
 
+    def events(self, event_ids: Sequence[str]) -> dict[str, EventDetail]:
+        """Two round trips for any number of events: their rows, then all their sources."""
+        ids = list(dict.fromkeys(event_ids))
+        rows = {r.event.id: r for r in self._rows(ids)}
+        sources: dict[str, list[SourceDetail]] = {i: [] for i in rows}
+        for r in self.read("events_sources", ids=list(rows)) if rows else []:
+            sources[r["id"]].append(_source(r["article"], r["report"]))
+        return {i: EventDetail(rows[i], sources[i]) for i in ids if i in rows}
+
     def actors(self, query: str = "", *, limit: int = 20) -> list[Actor]:
         limit = max(1, min(limit, ROW_CAP))
         if not query.strip():

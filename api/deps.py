@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any, TypeVar
@@ -18,17 +21,21 @@ from graph.errors import QueryTimeout
 from graph.store import GraphStore
 
 T = TypeVar("T")
-SLOT_POLL = 0.01  # seconds between looks for a free slot while every slot is taken
 
 
 class Slots:
     """At most ``size`` store calls at work at once. A slot is freed when the work stops, not
-    when the request gives up on it, so timed-out calls still count until they have stopped."""
+    when the request gives up on it, so timed-out calls still count until they have stopped.
+
+    Worker threads give slots back, so the count is a thread-safe semaphore; waiting requests
+    sleep on an event of their own loop, and each slot given back wakes the longest waiter.
+    """
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._free = threading.Semaphore(size)
         self._lock = threading.Lock()
+        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = deque()
         self.in_use = 0
 
     def try_take(self) -> bool:
@@ -41,13 +48,41 @@ class Slots:
     async def take(self) -> None:
         """Wait for a slot (cancellable: the request's time limit covers the wait)."""
         while not self.try_take():
-            await anyio.sleep(SLOT_POLL)
+            waiter = (asyncio.get_running_loop(), asyncio.Event())
+            with self._lock:
+                self._waiters.append(waiter)
+            try:
+                if self.try_take():  # freed between the first look and joining the queue
+                    with self._lock:
+                        self._leave(waiter)
+                    return
+                await waiter[1].wait()
+            except BaseException:
+                with self._lock:
+                    woken = waiter not in self._waiters  # a slot given back chose this waiter
+                    self._leave(waiter)
+                if woken:
+                    self._wake_one()  # woken, then cancelled: pass the turn on
+                raise
+
+    def _leave(self, waiter: tuple[asyncio.AbstractEventLoop, asyncio.Event]) -> None:
+        if waiter in self._waiters:
+            self._waiters.remove(waiter)
 
     def give_back(self) -> None:
         """Called by whoever ends the work: the worker thread, or the caller if it never started."""
         with self._lock:
             self.in_use -= 1
         self._free.release()
+        self._wake_one()
+
+    def _wake_one(self) -> None:
+        with self._lock:
+            waiter = self._waiters.popleft() if self._waiters else None
+        if waiter is not None:
+            loop, event = waiter
+            with contextlib.suppress(RuntimeError):  # that loop has closed: nobody waits there
+                loop.call_soon_threadsafe(event.set)
 
 
 class _Call:

@@ -250,3 +250,36 @@ def test_a_timed_out_call_keeps_its_slot_until_its_work_stops() -> None:
             threading.Event().wait(0.05)
         assert app.state.slots.in_use == 0
         assert c.get("/timeline").status_code == 200
+
+
+def test_slots_hand_over_to_waiters_without_losing_a_turn() -> None:
+    """Twenty requests on two slots, given back from worker threads, a third of the waiters
+    giving up: never more than two at work, everyone else served, nothing left held."""
+    import anyio
+    import anyio.to_thread
+
+    from api.deps import Slots
+
+    slots = Slots(2)
+    most, served, gave_up = 0, 0, 0
+
+    async def request(i: int) -> None:
+        nonlocal most, served, gave_up
+        try:
+            with anyio.fail_after(0.05 if i % 3 == 0 else 60):
+                await slots.take()
+        except TimeoutError:
+            gave_up += 1
+            return
+        most = max(most, slots.in_use)
+        await anyio.to_thread.run_sync(lambda: (threading.Event().wait(0.01), slots.give_back()))
+        served += 1
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tg:
+            for i in range(20):
+                tg.start_soon(request, i)
+
+    anyio.run(main)
+    assert most <= 2 and served + gave_up == 20 and served >= 13
+    assert slots.in_use == 0 and slots.try_take() and slots.try_take() and not slots.try_take()

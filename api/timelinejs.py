@@ -46,8 +46,8 @@ def _dates(ev: EventOut) -> tuple[TJSDate, TJSDate | None]:
     return start, end
 
 
-def _names(refs: list[str]) -> str:
-    return html.escape(", ".join(refs))
+def _names(names: list[str]) -> str:
+    return html.escape(", ".join(names))
 
 
 def _who(ev: EventOut) -> str | None:
@@ -79,7 +79,7 @@ def _source(src: SourceOut) -> str:
     if art.published:
         parts.append(f"{art.published:%d %b %Y}")
     cite = ", ".join(p for p in parts if p)
-    said = f"; date given as {html.escape(src.date_text)!r}" if src.date_text else ""
+    said = f"; date given as “{html.escape(src.date_text)}”" if src.date_text else ""
     return f"{quote}<p class='eg-source'>{cite}{said}</p>"
 
 
@@ -121,6 +121,6 @@ def title(window: WindowOut, shown: int, more: bool) -> TJSTitle:
         span = f"until {_day(window.end)}"
     else:
         span = "all dates"
-    asked = f"<p>Asked as {html.escape(window.query)!r}.</p>" if window.query else ""
+    asked = f"<p>Asked as “{html.escape(window.query)}”.</p>" if window.query else ""
     count = f"{shown} event(s){', more on the next page' if more else ''}."
     return TJSTitle(text=TJSText(headline=f"Events, {span}", text=f"{asked}<p>{count}</p>"))

@@ -61,6 +61,16 @@ def bound(deadline: Deadline | None) -> Iterator[None]:
         _current.reset(token)
 
 
+def bounded(seconds: float) -> float:
+    """``seconds``, or less when the current deadline leaves less (a server-side time limit);
+    raises QueryTimeout once that deadline has passed, so nothing more is sent."""
+    deadline = _current.get()
+    if deadline is None:
+        return seconds
+    deadline.check()
+    return min(seconds, max(deadline.remaining(), 0.001))
+
+
 def check() -> None:
     """``current().check()`` when there is a current deadline."""
     deadline = _current.get()

@@ -218,17 +218,10 @@ class Neo4jStore:
         return Query(cypher.load(name), metadata={"file": name}, timeout=timeout)
 
     def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
-        """Run cypher/NAME.cypher in a read transaction with a time limit; rows as dicts. Under a
-        caller's deadline (graph.deadline) the server stops the transaction when it passes, and
-        nothing is sent once it has."""
-        limit = timeout or self.timeout
-        deadline = deadlines.current()
-        if deadline is not None:
-            deadline.check()
-            limit = min(limit, max(deadline.remaining(), 0.001))
+        """Run cypher/NAME.cypher in a read transaction within the time limit and the caller's deadline."""
         with self._errors(name):
             records, _, _ = self.driver.execute_query(
-                self._query(name, limit),
+                self._query(name, deadlines.bounded(timeout or self.timeout)),
                 params,
                 routing_=RoutingControl.READ,
                 database_=self.database,
@@ -370,20 +363,11 @@ class Neo4jStore:
         return [_row(found[i]) for i in event_ids if i in found]
 
     def event(self, event_id: str) -> EventDetail | None:
-        rows = self._rows([event_id])
-        if not rows:
-            return None
-        sources = [_source(r["article"], r["report"]) for r in self.read("event_sources", id=event_id)]
-        return EventDetail(rows[0], sources)
+        return self.events([event_id]).get(event_id)
 
     def events(self, event_ids: Sequence[str]) -> dict[str, EventDetail]:
-        """Two round trips for any number of events: their rows, then all their sources."""
-        ids = list(dict.fromkeys(event_ids))
-        rows = {r.event.id: r for r in self._rows(ids)}
-        sources: dict[str, list[SourceDetail]] = {i: [] for i in rows}
-        for r in self.read("events_sources", ids=list(rows)) if rows else []:
-            sources[r["id"]].append(_source(r["article"], r["report"]))
-        return {i: EventDetail(rows[i], sources[i]) for i in ids if i in rows}
+        rows = self._rows(list(dict.fromkeys(event_ids)))
+        return _with_sources(rows, self.read("events_sources", ids=[r.event.id for r in rows]))
 
     def actors(self, query: str = "", *, limit: int = 20) -> list[Actor]:
         limit = max(1, min(limit, ROW_CAP))
@@ -528,6 +512,15 @@ def _row(r: Row) -> EventRow:
         summary=e.get("summary") or "",
     )
     return EventRow(event, agents, targets, place, int(r["sources"]))
+
+
+def _with_sources(rows: Sequence[EventRow], reports: Sequence[Row]) -> dict[str, EventDetail]:
+    """Events from their rows and the rows of events_sources: ``Neo4jStore.events`` answers any
+    number of events in two round trips."""
+    found = {r.event.id: EventDetail(r, []) for r in rows}
+    for r in reports:
+        found[r["id"]].sources.append(_source(r["article"], r["report"]))
+    return found
 
 
 def _source(art: Row, rep: Row) -> SourceDetail:

@@ -55,6 +55,8 @@ eval: install
 	@mkdir -p $(DATA)
 	$(BIN)/eventgraph extract seeds --manifest seeds/manifest.json --out $(DATA)/seeds.jsonl
 	$(BIN)/python $(SHARED)/eval/score_events.py --pred $(DATA)/seeds.jsonl --gold $(SHARED)/eval/seeds --articles seeds
+	$(BIN)/eventgraph extract $(SHARED)/eval/news_dev/articles --manifest $(SHARED)/eval/news_dev/manifest.json --out $(DATA)/news_dev.jsonl
+	$(BIN)/python $(SHARED)/eval/score_events.py --pred $(DATA)/news_dev.jsonl --gold $(SHARED)/eval/news_dev --articles $(SHARED)/eval/news_dev/articles
 	$(BIN)/python bench/tempeval.py --gold $(SHARED)/eval/tempeval3/train.jsonl
 
 neo4j-up:

@@ -134,7 +134,7 @@ def parse_window(text: str, ref: date | None = None) -> QueryWindow:
     unread = _UNREAD_NUMBER.findall(_blank_out(text, timexes))
     if unread:
         raise ValueError(f"cannot read {' '.join(unread)!r} in {text!r} as part of a date")
-    dated = [t for t in timexes if t.interval is not None and t.type in ("DATE", "TIME")]
+    dated = [t for t in timexes if t.interval is not None and t.type != "SET"]  # "the past 30 days" too
     if not dated:
         raise ValueError(f"cannot read a date range from {text!r}")
     intervals = [t.interval for t in dated if t.interval]

@@ -112,7 +112,7 @@ class ManifestIndex:
                 listed = ", ".join(str(given[m]) for m in matches[:3]) + (", ..." if len(matches) > 3 else "")
                 self.problems.append(
                     Problem(
-                        f"{self.source}: {key}",
+                        f"{self.source}: {_short(key)}",
                         f"fits {len(matches)} input files ({listed}): ignored; key each by its relative path",
                     )
                 )
@@ -157,5 +157,10 @@ class ManifestIndex:
         keys = [key for key in self.manifest if key not in self._used]
         if not keys:
             return None
-        listed = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
+        listed = ", ".join(map(_short, keys[:5])) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
         return Problem(self.source, f"{len(keys)} entries fit no input: {listed}", note=True)
+
+
+def _short(key: str) -> str:
+    """A key as messages show it: a runaway key must not make a runaway line."""
+    return key if len(key) <= 120 else key[:119] + "…"

@@ -25,7 +25,7 @@ class Span:
 
 @dataclass
 class Mention:
-    doc: str  # article id (file name)
+    doc: str  # article id (graph.model.Article.id)
     type: str  # one of graph.model.EVENT_TYPES
     trigger: str  # the word that evokes the event ("phoned", "attack", "warned")
     trigger_start: int  # character offset of the trigger in the raw text

@@ -18,10 +18,12 @@ from extract.lexicons.time import (
     NOT_PLURAL_NOUNS,
     PART_OF_DAY,
     PARTS_OF_DAY,
+    SPOKEN_YEAR,
     WEEKDAY,
     WEEKDAYS,
     YEAR,
     month_number,
+    spoken_year,
 )
 from extract.temporal_types import TimexType
 from extract.timex_grammar import (
@@ -106,13 +108,13 @@ def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
 @rule(
     rf"(?:{PART_OF})?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<q>this|last|next|the)\s+)?"
     rf"(?P<mon>{cs(MONTH)})"
-    rf"(?:,?\s+(?:of\s+)?(?P<y>{DATE_YEAR})|{_RELATIVE_YEAR})?"
+    rf"(?:,?\s+(?:of\s+)?(?:(?P<y>{DATE_YEAR})|(?P<sy>{SPOKEN_YEAR}))|{_RELATIVE_YEAR})?"
 )
 def month(m: re.Match[str], ctx: Context) -> Reading | None:
     number = month_number(m["mon"])
     mod = mod_of(m["mod"]) or part_mod(m["part"])
     q = (m["q"] or "").lower()
-    year_ = m["y"] or _relative_year(m, ctx)
+    year_ = m["y"] or (m["sy"] and timecal.year_value(spoken_year(m["sy"]))) or _relative_year(m, ctx)
     if year_:
         return Reading("DATE", f"{year_}-{number:02d}", mod=mod)
     if q == "the" or m["mon"].endswith(".") or (len(m["mon"]) == 3 and m["mon"] != "May"):
@@ -143,8 +145,7 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
     if not m["fy"] and not re.fullmatch(YEAR, m["y"]):
         return None  # "2500" alone is a number; "the year 2500" and "fiscal 2500" are years
     if not (m["mod"] or m["fy"]):
-        follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
-        if follower and follower[1].endswith("s") and follower[1] not in NOT_PLURAL_NOUNS:
+        if _counts_things(ctx, m.end()):
             return None  # "2000 troops"
         if (
             re.search(
@@ -155,6 +156,48 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         ):
             return None
     return Reading("DATE", m["y"], mod=mod_of(m["mod"]) or part_mod(m["part"]))
+
+
+@rule(rf"(?:the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})")
+def year_in_words(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
+    if _counts_things(ctx, m.end()):
+        return None
+    return Reading("DATE", timecal.year_value(spoken_year(m["sy"])))
+
+
+def _counts_things(ctx: Context, end: int) -> bool:
+    """Whether the number ending at ``end`` counts a plural noun ("2000 troops") rather than names a year."""
+    follower = re.match(r"\s+([a-z]+)", ctx.text[end : end + 30])
+    return bool(follower and follower[1].endswith("s") and follower[1] not in NOT_PLURAL_NOUNS)
+
+
+_ORDINAL_CENTURIES = {
+    **{word: n for n, word in enumerate(["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"], 10)},
+    **{word: n for n, word in enumerate(["fifteenth", "sixteenth", "seventeenth", "eighteenth"], 15)},
+    **{"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21},
+}
+
+
+@rule(
+    rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<n>[1-9]\d?)(?:st|nd|rd|th)"
+    rf"|(?P<w>{'|'.join(sorted(_ORDINAL_CENTURIES, key=len, reverse=True))}))[- ]century",
+    trigger="century",
+)
+def ordinal_century(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the 20th century" is the TIMEX3 century 19 (1900-1999)."""
+    number = int(m["n"]) if m["n"] else _ORDINAL_CENTURIES[re.sub(r"[\s-]+", "-", m["w"].lower())]
+    return Reading("DATE", timecal.century_value((number - 1) * 100), mod=mod_of(m["mod"]))
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7}
+_DECADE_WORDS |= {"eighties": 8, "nineties": 9}
+
+
+@rule(rf"the\s+(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:nineteen[- ])?(?P<w>{'|'.join(_DECADE_WORDS)})")
+def decade_in_words(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "the nineties", "the late sixties": decades of the 1900s."""
+    return Reading("DATE", f"19{_DECADE_WORDS[m['w'].lower()]}", mod=mod_of(m["mod"]))
 
 
 @rule(r"(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<y>1[6-9]\d0|20\d0)|'(?P<yy>\d0))'?s")
@@ -207,6 +250,17 @@ def named_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         return timecal.shift_value(base, shift, "year") or base
 
     return Reading("DATE", from_ref(None), from_ref=from_ref)
+
+
+@rule(
+    rf"(?-i:(?P<p>[QH])(?P<n>[1-4]))[\s-]+(?P<y>{DATE_YEAR})|(?P<y2>{DATE_YEAR})[\s-]*(?-i:(?P<p2>[QH])(?P<n2>[1-4]))"
+)
+def quarter_code(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "Q3 2019", "2019-Q3", "H1 2020": the business shorthand for quarters and halves."""
+    part, number = (m["p"] or m["p2"]), int(m["n"] or m["n2"])
+    if part == "H" and number > 2:
+        return None
+    return Reading("DATE", f"{m['y'] or m['y2']}-{part}{number}")
 
 
 @rule(

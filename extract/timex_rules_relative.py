@@ -18,6 +18,7 @@ from extract.lexicons.time import (
     NUM,
     SEASON,
     SEASONS,
+    SPOKEN_YEAR,
     TIME_UNITS,
     UNITS,
     UNITS_PLURAL,
@@ -26,6 +27,7 @@ from extract.lexicons.time import (
     YEAR,
     month_number,
     number_value,
+    spoken_year,
     unit_name,
 )
 from extract.temporal_types import Relation, Unit
@@ -387,14 +389,15 @@ def every_month(m: re.Match[str], ctx: Context) -> Reading | None:
 
 @rule(
     rf"(?:(?P<mod>early|late|mid)[- ]?\s*)?(?:(?P<q>this|last|next|past|coming|the)\s+)?"
-    rf"(?:(?P<mod2>early|late|mid)[- ]?\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{DATE_YEAR}))?"
+    rf"(?:(?P<mod2>early|late|mid)[- ]?\s*)?(?P<s>{SEASON})"
+    rf"(?:\s+(?:of\s+)?(?:(?P<y>{DATE_YEAR})|(?P<sy>{SPOKEN_YEAR})))?"
     rf"|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})",
     trigger=UNIT_TRIGGER,
 )
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = SEASONS[(m["s"] or m["s2"]).lower()]
     mod = mod_of(m["mod"] or m["mod2"])
-    year_text = m["y"] or m["y2"]
+    year_text = m["y"] or m["y2"] or (m["sy"] and timecal.year_value(spoken_year(m["sy"])))
     if year_text:
         return Reading("DATE", f"{year_text}-{code}", mod=mod)
     q = (m["q"] or "").lower()

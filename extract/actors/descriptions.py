@@ -10,14 +10,14 @@ from extract.actors.article import Article
 from extract.actors.model import DocActor
 from extract.actors.text import strip_det
 from extract.lexicons.countries import countries, country_lookup, demonym_lookup
-from extract.lexicons.descriptors import GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS
+from extract.lexicons.descriptors import GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SPONSORSHIP_PARTICIPLES
 from extract.lexicons.folding import fold
 from extract.mention import Span
 from extract.places import find_place
 from graph.model import ActorKind
 
 BACKED = re.compile(
-    r"\b(?:pro-([a-z]+)|([a-z]+)(?:-| )(?:backed|supported|sponsored|aligned|allied|linked|funded))"
+    r"\b(?:pro-([a-z]+)|([a-z]+)(?:-| )(?:" + "|".join(SPONSORSHIP_PARTICIPLES) + r"))"
     r"\s+(?:[a-z]+\s+){0,2}?(militias?|groups?|factions?|paramilitary groups|paramilitaries|proxies|rebels|"
     r"fighters|separatists|forces)\b"
 )

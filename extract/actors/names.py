@@ -23,6 +23,7 @@ from extract.lexicons.media import (
 )
 from extract.lexicons.organisations import GROUPISH_WORDS, organisation_lookup
 from extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup
+from extract.lexicons.speech import SPEAKER_VERBS
 from extract.lexicons.titles import HONORIFICS, NOT_PERSON_CUES
 from extract.names import acronym_definitions, person_tokens, same_person, strip_possessive
 from graph.model import ActorKind
@@ -33,6 +34,7 @@ _MEDIA_CONTEXT_AFTER = re.compile(
     r"(?:\s*+,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(MEDIA_APPOSITION_NOUNS) + r")\b|"
     r"\s++(?:" + "|".join(MEDIA_NAME_FOLLOWERS) + "|" + _PUBLISHED + r")\b)"
 )
+_SPEAKER_AFTER = re.compile(r"\s+(?:" + "|".join(SPEAKER_VERBS) + r")\b")
 _PUBLISHED_END = re.compile(r"(?:" + _PUBLISHED + r")$")
 # Non-ASCII letters that re.IGNORECASE matches to ASCII ones (İ ı ſ and the Kelvin sign).
 _CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
@@ -175,9 +177,7 @@ def _mislabelled_person(article: Article, start: int, end: int, people: list[lis
     before = re.search(r"(\S+)\s+$", article.text[max(0, start - 20) : start])
     if before and fold(before.group(1)) in HONORIFICS and fold(before.group(1)) not in NOT_PERSON_CUES:
         return True
-    return re.match(
-        r"\s+(?:said|says|told|added|stressed|warned)\b", article.text[end : end + 12]
-    ) is not None and (len(words) >= 2)
+    return re.match(_SPEAKER_AFTER, article.text[end : end + 12]) is not None and (len(words) >= 2)
 
 
 def _extend_left(article: Article, start: int) -> int:

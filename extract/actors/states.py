@@ -8,19 +8,20 @@ from extract.actors.article import Article
 from extract.actors.model import DocActor, Named
 from extract.actors.text import strip_determiners
 from extract.lexicons.countries import capital_lookup, countries, country_lookup, demonym_lookup
-from extract.lexicons.descriptors import PERSON_NOUNS
+from extract.lexicons.descriptors import FORCES_MODIFIERS, FORCES_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS
 from extract.lexicons.folding import fold
 from extract.lexicons.roles import role_lookup
 from extract.mention import Span
 from extract.names import strip_possessive
 
-GOVERNMENT = re.compile(
-    r"\b(government|administration|authorities|regime|leadership|leaders|state|cabinet)\b"
-)
+GOVERNMENT = re.compile(r"\b(" + "|".join(GOVERNMENT_NOUNS) + r")\b")
 # Words after a demonym or country that make the phrase a state's armed forces ("Iraqi soldiers").
 _FORCES = re.compile(
-    r"(?:security\s+|armed\s+|military\s+|ground\s+|special\s+)?(?:forces|troops|soldiers|soldier|"
-    r"servicemen|service\s+members|servicemembers|personnel|marines)\b"
+    r"(?:"
+    + "|".join(m + r"\s+" for m in FORCES_MODIFIERS)
+    + r")?(?:"
+    + "|".join(n.replace(" ", r"\s+") for n in FORCES_NOUNS)
+    + r")\b"
 )
 
 

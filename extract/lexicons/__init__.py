@@ -2,5 +2,5 @@
 
 Lists hold general world knowledge and ordinary news vocabulary, never names taken
 from particular articles. Modules here import nothing of ``extract`` outside this
-package (import-linter checks it), so any step may use them without a cycle.
+package (tests/extract/lexicons checks it), so any step may use them without a cycle.
 """

@@ -71,3 +71,30 @@ ORG_NOUNS = frozenset(
 )
 # Any head noun of an unnamed participant.
 DESCRIPTOR_HEADS = GROUP_NOUNS | PERSON_NOUNS | ORG_NOUNS
+# Nouns of a state's power: "the Iraqi government", "Iranian authorities" name the state, not a group.
+GOVERNMENT_NOUNS = (
+    "government",
+    "administration",
+    "authorities",
+    "regime",
+    "leadership",
+    "leaders",
+    "state",
+    "cabinet",
+)
+# Nouns of armed forces after a country or demonym ("Iraqi soldiers", "US special forces"); alternation order
+# kept (longest forms first where one begins another).
+FORCES_MODIFIERS = ("security", "armed", "military", "ground", "special")
+FORCES_NOUNS = (
+    "forces",
+    "troops",
+    "soldiers",
+    "soldier",
+    "servicemen",
+    "service members",
+    "servicemembers",
+    "personnel",
+    "marines",
+)
+# Participles that make a group the proxy of a sponsor ("Iranian-backed", "Russia-aligned").
+SPONSORSHIP_PARTICIPLES = ("backed", "supported", "sponsored", "aligned", "allied", "linked", "funded")

@@ -122,3 +122,5 @@ ACCOUNT_VERBS = frozenset({"report", "confirm", "disclose", "reveal", "recount"}
 # "reported" is not among the verbs: a news outlet's report is news in itself.
 SOURCING_ACTS = frozenset({"claim", "report"})
 SOURCING_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain"})
+# Speech verbs right after a name of two words or more that make it a person's ("Amina Bello said").
+SPEAKER_VERBS = ("said", "says", "told", "added", "stressed", "warned")

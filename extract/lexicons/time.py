@@ -117,6 +117,14 @@ NUM = (
     rf"(?:\d{{1,3}}(?:\s+1/2|(?:,\d{{3}})*(?:\.\d+)?)|{NUM_WORD}(?: and a half)?|an?|"
     rf"{_alternation(VAGUE_COUNTS)})"
 )
+_TEENS = "|".join(reversed(SMALL_NUMBERS[10:20]))
+_TWO_DIGITS = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_DIGIT_WORDS}))?|{_TEENS}|oh[- ](?:{_DIGIT_WORDS}))"
+# a year said in words, as transcripts write it: "nineteen ninety-six", "nineteen oh five",
+# "two thousand and one" ("twelve hundred" is left alone: mostly a count)
+SPOKEN_YEAR = (
+    rf"(?:(?:{_TEENS}|twenty)[- ]{_TWO_DIGITS}"
+    rf"|two\s+thousand(?:(?:\s+and)?[- ](?:{_TWO_DIGITS}|{_DIGIT_WORDS}))?)(?![\w-])"
+)
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
 UNITS_PLURAL = rf"{UNIT}s?"
 MONTH = (
@@ -154,6 +162,15 @@ def number_value(word: str) -> int | None:
             value += SMALL_NUMBERS.index(parts[1])
         return value
     return None
+
+
+def spoken_year(words: str) -> int:
+    """The year a SPOKEN_YEAR match says: "nineteen ninety-six" 1996, "two thousand and one" 2001."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("and", "oh")]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + (number_value("-".join(parts[2:])) or 0 if parts[2:] else 0)
+    century = 20 if parts[0] == "twenty" else SMALL_NUMBERS.index(parts[0])
+    return 100 * century + (number_value("-".join(parts[1:])) or 0)
 
 
 def month_number(word: str) -> int:

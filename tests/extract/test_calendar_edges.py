@@ -252,6 +252,9 @@ def test_shift_outside_the_calendar_is_none() -> None:
         ("from Oct 28 1850 to Dec 16", "1850-10-28", "1850-12-16", True),
         ("from Dec 28 2019 to Jan 5", "2019-12-28", "2020-01-05", True),
         ("between Feb 1 and Feb 29 2020", "2020-02-01", "2020-02-29", True),
+        ("2019-Q3", "2019-07-01", "2019-09-30", True),  # was all of 2019
+        ("Q4 2100", "2100-10-01", "2100-12-31", True),
+        ("the past 30 days", "2019-11-17", "2019-12-17", True),  # a duration ending on the reference day
     ],
 )
 def test_window_years(text: str, start: str, end: str, year_given: bool) -> None:
@@ -267,6 +270,7 @@ def test_window_years(text: str, start: str, end: str, year_given: bool) -> None
         ("from 2019-12-16 to 2019-10-28", REF, "before it starts"),
         ("December 21000", REF, "cannot read '21000'"),
         ("in 2100", REF, "cannot read '2100'"),
+        ("week 50 of 2019", REF, "cannot read '50'"),  # was all of 2019
         ("Feb 29 2019", REF, "cannot read '29 2019'"),
         ("next year", LAST, "'next year' in 'next year' falls outside the calendar"),
         ("last week", FIRST, "falls outside the calendar"),

@@ -31,11 +31,15 @@ class Found:
         by_id = {p.id: p.name for p in self.batch.places}
         return by_id.get(event.place) if event.place else None
 
+    def article_id(self, name: str) -> str:
+        return next(a.id for a in self.batch.articles if a.name == name)
+
     def events(self, doc: str, type_: str, word: str = "") -> list[Event]:
+        ident = self.article_id(doc)
         return [
             e
             for e in self.batch.events
-            if e.type == type_ and any(s.doc == doc and word in s.sentence for s in e.sources)
+            if e.type == type_ and any(s.doc == ident and word in s.sentence for s in e.sources)
         ]
 
     def one(self, doc: str, type_: str, word: str = "") -> Event:
@@ -119,7 +123,7 @@ def test_blog_events_but_nothing_from_comments(found: Found) -> None:
     doc = "blog_analysis.txt"
     text = (FIXTURES / doc).read_text(encoding="utf-8")
     comments_start = text.index("42 Comments")
-    sources = [s for e in found.batch.events for s in e.sources if s.doc == doc]
+    sources = [s for e in found.batch.events for s in e.sources if s.doc == found.article_id(doc)]
     assert sources and all(s.char_end <= comments_start for s in sources)
     strike = found.one(doc, "drone_attack", "drone strike killed")
     assert _day(strike) == date(2024, 3, 17)

@@ -417,3 +417,9 @@ def test_a_file_given_twice_is_one_article_and_no_ambiguity(tmp_path: Path) -> N
         f"same file name and text as {path}: read once"
     ] * 2
     assert not [p for p in problems if "fits" in p.reason]
+
+
+def test_a_runaway_manifest_key_makes_no_runaway_line(tmp_path: Path) -> None:
+    _, problems = run([write(tmp_path, "a.txt", ARTICLE)], {"k" * 1_000_000: {}})
+    (unused,) = [p for p in problems if "fit no input" in p.reason]
+    assert len(str(unused)) < 300

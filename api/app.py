@@ -13,6 +13,8 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.deps import Slots
+from api.head import HeadAsGet
 from api.routes import actors, events, feeds, health, path, places, timeline
 from api.settings import Settings
 from graph.open import open_store
@@ -56,8 +58,9 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     )
     app.state.store = store
     app.state.settings = settings
-    app.state.limiter = anyio.CapacityLimiter(settings.max_concurrent_queries)
+    app.state.slots = Slots(settings.max_concurrent_queries)
     errors.install(app)
+    app.add_middleware(HeadAsGet)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"], allow_headers=["*"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated
@@ -15,7 +16,7 @@ from api.errors import bad_request, not_found
 from api.schemas import ActorRef, FiltersOut, PlaceRef, WindowOut, YearCount
 from extract.dates import QueryWindow, parse_window
 from graph.model import Actor, EventType, Place
-from graph.store import GraphStore, Match, TimelineFilter
+from graph.store import EventDetail, GraphStore, Match, TimelineFilter
 
 ACTOR_ID = re.compile(r"^(person|org|gpe|group|media):[a-z0-9-]{1,200}$")
 NAME_MATCH = 85.0  # score a name must reach to stand for an actor without an exact match
@@ -34,6 +35,12 @@ def _name_score(query: str, name: str) -> float:
         fuzz.ratio(query, name, processor=utils.default_process),
         fuzz.token_set_ratio(query, name, processor=utils.default_process),
     )
+
+
+def event_details(store: GraphStore, event_ids: Iterable[str]) -> dict[str, EventDetail]:
+    """Events with their sources (timeline and path rows carry none), in one worker call and a
+    fixed number of store round trips; ids the store no longer holds are left out."""
+    return store.events(sorted(set(event_ids)))
 
 
 async def resolve_actor(run: RunDep, value: str, *, role: str = "actor") -> Actor:

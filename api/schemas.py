@@ -353,12 +353,22 @@ class HealthOut(BaseModel):
     detail: str | None = None
 
 
+def _absent(value: object) -> bool:
+    return value is None
+
+
+def _omit() -> Any:
+    """An optional TimelineJS field left out of the JSON when unset: TimelineJS reads a present
+    ``null`` as a value ("Cannot read properties of null (reading 'year')") and draws nothing."""
+    return Field(default=None, exclude_if=_absent)
+
+
 class TJSDate(BaseModel):
     """A TimelineJS date: only the parts the precision supports."""
 
     year: int
-    month: int | None = None
-    day: int | None = None
+    month: int | None = _omit()
+    day: int | None = _omit()
 
 
 class TJSText(BaseModel):
@@ -367,19 +377,29 @@ class TJSText(BaseModel):
 
 
 class TJSEvent(BaseModel):
+    """A slide; end_date and display_date are left out for a point event and a certain day."""
+
     unique_id: str
     start_date: TJSDate
-    end_date: TJSDate | None = None
+    end_date: TJSDate | None = _omit()
     display_date: str | None = Field(
-        default=None, description="Set when the date is not a certain single day."
+        default=None, exclude_if=_absent, description="Set when the date is not a certain single day."
     )
     text: TJSText
     group: str
 
 
+class TJSTitle(BaseModel):
+    """The title slide: which window the timeline shows."""
+
+    unique_id: str = "title"
+    text: TJSText
+
+
 class TimelineJSOut(BaseModel):
     """Knight Lab TimelineJS JSON; extra keys (window, next_cursor) are ignored by the widget."""
 
+    title: TJSTitle
     events: list[TJSEvent]
     window: WindowOut
     next_cursor: str | None

@@ -29,6 +29,19 @@ class Settings(BaseSettings):
     )
     max_limit: int = Field(default=500, ge=1, le=10_000, description="Most rows one response returns.")
     max_concurrent_queries: int = Field(default=8, ge=1, le=256)
+    header_timeout: float = Field(
+        default=10.0, gt=0, le=300, description="Seconds a connection may take to send a request's headers."
+    )
+    keep_alive_timeout: int = Field(
+        default=5, ge=1, le=300, description="Seconds an idle connection stays open between requests."
+    )
+    max_connections: int = Field(
+        default=200, ge=1, le=100_000, description="Open connections and running requests; more get 503."
+    )
+    max_header_bytes: int = Field(default=16_384, ge=1024, le=1_048_576, description="Largest request head.")
+    forwarded_allow_ips: str = Field(
+        default="", description="Proxies trusted for X-Forwarded-For/-Proto (comma-separated IPs, or *)."
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("cors_origins", mode="before")

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import bench_api, bench_extract, bench_load, bench_query
+from bench import bench_api, bench_extract, bench_limits, bench_load, bench_query
 from bench.gen_synthetic import generate
 from bench.neo4j_server import PrivateServer, private_server
 from bench.report import Figure, Section, machine, versions, write
@@ -31,7 +31,7 @@ from graph.neo4j_store import Neo4jStore
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
 BENCH_HOME = ROOT / ".neo4j-bench"  # the bench's own Neo4j (bench.neo4j_server)
-PARTS = ("extract", "load", "query", "api")
+PARTS = ("extract", "load", "query", "api", "limits")
 
 
 @dataclass(frozen=True)
@@ -265,6 +265,9 @@ def main() -> None:
                 f" {bench_api.MAX_REQUESTS:,} requests per endpoint; the load generator shares the 2 cores."
             )
             sections.append(api)
+        if "limits" in parts:
+            print("== speed limits once asserted in tests", flush=True)
+            sections.append(bench_limits.run())
     finally:
         if neo is not None:
             neo.close()

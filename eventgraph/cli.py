@@ -468,14 +468,15 @@ def _interval_text(interval: DateInterval | None) -> str:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 def serve(host: str, port: int, **opts: Any) -> None:
     """Serve the API and the timeline page."""
-    import uvicorn
-
     from api.app import create_app
+    from api.server import serve as run_server
+    from api.settings import Settings
 
     with opened_store(opts) as store:
         store.date_span()  # a store that cannot be served (an older release's graph) fails here
         click.echo(f"serving {opts['store_kind']} store on http://{host}:{port} (Ctrl-C stops)", err=True)
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        settings = Settings()  # EVENTGRAPH_* limits: query time, connections, header timeout...
+        run_server(create_app(store, settings), settings, host, port)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from graph import actor_rank, paths, persist
+from graph import deadline as deadlines
 from graph.errors import StoreError
 from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, EventType, Place, Source
 from graph.paths import Incidence, affiliation, find_paths
@@ -52,6 +53,7 @@ from graph.store import (
 from graph.window import DATE_MIN, ROW_CAP, SortKey, bounds, encode_cursor, span_class
 
 INTERACTION_CAP = 100
+CHECK_EVERY = 1023  # a timeline scan checks the caller's deadline once per this many + 1 keys
 # Actors in this many events keep their interaction tally up to date on upsert; the others are tallied
 # per query, by a walk over their events (cheaper than the memory a tally of every actor would take).
 HUB_EVENTS = 256
@@ -477,6 +479,8 @@ class MemoryStore:
             while i < len(keys) and keys[i][0] <= win.start_hi:
                 key = keys[i]
                 i += 1
+                if not i & CHECK_EVERY:  # a wide scan stops when the caller gives up
+                    deadlines.check()
                 if win.admits(key) and self._passes(self._events[key[2]], flt):
                     yield key
 
@@ -536,6 +540,9 @@ class MemoryStore:
             return None
         sources = [SourceDetail(Source(*s), Article(*self._articles[s.doc])) for s in stored.sources]
         return EventDetail(self._row(event_id), sources)
+
+    def events(self, event_ids: Sequence[str]) -> dict[str, EventDetail]:
+        return {i: d for i in event_ids if (d := self.event(i))}
 
     def actors(self, query: str = "", *, limit: int = 20) -> list[Actor]:
         limit = max(1, min(limit, ROW_CAP))

@@ -31,6 +31,7 @@ from neo4j.exceptions import (
 )
 
 from graph import actor_rank, cypher
+from graph import deadline as deadlines
 from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
 from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
 from graph.paths import Incidence, affiliation, find_paths
@@ -230,12 +231,12 @@ class Neo4jStore:
         return Query(cypher.load(name), metadata={"file": name}, timeout=timeout)
 
     def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
-        """Run cypher/NAME.cypher in a read transaction with a time limit; rows as dicts."""
+        """Run cypher/NAME.cypher in a read transaction within the time limit and the caller's deadline."""
         if name not in ("ping", "store_version") and self._outdated:
             raise StoreError(self._outdated)
         with self._errors(name):
             records, _, _ = self.driver.execute_query(
-                self._query(name, timeout or self.timeout),
+                self._query(name, deadlines.bounded(timeout or self.timeout)),
                 params,
                 routing_=RoutingControl.READ,
                 database_=self.database,
@@ -374,11 +375,11 @@ class Neo4jStore:
         return [_row(found[i]) for i in event_ids if i in found]
 
     def event(self, event_id: str) -> EventDetail | None:
-        rows = self._rows([event_id])
-        if not rows:
-            return None
-        sources = [_source(r["article"], r["report"]) for r in self.read("event_sources", id=event_id)]
-        return EventDetail(rows[0], sources)
+        return self.events([event_id]).get(event_id)
+
+    def events(self, event_ids: Sequence[str]) -> dict[str, EventDetail]:
+        rows = self._rows(list(dict.fromkeys(event_ids)))
+        return _with_sources(rows, self.read("events_sources", ids=[r.event.id for r in rows]))
 
     def actors(self, query: str = "", *, limit: int = 20) -> list[Actor]:
         limit = max(1, min(limit, ROW_CAP))
@@ -548,6 +549,15 @@ def _row(r: Row) -> EventRow:
         summary=e.get("summary") or "",
     )
     return EventRow(event, agents, targets, place, int(r["sources"]))
+
+
+def _with_sources(rows: Sequence[EventRow], reports: Sequence[Row]) -> dict[str, EventDetail]:
+    """Events from their rows and the rows of events_sources: ``Neo4jStore.events`` answers any
+    number of events in two round trips."""
+    found = {r.event.id: EventDetail(r, []) for r in rows}
+    for r in reports:
+        found[r["id"]].sources.append(_source(r["article"], r["report"]))
+    return found
 
 
 def _source(art: Row, rep: Row) -> SourceDetail:

@@ -20,7 +20,9 @@ distances to the target (a lower bound that ignores dates), so the first
 target's own links (an index by actor), so the actors just before the target
 are never expanded, and the next actors' links are fetched in round trips of
 growing size (16, 32, 64, ...) rather than one per actor. ``budget`` caps visited hops so a
-hostile query on hub actors stays bounded; both stores hit it at the same place.
+hostile query on hub actors stays bounded; both stores hit it at the same place. A
+``Deadline`` (graph.deadline; the caller's by default) is checked at every visited hop, every
+distance step and every round trip, so a search the API has given up on stops there.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
+from graph import deadline as deadlines
+from graph.deadline import Deadline
 from graph.model import DateInterval
 
 _LAST = date.max  # sorts undated events after every date
@@ -115,8 +119,11 @@ def _key(inc: Incidence) -> date:
 
 
 class _Search:
-    def __init__(self, adj: Adjacency, target: str, ordered: bool, window: DateInterval | None) -> None:
+    def __init__(
+        self, adj: Adjacency, target: str, ordered: bool, window: DateInterval | None, deadline: Deadline
+    ) -> None:
         self.adj = adj
+        self.deadline = deadline
         self.target = target
         self.ordered = ordered
         self.window = window
@@ -133,6 +140,7 @@ class _Search:
         missing = sorted({a for a in actor_ids if a not in self.incs})
         if not missing:
             return
+        self.deadline.check()
         found = self.adj.incidences(missing, self.window, self.ordered)
         for actor in missing:
             unique = {inc.event: inc for inc in found.get(actor, [])}
@@ -171,6 +179,7 @@ class _Search:
     def reach(self, depth: int) -> None:
         """Extend hop distances from the target out to ``depth``."""
         while self.depth < depth and self.frontier:
+            self.deadline.check()
             nxt = sorted(self.adj.neighbours(self.frontier, self.window, self.ordered) - self.dist.keys())
             self.dist.update((other, self.depth + 1) for other in nxt)
             self.frontier = nxt
@@ -187,11 +196,14 @@ def find_paths(
     window: DateInterval | None = None,
     limit: int = 5,
     budget: int = 20_000,
+    deadline: Deadline | None = None,
 ) -> list[FoundPath]:
-    """Up to ``limit`` paths of at most ``max_hops`` hops, shortest first (see module doc)."""
+    """Up to ``limit`` paths of at most ``max_hops`` hops, shortest first (see module doc);
+    raises QueryTimeout once ``deadline`` (default: the caller's, if any) has passed."""
     if source == target or limit <= 0:
         return []
-    search = _Search(adj, target, ordered, window)
+    clock = deadline or deadlines.current() or Deadline(float("inf"))
+    search = _Search(adj, target, ordered, window, clock)
     found: list[FoundPath] = []
     visited = 0
 
@@ -218,6 +230,7 @@ def find_paths(
             visited += 1
             if visited > budget:
                 return False
+            clock.check()
             if left > 2 and i >= fetched:  # the next actors' events, in round trips of growing size
                 search.fetch([hop[2] for hop in nexts[i : i + chunk]])
                 fetched, chunk = i + chunk, chunk * 2

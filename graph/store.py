@@ -6,7 +6,7 @@ embedded store and Neo4j value for value.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol, runtime_checkable
@@ -145,6 +145,11 @@ class GraphStore(Protocol):
     ) -> TimelinePage: ...
 
     def event(self, event_id: str) -> EventDetail | None: ...
+
+    def events(self, event_ids: Sequence[str]) -> dict[str, EventDetail]:
+        """``event`` for many ids in a fixed number of round trips (feeds quote every event's
+        sources); ids the store does not hold are left out."""
+        ...
 
     def actors(self, query: str = "", *, limit: int = 20) -> list[Actor]: ...
 

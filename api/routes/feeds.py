@@ -7,75 +7,14 @@ from datetime import timedelta
 
 from fastapi import APIRouter
 
+from api import timelinejs as timelinejs_slides
 from api.deps import RunDep
-from api.query import TimelineQueryDep
-from api.schemas import (
-    EventOut,
-    TimelineJSOut,
-    TJSDate,
-    TJSEvent,
-    TJSText,
-    VisGroup,
-    VisItem,
-    VisOut,
-)
+from api.query import TimelineQueryDep, event_details
+from api.schemas import EventOut, SourceOut, TimelineJSOut, VisGroup, VisItem, VisOut
+from api.timelinejs import display_date, label
 from graph.store import EventRow
 
 router = APIRouter(tags=["feeds"])
-
-
-def _label(event_type: str) -> str:
-    return event_type.replace("_", " ")
-
-
-def _display_date(ev: EventOut) -> str | None:
-    """Words for any date that is not one certain day, so the widget does not overstate precision."""
-    assert ev.date is not None
-    d = ev.date
-    text = {
-        "day": None,
-        "week": f"week of {d.start:%d %B %Y}",
-        "month": f"{d.start:%B %Y}",
-        "year": f"{d.start:%Y}",
-    }.get(d.precision, f"{d.start:%d %b %Y} – {d.end:%d %b %Y}")
-    if ev.disputed:
-        text = f"{text or f'{d.start:%d %B %Y}'} (disputed: the sources disagree)"
-    return text
-
-
-def _tjs_dates(ev: EventOut) -> tuple[TJSDate, TJSDate | None]:
-    assert ev.date is not None
-    d = ev.date
-    if d.precision == "year":
-        return TJSDate(year=d.start.year), None
-    if d.precision == "month":
-        return TJSDate(year=d.start.year, month=d.start.month), None
-    start = TJSDate(year=d.start.year, month=d.start.month, day=d.start.day)
-    end = TJSDate(year=d.end.year, month=d.end.month, day=d.end.day) if d.end != d.start else None
-    return start, end
-
-
-def _details(ev: EventOut) -> str:
-    parts = [
-        f"<p>{html.escape(', '.join(a.name for a in ev.agents) or '?')} → "
-        f"{html.escape(', '.join(a.name for a in ev.targets) or '—')}</p>"
-    ]
-    if ev.place:
-        parts.append(f"<p>{html.escape(ev.place.name)}</p>")
-    parts.append(f"<p>{ev.source_count} source(s); CAMEO {ev.cameo}, PLOVER {ev.plover}</p>")
-    return "".join(parts)
-
-
-def tjs_event(ev: EventOut) -> TJSEvent:
-    start, end = _tjs_dates(ev)
-    return TJSEvent(
-        unique_id=ev.id,
-        start_date=start,
-        end_date=end,
-        display_date=_display_date(ev),
-        text=TJSText(headline=html.escape(ev.summary), text=_details(ev)),
-        group=_label(ev.type),
-    )
 
 
 def vis_item(ev: EventOut) -> VisItem:
@@ -90,7 +29,7 @@ def vis_item(ev: EventOut) -> VisItem:
         type="range" if is_range else "point",
         group=ev.type,
         className=" ".join(classes),
-        title=f"{ev.summary} ({_display_date(ev) or ev.date.start.isoformat()})",
+        title=f"{ev.summary} ({display_date(ev) or ev.date.start.isoformat()})",
     )
 
 
@@ -101,9 +40,16 @@ def _dated(rows: list[EventRow]) -> list[EventOut]:
 
 @router.get("/timeline/timelinejs", response_model=TimelineJSOut)
 async def timelinejs(run: RunDep, tq: TimelineQueryDep) -> TimelineJSOut:
+    """A title slide naming the window, then one slide per dated event quoting its sources."""
     page = await run(run.store.timeline, tq.flt, limit=tq.limit, cursor=tq.cursor)
+    events = _dated(page.rows)
+    details = await run(event_details, run.store, (ev.id for ev in events))
+    sources = {i: [SourceOut.of(s.source, s.article) for s in d.sources] for i, d in details.items()}
     return TimelineJSOut(
-        events=[tjs_event(ev) for ev in _dated(page.rows)], window=tq.window, next_cursor=page.next_cursor
+        title=timelinejs_slides.title(tq.window, len(events), page.next_cursor is not None),
+        events=[timelinejs_slides.slide(ev, sources.get(ev.id, [])) for ev in events],
+        window=tq.window,
+        next_cursor=page.next_cursor,
     )
 
 
@@ -114,7 +60,7 @@ async def vis(run: RunDep, tq: TimelineQueryDep) -> VisOut:
     groups = sorted({ev.type for ev in events})
     return VisOut(
         items=[vis_item(ev) for ev in events],
-        groups=[VisGroup(id=g, content=_label(g)) for g in groups],
+        groups=[VisGroup(id=g, content=label(g)) for g in groups],
         window=tq.window,
         filters=tq.filters,
         next_cursor=page.next_cursor,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 
 from api.deps import RunDep, Runner
 from api.schemas import CountsOut, HealthOut
@@ -28,16 +28,23 @@ async def _counts(run: Runner, request: Request) -> Counts:
     return counts
 
 
-@router.get("/health", response_model=HealthOut)
-async def health(run: RunDep, request: Request) -> HealthOut:
-    """Always 200 so monitors can read the body: "degraded" says what is wrong; counts may be up
-    to COUNTS_MAX_AGE seconds old."""
+@router.get(
+    "/health",
+    response_model=HealthOut,
+    responses={503: {"model": HealthOut, "description": "The store cannot be reached (status degraded)."}},
+)
+async def health(run: RunDep, request: Request, response: Response) -> HealthOut:
+    """200 when the store answers, 503 when it does not, so a load balancer or an orchestrator can
+    act on the status alone; the body says what is wrong. Counts may be COUNTS_MAX_AGE s old."""
     store = run.store
     try:
         reachable = await run(store.ping)
         counts = await _counts(run, request) if reachable else None
     except (StoreError, TimeoutError) as exc:
+        response.status_code = 503
         return HealthOut(status="degraded", store=store.kind, reachable=False, counts=None, detail=str(exc))
+    if not reachable:
+        response.status_code = 503
     return HealthOut(
         status="ok" if reachable else "degraded",
         store=store.kind,

@@ -10,17 +10,11 @@ from fastapi import APIRouter, Query
 
 from api.deps import RunDep
 from api.errors import bad_request
-from api.query import resolve_actor
+from api.query import event_details, resolve_actor
 from api.schemas import ActorRef, PathOut, PathsOut, WindowOut
 from graph.model import DateInterval
-from graph.store import EventDetail, GraphStore
 
 router = APIRouter(tags=["path"])
-
-
-def _details(store: GraphStore, event_ids: set[str]) -> dict[str, EventDetail]:
-    """The hop events with their sources, fetched in one worker call (path rows carry no sources)."""
-    return {i: d for i in sorted(event_ids) if (d := store.event(i))}
 
 
 @router.get("/path", response_model=PathsOut)
@@ -52,7 +46,7 @@ async def path(
     chains = await run(run.store.path, a.id, b.id, ordered=True, **kwargs) if ordered else None
     hops = [h for p in [*shortest, *(chains or [])] for h in p.hops]
     event_ids = {h.event.event.id for h in hops if h.event is not None}
-    details = await run(_details, run.store, event_ids)
+    details = await run(event_details, run.store, event_ids)
     return PathsOut(
         source=ActorRef.of(a),
         target=ActorRef.of(b),

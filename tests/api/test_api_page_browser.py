@@ -129,3 +129,31 @@ def test_window_in_words_and_actor_filter(page: Page) -> None:
     page.fill("#actor", "Zorblax")
     page.click("#apply")
     expect(page.locator("#error")).to_contain_text("no actor matches 'Zorblax'")
+
+
+def test_timelinejs_feed_drawn_by_the_real_timelinejs(chromium: str, base_url: str) -> None:
+    """The feed embedded the way a newsroom does it: Knight Lab TimelineJS fetches it by URL and
+    draws a title slide naming the window, then one slide and one marker per event, no error."""
+    window = "start=2019-10-28&end=2019-12-16"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1200, "height": 800})
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        feed = tab.request.get(f"{base_url}/timeline/timelinejs?{window}").json()
+        tab.goto(f"{base_url}/static/timelinejs.html?{window}")
+        events = feed["events"]
+        assert len(events) == 4
+        expect(tab.locator(".tl-timemarker")).to_have_count(len(events))
+        expect(tab.locator(".tl-slide")).to_have_count(len(events) + 1)  # and the title slide
+        expect(tab.locator(".tl-slide-titleslide")).to_contain_text("28 October 2019 – 16 December 2019")
+        for event in events:
+            expect(tab.locator(f"#{event['unique_id']}-marker")).to_have_count(1)
+        call = tab.locator("#evt_call")
+        expect(call).to_contain_text("Mark Esper → Adil Abdul Mahdi")
+        expect(call).to_contain_text("Esper spoke with Abdul Mahdi on Sunday.")
+        expect(call.locator("a[href='https://example.org/a']")).to_have_text("Esper talks to Iraqi PM")
+        body = tab.locator("body").inner_text()
+        browser.close()
+    assert "ERROR" not in body and "Cannot read" not in body and "null" not in body
+    assert errors == []

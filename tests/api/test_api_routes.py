@@ -214,18 +214,36 @@ def test_health(client: TestClient, store: Any) -> None:
     assert body["counts"] == {"articles": 3, "events": 9, "actors": 6, "places": 3, "disputed": 1}
 
 
-def test_timelinejs_feed_honours_precision(client: TestClient) -> None:
+def test_timelinejs_feed_honours_precision_and_leaves_absent_fields_out(client: TestClient) -> None:
     body = get(client, "/timeline/timelinejs", start="2019-10-01", end="2019-12-31")
     events = {e["unique_id"]: e for e in body["events"]}
     assert "evt_undated" not in events
-    assert events["evt_protest"]["start_date"] == {"year": 2019, "month": 11, "day": None}
+    assert events["evt_protest"]["start_date"] == {"year": 2019, "month": 11}
     assert events["evt_protest"]["display_date"] == "November 2019"
     assert events["evt_warn"]["start_date"] == {"year": 2019, "month": 10, "day": 20}
     assert events["evt_warn"]["end_date"] == {"year": 2019, "month": 10, "day": 31}
-    assert events["evt_resign"]["end_date"] is None and events["evt_resign"]["display_date"] is None
+    # TimelineJS reads a present null as a date and draws nothing: absent fields are left out.
+    assert "end_date" not in events["evt_resign"] and "display_date" not in events["evt_resign"]
+    slides = client.get("/timeline/timelinejs", params={"start": "2019-10-01"}).text
+    assert "null" not in slides[: slides.index('"window"')]  # title and events come first
     assert "disputed" in events["evt_call"]["display_date"]
     assert events["evt_meet"]["text"]["headline"] == "Adil Abdul Mahdi met Kata&#x27;ib Hizbollah"
     assert events["evt_meet"]["group"] == "meeting"
+    assert body["title"]["text"]["headline"] == "Events, 1 October 2019 – 31 December 2019"
+
+
+def test_timelinejs_slides_quote_sources_and_say_only_what_is_known(client: TestClient) -> None:
+    body = get(client, "/timeline/timelinejs", start="2019-10-01", end="2019-12-31")
+    text = {e["unique_id"]: e["text"]["text"] for e in body["events"]}
+    call = text["evt_call"]
+    assert "Mark Esper → Adil Abdul Mahdi" in call
+    assert "Esper spoke with Abdul Mahdi on Sunday." in call and "on Saturday." in call
+    assert "<a href='https://example.org/a'" in call and "Esper talks to Iraqi PM</a>, Wire One" in call
+    assert "by Adil Abdul Mahdi" in text["evt_resign"]  # no target: no arrow to a placeholder
+    assert "→" not in text["evt_resign"] and "?" not in text["evt_resign"] and "—" not in text["evt_resign"]
+    assert "Iraq in turmoil, Weekly Three" in text["evt_resign"]
+    assert "<a " not in text["evt_resign"]  # that article has no link
+    assert "CAMEO" not in call
 
 
 def test_vis_feed_items_and_groups(client: TestClient) -> None:
@@ -268,3 +286,39 @@ def test_health_reuses_counts_for_a_few_seconds(store: Any, monkeypatch: pytest.
         monkeypatch.setattr(health, "COUNTS_MAX_AGE", 0.0)
         c.get("/health")
         assert len(calls) == 2
+
+
+# One URL per GET route that answers 200 on the seed-like graph; the test below fails when a
+# route is added without a line here.
+HEAD_URLS = {
+    "/": "/",
+    "/health": "/health",
+    "/timeline": "/timeline?start=2019-10-28&end=2019-12-16",
+    "/timeline/vis": "/timeline/vis",
+    "/timeline/timelinejs": "/timeline/timelinejs",
+    "/events/{event_id}": "/events/evt_call",
+    "/actors": "/actors?q=Esper",
+    "/actors/{actor_id}": f"/actors/{ESPER}",
+    "/path": f"/path?from={ESPER}&to={KH}",
+    "/places": "/places",
+    "/static": "/static/timelinejs.html",
+    "/openapi.json": "/openapi.json",
+    "/docs": "/docs",
+    "/docs/oauth2-redirect": "/docs/oauth2-redirect",
+    "/redoc": "/redoc",
+}
+
+
+def test_head_answers_like_get_without_a_body_on_every_route(client: TestClient) -> None:
+    app: Any = client.app
+    documented = {path for path, ops in app.openapi()["paths"].items() if "get" in ops}
+    others = {r.path for r in app.routes if hasattr(r, "path")}  # the page, docs, static files
+    assert documented | others == set(HEAD_URLS)
+    for url in HEAD_URLS.values():
+        got, head = client.get(url), client.head(url)
+        assert (head.status_code, got.status_code) == (200, 200), url
+        assert head.content == b"", url
+        assert head.headers["content-type"] == got.headers["content-type"], url
+        assert head.headers["content-length"] == str(len(got.content)), url
+    assert client.head("/nope").status_code == 404
+    assert client.request("POST", "/health").status_code == 405

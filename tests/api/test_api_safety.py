@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -96,12 +94,31 @@ def test_only_get_is_served(client: TestClient) -> None:
         assert response.status_code == 405 and "error" in response.json()
 
 
-class SlowStore(MemoryStore):
-    """A store whose timeline takes longer than the service allows."""
+class HeldStore(MemoryStore):
+    """A store whose timeline waits until the test lets it go, counting calls at work at once."""
+
+    def __init__(self, parties: int = 1) -> None:
+        super().__init__()
+        self.release = threading.Event()
+        self.together = threading.Barrier(parties, timeout=60)
+        self.lock = threading.Lock()
+        self.working = self.most = self.completed = 0
 
     def timeline(self, *args: Any, **kwargs: Any) -> Any:
-        time.sleep(1.0)
-        return super().timeline(*args, **kwargs)
+        with self.lock:
+            self.working += 1
+            self.most = max(self.most, self.working)
+        try:
+            if self.together.parties > 1:
+                self.together.wait()  # proves that this many calls do run at once
+            else:
+                self.release.wait(60)
+            found = super().timeline(*args, **kwargs)
+            self.completed += 1
+            return found
+        finally:
+            with self.lock:
+                self.working -= 1
 
 
 class DownStore(MemoryStore):
@@ -113,10 +130,13 @@ class DownStore(MemoryStore):
 
 
 def test_time_limit_answers_504() -> None:
-    with TestClient(create_app(SlowStore(), Settings(query_timeout=0.2))) as c:
-        started = time.monotonic()
+    """The answer comes at the limit while the store call is still held (how soon: bench_limits)."""
+    store = HeldStore()
+    with TestClient(create_app(store, Settings(query_timeout=0.2))) as c:
         response = c.get("/timeline")
-        assert time.monotonic() - started < 0.9
+        completed = store.completed
+        store.release.set()
+    assert completed == 0  # answered without waiting for the store call
     assert response.status_code == 504
     assert "took too long" in response.json()["error"]
 
@@ -127,8 +147,27 @@ def test_unreachable_store_answers_503_and_health_degrades() -> None:
         assert response.status_code == 503
         assert response.json()["error"].startswith("the graph store is unavailable")
         health = c.get("/health")
-    assert health.status_code == 200
+    assert health.status_code == 503  # load balancers and orchestrators act on the status alone
     assert health.json()["status"] == "degraded" and health.json()["reachable"] is False
+
+
+@pytest.mark.neo4j
+def test_health_answers_503_when_neo4j_cannot_be_reached() -> None:
+    """The real driver against a port nobody listens on: /health must say so in its status."""
+    from neo4j import GraphDatabase
+
+    from graph.open import open_store
+
+    store = open_store("neo4j")
+    with TestClient(create_app(store, Settings())) as c:
+        assert c.get("/health").status_code == 200
+        store.driver.close()  # type: ignore[attr-defined]
+        store.driver = GraphDatabase.driver("bolt://127.0.0.1:9", connection_timeout=1.0)  # type: ignore[attr-defined]
+        health = c.get("/health")
+    store.close()
+    assert health.status_code == 503
+    body = health.json()
+    assert (body["status"], body["reachable"], body["store"]) == ("degraded", False, "neo4j")
 
 
 def test_cors_is_configurable() -> None:
@@ -160,24 +199,90 @@ def test_app_opens_and_closes_the_configured_store(tmp_path: Any) -> None:
     assert (body["store"], body["counts"]["events"]) == ("memory", 0)
 
 
-@pytest.fixture
-def concurrent_client() -> Iterator[TestClient]:
-    with TestClient(create_app(SlowStore(), Settings(query_timeout=5, max_concurrent_queries=2))) as c:
-        yield c
-
-
-def test_concurrency_limiter_queues_store_calls(concurrent_client: TestClient) -> None:
-    """Two workers for four slow calls: the last ones wait instead of piling onto the store."""
-    codes: list[int] = []
-
-    def call() -> None:
-        codes.append(concurrent_client.get("/timeline").status_code)
-
-    threads = [threading.Thread(target=call) for _ in range(4)]
-    started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+def test_concurrency_limiter_queues_store_calls() -> None:
+    """Two slots for four calls: two at work at once, never more; the others wait their turn."""
+    store = HeldStore(parties=2)
+    with TestClient(create_app(store, Settings(query_timeout=60, max_concurrent_queries=2))) as c:
+        codes: list[int] = []
+        threads = [
+            threading.Thread(target=lambda: codes.append(c.get("/timeline").status_code)) for _ in range(4)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
     assert codes == [200] * 4
-    assert time.monotonic() - started >= 1.9
+    assert store.most == 2
+
+
+class StuckStore(MemoryStore):
+    """A timeline call that ignores the deadline and stops only when the test lets it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.entered = 0
+
+    def timeline(self, *args: Any, **kwargs: Any) -> Any:
+        self.entered += 1
+        self.started.set()
+        self.release.wait(60)
+        return super().timeline(*args, **kwargs)
+
+
+def test_a_timed_out_call_keeps_its_slot_until_its_work_stops() -> None:
+    """One slot: while the first, timed-out call still works, the next request gets no slot
+    (504), rather than a second call piling onto the store."""
+    store = StuckStore()
+    app = create_app(store, Settings(query_timeout=0.5, max_concurrent_queries=1))
+    with TestClient(app) as c:
+        codes: list[int] = []
+        first = threading.Thread(target=lambda: codes.append(c.get("/timeline").status_code))
+        first.start()
+        assert store.started.wait(60)  # the store call is at work
+        first.join()
+        assert codes == [504]
+        assert app.state.slots.in_use == 1  # the abandoned call still counts
+        assert c.get("/timeline").status_code == 504
+        assert store.entered == 1  # the second request never reached the store
+        store.release.set()
+        for _ in range(1200):
+            if app.state.slots.in_use == 0:
+                break
+            threading.Event().wait(0.05)
+        assert app.state.slots.in_use == 0
+        assert c.get("/timeline").status_code == 200
+
+
+def test_slots_hand_over_to_waiters_without_losing_a_turn() -> None:
+    """Twenty requests on two slots, given back from worker threads, a third of the waiters
+    giving up: never more than two at work, everyone else served, nothing left held."""
+    import anyio
+    import anyio.to_thread
+
+    from api.deps import Slots
+
+    slots = Slots(2)
+    most, served, gave_up = 0, 0, 0
+
+    async def request(i: int) -> None:
+        nonlocal most, served, gave_up
+        try:
+            with anyio.fail_after(0.05 if i % 3 == 0 else 60):
+                await slots.take()
+        except TimeoutError:
+            gave_up += 1
+            return
+        most = max(most, slots.in_use)
+        await anyio.to_thread.run_sync(lambda: (threading.Event().wait(0.01), slots.give_back()))
+        served += 1
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tg:
+            for i in range(20):
+                tg.start_soon(request, i)
+
+    anyio.run(main)
+    assert most <= 2 and served + gave_up == 20 and served >= 13
+    assert slots.in_use == 0 and slots.try_take() and slots.try_take() and not slots.try_take()

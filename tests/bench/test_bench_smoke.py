@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import bench_api, bench_extract, bench_load, bench_query
+from bench import bench_api, bench_extract, bench_limits, bench_load, bench_query
 from bench.gen_synthetic import EPOCH, generate
 from bench.report import Figure, Section, machine, quantile, versions, write
 from graph.memory import MemoryStore
@@ -85,3 +85,9 @@ def test_load_bench_on_neo4j() -> None:
     finally:
         store.clear()
         store.close()
+
+
+def test_speed_limits_once_in_tests_are_measured() -> None:
+    section = bench_limits.run(words=3_000, blank=2_000, call_seconds=0.2)
+    assert len(section.figures) == 6
+    assert all(f.target and f.ok is not None for f in section.figures)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -112,9 +111,7 @@ def test_50_mb_file_is_reported_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)
-    start = time.perf_counter()
-    _, problems = run([path])
-    assert time.perf_counter() - start < 0.5
+    _, problems = run([path])  # how fast: bench/bench_limits.py
     assert problems[0].fatal and "too large (50.0 MB > 20 MB limit)" in problems[0].reason
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 
 import pytest
@@ -307,29 +306,6 @@ def test_never_crashes(text: str, dct: date | None) -> None:
 )
 def test_never_crashes_on_date_like_text(text: str, dct: date) -> None:
     tag(text, dct)
-
-
-NEWS = (
-    "BAGHDAD (Reuters) - Rockets struck near the US embassy on Sunday, the latest in a series of attacks "
-    "that "
-    "US officials blame on Iran-backed militias. A US source recently told reporters that there had been 11 "
-    "attacks on bases hosting US troops since October 28, and Defense Secretary Mark Esper told lawmakers "
-    "Wednesday that the strikes were escalating. Iraq's prime minister resigned in late November after weeks "
-    "of "
-    "protests in which more than 400 people were killed. Parliament was supposed to name a successor "
-    "by Monday, "
-    "but the deadline was extended to Thursday. Two days after the attack, the embassy said it had "
-    "reinforced "
-    "security, and officials said the previous week had been the most violent in months. "
-)
-
-
-def test_speed() -> None:
-    text = NEWS * 2000
-    words = len(text.split())
-    started = time.process_time()
-    tag(text, MON)
-    assert words / (time.process_time() - started) > 50_000
 
 
 def test_jsonl_batch() -> None:

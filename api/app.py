@@ -12,13 +12,14 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from api import errors
-from api.deps import Slots
-from api.head import HeadAsGet
-from api.routes import actors, events, feeds, health, path, places, timeline
-from api.settings import Settings
-from graph.open import open_store
-from graph.store import GraphStore
+from eventgraph import __version__
+from eventgraph.api import errors
+from eventgraph.api.deps import Slots
+from eventgraph.api.head import HeadAsGet
+from eventgraph.api.routes import actors, events, feeds, health, path, places, timeline
+from eventgraph.api.settings import Settings
+from eventgraph.graph.open import open_store
+from eventgraph.graph.store import GraphStore
 
 STATIC = Path(__file__).parent / "static"
 
@@ -52,7 +53,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app = FastAPI(
         title="eventgraph",
         summary="A timeline knowledge graph of dated events, actors and places, read-only.",
-        version="0.1.0",
+        version=__version__,
         lifespan=lifespan,
         responses=errors.ERROR_RESPONSES,
     )

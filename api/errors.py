@@ -10,9 +10,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from api.schemas import ErrorOut
-from graph.errors import QueryTimeout, StoreAuthError, StoreUnavailable
-from graph.window import BadCursor
+from eventgraph.api.schemas import ErrorOut
+from eventgraph.graph.errors import QueryTimeout, StoreAuthError, StoreUnavailable
+from eventgraph.graph.window import BadCursor
 
 log = logging.getLogger("eventgraph.api")
 

@@ -11,12 +11,12 @@ from typing import Annotated
 from fastapi import Depends, Query
 from rapidfuzz import fuzz, process, utils
 
-from api.deps import RunDep, SettingsDep
-from api.errors import bad_request, not_found
-from api.schemas import ActorRef, FiltersOut, PlaceRef, WindowOut, YearCount
-from extract.dates import QueryWindow, parse_window
-from graph.model import Actor, EventType, Place
-from graph.store import EventDetail, GraphStore, Match, TimelineFilter
+from eventgraph.api.deps import RunDep, SettingsDep
+from eventgraph.api.errors import bad_request, not_found
+from eventgraph.api.schemas import ActorRef, FiltersOut, PlaceRef, WindowOut, YearCount
+from eventgraph.extract.temporal.intervals import QueryWindow, parse_window
+from eventgraph.graph.model import Actor, EventType, Place
+from eventgraph.graph.store import EventDetail, GraphStore, Match, TimelineFilter
 
 ACTOR_ID = re.compile(r"^(person|org|gpe|group|media):[a-z0-9-]{1,200}$")
 NAME_MATCH = 85.0  # score a name must reach to stand for an actor without an exact match

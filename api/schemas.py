@@ -7,8 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from graph.model import Actor, Affiliation, Article, DateInterval, Place, Source, cameo_plover
-from graph.store import ActorPath, EventDetail, EventRow, Interaction, Match, SourceDetail
+from eventgraph.graph.model import Actor, Affiliation, Article, DateInterval, Place, Source, cameo_plover
+from eventgraph.graph.store import ActorPath, EventDetail, EventRow, Interaction, Match, SourceDetail
 
 
 class ErrorOut(BaseModel):

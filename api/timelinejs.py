@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from api.schemas import EventOut, SourceOut, TJSDate, TJSEvent, TJSText, TJSTitle, WindowOut
+from eventgraph.api.schemas import EventOut, SourceOut, TJSDate, TJSEvent, TJSText, TJSTitle, WindowOut
 
 MAX_SOURCES = 3  # sources quoted on one slide; the rest are counted
 

@@ -20,11 +20,11 @@ from datetime import timedelta
 import httpx
 import uvicorn
 
-from api.app import create_app
-from api.settings import Settings
 from bench.gen_synthetic import DAYS, EPOCH, generate
-from graph.open import open_store
-from graph.store import GraphStore
+from eventgraph.api.app import create_app
+from eventgraph.api.settings import Settings
+from eventgraph.graph.open import open_store
+from eventgraph.graph.store import GraphStore
 
 
 def _port() -> int:
@@ -60,7 +60,7 @@ def main() -> None:
     batch = generate(args.events)
     store: GraphStore
     if args.store == "memory":
-        from graph.memory import MemoryStore
+        from eventgraph.graph.memory import MemoryStore
 
         store = MemoryStore()
     else:

@@ -153,15 +153,15 @@ def serve(events: int, store_kind: str, port: int) -> None:
     """The server side: a store of synthetic events behind the real app, on loopback."""
     import uvicorn
 
-    from api.app import create_app
-    from api.settings import Settings
-    from graph.open import open_store
-    from graph.store import GraphStore
+    from eventgraph.api.app import create_app
+    from eventgraph.api.settings import Settings
+    from eventgraph.graph.open import open_store
+    from eventgraph.graph.store import GraphStore
 
     batch = generate(events)
     store: GraphStore
     if store_kind == "memory":
-        from graph.memory import MemoryStore
+        from eventgraph.graph.memory import MemoryStore
 
         store = MemoryStore()
     else:

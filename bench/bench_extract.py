@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.report import Figure, Section
-from extract.nlp import load, model_name
-from extract.read import RawArticle, read_inputs
-from extract.run import BATCH_SIZE, extract_articles
+from eventgraph.extract.ingest.read import RawArticle, read_inputs
+from eventgraph.extract.nlp import load, model_name
+from eventgraph.extract.pipeline.run import BATCH_SIZE, extract_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TARGET_OVERHEAD = 1.5

@@ -17,7 +17,7 @@ _LOAD = """
 import json, resource, time
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t, cpu = time.perf_counter(), time.process_time()
-from extract.gazetteer import index
+from eventgraph.extract.gazetteer import index
 geo = index.load()
 rss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
 print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - cpu,

@@ -16,15 +16,15 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
 from bench.bench_extract import corpus
 from bench.report import Figure, Section
-from extract.actors import DocumentActors
-from extract.clean import body_spans
-from extract.read import Problem, read_inputs
-from extract.timex import tag
-from graph.memory import MemoryStore
+from eventgraph.api.app import create_app
+from eventgraph.api.settings import Settings
+from eventgraph.extract.actors import DocumentActors
+from eventgraph.extract.ingest.clean import body_spans
+from eventgraph.extract.ingest.read import Problem, read_inputs
+from eventgraph.extract.temporal.tagger import tag
+from eventgraph.graph.memory import MemoryStore
 
 DCT = date(2019, 12, 16)
 

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 from bench.report import Figure
-from graph import cypher
-from graph.errors import StoreError
-from graph.model import Batch
-from graph.neo4j_store import Neo4jStore
+from eventgraph.graph import cypher
+from eventgraph.graph.errors import StoreError
+from eventgraph.graph.model import Batch
+from eventgraph.graph.neo4j_store import Neo4jStore
 
 TARGET_RATE = 20_000
 TARGET_SPEEDUP = 20.0

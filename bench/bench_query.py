@@ -19,9 +19,9 @@ from typing import Any
 
 from bench.gen_synthetic import DAYS, EPOCH
 from bench.report import Figure, latency, ms, quantile
-from graph.memory import MemoryStore
-from graph.model import Batch, DateInterval, Event
-from graph.store import GraphStore, TimelineFilter
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Batch, DateInterval, Event
+from eventgraph.graph.store import GraphStore, TimelineFilter
 
 TARGET_P99 = 0.020
 SCAN_EVERY = 5  # one scan sample per this many store samples keeps big scans affordable

@@ -16,8 +16,8 @@ import random
 import sys
 from datetime import date, timedelta
 
-from graph.export import dumps_rows
-from graph.model import (
+from eventgraph.graph.export import dumps_rows
+from eventgraph.graph.model import (
     ACTOR_KINDS,
     EVENT_TYPES,
     Actor,

@@ -33,8 +33,8 @@ from pathlib import Path
 import httpx
 
 from bench.gen_synthetic import DAYS, EPOCH, generate
-from graph.model import Batch
-from graph.open import STORE_FILE, open_writer
+from eventgraph.graph.model import Batch
+from eventgraph.graph.open import STORE_FILE, open_writer
 
 STORES = ("memory", "neo4j")
 Request = tuple[str, dict[str, str]]

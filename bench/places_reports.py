@@ -15,8 +15,8 @@ import math
 import random
 from datetime import date
 
-from extract.gazetteer import index as geo_index
-from extract.places import find_place, set_article
+from eventgraph.extract.gazetteer import index as geo_index
+from eventgraph.extract.places import find_place, set_article
 
 COUNTRIES = ("AF", "SY", "YE", "IQ", "NG", "ML", "BF", "SO", "PK", "UA", "CD", "MZ")
 TEMPLATES = (
@@ -63,9 +63,9 @@ def main() -> None:
     cases = reports(args.n)
     placed: list[tuple[float, float] | None] = []
     if args.pipeline:
-        from extract.read import RawArticle
-        from extract.run import extract_articles
-        from graph.model import Article
+        from eventgraph.extract.ingest.read import RawArticle
+        from eventgraph.extract.pipeline.run import extract_articles
+        from eventgraph.graph.model import Article
 
         raws = [
             RawArticle(Article(f"r{i}.txt", published=date(2022, 6, 1)), text, "manifest")

@@ -23,10 +23,10 @@ from bench import bench_api, bench_extract, bench_limits, bench_load, bench_quer
 from bench.gen_synthetic import generate
 from bench.neo4j_server import PrivateServer, private_server
 from bench.report import Figure, Section, machine, versions, write
-from graph.errors import StoreError
-from graph.memory import MemoryStore
-from graph.model import Batch
-from graph.neo4j_store import Neo4jStore
+from eventgraph.graph.errors import StoreError
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Batch
+from eventgraph.graph.neo4j_store import Neo4jStore
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"

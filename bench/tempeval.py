@@ -17,7 +17,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from extract.timex import tag
+from eventgraph.extract.temporal.tagger import tag
 
 EVAL_DIR = Path("/work/shared/eval/tempeval3")
 HEIDELTIME_VALUE_F1 = 77.6  # TempEval-3 platinum, UzZaman et al. 2013

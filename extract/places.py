@@ -23,12 +23,12 @@ from pathlib import Path
 import airportsdata
 from rapidfuzz import fuzz, process
 
-from extract.gazetteer import context as article_context
-from extract.gazetteer import index as geo_index
-from extract.gazetteer.context import Anchor, ArticleContext
-from extract.gazetteer.normal import key, words
-from extract.lexicons.countries import COUNTRY_FORMS, countries
-from graph.model import Place, place_id
+from eventgraph.extract.gazetteer import context as article_context
+from eventgraph.extract.gazetteer import index as geo_index
+from eventgraph.extract.gazetteer.context import Anchor, ArticleContext
+from eventgraph.extract.gazetteer.normal import key, words
+from eventgraph.extract.lexicons.countries import COUNTRY_FORMS, countries
+from eventgraph.graph.model import Place, place_id
 
 __all__ = [
     "SPECIFICITY",

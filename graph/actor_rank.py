@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from graph.model import Actor
+from eventgraph.graph.model import Actor
 
 CANDIDATE_CAP = 5000  # most candidates a store hands to the ranking, lowest ids first
 FUZZY_MIN = 75.0

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from graph.errors import QueryTimeout
+from eventgraph.graph.errors import QueryTimeout
 
 
 class Deadline:

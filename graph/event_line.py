@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from graph.model import ActorKind, EventType, Precision
+from eventgraph.graph.model import ActorKind, EventType, Precision
 
 # The last day the API can serve: the timeline feed adds a day to an interval's end (vis.js end
 # dates are exclusive), so the calendar's last day cannot be stored.

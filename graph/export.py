@@ -12,8 +12,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from graph.event_line import ActorLine, ArticleLine, DateLine, EventLine, OrgLine, parse_line
-from graph.model import (
+from eventgraph.graph.event_line import ActorLine, ArticleLine, DateLine, EventLine, OrgLine, parse_line
+from eventgraph.graph.model import (
     Actor,
     Affiliation,
     Article,

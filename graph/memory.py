@@ -32,12 +32,22 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from graph import actor_rank, paths, persist
-from graph import deadline as deadlines
-from graph.errors import StoreError
-from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, EventType, Place, Source
-from graph.paths import Incidence, affiliation, find_paths
-from graph.store import (
+from eventgraph.graph import actor_rank, paths, persist
+from eventgraph.graph import deadline as deadlines
+from eventgraph.graph.errors import StoreError
+from eventgraph.graph.model import (
+    Actor,
+    Affiliation,
+    Article,
+    Batch,
+    DateInterval,
+    Event,
+    EventType,
+    Place,
+    Source,
+)
+from eventgraph.graph.paths import Incidence, affiliation, find_paths
+from eventgraph.graph.store import (
     ActorDetail,
     ActorPath,
     Counts,
@@ -50,7 +60,7 @@ from graph.store import (
     TimelinePage,
     path_hops,
 )
-from graph.window import DATE_MIN, ROW_CAP, SortKey, bounds, encode_cursor, span_class
+from eventgraph.graph.window import DATE_MIN, ROW_CAP, SortKey, bounds, encode_cursor, span_class
 
 INTERACTION_CAP = 100
 CHECK_EVERY = 1023  # a timeline scan checks the caller's deadline once per this many + 1 keys

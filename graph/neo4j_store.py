@@ -30,12 +30,12 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from graph import actor_rank, cypher
-from graph import deadline as deadlines
-from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
-from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
-from graph.paths import Incidence, affiliation, find_paths
-from graph.store import (
+from eventgraph.graph import actor_rank, cypher
+from eventgraph.graph import deadline as deadlines
+from eventgraph.graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
+from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
+from eventgraph.graph.paths import Incidence, affiliation, find_paths
+from eventgraph.graph.store import (
     ActorDetail,
     ActorPath,
     Counts,
@@ -48,8 +48,8 @@ from graph.store import (
     TimelinePage,
     path_hops,
 )
-from graph.version import STORE_VERSION, outdated
-from graph.window import ROW_CAP, SPAN_CLASSES, bounds, class_floors, encode_cursor, span_class
+from eventgraph.graph.version import STORE_VERSION, outdated
+from eventgraph.graph.window import ROW_CAP, SPAN_CLASSES, bounds, class_floors, encode_cursor, span_class
 
 INTERACTION_CAP = 100
 LAYOUT = 2  # bumped when stored events need a migration (2: span_class)

@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.errors import StoreError
-from graph.store import GraphStore
+from eventgraph.graph.errors import StoreError
+from eventgraph.graph.store import GraphStore
 
 if TYPE_CHECKING:
-    from graph.neo4j_store import Neo4jStore
+    from eventgraph.graph.neo4j_store import Neo4jStore
 
 STORE_FILE = "graph.jsonl"
 LOCK_FILE = "graph.jsonl.lock"
@@ -36,7 +36,7 @@ def open_store(
     """``memory`` reads DATA_DIR/graph.jsonl (which must exist); ``neo4j`` connects (NEO4J_*
     environment as defaults)."""
     if kind == "memory":
-        from graph.memory import MemoryStore
+        from eventgraph.graph.memory import MemoryStore
 
         path = Path(data_dir) / STORE_FILE
         if not path.exists():
@@ -68,7 +68,7 @@ def open_writer(
     leaves the file as it was. With ``replace`` the old file is not read at all, so a damaged or
     outdated one can be rebuilt (a Neo4j graph of an older format is usable again once cleared)."""
     if kind == "neo4j":
-        from graph.neo4j_store import require_usable
+        from eventgraph.graph.neo4j_store import require_usable
 
         store = _neo4j(uri, user, password, database, timeout)
         try:
@@ -80,9 +80,9 @@ def open_writer(
         return
     if kind != "memory":
         raise ValueError(f"unknown store {kind!r}: use memory or neo4j")
-    from graph import persist
-    from graph.lock import exclusive
-    from graph.memory import MemoryStore
+    from eventgraph.graph import persist
+    from eventgraph.graph.lock import exclusive
+    from eventgraph.graph.memory import MemoryStore
 
     path = Path(data_dir) / STORE_FILE
     with exclusive(Path(data_dir) / LOCK_FILE, say):
@@ -103,7 +103,7 @@ def _neo4j(
     database: str | None,
     timeout: float,
 ) -> Neo4jStore:
-    from graph.neo4j_store import Neo4jStore
+    from eventgraph.graph.neo4j_store import Neo4jStore
 
     return Neo4jStore(
         uri or os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),

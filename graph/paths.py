@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
-from graph import deadline as deadlines
-from graph.deadline import Deadline
-from graph.model import DateInterval
+from eventgraph.graph import deadline as deadlines
+from eventgraph.graph.deadline import Deadline
+from eventgraph.graph.model import DateInterval
 
 _LAST = date.max  # sorts undated events after every date
 _FIRST = date.min  # sorts affiliations (no date) before every event

@@ -20,10 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from graph.errors import StoreError
-from graph.export import batch_from_rows, dumps_rows
-from graph.model import Actor, Affiliation, Article, Batch, Place
-from graph.version import STORE_VERSION, outdated
+from eventgraph.graph.errors import StoreError
+from eventgraph.graph.export import batch_from_rows, dumps_rows
+from eventgraph.graph.model import Actor, Affiliation, Article, Batch, Place
+from eventgraph.graph.version import STORE_VERSION, outdated
 
 KIND = "memory-store"
 HEADER = {"eventgraph": KIND, "version": STORE_VERSION}

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol, runtime_checkable
 
-from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
-from graph.paths import FoundPath
+from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
+from eventgraph.graph.paths import FoundPath
 
 Match = Literal["overlap", "within"]
 

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from graph.store import TimelineFilter
+from eventgraph.graph.store import TimelineFilter
 
 DATE_MIN = date(1, 1, 1)
 DATE_MAX = date(9999, 12, 31)

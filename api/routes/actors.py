@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import RunDep, SettingsDep
-from api.errors import not_found
-from api.query import ACTOR_ID
-from api.schemas import ActorDetailOut, ActorOut, ActorSearchOut, InteractionOut, affiliation_out
+from eventgraph.api.deps import RunDep, SettingsDep
+from eventgraph.api.errors import not_found
+from eventgraph.api.query import ACTOR_ID
+from eventgraph.api.schemas import ActorDetailOut, ActorOut, ActorSearchOut, InteractionOut, affiliation_out
 
 router = APIRouter(tags=["actors"])
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from api.deps import RunDep
-from api.errors import not_found
-from api.schemas import EventWithSources, event_with_sources
+from eventgraph.api.deps import RunDep
+from eventgraph.api.errors import not_found
+from eventgraph.api.schemas import EventWithSources, event_with_sources
 
 router = APIRouter(tags=["events"])
 

@@ -7,12 +7,12 @@ from datetime import timedelta
 
 from fastapi import APIRouter
 
-from api import timelinejs as timelinejs_slides
-from api.deps import RunDep
-from api.query import TimelineQueryDep, event_details
-from api.schemas import EventOut, SourceOut, TimelineJSOut, VisGroup, VisItem, VisOut
-from api.timelinejs import display_date, label
-from graph.store import EventRow
+from eventgraph.api import timelinejs as timelinejs_slides
+from eventgraph.api.deps import RunDep
+from eventgraph.api.query import TimelineQueryDep, event_details
+from eventgraph.api.schemas import EventOut, SourceOut, TimelineJSOut, VisGroup, VisItem, VisOut
+from eventgraph.api.timelinejs import display_date, label
+from eventgraph.graph.store import EventRow
 
 router = APIRouter(tags=["feeds"])
 

@@ -6,10 +6,10 @@ import time
 
 from fastapi import APIRouter, Request, Response
 
-from api.deps import RunDep, Runner
-from api.schemas import CountsOut, HealthOut
-from graph.errors import StoreError
-from graph.store import Counts
+from eventgraph.api.deps import RunDep, Runner
+from eventgraph.api.schemas import CountsOut, HealthOut
+from eventgraph.graph.errors import StoreError
+from eventgraph.graph.store import Counts
 
 router = APIRouter(tags=["health"])
 # Monitors and load balancers poll /health; counting by type reads every event (100k events on

@@ -8,11 +8,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import RunDep
-from api.errors import bad_request
-from api.query import event_details, resolve_actor
-from api.schemas import ActorRef, PathOut, PathsOut, WindowOut
-from graph.model import DateInterval
+from eventgraph.api.deps import RunDep
+from eventgraph.api.errors import bad_request
+from eventgraph.api.query import event_details, resolve_actor
+from eventgraph.api.schemas import ActorRef, PathOut, PathsOut, WindowOut
+from eventgraph.graph.model import DateInterval
 
 router = APIRouter(tags=["path"])
 

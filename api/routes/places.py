@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import RunDep
-from api.schemas import PlaceFeature, PlaceOut, PlacesGeoJSON, PlacesOut, PointGeometry
+from eventgraph.api.deps import RunDep
+from eventgraph.api.schemas import PlaceFeature, PlaceOut, PlacesGeoJSON, PlacesOut, PointGeometry
 
 router = APIRouter(tags=["places"])
 

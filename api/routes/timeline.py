@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import RunDep
-from api.query import TimelineQueryDep
-from api.schemas import EventOut, TimelineOut
+from eventgraph.api.deps import RunDep
+from eventgraph.api.query import TimelineQueryDep
+from eventgraph.api.schemas import EventOut, TimelineOut
 
 router = APIRouter(tags=["timeline"])
 

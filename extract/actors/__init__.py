@@ -10,7 +10,7 @@ list). Text outside the entities the Doc holds (the event engineer blanks non-bo
 text) never yields an actor. ``DocumentActors`` is the facade the resolver step uses.
 """
 
-from extract.actors.document import DocumentActors
-from extract.actors.model import DocActor
+from eventgraph.extract.actors.document import DocumentActors
+from eventgraph.extract.actors.model import DocActor
 
 __all__ = ["DocActor", "DocumentActors"]

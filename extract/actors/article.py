@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from extract.actors.model import DocActor, Named
-from extract.actors.text import sentence_start
-from extract.lexicons.roles import role_pattern
-from extract.quotes import QuotedText
-from graph.model import ActorKind
+from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.actors.text import sentence_start
+from eventgraph.extract.events.quotes import QuotedText
+from eventgraph.extract.lexicons.roles import role_pattern
+from eventgraph.graph.model import ActorKind
 
 
 class Article:

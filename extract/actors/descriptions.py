@@ -6,15 +6,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extract.actors.article import Article
-from extract.actors.model import DocActor
-from extract.actors.text import strip_det
-from extract.lexicons.countries import countries, country_lookup, demonym_lookup
-from extract.lexicons.descriptors import GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SPONSORSHIP_PARTICIPLES
-from extract.lexicons.folding import fold
-from extract.mention import Span
-from extract.places import find_place
-from graph.model import ActorKind
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.model import DocActor
+from eventgraph.extract.actors.text import strip_det
+from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.countries import countries, country_lookup, demonym_lookup
+from eventgraph.extract.lexicons.descriptors import (
+    GROUP_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPONSORSHIP_PARTICIPLES,
+)
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.places import find_place
+from eventgraph.graph.model import ActorKind
 
 BACKED = re.compile(
     r"\b(?:pro-([a-z]+)|([a-z]+)(?:-| )(?:" + "|".join(SPONSORSHIP_PARTICIPLES) + r"))"

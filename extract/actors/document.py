@@ -6,14 +6,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from extract.actors.article import Article
-from extract.actors.descriptions import sponsors
-from extract.actors.memberships import add_memberships
-from extract.actors.model import DocActor, Named
-from extract.actors.names import register
-from extract.actors.resolvers import resolve_span
-from extract.actors.titles import add_roles
-from extract.mention import Span
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.descriptions import sponsors
+from eventgraph.extract.actors.memberships import add_memberships
+from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.actors.names import register
+from eventgraph.extract.actors.resolvers import resolve_span
+from eventgraph.extract.actors.titles import add_roles
+from eventgraph.extract.events.mention import Span
 
 
 class DocumentActors:

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extract.actors.article import Article
-from extract.actors.model import DocActor, Named, holds
-from extract.actors.states import country_key
-from extract.actors.text import strip_det
-from extract.lexicons.countries import country_demonym
-from extract.lexicons.folding import fold
-from extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup, role_pattern
-from extract.lexicons.titles import HONORIFICS
-from extract.mention import Span
-from extract.names import person_tokens, same_person, strip_possessive
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.model import DocActor, Named, holds
+from eventgraph.extract.actors.states import country_key
+from eventgraph.extract.actors.text import strip_det
+from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.countries import country_demonym
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup, role_pattern
+from eventgraph.extract.lexicons.titles import HONORIFICS
+from eventgraph.extract.resolve.names import person_tokens, same_person, strip_possessive
 
 
 def possessive_title(article: Article, end: int, inside: list[Named]) -> DocActor | None:

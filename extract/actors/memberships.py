@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from extract.actors.article import Article
-from extract.actors.descriptions import BACKED, backed_group, descriptor, militia
-from extract.actors.model import DocActor, Named
-from extract.lexicons.descriptors import CONTAINER_HEADS
-from extract.lexicons.function_words import NOT_MODIFIERS
-from extract.mention import Span
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.descriptions import BACKED, backed_group, descriptor, militia
+from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.descriptors import CONTAINER_HEADS
+from eventgraph.extract.lexicons.function_words import NOT_MODIFIERS
 
 # The look-behinds start a match only where a whitespace run begins: blanked-out page furniture
 # leaves long runs of spaces, and a leading \s+ tried at every position of a run is quadratic.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.model import ActorKind
+from eventgraph.graph.model import ActorKind
 
 
 @dataclass(eq=False)

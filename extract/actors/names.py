@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import re
 
-from extract.actors.article import Article
-from extract.actors.model import DocActor
-from extract.actors.text import strip_determiners
-from extract.lexicons.countries import capital_lookup, countries, country_lookup, demonym_lookup
-from extract.lexicons.folding import fold
-from extract.lexicons.function_words import NOT_GIVEN_NAMES
-from extract.lexicons.media import (
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.model import DocActor
+from eventgraph.extract.actors.text import strip_determiners
+from eventgraph.extract.lexicons.countries import capital_lookup, countries, country_lookup, demonym_lookup
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.function_words import NOT_GIVEN_NAMES
+from eventgraph.extract.lexicons.media import (
     MEDIA_APPOSITION_NOUNS,
     MEDIA_NAME_FOLLOWERS,
     MEDIA_NAME_WORDS,
     PUBLISHING_VERBS,
 )
-from extract.lexicons.organisations import GROUPISH_WORDS, organisation_lookup
-from extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup
-from extract.lexicons.speech import SPEAKER_VERBS
-from extract.lexicons.titles import HONORIFICS, NOT_PERSON_CUES
-from extract.names import acronym_definitions, person_tokens, same_person, strip_possessive
-from graph.model import ActorKind
+from eventgraph.extract.lexicons.organisations import GROUPISH_WORDS, organisation_lookup
+from eventgraph.extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup
+from eventgraph.extract.lexicons.speech import SPEAKER_VERBS
+from eventgraph.extract.lexicons.titles import HONORIFICS, NOT_PERSON_CUES
+from eventgraph.extract.resolve.names import acronym_definitions, person_tokens, same_person, strip_possessive
+from eventgraph.graph.model import ActorKind
 
 _PUBLISHED = "|".join(PUBLISHING_VERBS)
 # A name in a media context: "X reported", "X, the media outlet of ...", "X news agency", "told X TV".

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extract.actors.article import Article
-from extract.actors.model import DocActor
-from extract.mention import Span
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.model import DocActor
+from eventgraph.extract.events.mention import Span
 
 
 def person_pronoun(article: Article, span: Span) -> DocActor | None:

@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from extract.actors.article import Article
-from extract.actors.descriptions import BACKED, backed_group, descriptor, militia
-from extract.actors.holders import office, possessive_title, role_holder, untagged_person
-from extract.actors.model import DocActor, Named
-from extract.actors.names import named_actor
-from extract.actors.pronouns import collective_pronoun, person_pronoun
-from extract.actors.states import GOVERNMENT, armed_forces, capital, country_in
-from extract.actors.text import hyphen_start
-from extract.lexicons.descriptors import DESCRIPTOR_HEADS
-from extract.lexicons.folding import fold
-from extract.lexicons.pronouns import NEUTER_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS_PERSON
-from extract.mention import Span
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.descriptions import BACKED, backed_group, descriptor, militia
+from eventgraph.extract.actors.holders import office, possessive_title, role_holder, untagged_person
+from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.actors.names import named_actor
+from eventgraph.extract.actors.pronouns import collective_pronoun, person_pronoun
+from eventgraph.extract.actors.states import GOVERNMENT, armed_forces, capital, country_in
+from eventgraph.extract.actors.text import hyphen_start
+from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.descriptors import DESCRIPTOR_HEADS
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.pronouns import NEUTER_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS_PERSON
 
 _ADMINISTRATION = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:administration|government|White House)\b")
 _OFFICE = re.compile(r"(?:'s|’s)\s+office\b", re.IGNORECASE)

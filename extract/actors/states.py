@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 
-from extract.actors.article import Article
-from extract.actors.model import DocActor, Named
-from extract.actors.text import strip_determiners
-from extract.lexicons.countries import capital_lookup, countries, country_lookup, demonym_lookup
-from extract.lexicons.descriptors import FORCES_MODIFIERS, FORCES_NOUNS, GOVERNMENT_NOUNS, PERSON_NOUNS
-from extract.lexicons.folding import fold
-from extract.lexicons.roles import role_lookup
-from extract.mention import Span
-from extract.names import strip_possessive
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.actors.text import strip_determiners
+from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.countries import capital_lookup, countries, country_lookup, demonym_lookup
+from eventgraph.extract.lexicons.descriptors import (
+    FORCES_MODIFIERS,
+    FORCES_NOUNS,
+    GOVERNMENT_NOUNS,
+    PERSON_NOUNS,
+)
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.roles import role_lookup
+from eventgraph.extract.resolve.names import strip_possessive
 
 GOVERNMENT = re.compile(r"\b(" + "|".join(GOVERNMENT_NOUNS) + r")\b")
 # Words after a demonym or country that make the phrase a state's armed forces ("Iraqi soldiers").

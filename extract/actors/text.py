@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicons.folding import fold
-from extract.lexicons.function_words import DETERMINERS
-from extract.lexicons.titles import HONORIFICS
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.function_words import DETERMINERS
+from eventgraph.extract.lexicons.titles import HONORIFICS
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+|\n")
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from extract.actors.article import Article
-from extract.actors.model import DocActor, Named
-from extract.actors.names import org_kind
-from extract.lexicons.folding import fold
-from extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup, role_pattern
-from extract.lexicons.titles import RANKS
+from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.actors.names import org_kind
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup, role_pattern
+from eventgraph.extract.lexicons.titles import RANKS
 
 _TRAILING_RANK = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True)) + r")\s*)+$"

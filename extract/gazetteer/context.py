@@ -13,8 +13,8 @@ from collections import Counter
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from extract.lexicons.countries import country_lookup, demonym_lookup
-from extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.countries import country_lookup, demonym_lookup
+from eventgraph.extract.lexicons.folding import fold
 
 # "X province", "X governorate", "X district": admin areas anywhere in the article anchor its villages.
 ADMIN_PHRASE = re.compile(

@@ -104,7 +104,7 @@ def load() -> GeoIndex:
         return GeoIndex(columns, keys)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, KeyError):
         pass
-    from extract.gazetteer.build import build
+    from eventgraph.extract.gazetteer.build import build
 
     columns, keys = build()
     save(path, columns, keys)

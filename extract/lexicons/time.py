@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extract.lexicons.numbers import SMALL_NUMBERS, TENS, VAGUE_COUNTS
+from eventgraph.extract.lexicons.numbers import SMALL_NUMBERS, TENS, VAGUE_COUNTS
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(

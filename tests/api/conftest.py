@@ -13,12 +13,12 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from graph.memory import MemoryStore
-from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
-from graph.open import open_store
-from graph.store import GraphStore
+from eventgraph.api.app import create_app
+from eventgraph.api.settings import Settings
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
+from eventgraph.graph.open import open_store
+from eventgraph.graph.store import GraphStore
 
 ESPER = "person:mark-esper"
 MAHDI = "person:adil-abdul-mahdi"

@@ -14,9 +14,9 @@ import uvicorn
 from conftest import seed_batch
 from playwright.sync_api import Page, expect, sync_playwright
 
-from api.app import create_app
-from api.settings import Settings
-from graph.memory import MemoryStore
+from eventgraph.api.app import create_app
+from eventgraph.api.settings import Settings
+from eventgraph.graph.memory import MemoryStore
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -272,9 +272,9 @@ def test_unknown_route_and_writes_answer_json(client: TestClient) -> None:
 
 def test_health_reuses_counts_for_a_few_seconds(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Monitors poll /health; counting reads every event, so counts are reused for COUNTS_MAX_AGE."""
-    from api.app import create_app
-    from api.routes import health
-    from api.settings import Settings
+    from eventgraph.api.app import create_app
+    from eventgraph.api.routes import health
+    from eventgraph.api.settings import Settings
 
     calls = []
     real = store.counts

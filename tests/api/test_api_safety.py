@@ -13,12 +13,12 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis import checks
 
-from api.app import create_app
-from api.settings import Settings
-from graph.errors import StoreUnavailable
-from graph.memory import MemoryStore
-from graph.open import open_writer
-from graph.store import GraphStore
+from eventgraph.api.app import create_app
+from eventgraph.api.settings import Settings
+from eventgraph.graph.errors import StoreUnavailable
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.open import open_writer
+from eventgraph.graph.store import GraphStore
 
 INJECTIONS = [
     "' OR 1=1 //",
@@ -156,7 +156,7 @@ def test_health_answers_503_when_neo4j_cannot_be_reached() -> None:
     """The real driver against a port nobody listens on: /health must say so in its status."""
     from neo4j import GraphDatabase
 
-    from graph.open import open_store
+    from eventgraph.graph.open import open_store
 
     store = open_store("neo4j")
     with TestClient(create_app(store, Settings())) as c:
@@ -261,7 +261,7 @@ def test_slots_hand_over_to_waiters_without_losing_a_turn() -> None:
     import anyio
     import anyio.to_thread
 
-    from api.deps import Slots
+    from eventgraph.api.deps import Slots
 
     slots = Slots(2)
     most, served, gave_up = 0, 0, 0

@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from api.app import create_app
-from api.settings import Settings
-from graph.memory import MemoryStore
+from eventgraph.api.app import create_app
+from eventgraph.api.settings import Settings
+from eventgraph.graph.memory import MemoryStore
 
 
 def get(client: TestClient, status: int, q: str) -> Any:

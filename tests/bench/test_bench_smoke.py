@@ -9,8 +9,8 @@ import pytest
 from bench import bench_api, bench_extract, bench_limits, bench_load, bench_query
 from bench.gen_synthetic import EPOCH, generate
 from bench.report import Figure, Section, machine, quantile, versions, write
-from graph.memory import MemoryStore
-from graph.store import TimelineFilter
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.store import TimelineFilter
 
 
 def test_quantile_is_nearest_rank() -> None:
@@ -69,8 +69,8 @@ def test_extract_bench_runs() -> None:
 
 @pytest.mark.neo4j
 def test_load_bench_on_neo4j() -> None:
-    from graph.neo4j_store import Neo4jStore
-    from graph.open import open_store
+    from eventgraph.graph.neo4j_store import Neo4jStore
+    from eventgraph.graph.open import open_store
 
     batch = generate(200)
     store = open_store("neo4j", timeout=60.0)  # the server of NEO4J_URI, as `make test` sets it

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventgraph.cli import ProblemLog, main
-from extract.problems import Problem
+from eventgraph.extract.ingest.problems import Problem
 
 SUBCOMMANDS = ["extract", "timex", "load", "serve", "stats"]
 

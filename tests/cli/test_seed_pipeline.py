@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from eventgraph.cli import main
-from graph.open import open_store
-from graph.store import Counts, GraphStore, TimelineFilter
+from eventgraph.graph.open import open_store
+from eventgraph.graph.store import Counts, GraphStore, TimelineFilter
 
 ROOT = Path(__file__).resolve().parents[2]
 NEO4J = {

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from api.app import create_app
+from eventgraph.api.app import create_app
 from eventgraph.cli import main
-from graph.memory import MemoryStore
-from graph.model import EVENT_TYPES, SPEECH_ACT_CAMEO_PLOVER, cameo_plover
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import EVENT_TYPES, SPEECH_ACT_CAMEO_PLOVER, cameo_plover
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.dates import QueryWindow, Relation, parse_window, resolve, shift
-from extract.timecal import apply_mod, interval_of_value
-from extract.timex import Timex, calendar_notes, tag
-from graph.model import DateInterval
+from eventgraph.extract.temporal.calendar import apply_mod, interval_of_value
+from eventgraph.extract.temporal.intervals import QueryWindow, Relation, parse_window, resolve, shift
+from eventgraph.extract.temporal.tagger import Timex, calendar_notes, tag
+from eventgraph.graph.model import DateInterval
 
 LAST = date(9999, 12, 31)  # a Friday
 FIRST = date(1, 1, 1)  # a Monday

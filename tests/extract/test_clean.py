@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.clean import body_spans, is_furniture, line_score, title_span
+from eventgraph.extract.ingest.clean import body_spans, is_furniture, line_score, title_span
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

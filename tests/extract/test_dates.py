@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from extract.dates import QueryWindow, Relation, parse_window, resolve, shift
-from extract.timex import tag
-from graph.model import DateInterval
+from eventgraph.extract.temporal.intervals import QueryWindow, Relation, parse_window, resolve, shift
+from eventgraph.extract.temporal.tagger import tag
+from eventgraph.graph.model import DateInterval
 
 MON = date(2019, 12, 16)
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extract.events import detect
-from extract.lexicons.events import EVENT_NOUNS, EVENT_VERBS, WEAPONS
-from extract.lexicons.speech import SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS
-from extract.mention import Mention
-from extract.nlp import load
-from graph.model import EVENT_TYPES
+from eventgraph.extract.events.detect import detect
+from eventgraph.extract.events.mention import Mention
+from eventgraph.extract.lexicons.events import EVENT_NOUNS, EVENT_VERBS, WEAPONS
+from eventgraph.extract.lexicons.speech import SPEECH_ACT_RANK, SPEECH_NOUNS, SPEECH_VERBS
+from eventgraph.extract.nlp import load
+from eventgraph.graph.model import EVENT_TYPES
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.run import extract_paths
-from graph.model import Batch, Event
+from eventgraph.extract.pipeline.run import extract_paths
+from eventgraph.graph.model import Batch, Event
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "articles"
 

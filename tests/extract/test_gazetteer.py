@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.gazetteer import context as article_context
-from extract.gazetteer import index as geo_index
-from extract.places import find_place, place_phrase, set_article
-from graph.model import Place
+from eventgraph.extract.gazetteer import context as article_context
+from eventgraph.extract.gazetteer import index as geo_index
+from eventgraph.extract.places import find_place, place_phrase, set_article
+from eventgraph.graph.model import Place
 
 
 def _km(place: Place, lat: float, lon: float) -> float:
@@ -153,7 +153,7 @@ def test_countries_named_counts_names_and_demonyms_not_pronouns() -> None:
 def test_index_cache_is_built_once_then_loaded_and_rebuilt_when_damaged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from extract.gazetteer import build
+    from eventgraph.extract.gazetteer import build
 
     real = geo_index.load()  # the real index, from the default cache
     assert len(real) > 200_000 and real.lookup("erbil")
@@ -193,9 +193,9 @@ _COLUMNS = (
 def test_incident_reports_end_to_end_get_places_within_50_km() -> None:
     """The real model on made-up one-sentence reports: the event's place is the village (or the
     district) the report names, within 50 km of where it is."""
-    from extract.read import RawArticle
-    from extract.run import extract_articles
-    from graph.model import Article
+    from eventgraph.extract.ingest.read import RawArticle
+    from eventgraph.extract.pipeline.run import extract_articles
+    from eventgraph.graph.model import Article
 
     raws = [
         RawArticle(Article(f"report-{i}.txt", published=date(2022, 6, 1)), report, "manifest")

@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from extract.casualties import counts
-from extract.events import detect
-from extract.lexicons.incidents import INCIDENT_NOUNS, INCIDENT_VERBS, SUPPORT_PHRASES, VERBS_FILE
-from extract.mention import Mention
-from extract.nlp import load
-from graph.model import EVENT_TYPES
+from eventgraph.extract.events.casualties import counts
+from eventgraph.extract.events.detect import detect
+from eventgraph.extract.events.mention import Mention
+from eventgraph.extract.lexicons.incidents import INCIDENT_NOUNS, INCIDENT_VERBS, SUPPORT_PHRASES, VERBS_FILE
+from eventgraph.extract.nlp import load
+from eventgraph.graph.model import EVENT_TYPES
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "incidents"
 ROOT = Path(__file__).parents[2]

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import merge
-from extract.mention import Mention
-from extract.merge import (
+from eventgraph.extract.events.mention import Mention
+from eventgraph.extract.resolve import merge
+from eventgraph.extract.resolve.merge import (
     UNDATED_REACH_DAYS,
     Resolved,
     best_date,
@@ -21,7 +21,7 @@ from extract.merge import (
     pair_score,
     to_event,
 )
-from graph.model import DateInterval
+from eventgraph.graph.model import DateInterval
 
 
 def _day(d: str) -> DateInterval:
@@ -172,9 +172,9 @@ def test_statements_merge_on_content_not_speaker_and_day(
 def test_build_batch_on_a_made_up_article() -> None:
     """The real model end to end: a statement takes the place of the visit it continues, and one
     made "on Capitol Hill" is placed there."""
-    from extract.read import RawArticle
-    from extract.run import extract_articles
-    from graph.model import Article
+    from eventgraph.extract.ingest.read import RawArticle
+    from eventgraph.extract.pipeline.run import extract_articles
+    from eventgraph.graph.model import Article
 
     text = (
         "Kenya Presses Uganda on Border\n\n"

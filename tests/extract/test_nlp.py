@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extract.nlp import MODEL_ENV, load, model_name
+from eventgraph.extract.nlp import MODEL_ENV, load, model_name
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from extract.parse_stream import parse_each
+from eventgraph.extract.pipeline.parse_stream import parse_each
 
 
 class _Nlp:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extract import pieces as piecing
-from extract.mention import Mention, Span
-from extract.pieces import pieces, shifted
-from extract.run import extract_paths
+from eventgraph.extract.events.mention import Mention, Span
+from eventgraph.extract.pipeline import pieces as piecing
+from eventgraph.extract.pipeline.pieces import pieces, shifted
+from eventgraph.extract.pipeline.run import extract_paths
 
 
 @pytest.mark.parametrize("limit", [2, 7, 50, 400, 10_000])

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from extract.actors import DocActor
-from extract.lexicons.folding import fold
-from extract.mention import Mention, Span
-from extract.places import default_gazetteer, find_place, key, words
-from extract.resolve import carry_places
-from graph.model import DateInterval, Place
+from eventgraph.extract.actors import DocActor
+from eventgraph.extract.events.mention import Mention, Span
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.places import default_gazetteer, find_place, key, words
+from eventgraph.extract.resolve.batch import carry_places
+from eventgraph.graph.model import DateInterval, Place
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.quotes import QuotedText, inside, quote_ranges
+from eventgraph.extract.events.quotes import QuotedText, inside, quote_ranges
 
 
 def test_quotes_run_to_the_end_of_an_open_line_and_from_the_start_of_a_closing_one() -> None:

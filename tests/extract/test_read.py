@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.read import Problem, RawArticle, load_manifest, read_inputs
+from eventgraph.extract.ingest.read import Problem, RawArticle, load_manifest, read_inputs
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TODAY = date(2024, 1, 1)

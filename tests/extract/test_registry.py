@@ -8,10 +8,10 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.actors import DocActor
-from extract.name_index import LastWordIndex
-from extract.names import same_person
-from extract.resolve import ActorRegistry
+from eventgraph.extract.actors import DocActor
+from eventgraph.extract.resolve.batch import ActorRegistry
+from eventgraph.extract.resolve.name_index import LastWordIndex
+from eventgraph.extract.resolve.names import same_person
 
 _WORDS = [
     "Adil",

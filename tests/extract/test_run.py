@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.run import extract_paths
+from eventgraph.extract.pipeline.run import extract_paths
 
 ARTICLE = """Militias Step Up Attacks on Coalition Bases
 

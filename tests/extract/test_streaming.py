@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from extract import run
-from extract.run import BATCH_SIZE, extract_paths
+from eventgraph.extract.pipeline import run
+from eventgraph.extract.pipeline.run import BATCH_SIZE, extract_paths
 
 ARTICLE = (
     "Talks in Baghdad\n\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.summary import join_names, summarize
+from eventgraph.extract.events.summary import join_names, summarize
 
 
 @pytest.mark.parametrize(

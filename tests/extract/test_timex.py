@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.timex import Timex, tag, timex_jsonl_lines
-from graph.model import DateInterval
+from eventgraph.extract.temporal.tagger import Timex, tag, timex_jsonl_lines
+from eventgraph.graph.model import DateInterval
 
 MON = date(2019, 12, 16)  # a Monday
 THU = date(1998, 2, 12)  # a Thursday

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from extract.events import detect
-from extract.mention import Mention
-from extract.nlp import load
-from extract.when import attach_dates
+from eventgraph.extract.events.dating import attach_dates
+from eventgraph.extract.events.detect import detect
+from eventgraph.extract.events.mention import Mention
+from eventgraph.extract.nlp import load
 
 DCT = date(2022, 3, 16)  # a Wednesday
 

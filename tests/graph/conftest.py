@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from graph.memory import MemoryStore
-from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
-from graph.store import GraphStore
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
+from eventgraph.graph.store import GraphStore
 
 NEO4J_URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
 NEO4J_USER = os.environ.get("NEO4J_USER", "neo4j")
@@ -84,7 +84,7 @@ def small_batch() -> Batch:
 
 
 def neo4j_store() -> GraphStore:
-    from graph.neo4j_store import Neo4jStore
+    from eventgraph.graph.neo4j_store import Neo4jStore
 
     return Neo4jStore(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, timeout=20.0)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.store import GraphStore, TimelineFilter
+from eventgraph.graph.store import GraphStore, TimelineFilter
 
 
 def test_events_in_bulk_equal_events_one_by_one(store: GraphStore) -> None:

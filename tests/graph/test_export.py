@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from graph.export import batch_from_rows, dumps_rows, event_rows
-from graph.model import (
+from eventgraph.graph.export import batch_from_rows, dumps_rows, event_rows
+from eventgraph.graph.model import (
     Actor,
     Affiliation,
     Article,

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 import pytest
 
 from bench.gen_synthetic import generate
-from graph import memory
-from graph.memory import INTERACTION_CAP, MemoryStore
-from graph.model import Batch, DateInterval, Event
+from eventgraph.graph import memory
+from eventgraph.graph.memory import INTERACTION_CAP, MemoryStore
+from eventgraph.graph.model import Batch, DateInterval, Event
 
 Row = tuple[str, int, date | None, date | None, list[str]]
 

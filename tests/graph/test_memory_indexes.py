@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 
 from bench.gen_synthetic import generate
-from graph.memory import MemoryStore
-from graph.model import Actor, Batch, DateInterval, Event
-from graph.paths import find_paths
-from graph.store import TimelineFilter
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Actor, Batch, DateInterval, Event
+from eventgraph.graph.paths import find_paths
+from eventgraph.graph.store import TimelineFilter
 
 
 @pytest.fixture(scope="module")

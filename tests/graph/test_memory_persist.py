@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import ESPER, small_batch
 
-from graph import persist
-from graph.errors import StoreError
-from graph.memory import MemoryStore
-from graph.model import Event
-from graph.open import open_store, open_writer
-from graph.store import TimelineFilter
+from eventgraph.graph import persist
+from eventgraph.graph.errors import StoreError
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Event
+from eventgraph.graph.open import open_store, open_writer
+from eventgraph.graph.store import TimelineFilter
 
 
 def test_save_and_open_give_the_same_answers(tmp_path: Path) -> None:

@@ -17,14 +17,14 @@ from conftest import NEO4J_PASSWORD, NEO4J_URI, neo4j_store, small_batch
 
 from bench.gen_synthetic import generate
 from eventgraph.cli import main
-from graph import cypher
-from graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
-from graph.export import dumps_rows
-from graph.memory import MemoryStore
-from graph.model import Batch, DateInterval
-from graph.neo4j_store import Neo4jStore
-from graph.store import TimelineFilter
-from graph.version import REBUILD, STORE_VERSION
+from eventgraph.graph import cypher
+from eventgraph.graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
+from eventgraph.graph.export import dumps_rows
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Batch, DateInterval
+from eventgraph.graph.neo4j_store import Neo4jStore
+from eventgraph.graph.store import TimelineFilter
+from eventgraph.graph.version import REBUILD, STORE_VERSION
 
 
 def test_unreachable_server_gives_a_clear_error() -> None:

@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from graph.deadline import Deadline, bound
-from graph.errors import QueryTimeout
-from graph.memory import MemoryStore
-from graph.model import Actor, Article, Batch, DateInterval, Event, Source
-from graph.paths import Incidence, find_paths
-from graph.store import GraphStore
+from eventgraph.api.app import create_app
+from eventgraph.api.settings import Settings
+from eventgraph.graph.deadline import Deadline, bound
+from eventgraph.graph.errors import QueryTimeout
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Actor, Article, Batch, DateInterval, Event, Source
+from eventgraph.graph.paths import Incidence, find_paths
+from eventgraph.graph.store import GraphStore
 
 SOURCE, TARGET = "person:source", "person:target"
 
@@ -163,7 +163,7 @@ def test_a_path_query_answering_504_has_stopped_its_search() -> None:
 
 def test_a_wide_timeline_scan_stops_under_an_expired_deadline() -> None:
     """A filter nothing matches walks every event of the window; the walk checks the deadline."""
-    from graph.store import TimelineFilter
+    from eventgraph.graph.store import TimelineFilter
 
     store = MemoryStore()
     store.upsert(crowded_batch(actors=200, events=3000, per_event=2))

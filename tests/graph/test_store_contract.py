@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from conftest import ESPER, IRAQ, KH, LONER, MAHDI, US, day, small_batch, src
 
-from graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event
-from graph.store import ActorPath, GraphStore, TimelineFilter
-from graph.window import BadCursor
+from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event
+from eventgraph.graph.store import ActorPath, GraphStore, TimelineFilter
+from eventgraph.graph.window import BadCursor
 
 
 def ids(store: GraphStore, flt: TimelineFilter, limit: int = 100) -> list[str]:

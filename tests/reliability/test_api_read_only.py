@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi.routing import APIRoute
 
-from api.app import create_app
-from graph.memory import MemoryStore
+from eventgraph.api.app import create_app
+from eventgraph.graph.memory import MemoryStore
 
 
 def test_every_route_is_a_read() -> None:

@@ -19,9 +19,9 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.read import RawArticle
-from extract.run import extract_articles
-from graph.model import Article
+from eventgraph.extract.ingest.read import RawArticle
+from eventgraph.extract.pipeline.run import extract_articles
+from eventgraph.graph.model import Article
 
 pytestmark = pytest.mark.slow
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from bench.gen_synthetic import generate
 from eventgraph.cli import SKIPPED_EXIT
-from graph.export import batch_from_rows, dumps_rows
-from graph.memory import MemoryStore
-from graph.model import Batch
-from graph.open import STORE_FILE
+from eventgraph.graph.export import batch_from_rows, dumps_rows
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Batch
+from eventgraph.graph.open import STORE_FILE
 
 GOOD = generate(40, seed=7)
 

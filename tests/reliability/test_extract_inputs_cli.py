@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from cli_run import invoke, problem_lines, reason_for
 
-from graph.open import open_store
+from eventgraph.graph.open import open_store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_DATES = {name: e["published"] for name, e in json.loads((SEEDS / "manifest.json").read_text()).items()}
@@ -148,14 +148,14 @@ def test_timex_and_load_escape_file_names(tmp_path: Path) -> None:
 def test_unwritable_out_is_refused_before_any_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
-    import extract.run
-    import extract.timex
+    from eventgraph.extract.pipeline import run
+    from eventgraph.extract.temporal import tagger
 
     def never(*_: object, **__: object) -> Any:
         raise AssertionError("the work started before --out was checked")
 
-    monkeypatch.setattr(extract.run, "extract_paths", never)
-    monkeypatch.setattr(extract.timex, "timex_jsonl_lines", never)
+    monkeypatch.setattr(run, "extract_paths", never)
+    monkeypatch.setattr(tagger, "timex_jsonl_lines", never)
     (tmp_path / "file").write_text("a file, not a folder", encoding="utf-8")
     out = tmp_path / "file" / "events.jsonl"
     (tmp_path / "in.jsonl").write_text("{}\n", encoding="utf-8")

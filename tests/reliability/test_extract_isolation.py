@@ -14,7 +14,8 @@ from cli_run import invoke, reason_for
 from click.testing import CliRunner
 
 from eventgraph.cli import EXIT_SOME_FAILED, main
-from extract import resolve, run
+from eventgraph.extract.pipeline import run
+from eventgraph.extract.resolve import batch as resolve
 
 pytestmark = pytest.mark.slow
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -14,13 +14,13 @@ import pytest
 from cli_run import invoke, reason_for
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from bench.gen_synthetic import generate
+from eventgraph.api.app import create_app
 from eventgraph.cli import SKIPPED_EXIT
-from graph.export import dumps_rows
-from graph.memory import MemoryStore
-from graph.open import STORE_FILE
-from graph.store import TimelineFilter
+from eventgraph.graph.export import dumps_rows
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.open import STORE_FILE
+from eventgraph.graph.store import TimelineFilter
 
 GOOD = generate(67, seed=4)
 ROW: dict[str, Any] = json.loads(next(dumps_rows(generate(1, seed=9))))
@@ -194,7 +194,7 @@ def test_neo4j_load_validates_before_it_writes(tmp_path: Path) -> None:
     result = invoke(["load", events, "--replace", "--store", "neo4j"])
     assert result.exit_code == SKIPPED_EXIT, result.output
     reason_for(result, "events.jsonl:31: skipped", "agents.0.aliases.0")
-    from graph.open import open_store
+    from eventgraph.graph.open import open_store
 
     store = open_store("neo4j")
     try:

@@ -20,9 +20,9 @@ from neo4j import GraphDatabase
 from bench import neo4j_server
 from bench.gen_synthetic import generate
 from bench.neo4j_server import PrivateServer
-from graph.export import batch_from_rows, dumps_rows
-from graph.memory import MemoryStore
-from graph.neo4j_store import Neo4jStore
+from eventgraph.graph.export import batch_from_rows, dumps_rows
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.neo4j_store import Neo4jStore
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "eventgraph"

@@ -10,9 +10,9 @@ from cli_run import invoke
 
 from bench.gen_synthetic import generate
 from eventgraph.cli import DISPUTED_SHOWN
-from graph.memory import MemoryStore
-from graph.open import open_writer
-from graph.window import ROW_CAP
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.open import open_writer
+from eventgraph.graph.window import ROW_CAP
 
 
 def test_stats_counts_every_dated_event_with_a_bounded_number_of_store_calls(

@@ -14,10 +14,10 @@ import pytest
 from cli_run import invoke
 
 from bench.gen_synthetic import generate
-from graph import persist
-from graph.export import dumps_rows
-from graph.memory import MemoryStore
-from graph.open import STORE_FILE
+from eventgraph.graph import persist
+from eventgraph.graph.export import dumps_rows
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.open import STORE_FILE
 
 FIRST, SECOND = generate(30, seed=1), generate(30, seed=2)
 

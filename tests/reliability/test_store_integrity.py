@@ -12,11 +12,11 @@ import pytest
 from cli_run import invoke
 
 from bench.gen_synthetic import generate
-from graph.export import dumps_rows
-from graph.lock import exclusive
-from graph.memory import MemoryStore
-from graph.open import LOCK_FILE, STORE_FILE
-from graph.version import REBUILD
+from eventgraph.graph.export import dumps_rows
+from eventgraph.graph.lock import exclusive
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.open import LOCK_FILE, STORE_FILE
+from eventgraph.graph.version import REBUILD
 
 ROOT = Path(__file__).resolve().parents[2]
 BATCH = generate(40, seed=21)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.actors import DocumentActors
-from extract.mention import Span
+from eventgraph.extract.actors import DocumentActors
+from eventgraph.extract.events.mention import Span
 
 
 def make_doc(text: str, ents: list[tuple[str, str]]) -> DocumentActors:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from actor_texts import make_doc, make_span
 
-from extract.actors import DocumentActors
-from extract.mention import Span
+from eventgraph.extract.actors import DocumentActors
+from eventgraph.extract.events.mention import Span
 
 
 def test_given_name_the_model_missed_is_taken_in() -> None:

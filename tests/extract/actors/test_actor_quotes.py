@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from actor_texts import make_doc, make_span
 
-from extract.quotes import inside, quote_ranges
+from eventgraph.extract.events.quotes import inside, quote_ranges
 
 
 def test_a_quote_left_open_to_the_end_of_its_paragraph_is_quoted_speech() -> None:

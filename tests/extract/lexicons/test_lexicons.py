@@ -5,14 +5,14 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import extract.lexicons
-from extract.lexicons.descriptors import CONTAINER_HEADS, GROUP_NOUNS
-from extract.lexicons.folding import fold
-from extract.lexicons.organisations import NER_MISSED_ORGS, organisation_lookup
-from extract.lexicons.stopwords import CONTENT_STOPWORDS, REPEAT_STOPWORDS
-from extract.lexicons.titles import HONORIFICS, RANKS, SENTENCE_TITLE_ABBREVIATIONS
+from eventgraph.extract import lexicons
+from eventgraph.extract.lexicons.descriptors import CONTAINER_HEADS, GROUP_NOUNS
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.organisations import NER_MISSED_ORGS, organisation_lookup
+from eventgraph.extract.lexicons.stopwords import CONTENT_STOPWORDS, REPEAT_STOPWORDS
+from eventgraph.extract.lexicons.titles import HONORIFICS, RANKS, SENTENCE_TITLE_ABBREVIATIONS
 
-LEXICONS = Path(extract.lexicons.__file__).parent
+LEXICONS = Path(lexicons.__file__).parent
 
 
 def test_every_name_the_entity_ruler_adds_is_a_spelling_the_lexicon_knows() -> None:
@@ -51,6 +51,6 @@ def test_lexicons_import_nothing_of_extract_outside_the_package() -> None:
             outside += [
                 f"{path.name}: {n}"
                 for n in names
-                if n.split(".")[0] == "extract" and not n.startswith("extract.lexicons")
+                if n.split(".")[0] == "eventgraph" and not n.startswith("eventgraph.extract.lexicons")
             ]
     assert outside == []

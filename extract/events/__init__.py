@@ -1,0 +1,1 @@
+"""Event mentions from the parse: triggers, participants, realis, and which date governs each."""

@@ -1,0 +1,114 @@
+"""One statement told over several sentences is one event; a standfirst repeating the lede is not a new one.
+
+News quotes a speaker, then goes on: "“...,” he said.", "“...,” Kirby continued." Such a
+mostly-quoted attribution sentence right after a statement by the same speaker continues
+that statement. And a summary line above the lede repeats the lede's event in near the
+same words; the fuller, later sentence is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from eventgraph.extract.events.mention import Mention, Span
+from eventgraph.extract.lexicons.speech import PLAIN_ATTRIBUTION
+from eventgraph.extract.lexicons.stopwords import REPEAT_STOPWORDS
+
+QUOTED_SHARE = 0.5
+# An attribution this far into its sentence ("..., he explained.") trails what it attributes.
+TRAILING_SHARE = 0.6
+SAME_EVENT_SHARE = 0.8
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _key(span: Span) -> str:
+    words = span.text.replace("’", "'").split()
+    return words[-1].lower().removesuffix("'s") if words else ""
+
+
+def _initials(span: Span) -> str:
+    return "".join(w[0].lower() for w in span.text.split() if w[:1].isupper())
+
+
+def same_speaker(first: Span, later: Span) -> bool:
+    """Pronouns and role nouns ("the top commander") continue the speaker just quoted; names must agree."""
+    if later.label in ("PRON", "NOUN") or first.label in ("PRON", "NOUN"):
+        return True
+    a, b = _key(first), _key(later)
+    return a == b or b == _initials(first) or a == _initials(later)
+
+
+def _quoted_share(mention: Mention, quotes: list[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, mention.char_end) - max(start, mention.char_start)) for start, end in quotes)
+    return inside / max(1, mention.char_end - mention.char_start)
+
+
+def paragraph_index(doc: Doc) -> Callable[[int], int]:
+    """Offset -> number of non-blank lines before its line: blanked-out furniture puts no distance."""
+    starts: list[int] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            starts.append(offset)
+        offset += len(line) + 1
+    return lambda at: bisect_right(starts, at) - 1 if starts and at >= starts[0] else 0
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in REPEAT_STOPWORDS}
+
+
+def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[Mention]:
+    paragraph = paragraph_index(doc)
+    kept: list[Mention] = []
+    previous: Mention | None = None
+    chain_end = 0  # where the statement being continued was last continued
+    for mention in mentions:
+        if mention.type == "statement":
+            if previous is not None and _continues(paragraph, previous, chain_end, mention, quotes):
+                previous.attributes.setdefault("quote", mention.attributes.get("quote"))
+                chain_end = mention.char_start
+                continue
+            previous, chain_end = mention, mention.char_start
+        kept.append(mention)
+    return _drop_repeats(kept)
+
+
+def _continues(
+    paragraph: Callable[[int], int],
+    first: Mention,
+    chain_end: int,
+    later: Mention,
+    quotes: list[tuple[int, int]],
+) -> bool:
+    """After a statement, "“...,” he said." or "..., he explained." by the same speaker goes on with it."""
+    if not first.agents or not later.agents or later.trigger.lower() not in PLAIN_ATTRIBUTION:
+        return False
+    gap = paragraph(later.char_start) - paragraph(chain_end)
+    if gap > 1 or not same_speaker(first.agents[0], later.agents[0]):
+        return False
+    trailing = later.trigger_start - later.char_start > TRAILING_SHARE * (later.char_end - later.char_start)
+    pronoun_here = gap == 0 and later.agents[0].label == "PRON"
+    return _quoted_share(later, quotes) > QUOTED_SHARE or trailing or pronoun_here
+
+
+def _drop_repeats(mentions: list[Mention]) -> list[Mention]:
+    """Of two mentions of one type by the same agents in near the same words, keep the later, fuller one."""
+    out: list[Mention] = []
+    for i, mention in enumerate(mentions):
+        words = _words(mention.sentence)
+        agents = {s.text for s in mention.agents}
+        repeated = any(
+            later.type == mention.type
+            and later.sentence != mention.sentence
+            and agents <= {s.text for s in later.agents}
+            and len(words & _words(later.sentence)) >= SAME_EVENT_SHARE * len(words)
+            for later in mentions[i + 1 :]
+        )
+        if not repeated:
+            out.append(mention)
+    return out

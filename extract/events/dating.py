@@ -1,0 +1,333 @@
+"""Which temporal expression dates which event, decided from the parse, then resolved to the calendar.
+
+A timex dates the trigger whose clause it modifies (its nearest trigger or verb ancestor);
+events that share a clause by coordination or control share its date, but the complement
+of a reporting verb does not inherit the date of the report. A statement without a date
+of its own continues the last dated statement of the same speaker a few paragraphs up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from eventgraph.extract.events import continuity
+from eventgraph.extract.events.mention import Mention, Span
+from eventgraph.extract.events.realis import clause_verb
+from eventgraph.extract.ingest.dateline import dateline_end
+from eventgraph.extract.lexicons.events import CONTACT_NOUNS
+from eventgraph.extract.lexicons.function_words import BACK_DETS
+from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
+from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS
+from eventgraph.extract.temporal.intervals import resolve, shift
+from eventgraph.extract.temporal.tagger import tag
+from eventgraph.extract.temporal.timex_types import Tense, Timex
+from eventgraph.graph.model import DateInterval
+
+# Dependencies along which an event shares the date of the clause it hangs from.
+SHARED_DATE_DEPS = frozenset(
+    {
+        "conj",
+        "xcomp",
+        "advcl",
+        "prep",
+        "pobj",
+        "acl",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "npadvmod",
+        "pcomp",
+        "appos",
+    }
+)
+CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
+ACCORDING_TO = re.compile(r"\s*According to ([^,]{1,60}),")
+WORD = re.compile(r"[A-Za-z0-9]+")
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# How far back a statement looks for the dated statement it continues.
+CONTINUATION_PARAGRAPHS = 6
+
+
+@dataclass
+class _Dated:
+    timex: Timex
+    interval: DateInterval
+
+
+def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> None:
+    """Set ``date`` and ``date_text`` of each mention in place."""
+    text = doc.text  # built from the tokens at every access
+    filed = _datelines(doc)
+    timexes = [
+        t
+        for t in tag(text, dct)
+        if text[t.start : t.end].strip() and not any(a <= t.start < b for a, b in filed)
+    ]
+    by_char = {tok.idx: tok for tok in doc}
+    triggers = {m.trigger_start: by_char[m.trigger_start] for m in mentions if m.trigger_start in by_char}
+    trigger_ids = {tok.i for tok in triggers.values()}
+    attached: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        head = _timex_head(doc, timex)
+        if head is not None:
+            attached.setdefault(_attachment(head, trigger_ids).i, []).append(timex)
+    resolved: list[tuple[Mention, Token]] = []
+    vague: set[int] = set()  # mentions dated only "recently": they get no date, not even a neighbour's
+    for mention in sorted(mentions, key=lambda m: m.trigger_start):
+        tok = triggers.get(mention.trigger_start)
+        if tok is None:
+            continue
+        own = _own_timexes(tok, attached, trigger_ids)
+        dated = _choose(own, tok, dct, resolved) if own else None
+        if dated:
+            mention.date, mention.date_text = dated.interval, dated.timex.text
+        elif own:
+            vague.add(id(mention))
+        elif mention.type == "statement" and not _date_from_source(mention, resolved):
+            _date_from_contact(mention, tok, resolved, dct)
+        resolved.append((mention, tok))
+    _continue_statements(resolved, vague)
+    if dct is not None:
+        _date_reports(resolved, vague, dct)
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of datelines: their date is when the story was filed, not when anything happened."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        end = dateline_end(text[lead:])
+        if end:
+            spans.append((sent.start_char + lead, sent.start_char + lead + end))
+    return spans
+
+
+def _timex_head(doc: Doc, timex: Timex) -> Token | None:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _attachment(head: Token, trigger_ids: set[int]) -> Token:
+    """The trigger or verb whose clause the timex modifies (a trigger noun's relative clause is its own).
+
+    A timex standing between a reporting verb and its complement's subject ("told reporters on Monday he
+    expressed") dates the report, whatever the parser attached it to.
+    """
+    cur = head.head if head.head.i != head.i else head
+    while cur.head.i != cur.i:
+        if cur.i in trigger_ids:
+            return cur
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl"):
+            break
+        cur = cur.head
+    if cur.dep_ == "ccomp" and cur.head.i in trigger_ids and cur.head.i < head.i < cur.left_edge.i:
+        return cur.head
+    if cur.dep_ == "ccomp" and cur.head.i in trigger_ids:
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and cur.head.i < head.i < subjects[0].left_edge.i:
+            return cur.head
+    return cur
+
+
+def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[int]) -> list[Timex]:
+    """Timexes of the trigger's own clause, else of the clause it is coordinated with or an argument of."""
+    if tok.i in attached:
+        return attached[tok.i]
+    verb = clause_verb(tok)
+    cur = tok
+    while cur.head.i != cur.i and cur.dep_ in SHARED_DATE_DEPS:
+        cur = cur.head
+        if cur.i in attached:
+            return attached[cur.i]
+        if cur.i == verb.i and cur.dep_ in ("ccomp", "parataxis"):
+            break
+    for child in tok.children:
+        # A statement made in a dated call: "asked him in a phone call Monday".
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.i in attached and obj.dep_ == "pobj":
+                    return attached[obj.i]
+        # A dated circumstance that is no event itself: "Asked about it on Tuesday, Kirby said".
+        if child.dep_ == "advcl" and child.i in attached and child.i not in trigger_ids:
+            return attached[child.i]
+    return []
+
+
+def _date_from_source(mention: Mention, earlier: list[tuple[Mention, Token]]) -> bool:
+    """A sentence opening "According to AP," goes on with AP's last report: it has that report's dates."""
+    match = ACCORDING_TO.match(mention.sentence)
+    if match is None:
+        return False
+    source = {w.lower() for w in WORD.findall(match.group(1))}
+    for report, _ in reversed(earlier):
+        if report.type == "statement" and any(speaker_key(a) in source for a in report.agents):
+            told = [
+                m
+                for m, _ in earlier
+                if m.sentence == report.sentence and m is not report and m.date is not None
+            ]
+            if told:
+                mention.date, mention.date_text = told[-1].date, told[-1].date_text
+            return True
+    return False
+
+
+def _date_from_contact(
+    mention: Mention, tok: Token, earlier: list[tuple[Mention, Token]], dct: date | None
+) -> None:
+    """What a party said "in the call", or a read-out of it, has the call's date; what someone else
+    said about the call happened between the call and publication."""
+    sentence = tok.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if sentence is None or not any(_in_contact(t) for t in sentence):
+        return
+    for other, _ in reversed(earlier):
+        if other.type not in CONTACT_TYPES:
+            continue
+        if other.date is None:
+            return
+        parties = {speaker_key(s) for s in other.agents + other.targets}
+        speakers = {speaker_key(s) for s in mention.agents if s.label in NAMED}
+        if speakers and not speakers & parties and dct is not None and dct > other.date.end:
+            mention.date, mention.date_text = DateInterval(other.date.start, dct, "range"), other.date_text
+        else:
+            mention.date, mention.date_text = other.date, other.date_text
+        return
+
+
+def _in_contact(tok: Token) -> bool:
+    """ "a read-out of their discussion", "in the call", "reported the call": what was said in that call."""
+    if tok.lemma_.lower() not in CONTACT_NOUNS or not any(c.lower_ in BACK_DETS for c in tok.children):
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in ACCOUNT_VERBS
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of":  # "read-out" is three tokens
+        account = tok.doc[prep.head.left_edge.i : prep.i].text.lower().replace("-", "").split()
+        return bool(ACCOUNT_NOUNS.intersection(account))
+    return prep.lower_ in ("in", "during")
+
+
+def tense_of(tok: Token) -> Tense:
+    verb = clause_verb(tok)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    return "present" if verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
+
+
+def _choose(
+    own: list[Timex], tok: Token, dct: date | None, earlier: list[tuple[Mention, Token]]
+) -> _Dated | None:
+    for timex in own:
+        if timex.relation is None and dct is not None:
+            interval = resolve(timex, dct, tense_of(tok))
+            if interval is not None:
+                return _Dated(timex, interval)
+    for timex in own:
+        if timex.relation is not None:
+            if _inside_anchor(timex, tok):
+                continue  # "came two days after fighters ambushed a convoy": the ambush is the anchor
+            anchor = _anchor(timex, earlier)
+            moved = shift(anchor, timex.relation) if anchor is not None else None
+            if moved is not None:
+                return _Dated(timex, moved)
+    return None
+
+
+def _inside_anchor(timex: Timex, tok: Token) -> bool:
+    """Whether the trigger is part of the event a relative date counts from."""
+    anchor_text = timex.relation.anchor_text if timex.relation is not None else None
+    if not anchor_text:
+        return False
+    start = tok.doc.text.find(anchor_text, timex.end)
+    return start >= 0 and start <= tok.idx < start + len(anchor_text)
+
+
+def _anchor(timex: Timex, earlier: list[tuple[Mention, Token]]) -> DateInterval | None:
+    """The dated event a relative date counts from: the last one named like its anchor, else the last one."""
+    relation = timex.relation
+    if relation is None:
+        return None
+    dated = [(m, t) for m, t in earlier if m.date is not None and m.trigger_start < timex.start]
+    if relation.anchor_text:
+        words = {w.lower().rstrip("s") for w in relation.anchor_text.split()}
+        named = [(m, t) for m, t in dated if t.lemma_.lower() in words]
+        dated = named or dated
+    return dated[-1][0].date if dated else None
+
+
+def speaker_key(span: Span) -> str:
+    return span.text.split()[-1].lower().strip("’'s") if span.text.split() else ""
+
+
+def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:
+    """An undated statement continues the last dated statement of the same speaker a few paragraphs up
+    ("..., he said."), else the dated call, meeting or visit its speaker took part in."""
+    if not resolved:
+        return
+    paragraph_of = continuity.paragraph_index(resolved[0][1].doc)
+    last_key: str | None = None
+    dated: list[tuple[str, int, Mention]] = []
+    contacts: list[tuple[set[str], int, Mention]] = []
+    for mention, _ in resolved:
+        paragraph = paragraph_of(mention.char_start)
+        if mention.type in CONTACT_TYPES:
+            contacts.append(({speaker_key(s) for s in mention.agents + mention.targets}, paragraph, mention))
+        if mention.type != "statement":
+            continue
+        key: str | None = None
+        if mention.agents:
+            agent = mention.agents[0]
+            key = last_key if agent.label == "PRON" else speaker_key(agent)
+        if mention.date is None and key and id(mention) not in vague:
+            earlier = [(k == key, p, m) for k, p, m in dated] or []
+            source = _recent(earlier, paragraph, mention) or _recent(
+                [(key in keys, p, m) for keys, p, m in contacts], paragraph, mention
+            )
+            if source is not None:
+                mention.date, mention.date_text = source.date, source.date_text
+        if mention.date is not None and key:
+            dated.append((key, paragraph, mention))
+        last_key = key or last_key
+
+
+def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: date) -> None:
+    """A plain report ("X said ...") with no time of its own nor an account it continues was made by the
+    day it was published; habitual or repeated speaking ("has repeatedly called") is not placed in time."""
+    for mention, tok in resolved:
+        if mention.type != "statement" or mention.date is not None or id(mention) in vague:
+            continue
+        if _not_of_the_day(tok):
+            continue
+        mention.date = DateInterval(dct, dct, "day")
+
+
+def _not_of_the_day(tok: Token) -> bool:
+    """ "has repeatedly called", "continues to warn", "then made threats": not one occasion on the day."""
+    verb = clause_verb(tok)
+    words = {c.lower_ for c in (*verb.children, *tok.children) if c.dep_ in ("advmod", "npadvmod")}
+    if words & UNREPORTED_ADVERBS:
+        return True
+    return verb.lemma_.lower() in ("continue", "keep") and verb.i != tok.i
+
+
+def _recent(candidates: list[tuple[bool, int, Mention]], paragraph: int, mention: Mention) -> Mention | None:
+    """The latest matching candidate within reach; an undated one ends the search (same occasion)."""
+    for matches, other_paragraph, other in reversed(candidates):
+        if paragraph - other_paragraph > CONTINUATION_PARAGRAPHS:
+            return None
+        if matches and other.sentence != mention.sentence:
+            return other if other.date is not None else None
+    return None

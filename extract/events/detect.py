@@ -1,0 +1,690 @@
+"""Event mentions from a parsed article: trigger words, typed, with participants and attributes.
+
+Triggers come from general lexicons (``extract.lexicons``); whether they report a real
+happening, and who took part, is read from the dependency parse. One sentence may hold
+several events (a phone call and the request made in it), and one statement per speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventgraph.extract.events import casualties, continuity, incidents
+from eventgraph.extract.events.mention import Mention, Span
+from eventgraph.extract.events.participants import by_agent, participant, place_in, pobjs, spans, subject_of
+from eventgraph.extract.events.quotes import quote_ranges
+from eventgraph.extract.events.realis import in_speakers_own_words, is_irrealis
+from eventgraph.extract.ingest.dateline import dateline_end
+from eventgraph.extract.lexicons.descriptors import GROUP_NOUNS, PERSON_NOUNS
+from eventgraph.extract.lexicons.events import (
+    AIR_MODIFIERS,
+    ATTACK_NOUNS,
+    ATTACK_VERBS,
+    BLAME_PREDICATES,
+    CARRY_OUT_VERBS,
+    CASUALTY_VERBS,
+    CONVERSE_VERBS,
+    COUNTERPART_NOUNS,
+    DEPLOY_OBJECTS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    GATHER_VERBS,
+    ISSUE_VERBS,
+    PHONE_WORDS,
+    PHRASAL_EVENTS,
+    PROTESTER_NOUNS,
+    SEND_VERBS,
+    WEAK_ATTACK_VERBS,
+    WEAPONS,
+)
+from eventgraph.extract.lexicons.function_words import ANAPHORIC_DETS
+from eventgraph.extract.lexicons.incidents import WEAK_INCIDENT_VERBS
+from eventgraph.extract.lexicons.media import MEDIA
+from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
+from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
+from eventgraph.extract.lexicons.speech import (
+    APPEAL_PARTICLES,
+    SOURCING_ACTS,
+    SOURCING_VERBS,
+    SPEECH_ACT_RANK,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_SPEECH,
+)
+from eventgraph.extract.lexicons.time import MONTHS, YEAR_CONTEXT
+
+# News outlets, whose reports of what others said are those others' statements.
+_MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in (canon, *aliases))
+# Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
+PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
+TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
+# A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
+YEAR_RANGE = (1900, 2100)
+_ADDRESSEE_DEPS = ("dobj", "dative")
+
+
+@dataclass
+class _Found:
+    """A mention under construction, with the tokens that later steps need."""
+
+    type: str
+    trigger: Token
+    agents: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    place: Span | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.6
+    reported: bool = False  # said by someone a news source reports on, not by the sentence's speaker
+
+
+def detect(doc: Doc, doc_id: str) -> list[Mention]:
+    """All event mentions of a parsed article (only its reporting text is left unblanked)."""
+    quotes = quote_ranges(doc.text)
+    mentions: list[Mention] = []
+    harmful: list[_Found] = []  # the last sentence's attacks: "Two civilians were killed." tells their toll
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        story_start = start + dateline_end(text)  # the dateline's place filed the story, it did not act
+        in_sentence = _sentence_events(sent, quotes)
+        harmful = incidents.bind(in_sentence, casualties.counts(sent), harmful)
+        for found in in_sentence:
+            found.agents = [s for s in found.agents if s.start >= story_start]
+            found.targets = [s for s in found.targets if s.start >= story_start]
+            mentions.append(
+                Mention(
+                    doc=doc_id,
+                    type=found.type,
+                    trigger=found.trigger.text,
+                    trigger_start=found.trigger.idx,
+                    sentence=text,
+                    char_start=start,
+                    char_end=start + len(text),
+                    agents=found.agents,
+                    targets=found.targets,
+                    place=found.place,
+                    attributes=found.attributes,
+                    confidence=found.confidence,
+                )
+            )
+    return continuity.fold(doc, mentions, quotes)
+
+
+def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Found]:
+    if sent.text.rstrip().endswith("?"):
+        return []  # a question asks whether something happened
+    near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
+    candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
+    attacks = incidents.prune(_attacks(candidates))
+    happenings = [
+        h
+        for h in attacks + _other_events(candidates)
+        if not _background(h.trigger) or incidents.specific_contact(h.trigger)  # "at their first meeting"
+    ]
+    return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
+
+
+def _background(trigger: Token) -> bool:
+    """ "It was the deadliest strike this year", "the third such incident this month": a noun that ranks or
+    classes events describes something else, it does not tell a happening of its own."""
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ == "attr":
+        return True
+    return any(
+        c.tag_ == "JJS" or c.lower_ == "such" or c.ent_type_ == "ORDINAL"
+        for c in trigger.children
+        if c.dep_ in ("amod", "predet", "det", "nummod")
+    )
+
+
+def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_Found]:
+    """ "Police said two rockets struck the airport": the attack is the news, the saying only its source.
+
+    A plain report whose complement tells another event (a verb: "these attacks" only refers to one) is
+    no statement of its own, unless the speaker
+    did that event ("Hezbollah said it detonated the devices" claims responsibility); warnings,
+    accusations, demands and denials are news whatever they report.
+    """
+    kept = []
+    for found in statements:
+        if (
+            found.attributes.get("speech_act") in SOURCING_ACTS
+            and found.trigger.lemma_.lower() in SOURCING_VERBS
+        ):
+            inside = [
+                h for h in happenings if h.trigger.pos_ == "VERB" and _reports(found.trigger, h.trigger)
+            ]
+            # "Hezbollah said it detonated the devices": a claim of its own deed
+            speakers = {s.text.lower() for s in found.agents} | SELF_REFERENCES
+            if inside and not any(speakers & _doers(h) for h in inside):
+                continue
+        kept.append(found)
+    return kept
+
+
+def _doers(found: _Found) -> set[str]:
+    """Who did a happening, as written: its agents, else its grammatical subjects (pronouns included)."""
+    return {a.text.lower() for a in found.agents} | {t.lower_ for t in subject_of(found.trigger)}
+
+
+def _reports(verb: Token, trigger: Token) -> bool:
+    """Whether ``trigger`` stands in the clause ``verb`` reports (its ccomp or the clause it interrupts)."""
+    cur = trigger
+    while cur.head.i != cur.i:
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("ccomp", "xcomp", "parataxis")
+        cur = cur.head
+    # "Two rockets struck the airport, police said": the saying hangs from the reported clause.
+    return verb.dep_ in ("parataxis", "ccomp") and verb.head.i == trigger.i
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+def _speech_act(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return None
+    if lemma == "call":
+        particles = {  # "called Goita on Tuesday": a dated "on" is no "call on"
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("prt", "prep") and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        }
+        return "appeal" if particles & APPEAL_PARTICLES else None
+    act = SPEECH_VERBS.get(lemma)
+    if act is None or incidents.dismissal(tok):
+        return None
+    deps = {c.dep_ for c in tok.children}
+    if (
+        lemma in WEAK_SPEECH
+        and not deps & {"ccomp", "dobj", "parataxis"}
+        and tok.dep_ not in ("ccomp", "parataxis")
+    ):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None  # "as the read-out explained": a source, not a statement
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "attacks blamed on X": nobody speaks
+    if lemma == "ask" and not any(_infinitive(c) for c in tok.children):
+        return None  # a question ("asked who"), not a request ("asked him to help")
+    if lemma == "tell" and "xcomp" in deps:
+        return "demand"
+    return act
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.dep_ in ("xcomp", "advcl", "ccomp") and tok.tag_ == "VB"
+
+
+def _statements(sent: SpacySpan, tokens: list[Token], quotes: list[tuple[int, int]]) -> list[_Found]:
+    accepted: dict[int, _Found] = {}
+    for tok in tokens:
+        act = _speech_act(tok)
+        if act is None or is_irrealis(tok):
+            continue
+        found = _Found("statement", tok, attributes={"speech_act": act})
+        found.agents = spans(_speaker_heads(tok))
+        found.targets, told_to = _addressees(tok)
+        if told_to:
+            found.attributes["told_to"] = told_to
+        accused = _accused(sent)
+        if accused:
+            found.targets = [s for s in found.targets if s not in accused] + accused
+            found.attributes["speech_act"] = "accusation"
+        quote = _quote(sent, quotes)
+        if quote:
+            found.attributes["quote"] = quote
+        accepted[tok.i] = found
+    for tok in tokens:
+        _fold_nested(tok, accepted)
+    statements = list(accepted.values()) + _speech_nouns(tokens, accepted)
+    return _one_per_sentence(statements)
+
+
+def _speaker_heads(tok: Token) -> list[Token]:
+    heads = subject_of(tok)
+    if any(h.dep_ == "nsubjpass" for h in heads):
+        heads = by_agent(tok)
+    if heads:
+        return heads
+    if tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN":
+        noun = tok.head
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return [child]
+            if child.dep_ == "acl":
+                return by_agent(child)
+    return by_agent(tok)
+
+
+def _accused(sent: SpacySpan) -> list[Span]:
+    """Whom a statement holds responsible: "X is behind these attacks", "X was responsible for"."""
+    out: list[Span] = []
+    for word in sent:
+        if word.lower_ in BLAME_PREDICATES and word.head.lemma_ == "be" and word.dep_ in ("prep", "acomp"):
+            subjects = [c for c in word.head.children if c.dep_ == "nsubj"]
+            out += [s for s in spans(subjects) if s.label in ("PERSON", "ORG", "GPE", "NORP")]
+    return out
+
+
+def _addressees(tok: Token) -> tuple[list[Span], str | None]:
+    objects = [c for c in tok.children if c.dep_ in _ADDRESSEE_DEPS]
+    objects += pobjs(tok, frozenset({"on", "upon"}))
+    if tok.lemma_.lower() in ("tell", "say"):
+        found = spans(objects)
+        targets = [s for s in found if s.label in TOLD_TO_LABELS]
+        rest = [s.text for s in found if s not in targets]
+        return targets, (rest[0] if rest else None)
+    if tok.lemma_.lower() in ("ask", "urge", "warn", "accuse", "blame", "call", "advise", "order", "press"):
+        return spans(objects), None
+    return [], None
+
+
+def _quote(sent: SpacySpan, quotes: list[tuple[int, int]]) -> str | None:
+    for start, end in quotes:
+        if start < sent.end_char and end > sent.start_char:
+            quoted = sent.doc.char_span(start, end, alignment_mode="expand")
+            return quoted.text.strip('“”" ') if quoted is not None else None
+    return None
+
+
+def _nearest_speech_ancestor(tok: Token, accepted: dict[int, _Found]) -> Token | None:
+    cur = tok
+    while cur.head.i != cur.i and cur.dep_ not in ("relcl", "acl"):
+        cur = cur.head
+        if cur.i in accepted:
+            return cur
+    return None
+
+
+def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
+    """A reporting verb inside another one's report is part of that statement ("told ... he expressed"),
+    unless a news source reports what someone else said ("Reuters reported that X urged")."""
+    if tok.i not in accepted:
+        return
+    outer_tok = _nearest_speech_ancestor(tok, accepted)
+    if outer_tok is None:
+        return
+    inner, outer = accepted[tok.i], accepted[outer_tok.i]
+    named = [s for s in subject_of(tok) if s.lower_ not in PARTICIPANT_PRONOUNS]
+    source = outer.attributes.get("speech_act") == "report" or any(
+        a.text.lower() in _MEDIA for a in outer.agents
+    )
+    if named and source and {s.text for s in inner.agents} != {s.text for s in outer.agents}:
+        inner.reported = True
+        return
+    _merge(outer, inner)
+    del accepted[tok.i]
+
+
+def _merge(into: _Found, other: _Found) -> None:
+    act, other_act = into.attributes.get("speech_act"), other.attributes.get("speech_act")
+    if other_act in SPEECH_ACT_RANK and (
+        act not in SPEECH_ACT_RANK or SPEECH_ACT_RANK.index(other_act) < SPEECH_ACT_RANK.index(act)
+    ):
+        into.attributes["speech_act"] = other_act
+    for span in other.targets:
+        if span not in into.targets:
+            into.targets.append(span)
+    for span in other.agents:
+        if not into.agents:
+            into.agents.append(span)
+
+
+def _speech_nouns(tokens: list[Token], accepted: dict[int, _Found]) -> list[_Found]:
+    """ "released a statement", "a statement issued by X", "made threats": statements named by nouns."""
+    out: list[_Found] = []
+    for tok in tokens:
+        act = SPEECH_NOUNS.get(tok.lemma_.lower())
+        if act is None or tok.pos_ != "NOUN" or is_irrealis(tok):
+            continue
+        heads: list[Token] = []
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUE_VERBS:
+            heads = subject_of(tok.head)
+        for child in tok.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in ISSUE_VERBS:
+                heads = by_agent(child)
+        if heads:
+            out.append(_Found("statement", tok, agents=spans(heads), attributes={"speech_act": act}))
+    return out
+
+
+def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
+    """A sentence reports one statement, plus those a news source attributes to others; a statement
+    nobody makes is folded into the sentence's statement or dropped."""
+    ordered = sorted(statements, key=lambda f: (not f.agents, f.trigger.i))
+    kept: list[_Found] = []
+    main: _Found | None = None
+    for found in ordered:
+        if found.reported and found.agents:
+            kept.append(found)
+        elif main is None and found.agents:
+            main = found
+            kept.append(found)
+        elif main is not None:
+            _merge(main, found)
+    return sorted(kept, key=lambda f: f.trigger.i)
+
+
+# --- attacks ----------------------------------------------------------------------------------
+
+
+def _noun_lemma(tok: Token) -> str:
+    """The lemma, also of a capitalised plural the tagger took for a name ("Rockets struck ...")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma not in WEAPONS and lemma[:-1] in WEAPONS:
+        return lemma[:-1]
+    return lemma
+
+
+def _weapon_of(tokens: list[Token]) -> tuple[str, str] | None:
+    for tok in tokens:
+        lemma = _noun_lemma(tok)
+        extra = incidents.weapon(tok)
+        if extra:
+            return extra
+        if lemma in WEAPONS:
+            return WEAPONS[lemma]
+        if lemma in AIR_MODIFIERS:
+            return WEAPONS["airstrike"]
+    return None
+
+
+def _weapon_owners(subjects: list[Token]) -> list[Span]:
+    """ "Russian drones struck", "U.S. and British warplanes hit": whoever the weapon's national or named
+    modifier names fired it."""
+    owners = [
+        c
+        for head in subjects
+        if head.lemma_.lower() in WEAPONS
+        for c in head.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    ]
+    owners += [c for o in owners for c in o.children if c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE")]
+    return spans(owners)
+
+
+def _number(tok: Token) -> int | None:
+    """The count a number modifying ``tok`` gives ("14 rockets", "two strikes"); never a year."""
+    for child in tok.children:
+        if (child.dep_ in ("nummod", "quantmod") or child.like_num) and not _is_date_number(child):
+            text = child.text.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            if child.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[child.lower_]
+    return None
+
+
+def _is_date_number(tok: Token) -> bool:
+    """A number that is part of a date: inside a DATE entity, or a year (1900-2100) written in
+    parentheses or a range or next to a month ("the war (2003-2011)", "in May 2019")."""
+    if tok.ent_type_ == "DATE":
+        return True
+    if not (tok.text.isdigit() and len(tok.text) == 4 and YEAR_RANGE[0] <= int(tok.text) <= YEAR_RANGE[1]):
+        return False
+    doc = tok.doc
+    neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(n.text in YEAR_CONTEXT or n.lower_ in MONTHS for n in neighbours)
+
+
+def _attack_noun_specific(tok: Token) -> bool:
+    """An attack noun names a new, particular attack when it is indefinite, counted or dated."""
+    if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
+        return True
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if dets and dets[0] in ANAPHORIC_DETS:
+        return False  # "these two attacks", "the attack": already told
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
+        return True  # "carried out airstrikes": the verb reports them
+    return _number(tok) is not None or (bool(dets) and dets[0] in ("a", "an", "another"))
+
+
+def _attacks(tokens: list[Token]) -> list[_Found]:
+    out: list[_Found] = []
+    seen_weapon: tuple[str, str] | None = None
+    seen_agents: list[Span] = []
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and (lemma in ATTACK_NOUNS or incidents.is_attack_noun(tok)):
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            weapon = _weapon_of([*mods, tok, *pobjs(tok, frozenset({"of", "with", "by"}))])
+            agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
+            agents += [
+                s for s in spans(m for m in mods if m.ent_type_ in ("NORP", "GPE", "ORG")) if s not in agents
+            ]
+            if (
+                not agents
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in ATTACK_VERBS | CARRY_OUT_VERBS
+            ):
+                agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
+            if weapon and not seen_weapon:
+                seen_weapon, seen_agents = weapon, agents
+            specific = incidents.noun_specific if lemma not in ATTACK_NOUNS else _attack_noun_specific
+            if is_irrealis(tok) or not specific(tok) or incidents.arrest_raid(tok):
+                continue
+            if weapon is None and seen_weapon is not None:
+                # A list after "a series of drone strikes by X:" elaborates that series.
+                weapon, agents = seen_weapon, agents or list(seen_agents)
+            found = _Found((weapon or ("", "other_attack"))[1], tok, agents=agents)
+            _attack_details(found, tok, pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
+            out.append(found)
+        elif (
+            tok.pos_ == "VERB"
+            and (lemma in ATTACK_VERBS or incidents.is_attack_verb(tok))
+            and not is_irrealis(tok)
+        ):
+            by_verb = _attack_verb(tok)
+            if by_verb:
+                out.append(by_verb)
+    return out
+
+
+def _attack_verb(tok: Token) -> _Found | None:
+    subjects = subject_of(tok)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
+    if any(s.lemma_.lower() in ATTACK_NOUNS for s in subjects + objects):
+        return None  # "the attack targeted X", "fired a barrage": the noun is the event
+    agents = by_agent(tok) if passive else subjects
+    with_tools = pobjs(tok, frozenset({"with"}))
+    cue_tokens = [t for head in [*with_tools, *objects, *agents] for t in head.subtree]
+    weapon = _weapon_of(cue_tokens)
+    weak = tok.lemma_.lower() in WEAK_ATTACK_VERBS | WEAK_INCIDENT_VERBS
+    if weak and weapon is None and incidents.support_phrase(tok) is None:
+        return None
+    if any(p.lemma_.lower() in ATTACK_NOUNS for p in pobjs(tok, frozenset({"in", "by", "during"}))):
+        return None  # "killed in an airstrike": the noun is the event
+    if not incidents.harm_stands_alone(tok, agents):
+        return None
+    found = _Found(
+        (weapon or ("", "other_attack"))[1],
+        tok,
+        agents=[a for a in spans(agents) if a.label != "NOUN" or _weapon_of([*agents]) is None]
+        or _weapon_owners(agents),
+    )
+    for tool in with_tools + [o for o in objects if o.lemma_.lower() in WEAPONS]:
+        count = _number(tool)
+        if count:
+            found.attributes["count"] = count
+    _attack_details(found, tok, objects + pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
+    if incidents.enforcement(tok, agents):
+        found.type = "legal_action"  # "police raided a house"
+    elif incidents.by_rioters(tok):
+        found.type = "protest"  # "rioters torched a bank"
+    return found
+
+
+def _attack_details(found: _Found, tok: Token, target_heads: list[Token]) -> None:
+    weapon = next((w for w, t in WEAPONS.values() if t == found.type), None)
+    if found.type != "other_attack" and weapon:
+        found.attributes["weapon"] = weapon
+    count = _number(tok) if tok.pos_ == "NOUN" else None
+    if count is not None and count > 1:
+        found.attributes["aggregate"] = True  # "10 rocket attacks": the count is of attacks, not weapons
+    for child in tok.children:
+        if child.lower_ in NUMBER_WORDS and child.dep_ == "advmod":
+            count = NUMBER_WORDS[child.lower_]
+    if count:
+        found.attributes["count"] = count
+    found.place = place_in(target_heads)
+    found.targets = [s for s in spans(target_heads) if s.label not in ("GPE", "FAC", "LOC") and _is_actor(s)]
+    casualties = _casualties(tok)
+    if casualties:
+        found.attributes["casualties"] = casualties
+        if not found.targets and "who_span" in casualties:
+            found.targets = [casualties.pop("who_span")]
+        casualties.pop("who_span", None)
+
+
+def _casualties(tok: Token) -> dict[str, Any]:
+    """ "wounded five members of X", "killing two soldiers", "causing minor injuries"."""
+    verbs: list[Token] = []
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(tok.head)
+        verbs += [c for c in tok.head.children if c.dep_ in ("conj", "advcl", "xcomp")]
+    verbs += [c for c in tok.children if c.dep_ in ("conj", "advcl", "acl", "xcomp")]
+    out: dict[str, Any] = {}
+    for verb in verbs:
+        kind = CASUALTY_VERBS.get(verb.lemma_.lower())
+        if kind is None:
+            if verb.lemma_.lower() == "cause" and any(
+                c.lemma_.lower() in ("injury", "casualty") for c in verb.children
+            ):
+                out["wounded"] = None
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            out[kind] = _number(obj)
+            # As written ("Iraq’s forces", not "Iraq ’s forces"), without the count.
+            words = [t for t in obj.subtree if t.dep_ != "nummod" and not t.like_num]
+            out["who"] = "".join(t.text_with_ws for t in words).strip()
+            who = participant(obj)
+            named = [t for t in obj.subtree if t.ent_type_ in ("ORG", "NORP", "GPE")]
+            named.sort(key=lambda t: ("ORG", "NORP", "GPE").index(t.ent_type_))
+            best = next((s for s in map(participant, named) if s is not None), who)
+            if best is not None:
+                out["who_span"] = best
+    return {k: v for k, v in out.items() if v is not None and v != ""}  # no {"wounded": None}
+
+
+def _is_actor(span: Span) -> bool:
+    """Named participants, and descriptions whose head noun names people or groups ("Iraqi soldiers")."""
+    if span.label != "NOUN":
+        return True
+    head = span.text.split()[-1].lower()
+    return head in GROUP_NOUNS or head in PERSON_NOUNS
+
+
+# --- other event types ------------------------------------------------------------------------
+
+
+def _other_events(tokens: list[Token]) -> list[_Found]:
+    out: list[_Found] = []
+    for tok in tokens:
+        event_type = _other_type(tok)
+        if event_type is None or is_irrealis(tok):
+            continue
+        if tok.pos_ == "NOUN" and not _event_noun_specific(tok):
+            continue
+        found = _Found(event_type, tok)
+        partners = pobjs(tok, frozenset({"with", "between", "to"}))
+        if tok.pos_ == "VERB":
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            subjects = subject_of(tok)
+            found.agents = spans(by_agent(tok) if passive else subjects)
+            objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
+            if event_type == "phone_call" and not objects:
+                objects = [c for c in tok.children if c.dep_ == "oprd"]  # "called Goita on Tuesday"
+        else:
+            found.agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
+            objects = []
+            for clause in (c for c in tok.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"):
+                found.agents = found.agents or spans(subject_of(clause) + by_agent(clause))
+                partners = partners or pobjs(clause, frozenset({"with", "between"}))
+            # "asked X in a phone call": the call is the governing verb's subject's, with its object.
+            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if governor.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj"):
+                found.agents = found.agents or spans(subject_of(governor))
+                if not partners and tok.dep_ == "pobj":
+                    partners = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+        targets = [s for s in spans(objects) if s.label in ("PERSON", "ORG", "NORP") or _is_actor(s)]
+        if event_type in PLACE_OBJECT_TYPES:
+            targets = [s for s in targets if s.label != "GPE"]
+        targets += [s for s in spans(partners) if s not in targets]
+        found.targets = [s for s in targets if s.label not in ("FAC", "LOC") and s not in found.agents]
+        found.place = place_in(objects if event_type == "visit" else []) or place_in(
+            pobjs(tok, frozenset({"in", "at", "to", "near"}))
+        )
+        out.append(found)
+    return out
+
+
+def _other_type(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            phrasal = PHRASAL_EVENTS.get((lemma, child.lower_))
+            if phrasal and child.dep_ in ("prt", "prep", "dobj"):
+                return incidents.by_phone(child, phrasal)
+        if lemma in CONVERSE_VERBS and incidents.by_phone_verb(tok):
+            return "phone_call"  # "spoke by phone with"
+        if lemma in SEND_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DEPLOY_OBJECTS for c in tok.children
+        ):
+            return "deployment"
+        if lemma == "call":
+            # "called Goita on Tuesday": a lone name the parser took for a predicate ("called him a liar"
+            # has an object as well) is the person called.
+            callee_deps = ("dobj", "oprd") if not any(c.dep_ == "dobj" for c in tok.children) else ("dobj",)
+            has_person = any(
+                c.dep_ in callee_deps and c.ent_type_ in ("PERSON", "GPE", "ORG") for c in tok.children
+            )
+            complements = ("xcomp", "ccomp", "prt", *(("oprd",) if callee_deps == ("dobj",) else ()))
+            no_complement = not any(c.dep_ in complements for c in tok.children)
+            return "phone_call" if has_person and no_complement else None
+        if lemma in GATHER_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_NOUNS for c in tok.children
+        ):
+            return "protest"  # "protesters gathered in the square"
+        if lemma in CONVERSE_VERBS:
+            partners = pobjs(tok, frozenset({"with", "to"}))
+            if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in COUNTERPART_NOUNS for p in partners):
+                return "phone_call"
+            return None
+        if lemma == "name" and any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "named it X"
+        return EVENT_VERBS.get(lemma) or incidents.other_type(tok)
+    if tok.pos_ == "NOUN":
+        kind = EVENT_NOUNS.get(lemma) or incidents.other_type(tok)
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if kind == "meeting" and mods & PHONE_WORDS:
+            return "phone_call"  # "held phone talks"
+        if kind == "phone_call":
+            has_partner = bool(pobjs(tok, frozenset({"with", "between"})))
+            if not (mods & PHONE_WORDS) and not (lemma == "call" and has_partner):
+                return "meeting" if lemma == "conversation" and has_partner else None
+        return kind
+    return None
+
+
+def _event_noun_specific(tok: Token) -> bool:
+    """Like attack nouns: "a phone call", "a May meeting", "talks with X" are events; "the call" is not."""
+    if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
+        return True
+    if incidents.specific_contact(tok) or incidents.bare_incident(tok):
+        return True
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.pos_ == "NOUN":
+        return tok.head.head.lower_ in ("months", "weeks", "days", "years")  # "two months of protests"
+    if dets:
+        return dets[0] in ("a", "an", "another")
+    return tok.tag_ == "NNS" and bool(pobjs(tok, frozenset({"with", "between"})))

@@ -1,0 +1,169 @@
+"""Who did it, to whom, where: participant spans read off the dependency parse.
+
+Spans stay raw (a name, a pronoun, a role noun such as "the defense secretary"); the
+resolver maps them to canonical actors by offset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.places import SETTLEMENT_NOUNS
+from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
+from eventgraph.extract.lexicons.speech import SPEECH_VERBS
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
+# Labels the tagger gives names of companies and outlets it does not know ("Maersk" as a PRODUCT).
+MISREAD_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
+_DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
+
+
+def _entity_of(tok: Token) -> Span | None:
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first, last = doc[start], doc[end - 1]
+    return Span(doc[start:end].text, first.idx, last.idx + len(last), tok.ent_type_)
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """The head noun with its premodifiers ("Iran-backed militias", "the US defense secretary")."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ not in _DROP_FROM_NP:
+            left = child.left_edge
+            break
+    words = [t for t in tok.doc[left.i : tok.i + 1]]
+    while words and (words[0].dep_ in ("det", "punct", "cc") or words[0].is_punct):
+        words = words[1:]
+    first = words[0] if words else tok
+    return Span(tok.doc[first.i : tok.i + 1].text, first.idx, tok.idx + len(tok), "NOUN")
+
+
+def participant(tok: Token) -> Span | None:
+    """One participant for a subject/object head, or None for words that name no actor."""
+    if tok.lower_ in PARTICIPANT_PRONOUNS:
+        return Span(tok.text, tok.idx, tok.idx + len(tok), "PRON")
+    for child in tok.children:
+        if child.dep_ == "appos":
+            ent = _entity_of(child)
+            if ent and ent.label in ("PERSON", "ORG"):
+                return ent
+    ent = _entity_of(tok)
+    if (
+        ent
+        and ent.label in MISREAD_NAME_LABELS
+        and tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() in SPEECH_VERBS
+    ):
+        return Span(ent.text, ent.start, ent.end, "ORG")  # "Maersk said": whatever says something is an actor
+    if ent:
+        return ent if ent.label in ACTOR_LABELS else None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "Iran's leaders", "Iranian-backed militias": the named modifier is the actor when nothing else is.
+        return _noun_phrase(tok)
+    return None
+
+
+def with_conjuncts(tok: Token) -> Iterator[Token]:
+    yield tok
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            yield from with_conjuncts(child)
+
+
+def spans(heads: Iterable[Token]) -> list[Span]:
+    out: list[Span] = []
+    for head in heads:
+        for tok in with_conjuncts(head):
+            span = participant(tok)
+            if span and span not in out:
+                out.append(span)
+    return out
+
+
+def _named_settlement(tok: Token) -> Span | None:
+    """The proper name in "the city of X", whatever label the tagger gave it."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    if tok.head.head.lemma_.lower() not in SETTLEMENT_NOUNS:
+        return None
+    first = tok
+    while first.i > 0 and (prev := first.doc[first.i - 1]).dep_ == "compound" and prev.head.i == tok.i:
+        first = prev
+    return Span(tok.doc[first.i : tok.i + 1].text, first.idx, tok.idx + len(tok), "GPE")
+
+
+def place_in(tokens: Iterable[Token]) -> Span | None:
+    """The first place entity among the tokens (and their subtrees): a name the text calls a city or town
+    first, then FAC before LOC before GPE."""
+    found: list[Span] = []
+    for tok in tokens:
+        for sub in tok.subtree:
+            settlement = _named_settlement(sub)
+            if settlement:
+                return settlement
+            ent = _entity_of(sub)
+            if ent and ent.label in PLACE_LABELS and ent not in found:
+                found.append(ent)
+    for label in ("FAC", "LOC", "GPE"):
+        for span in found:
+            if span.label == label:
+                return span
+    return None
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """Subjects of a verb, climbing through shared subjects and control ("X visited and urged")."""
+    cur = verb
+    for _ in range(4):
+        subs = [
+            c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that")
+        ]
+        if subs:
+            return subs
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return [cur.head]
+        if (
+            cur.dep_ == "acl"
+            and cur.head.ent_type_ == "PERSON"
+            and cur.i > 0
+            and cur.doc[cur.i - 1].text == ","
+            and any(c.dep_ in ("dobj", "oprd") for c in cur.children)
+        ):
+            return [cur.head]  # "Its leader, General X, called Y": a finite verb misread as a modifier
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def by_agent(tok: Token) -> list[Token]:
+    """The "by X" agent of a passive verb or an action noun."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]

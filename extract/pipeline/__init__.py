@@ -1,0 +1,1 @@
+"""The extraction driver: articles streamed through the parse, detection and resolution."""

@@ -1,4 +1,4 @@
-"""The event JSONL line (EXPORT.md §2) as a pydantic model: what ``load`` and the store file accept.
+"""The event JSONL line (docs/formats.md §2) as a pydantic model: what ``load`` and the store file accept.
 
 ``graph.export`` writes these lines; every line read back is validated against this
 model before it can touch a store, so a value the API cannot serve (a latitude of
@@ -36,7 +36,7 @@ Text = Annotated[str, Field(max_length=100_000)]
 
 
 class _Line(BaseModel):
-    # strict: no "12345" for a number or 12345 for a title; unknown keys are allowed (EXPORT.md
+    # strict: no "12345" for a number or 12345 for a title; unknown keys are allowed (docs/formats.md
     # may be extended) and ignored.
     model_config = ConfigDict(strict=True, extra="ignore", allow_inf_nan=False, frozen=True)
 

@@ -1,4 +1,4 @@
-"""The event JSONL of EXPORT.md §2, both ways.
+"""The event JSONL of docs/formats.md §2, both ways.
 
 Each line is self-contained: besides the contract fields it carries what a
 store needs to rebuild the graph (actor aliases and affiliations, article
@@ -59,7 +59,7 @@ def _actor_ref(
 
 
 def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
-    """One EXPORT.md event object per event of the batch."""
+    """One docs/formats.md event object per event of the batch."""
     actors = {a.id: a for a in batch.actors}
     places = {p.id: p for p in batch.places}
     articles = {a.id: a for a in batch.articles}

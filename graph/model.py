@@ -133,7 +133,7 @@ class Article:
     publisher: str = ""
     url: str = ""
     published: date | None = None
-    name: str = ""  # the file's name or relative path, EXPORT.md's sources[].doc ("" = the id)
+    name: str = ""  # the file's name or relative path, docs/formats.md's sources[].doc ("" = the id)
 
 
 @dataclass

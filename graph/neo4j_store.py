@@ -1,4 +1,4 @@
-"""The Neo4j store: DESIGN.md's model over Bolt, every statement read from cypher/.
+"""The Neo4j store: the graph model of docs/architecture.md over Bolt, every statement read from cypher/.
 
 Writes are batched ``UNWIND $rows ... MERGE`` statements, one managed write
 transaction per batch (the driver retries it on transient errors and lost

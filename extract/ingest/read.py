@@ -1,11 +1,11 @@
-"""Read article files (EXPORT.md §1) into raw texts plus metadata, and say why any input was skipped.
+"""Read article files (docs/formats.md §1) into raw texts plus metadata, and say why any input was skipped.
 
 Offsets of every extracted sentence index ``RawArticle.text``: the file text after decoding
 with newlines as Python's text mode reads them, so any outside tool can check them.
 Nothing here raises on bad input; each problem becomes a one-line ``Problem``.
 
 Article ids are unique and stable (see ``extract.article_ids``); ``Article.name`` keeps the
-file's name (its path relative to the folder given) for EXPORT.md's ``sources[].doc``.
+file's name (its path relative to the folder given) for docs/formats.md's ``sources[].doc``.
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ def calendar_notes(timexes: Iterable[Timex], dct: date | None) -> Iterator[str]:
 
 
 def timex_jsonl_lines(lines: Iterable[str], on_error: Callable[[str], None] | None = None) -> Iterator[str]:
-    """Batch form of EXPORT.md §3: ``{"doc","dct","text"}`` lines in, ``{"doc","timexes"}`` lines out.
+    """Batch form of docs/formats.md §3: ``{"doc","dct","text"}`` lines in, ``{"doc","timexes"}`` lines out.
 
     A line that is not such an object is skipped and reported through ``on_error`` as
     "line N: reason" (default: printed to stderr), so one bad document does not stop a batch; the

@@ -49,7 +49,7 @@ class Timex:
     outside_calendar: bool = False
 
     def to_json(self) -> dict[str, int | str]:
-        """The EXPORT.md §3 object."""
+        """The docs/formats.md §3 object."""
         return {
             "start": self.start,
             "end": self.end,

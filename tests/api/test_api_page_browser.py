@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from conftest import seed_batch
 from playwright.sync_api import Page, expect, sync_playwright
 
 from eventgraph.api.app import create_app
 from eventgraph.api.settings import Settings
 from eventgraph.graph.memory import MemoryStore
+from tests.factories import seed_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

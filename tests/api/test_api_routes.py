@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import ESPER, KH, MAHDI, US
 from fastapi.testclient import TestClient
+
+from tests.factories import ESPER, KH, MAHDI, US
 
 
 def ids(body: dict[str, Any]) -> list[str]:

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 import schemathesis
-from conftest import ESPER, KH
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +18,7 @@ from eventgraph.graph.errors import StoreUnavailable
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.open import open_writer
 from eventgraph.graph.store import GraphStore
+from tests.factories import ESPER, KH
 
 INJECTIONS = [
     "' OR 1=1 //",

@@ -12,12 +12,12 @@ from contextlib import contextmanager
 
 import pytest
 import uvicorn
-from conftest import seed_batch
 
 from eventgraph.api.app import create_app
 from eventgraph.api.server import Http, server_config
 from eventgraph.api.settings import Settings
 from eventgraph.graph.memory import MemoryStore
+from tests.factories import seed_batch
 
 WAIT = 30.0  # seconds a socket waits for the server before the test gives up on it
 REQUEST = b"GET /health HTTP/1.1\r\nHost: test\r\n\r\n"

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import seed_batch
 from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 from eventgraph.api.app import create_app
 from eventgraph.api.settings import Settings
 from eventgraph.graph.memory import MemoryStore
+from tests.factories import seed_batch
 
 
 def get(client: TestClient, status: int, q: str) -> Any:

@@ -1,4 +1,4 @@
-"""The event JSONL of EXPORT.md round-trips through graph.export."""
+"""The event JSONL of docs/formats.md round-trips through graph.export."""
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ESPER, small_batch
 
 from eventgraph.graph import persist
 from eventgraph.graph.errors import StoreError
@@ -14,6 +13,7 @@ from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.model import Event
 from eventgraph.graph.open import open_store, open_writer
 from eventgraph.graph.store import TimelineFilter
+from tests.factories import ESPER, small_batch
 
 
 def test_save_and_open_give_the_same_answers(tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import NEO4J_PASSWORD, NEO4J_URI, neo4j_store, small_batch
 
 from bench.gen_synthetic import generate
 from eventgraph.cli import main
@@ -25,6 +24,7 @@ from eventgraph.graph.model import Batch, DateInterval
 from eventgraph.graph.neo4j_store import Neo4jStore
 from eventgraph.graph.store import TimelineFilter
 from eventgraph.graph.version import REBUILD, STORE_VERSION
+from tests.factories import NEO4J_PASSWORD, NEO4J_URI, neo4j_store, small_batch
 
 
 def test_unreachable_server_gives_a_clear_error() -> None:

@@ -6,11 +6,11 @@ import dataclasses
 from datetime import date
 
 import pytest
-from conftest import ESPER, IRAQ, KH, LONER, MAHDI, US, day, small_batch, src
 
 from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event
 from eventgraph.graph.store import ActorPath, GraphStore, TimelineFilter
 from eventgraph.graph.window import BadCursor
+from tests.factories import ESPER, IRAQ, KH, LONER, MAHDI, US, day, small_batch, src
 
 
 def ids(store: GraphStore, flt: TimelineFilter, limit: int = 100) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -39,7 +40,11 @@ def free_port() -> int:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(the wheel, the fresh environment's bin folder)."""
     work = tmp_path_factory.mktemp("wheel")
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", ROOT, "-w", work / "dist", cwd=work)
+    # built from a copy, so that setuptools' build/ folder never lands in the repository
+    source = work / "source"
+    skip = shutil.ignore_patterns(".git", ".venv", "node_modules", "build", "data", ".neo4j*", "*.egg-info")
+    shutil.copytree(ROOT, source, symlinks=True, ignore=skip)
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", source, "-w", work / "dist", cwd=work)
     wheel = next((work / "dist").glob("eventgraph-*.whl"))
     run(sys.executable, "-m", "venv", work / "venv", cwd=work)
     bin_dir = work / "venv" / "bin"

@@ -17,22 +17,11 @@ from eventgraph.api import errors
 from eventgraph.api.deps import Slots
 from eventgraph.api.head import HeadAsGet
 from eventgraph.api.routes import actors, events, feeds, health, path, places, timeline
-from eventgraph.api.settings import Settings
-from eventgraph.graph.open import open_store
+from eventgraph.graph.open import open_configured
 from eventgraph.graph.store import GraphStore
+from eventgraph.settings import Settings
 
 STATIC = Path(__file__).parent / "static"
-
-
-def _open(settings: Settings) -> GraphStore:
-    return open_store(
-        settings.store,
-        data_dir=settings.data,
-        uri=settings.neo4j_uri,
-        user=settings.neo4j_user,
-        password=settings.neo4j_password.get_secret_value(),
-        timeout=settings.query_timeout,
-    )
 
 
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
@@ -44,7 +33,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if store is not None:
             yield
             return
-        app.state.store = await anyio.to_thread.run_sync(_open, settings)
+        app.state.store = await anyio.to_thread.run_sync(open_configured, settings)
         try:
             yield
         finally:

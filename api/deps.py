@@ -14,11 +14,11 @@ import anyio
 import anyio.to_thread
 from fastapi import Depends, Request
 
-from eventgraph.api.settings import Settings
 from eventgraph.graph import deadline as deadlines
 from eventgraph.graph.deadline import Deadline
 from eventgraph.graph.errors import QueryTimeout
 from eventgraph.graph.store import GraphStore
+from eventgraph.settings import Settings
 
 T = TypeVar("T")
 

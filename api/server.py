@@ -19,7 +19,7 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from eventgraph.api.settings import Settings
+from eventgraph.settings import Settings
 
 Http = Literal["auto", "h11", "httptools"]
 

@@ -22,9 +22,9 @@ import uvicorn
 
 from bench.gen_synthetic import DAYS, EPOCH, generate
 from eventgraph.api.app import create_app
-from eventgraph.api.settings import Settings
 from eventgraph.graph.open import open_store
 from eventgraph.graph.store import GraphStore
+from eventgraph.settings import Settings
 
 
 def _port() -> int:

@@ -154,9 +154,9 @@ def serve(events: int, store_kind: str, port: int) -> None:
     import uvicorn
 
     from eventgraph.api.app import create_app
-    from eventgraph.api.settings import Settings
     from eventgraph.graph.open import open_store
     from eventgraph.graph.store import GraphStore
+    from eventgraph.settings import Settings
 
     batch = generate(events)
     store: GraphStore

@@ -19,12 +19,12 @@ from fastapi.testclient import TestClient
 from bench.bench_extract import corpus
 from bench.report import Figure, Section
 from eventgraph.api.app import create_app
-from eventgraph.api.settings import Settings
 from eventgraph.extract.actors import DocumentActors
 from eventgraph.extract.ingest.clean import body_spans
 from eventgraph.extract.ingest.read import Problem, read_inputs
 from eventgraph.extract.temporal.tagger import tag
 from eventgraph.graph.memory import MemoryStore
+from eventgraph.settings import Settings
 
 DCT = date(2019, 12, 16)
 

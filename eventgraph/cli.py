@@ -17,14 +17,16 @@ from pathlib import Path
 from typing import IO, Any
 
 import click
+from pydantic import ValidationError
 
 from eventgraph.extract.ingest.problems import shown
 from eventgraph.graph.errors import StoreError
 from eventgraph.graph.export import batch_from_rows, dumps_rows
 from eventgraph.graph.model import Batch, DateInterval
-from eventgraph.graph.open import open_store, open_writer
+from eventgraph.graph.open import open_configured, writer_for
 from eventgraph.graph.store import GraphStore
 from eventgraph.progress import PhaseBars
+from eventgraph.settings import Settings
 
 STORE_KINDS = ("memory", "neo4j")
 DISPUTED_SHOWN = 10  # `stats` lists this many disputed events with their sources
@@ -53,61 +55,44 @@ class ProblemLog:
 
 
 def store_options(fn: Any) -> Any:
-    """The options every store-using command shares, each with its environment variable."""
+    """The options every store-using command shares. A flag overrides the environment, which
+    overrides the default: all three are resolved by one Settings object (eventgraph.settings)."""
     options = [
         click.option(
             "--store",
-            "store_kind",
             type=click.Choice(STORE_KINDS),
-            default="memory",
-            envvar="EVENTGRAPH_STORE",
-            show_default=True,
-            show_envvar=True,
-            help="Which graph store.",
+            help="Which graph store [env: EVENTGRAPH_STORE; default: memory].",
         ),
         click.option(
             "--data",
-            "data_dir",
             type=click.Path(file_okay=False, path_type=Path),
-            default=Path("data"),
-            envvar="EVENTGRAPH_DATA",
-            show_default=True,
-            show_envvar=True,
-            help="Folder of the embedded store's file.",
+            help="Folder of the embedded store's file [env: EVENTGRAPH_DATA; default: data].",
         ),
-        click.option(
-            "--neo4j-uri",
-            default="bolt://127.0.0.1:7687",
-            envvar="NEO4J_URI",
-            show_default=True,
-            show_envvar=True,
-        ),
-        click.option(
-            "--neo4j-user", default="neo4j", envvar="NEO4J_USER", show_default=True, show_envvar=True
-        ),
-        click.option(
-            "--neo4j-password",
-            default="eventgraph",
-            envvar="NEO4J_PASSWORD",
-            show_envvar=True,
-            help="Neo4j password [default: eventgraph].",
-        ),
+        click.option("--neo4j-uri", help="[env: NEO4J_URI; default: bolt://127.0.0.1:7687]"),
+        click.option("--neo4j-user", help="[env: NEO4J_USER; default: neo4j]"),
+        click.option("--neo4j-password", help="[env: NEO4J_PASSWORD; default: eventgraph]"),
+        click.option("--neo4j-database", help="[env: NEO4J_DATABASE; default: the server's default]"),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
 
 
-@contextmanager
-def opened_store(opts: dict[str, Any]) -> Iterator[GraphStore]:
+def settings_of(opts: dict[str, Any]) -> Settings:
+    """The settings with the flags that were given on top of the environment."""
+    given = {key: value for key, value in opts.items() if value is not None}
     try:
-        store = open_store(
-            opts["store_kind"],
-            data_dir=opts["data_dir"],
-            uri=opts["neo4j_uri"],
-            user=opts["neo4j_user"],
-            password=opts["neo4j_password"],
-        )
+        return Settings(**given)
+    except ValidationError as exc:
+        raise click.ClickException(
+            f"bad setting: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}"
+        ) from exc
+
+
+@contextmanager
+def opened_store(settings: Settings) -> Iterator[GraphStore]:
+    try:
+        store = open_configured(settings)
     except StoreError as exc:
         raise click.ClickException(shown(exc)) from exc
     try:
@@ -331,14 +316,10 @@ def load(events: tuple[Path, ...], replace: bool, strict: bool, **opts: Any) -> 
     if not batches:
         raise click.ClickException("no event could be read from the input: nothing loaded")
     try:
-        with open_writer(
-            opts["store_kind"],
-            data_dir=opts["data_dir"],
+        with writer_for(
+            settings_of(opts),
             replace=replace,
             say=lambda message: click.echo(f"eventgraph: {message}", err=True),
-            uri=opts["neo4j_uri"],
-            user=opts["neo4j_user"],
-            password=opts["neo4j_password"],
         ) as store:
             if replace:
                 store.clear()
@@ -412,7 +393,8 @@ def stats(as_json: bool, **opts: Any) -> None:
     """What the store holds: articles, events by type, actors, places, disputed events."""
     from eventgraph.graph.store import TimelineFilter
 
-    with opened_store(opts) as store:
+    settings = settings_of(opts)
+    with opened_store(settings) as store:
         counts = store.counts()
         span = store.date_span()
         actors = store.actors("", limit=10)
@@ -420,7 +402,7 @@ def stats(as_json: bool, **opts: Any) -> None:
         disputed = [store.event(row.event.id) for row in listed]
     by_type = Counter(counts.by_type)
     report = {
-        "store": opts["store_kind"],
+        "store": settings.store,
         "articles": counts.articles,
         "events": counts.events,
         "dated_events": counts.dated,
@@ -470,12 +452,11 @@ def serve(host: str, port: int, **opts: Any) -> None:
     """Serve the API and the timeline page."""
     from eventgraph.api.app import create_app
     from eventgraph.api.server import serve as run_server
-    from eventgraph.api.settings import Settings
 
-    with opened_store(opts) as store:
+    settings = settings_of(opts)  # the store and the service's limits: one object for both
+    with opened_store(settings) as store:
         store.date_span()  # a store that cannot be served (an older release's graph) fails here
-        click.echo(f"serving {opts['store_kind']} store on http://{host}:{port} (Ctrl-C stops)", err=True)
-        settings = Settings()  # EVENTGRAPH_* limits: query time, connections, header timeout...
+        click.echo(f"serving {settings.store} store on http://{host}:{port} (Ctrl-C stops)", err=True)
         run_server(create_app(store, settings), settings, host, port)
 
 

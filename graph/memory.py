@@ -1,4 +1,4 @@
-"""The embedded store: the graph model of docs/architecture.md in memory (actors in a networkx graph), persisted to one file.
+"""The embedded store: the graph model of docs/architecture.md in memory, persisted to one file.
 
 The networkx MultiDiGraph holds the actor graph: nodes keyed ``("Actor", id)`` and
 AFFILIATED_WITH edges keyed by role, so merging a batch twice adds nothing. The

@@ -7,14 +7,14 @@ lock for the whole run, and saves only when the run ends without an error.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventgraph.graph.errors import StoreError
 from eventgraph.graph.store import GraphStore
+from eventgraph.settings import Settings
 
 if TYPE_CHECKING:
     from eventgraph.graph.neo4j_store import Neo4jStore
@@ -33,8 +33,8 @@ def open_store(
     database: str | None = None,
     timeout: float = 10.0,
 ) -> GraphStore:
-    """``memory`` reads DATA_DIR/graph.jsonl (which must exist); ``neo4j`` connects (NEO4J_*
-    environment as defaults)."""
+    """``memory`` reads DATA_DIR/graph.jsonl (which must exist); ``neo4j`` connects (what is not
+    given comes from the settings)."""
     if kind == "memory":
         from eventgraph.graph.memory import MemoryStore
 
@@ -105,10 +105,35 @@ def _neo4j(
 ) -> Neo4jStore:
     from eventgraph.graph.neo4j_store import Neo4jStore
 
+    configured = Settings()  # what is not given comes from the one configuration
     return Neo4jStore(
-        uri or os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
-        user or os.environ.get("NEO4J_USER", "neo4j"),
-        password or os.environ.get("NEO4J_PASSWORD", "eventgraph"),
-        database=database,
+        uri or configured.neo4j_uri,
+        user or configured.neo4j_user,
+        password or configured.neo4j_password.get_secret_value(),
+        database=database or configured.neo4j_database,
         timeout=timeout,
     )
+
+
+def open_configured(settings: Settings) -> GraphStore:
+    """The store the settings name, for reading (the CLI's readers and the API)."""
+    return open_store(settings.store, data_dir=settings.data, **_connection(settings))
+
+
+def writer_for(
+    settings: Settings, *, replace: bool = False, say: Callable[[str], None] | None = None
+) -> AbstractContextManager[GraphStore]:
+    """The store the settings name, for one load (see ``open_writer``)."""
+    return open_writer(
+        settings.store, data_dir=settings.data, replace=replace, say=say, **_connection(settings)
+    )
+
+
+def _connection(settings: Settings) -> dict[str, Any]:
+    return {
+        "uri": settings.neo4j_uri,
+        "user": settings.neo4j_user,
+        "password": settings.neo4j_password.get_secret_value(),
+        "database": settings.neo4j_database,
+        "timeout": settings.query_timeout,
+    }

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from eventgraph.settings import Settings
+
 FORMAT = 11
 # Row kinds, stored as one byte each.
 KINDS = ("city", "district", "province")
@@ -82,7 +84,7 @@ class GeoIndex:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("EVENTGRAPH_CACHE") or Path.home() / ".cache" / "eventgraph")
+    return Settings().cache  # EVENTGRAPH_CACHE
 
 
 def stamp() -> str:

@@ -13,10 +13,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventgraph.api.app import create_app
-from eventgraph.api.settings import Settings
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.open import open_store
 from eventgraph.graph.store import GraphStore
+from eventgraph.settings import Settings
 from tests.factories import seed_batch
 
 

@@ -14,8 +14,8 @@ import uvicorn
 from playwright.sync_api import Page, expect, sync_playwright
 
 from eventgraph.api.app import create_app
-from eventgraph.api.settings import Settings
 from eventgraph.graph.memory import MemoryStore
+from eventgraph.settings import Settings
 from tests.factories import seed_batch
 
 ROOT = Path(__file__).resolve().parents[2]

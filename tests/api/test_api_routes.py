@@ -275,7 +275,7 @@ def test_health_reuses_counts_for_a_few_seconds(store: Any, monkeypatch: pytest.
     """Monitors poll /health; counting reads every event, so counts are reused for COUNTS_MAX_AGE."""
     from eventgraph.api.app import create_app
     from eventgraph.api.routes import health
-    from eventgraph.api.settings import Settings
+    from eventgraph.settings import Settings
 
     calls = []
     real = store.counts

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import checks
 
 from eventgraph.api.app import create_app
-from eventgraph.api.settings import Settings
 from eventgraph.graph.errors import StoreUnavailable
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.open import open_writer
 from eventgraph.graph.store import GraphStore
+from eventgraph.settings import Settings
 from tests.factories import ESPER, KH
 
 INJECTIONS = [

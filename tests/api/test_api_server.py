@@ -15,8 +15,8 @@ import uvicorn
 
 from eventgraph.api.app import create_app
 from eventgraph.api.server import Http, server_config
-from eventgraph.api.settings import Settings
 from eventgraph.graph.memory import MemoryStore
+from eventgraph.settings import Settings
 from tests.factories import seed_batch
 
 WAIT = 30.0  # seconds a socket waits for the server before the test gives up on it

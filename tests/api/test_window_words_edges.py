@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventgraph.api.app import create_app
-from eventgraph.api.settings import Settings
 from eventgraph.graph.memory import MemoryStore
+from eventgraph.settings import Settings
 from tests.factories import seed_batch
 
 

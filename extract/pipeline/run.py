@@ -38,7 +38,7 @@ LEDE_TITLE_WORDS = 12
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _NO_TEXT = "no article text (only page furniture or reader comments)"
 
-# fail(article id, error): an unexpected error stopped one article; the others went on.
+# fail(article name, error): an unexpected error stopped one article; the others went on.
 Fail = Callable[[str, Exception], None]
 # progress(phase, done, total): phase is "extracting" (total unknown) then "resolving".
 Progress = Callable[[str, int, "int | None"], None]
@@ -102,20 +102,20 @@ def extract_articles(
     failed: set[str] = set()
     people: set[str] = set()
 
-    def failure(article_id: str, exc: Exception) -> None:
-        if article_id not in failed:
-            failed.add(article_id)
-            report(article_id, exc)
+    def failure(article: Article, exc: Exception) -> None:
+        if article.id not in failed:
+            failed.add(article.id)
+            report(article.name or article.id, exc)  # named as the user knows it
 
     def units() -> Iterator[_Unit]:
         for raw in raws:
             try:
                 text = reporting_text(raw)
             except Exception as exc:
-                failure(raw.article.id, exc)
+                failure(raw.article, exc)
                 continue
             if not text.strip():
-                warn(str(Problem(raw.article.id, _NO_TEXT, fatal=True)))
+                warn(str(Problem(raw.article.name or raw.article.id, _NO_TEXT, fatal=True)))
                 continue
             articles.append(raw.article)
             spans = pieces(text)
@@ -128,19 +128,18 @@ def extract_articles(
             load(),
             units(),
             lambda u: u.text,
-            lambda u, exc: failure(u.raw.article.id, exc),
+            lambda u, exc: failure(u.raw.article, exc),
             batch_size=BATCH_SIZE,
             max_chars=BATCH_CHARS,
             n_process=n_process,
         )
         for unit, doc in parsed:
-            article_id = unit.raw.article.id
-            if article_id not in failed:
+            if unit.raw.article.id not in failed:
                 try:
                     spool.append(prepare(unit.raw.article, doc, mentions_of(unit.raw, doc), unit.offset))
                     people.update(_people(doc))
                 except Exception as exc:
-                    failure(article_id, exc)
+                    failure(unit.raw.article, exc)
             del doc
             if unit.last and progress is not None:
                 done += 1
@@ -151,7 +150,7 @@ def extract_articles(
                 try:
                     builder.add(item)
                 except Exception as exc:
-                    failure(item.article.id, exc)
+                    failure(item.article, exc)
             if progress is not None:
                 progress("resolving", n, spool.count)
     return builder.finish(articles, failed)

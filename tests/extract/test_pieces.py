@@ -45,7 +45,7 @@ def test_shifted_moves_every_offset() -> None:
 
 PARAGRAPH = (
     "Defense Secretary Mark Esper phoned Iraqi Prime Minister Adil Abdul Mahdi on Sunday, "
-    "the Pentagon said. Rockets struck the Taji base north of Baghdad on Monday."
+    "the Pentagon said. On Monday, three rockets hit the Taji base north of Baghdad, officials said."
 )
 
 

@@ -99,7 +99,7 @@ CASES = {
     "cp1252": Case("latin.txt", "latin.txt:", "not UTF-8: decoded as cp1252", processed=True),
     "html": Case("page.html", "page.html:", "no publication date anywhere", processed=True),
     "50mb": Case("big.txt", "big.txt:", "skipped: too large (50.0 MB > 20 MB limit)"),
-    "comments": Case("comments.txt", "comments.txt@", "skipped: no article text"),
+    "comments": Case("comments.txt", "comments.txt:", "skipped: no article text"),
     "no-date": Case("nodate.txt", "nodate.txt:", "no publication date anywhere", processed=True),
     "manifest-malformed": Case("manifest.json", "manifest.json: latin.txt:", "is not a YYYY-MM-DD date"),
     "manifest-future": Case("manifest.json", "manifest.json: page.html:", "2999-01-01 is in the future"),

@@ -84,9 +84,9 @@ def settings_of(opts: dict[str, Any]) -> Settings:
     try:
         return Settings(**given)
     except ValidationError as exc:
-        raise click.ClickException(
-            f"bad setting: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}"
-        ) from exc
+        error = exc.errors()[0]
+        name = "_".join(str(part) for part in error["loc"]).upper()
+        raise click.UsageError(f"bad setting {name}={error['input']!r}: {error['msg']}") from exc
 
 
 @contextmanager

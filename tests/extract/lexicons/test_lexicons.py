@@ -51,6 +51,6 @@ def test_lexicons_import_nothing_of_extract_outside_the_package() -> None:
             outside += [
                 f"{path.name}: {n}"
                 for n in names
-                if n.split(".")[0] == "eventgraph" and not n.startswith("eventgraph.extract.lexicons")
+                if n.startswith("eventgraph.extract.") and not n.startswith("eventgraph.extract.lexicons")
             ]
     assert outside == []

@@ -16,7 +16,7 @@ import pytest
 from eventgraph.extract.pipeline.run import extract_paths
 from eventgraph.graph.model import Batch, Event
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "articles"
 
 
 @dataclass

@@ -8,7 +8,7 @@ import pytest
 
 from eventgraph.extract.ingest.clean import body_spans, is_furniture, line_score, title_span
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
 def kept(text: str, title: str | None = None) -> str:

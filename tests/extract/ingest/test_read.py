@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from eventgraph.extract.ingest.read import Problem, RawArticle, load_manifest, read_inputs
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 TODAY = date(2024, 1, 1)
 ARTICLE = (
     "Rockets hit base near Baghdad\n\n"

@@ -24,8 +24,8 @@ from eventgraph.extract.lexicons.incidents import INCIDENT_NOUNS, INCIDENT_VERBS
 from eventgraph.extract.nlp import load
 from eventgraph.graph.model import EVENT_TYPES
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "incidents"
-ROOT = Path(__file__).parents[2]
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "incidents"
+ROOT = Path(__file__).parents[3]
 CAMEO = ROOT.parent / "shared" / "resources" / "petrarch2" / "CAMEO.2.0.txt"
 FAMILY = dict.fromkeys(
     ["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"], "attack"

@@ -230,7 +230,9 @@ def _rebuilt(
     return tuple(out)
 
 
-class MemoryStore:
+class MemoryGraph:
+    """The embedded graph in memory and its queries; MemoryStore adds writing and its file."""
+
     kind = "memory"
 
     def __init__(self, path: Path | None = None) -> None:
@@ -259,137 +261,6 @@ class MemoryStore:
         self._tallies: dict[str, _Tally] = {}  # hub actor -> its interactions
         self._stale: set[str] = set()  # hubs to tally afresh after the batch
 
-    @classmethod
-    def open(cls, path: Path) -> MemoryStore:
-        """The store saved at ``path``, or an empty one that will be saved there."""
-        store = cls(path)
-        if path.exists():
-            store.upsert(persist.read(path))
-            store._dirty = False
-        return store
-
-    # -- writing ------------------------------------------------------------
-
-    def upsert(self, batch: Batch, *, progress: Callable[[int, int], None] | None = None) -> None:
-        """Merge: same ids merge, aliases and participants are unioned, one REPORTS per article."""
-        with self._lock:
-            try:
-                self._upsert(batch, progress)
-            except BaseException:
-                self._broken = True  # half merged: never saved over the file (see save)
-                raise
-
-    def _upsert(self, batch: Batch, progress: Callable[[int, int], None] | None) -> None:
-        for article in batch.articles:
-            self._articles[article.id] = _article(article)
-        for place in batch.places:
-            self._places[place.id] = dataclasses.replace(place)
-        for actor in batch.actors:
-            self._merge_actor(actor)
-        for aff in batch.affiliations:
-            if aff.actor in self._actors and aff.org in self._actors:
-                self.graph.add_edge(
-                    ("Actor", aff.actor), ("Actor", aff.org), key=f"AFFILIATED_WITH:{aff.role}"
-                )
-        before: dict[str, tuple[SortKey | None, frozenset[Scope]]] = {}
-        total = len(batch.events)
-        for n, event in enumerate(batch.events, 1):
-            if event.id not in before:
-                before[event.id] = self._placement(self._events.get(event.id))
-            self._merge_event(event)
-            if progress and (n % 1000 == 0 or n == total):
-                progress(n, total)
-        self._reindex(before)
-        for hub in self._stale:
-            self._tallies[hub] = self._tally(hub)
-        self._stale.clear()
-        self._dirty = True
-
-    def _merge_actor(self, actor: Actor) -> None:
-        old = self._actors.get(actor.id)
-        aliases = list(old.aliases) if old else []
-        aliases += [a for a in actor.aliases if a not in aliases]
-        if old and old.name != actor.name and old.name not in aliases:
-            aliases.append(old.name)  # a renamed actor stays findable by its former name
-        new = Actor(actor.id, actor.name, actor.kind, aliases)
-        self._actors[actor.id] = new
-        self._names[actor.id] = tuple(actor_rank.ranked_names(new))
-        had = actor_rank.search_grams(actor_rank.search_terms(old)) if old else set()
-        has = actor_rank.search_grams(actor_rank.search_terms(new))
-        for gram in has - had:
-            self._grams.setdefault(gram, []).append(actor.id)
-        for gram in had - has:
-            self._grams[gram].remove(actor.id)
-            if not self._grams[gram]:
-                del self._grams[gram]
-        self.graph.add_node(("Actor", actor.id))
-
-    def _merge_event(self, event: Event) -> None:
-        old = self._events.get(event.id)
-        agents = {a for a in event.agents if a in self._actors}
-        targets = {a for a in event.targets if a in self._actors}
-        place = event.place if event.place in self._places else (old.place if old else None)
-        sources = {s.doc: s for s in old.sources} if old else {}
-        for src in event.sources:
-            if src.doc not in self._articles:
-                self._articles[src.doc] = _article(Article(src.doc))
-            sources[src.doc] = _Source(
-                src.doc, src.sentence, src.char_start, src.char_end, src.date_text, src.date
-            )
-        known: set[str] = set()
-        if old:
-            agents.update(old.agents)
-            targets.update(old.targets)
-            known.update(old.agents, old.targets)
-            self._disputed -= old.disputed
-            self._type_counts[old.type] -= 1
-            if old.place and old.place != place:
-                self._place_counts[old.place] -= 1
-        stored = _Event(
-            event.id,
-            event.type,
-            event.date,
-            tuple(sorted(agents)),
-            tuple(sorted(targets)),
-            place,
-            tuple(event.attributes.items()),
-            event.confidence,
-            event.disputed,
-            event.summary,
-            tuple(sorted(sources.values(), key=lambda s: s.doc)),
-        )
-        self._events[event.id] = stored
-        self._disputed += stored.disputed
-        self._type_counts[stored.type] += 1
-        for actor in sorted((agents | targets) - known):
-            self._actor_events.setdefault(actor, []).append(event.id)
-        if place and not (old and old.place == place):
-            self._place_counts[place] = self._place_counts.get(place, 0) + 1
-        if stored.date:
-            self._max_span = max(self._max_span, (stored.date.end - stored.date.start).days)
-        self._type_bits.setdefault(stored.type, 1 << len(self._type_bits))
-        self._track(old, stored)
-
-    def _track(self, old: _Event | None, new: _Event) -> None:
-        """Keep the hubs' tallies current: add the pairs this merge made. A hub already in an event whose
-        date or type changed is tallied afresh after the batch (a min or max can't be taken back)."""
-        people = {*new.agents, *new.targets}
-        had = {*old.agents, *old.targets} if old else set()
-        moved = old is not None and self._marks(old) != self._marks(new)
-        first, last, bit = self._marks(new)
-        for actor in people:
-            tally = self._tallies.get(actor)
-            if tally is None:
-                if actor not in self._stale and len(self._actor_events[actor]) >= HUB_EVENTS:
-                    self._tallies[actor] = self._tally(actor)  # this event included
-            elif moved and actor in had:
-                del self._tallies[actor]
-                self._stale.add(actor)
-            else:
-                for other in people - had if actor in had else people:
-                    if other != actor:
-                        tally.add(other, first, last, bit)
-
     def _marks(self, event: _Event) -> tuple[int, int, int]:
         """What an event adds to a tally: start and end ordinals (UNDATED if none) and its type's bit."""
         span = (event.date.start.toordinal(), event.date.end.toordinal()) if event.date else UNDATED
@@ -405,75 +276,6 @@ class MemoryStore:
                 if other != actor_id:
                     tally.add(other, first, last, bit)
         return tally
-
-    def _placement(self, event: _Event | None) -> tuple[SortKey | None, frozenset[Scope]]:
-        """Where an event sits in the timeline indexes: its key and the scopes listing it."""
-        key = _key(event) if event else None
-        if event is None or key is None:
-            return None, frozenset()
-        scopes: set[Scope] = {None, *(("actor", a) for a in (*event.agents, *event.targets))}
-        if event.place:
-            scopes.add(("place", event.place))
-        return key, frozenset(scopes)
-
-    def _reindex(self, before: dict[str, tuple[SortKey | None, frozenset[Scope]]]) -> None:
-        """Move the merged events in the timeline indexes from where they were before the batch."""
-        added: dict[Scope, list[SortKey]] = {}
-        dropped: dict[Scope, set[SortKey]] = {}
-        for event_id, (old_key, old_scopes) in before.items():
-            self._incidences.pop(event_id, None)
-            key, scopes = self._placement(self._events[event_id])
-            gone, came = (
-                (old_scopes - scopes, scopes - old_scopes) if key == old_key else (old_scopes, scopes)
-            )
-            for scope in gone:
-                assert old_key is not None
-                dropped.setdefault(scope, set()).add(old_key)
-            for scope in came:
-                assert key is not None
-                added.setdefault(scope, []).append(key)
-        for scope in added.keys() | dropped.keys():
-            classes = _rebuilt(self._classes.get(scope, ()), added.get(scope, []), dropped.get(scope, set()))
-            if classes:
-                self._classes[scope] = classes
-            else:
-                self._classes.pop(scope, None)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._reset()
-            self._dirty = True
-            self._broken = False
-
-    def save(self, path: Path | None = None) -> None:
-        """Write the whole graph atomically to ``path`` (default: where it was opened)."""
-        target = path or self.file
-        if target is None:
-            raise ValueError("this store has no file: pass a path")
-        with self._lock:
-            if self._broken:
-                raise StoreError("not saved: a load failed midway, so the store in memory is incomplete")
-            persist.write(target, self._snapshot())
-            self._dirty = False
-
-    def _snapshot(self) -> Batch:
-        affiliations = [
-            Affiliation(u[1], v[1], key.split(":", 1)[1])
-            for u, v, key in self.graph.edges(keys=True)
-            if key.startswith("AFFILIATED_WITH:")
-        ]
-        events = []
-        for event in self._events.values():
-            detail = self.event(event.id)
-            assert detail is not None
-            events.append(dataclasses.replace(detail.row.event, sources=[s.source for s in detail.sources]))
-        return Batch(
-            [Article(*a) for a in self._articles.values()],
-            events,
-            list(self._actors.values()),
-            list(self._places.values()),
-            sorted(affiliations, key=lambda a: (a.actor, a.org, a.role)),
-        )
 
     # -- reading ------------------------------------------------------------
 
@@ -695,6 +497,210 @@ class MemoryStore:
 
     def ping(self) -> bool:
         return True
+
+
+class MemoryStore(MemoryGraph):
+    """The embedded store: merges batches into the graph and keeps it in one file."""
+
+    @classmethod
+    def open(cls, path: Path) -> MemoryStore:
+        """The store saved at ``path``, or an empty one that will be saved there."""
+        store = cls(path)
+        if path.exists():
+            store.upsert(persist.read(path))
+            store._dirty = False
+        return store
+
+    # -- writing ------------------------------------------------------------
+
+    def upsert(self, batch: Batch, *, progress: Callable[[int, int], None] | None = None) -> None:
+        """Merge: same ids merge, aliases and participants are unioned, one REPORTS per article."""
+        with self._lock:
+            try:
+                self._upsert(batch, progress)
+            except BaseException:
+                self._broken = True  # half merged: never saved over the file (see save)
+                raise
+
+    def _upsert(self, batch: Batch, progress: Callable[[int, int], None] | None) -> None:
+        for article in batch.articles:
+            self._articles[article.id] = _article(article)
+        for place in batch.places:
+            self._places[place.id] = dataclasses.replace(place)
+        for actor in batch.actors:
+            self._merge_actor(actor)
+        for aff in batch.affiliations:
+            if aff.actor in self._actors and aff.org in self._actors:
+                self.graph.add_edge(
+                    ("Actor", aff.actor), ("Actor", aff.org), key=f"AFFILIATED_WITH:{aff.role}"
+                )
+        before: dict[str, tuple[SortKey | None, frozenset[Scope]]] = {}
+        total = len(batch.events)
+        for n, event in enumerate(batch.events, 1):
+            if event.id not in before:
+                before[event.id] = self._placement(self._events.get(event.id))
+            self._merge_event(event)
+            if progress and (n % 1000 == 0 or n == total):
+                progress(n, total)
+        self._reindex(before)
+        for hub in self._stale:
+            self._tallies[hub] = self._tally(hub)
+        self._stale.clear()
+        self._dirty = True
+
+    def _merge_actor(self, actor: Actor) -> None:
+        old = self._actors.get(actor.id)
+        aliases = list(old.aliases) if old else []
+        aliases += [a for a in actor.aliases if a not in aliases]
+        if old and old.name != actor.name and old.name not in aliases:
+            aliases.append(old.name)  # a renamed actor stays findable by its former name
+        new = Actor(actor.id, actor.name, actor.kind, aliases)
+        self._actors[actor.id] = new
+        self._names[actor.id] = tuple(actor_rank.ranked_names(new))
+        had = actor_rank.search_grams(actor_rank.search_terms(old)) if old else set()
+        has = actor_rank.search_grams(actor_rank.search_terms(new))
+        for gram in has - had:
+            self._grams.setdefault(gram, []).append(actor.id)
+        for gram in had - has:
+            self._grams[gram].remove(actor.id)
+            if not self._grams[gram]:
+                del self._grams[gram]
+        self.graph.add_node(("Actor", actor.id))
+
+    def _merge_event(self, event: Event) -> None:
+        old = self._events.get(event.id)
+        agents = {a for a in event.agents if a in self._actors}
+        targets = {a for a in event.targets if a in self._actors}
+        place = event.place if event.place in self._places else (old.place if old else None)
+        sources = {s.doc: s for s in old.sources} if old else {}
+        for src in event.sources:
+            if src.doc not in self._articles:
+                self._articles[src.doc] = _article(Article(src.doc))
+            sources[src.doc] = _Source(
+                src.doc, src.sentence, src.char_start, src.char_end, src.date_text, src.date
+            )
+        known: set[str] = set()
+        if old:
+            agents.update(old.agents)
+            targets.update(old.targets)
+            known.update(old.agents, old.targets)
+            self._disputed -= old.disputed
+            self._type_counts[old.type] -= 1
+            if old.place and old.place != place:
+                self._place_counts[old.place] -= 1
+        stored = _Event(
+            event.id,
+            event.type,
+            event.date,
+            tuple(sorted(agents)),
+            tuple(sorted(targets)),
+            place,
+            tuple(event.attributes.items()),
+            event.confidence,
+            event.disputed,
+            event.summary,
+            tuple(sorted(sources.values(), key=lambda s: s.doc)),
+        )
+        self._events[event.id] = stored
+        self._disputed += stored.disputed
+        self._type_counts[stored.type] += 1
+        for actor in sorted((agents | targets) - known):
+            self._actor_events.setdefault(actor, []).append(event.id)
+        if place and not (old and old.place == place):
+            self._place_counts[place] = self._place_counts.get(place, 0) + 1
+        if stored.date:
+            self._max_span = max(self._max_span, (stored.date.end - stored.date.start).days)
+        self._type_bits.setdefault(stored.type, 1 << len(self._type_bits))
+        self._track(old, stored)
+
+    def _track(self, old: _Event | None, new: _Event) -> None:
+        """Keep the hubs' tallies current: add the pairs this merge made. A hub already in an event whose
+        date or type changed is tallied afresh after the batch (a min or max can't be taken back)."""
+        people = {*new.agents, *new.targets}
+        had = {*old.agents, *old.targets} if old else set()
+        moved = old is not None and self._marks(old) != self._marks(new)
+        first, last, bit = self._marks(new)
+        for actor in people:
+            tally = self._tallies.get(actor)
+            if tally is None:
+                if actor not in self._stale and len(self._actor_events[actor]) >= HUB_EVENTS:
+                    self._tallies[actor] = self._tally(actor)  # this event included
+            elif moved and actor in had:
+                del self._tallies[actor]
+                self._stale.add(actor)
+            else:
+                for other in people - had if actor in had else people:
+                    if other != actor:
+                        tally.add(other, first, last, bit)
+
+    def _placement(self, event: _Event | None) -> tuple[SortKey | None, frozenset[Scope]]:
+        """Where an event sits in the timeline indexes: its key and the scopes listing it."""
+        key = _key(event) if event else None
+        if event is None or key is None:
+            return None, frozenset()
+        scopes: set[Scope] = {None, *(("actor", a) for a in (*event.agents, *event.targets))}
+        if event.place:
+            scopes.add(("place", event.place))
+        return key, frozenset(scopes)
+
+    def _reindex(self, before: dict[str, tuple[SortKey | None, frozenset[Scope]]]) -> None:
+        """Move the merged events in the timeline indexes from where they were before the batch."""
+        added: dict[Scope, list[SortKey]] = {}
+        dropped: dict[Scope, set[SortKey]] = {}
+        for event_id, (old_key, old_scopes) in before.items():
+            self._incidences.pop(event_id, None)
+            key, scopes = self._placement(self._events[event_id])
+            gone, came = (
+                (old_scopes - scopes, scopes - old_scopes) if key == old_key else (old_scopes, scopes)
+            )
+            for scope in gone:
+                assert old_key is not None
+                dropped.setdefault(scope, set()).add(old_key)
+            for scope in came:
+                assert key is not None
+                added.setdefault(scope, []).append(key)
+        for scope in added.keys() | dropped.keys():
+            classes = _rebuilt(self._classes.get(scope, ()), added.get(scope, []), dropped.get(scope, set()))
+            if classes:
+                self._classes[scope] = classes
+            else:
+                self._classes.pop(scope, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._reset()
+            self._dirty = True
+            self._broken = False
+
+    def save(self, path: Path | None = None) -> None:
+        """Write the whole graph atomically to ``path`` (default: where it was opened)."""
+        target = path or self.file
+        if target is None:
+            raise ValueError("this store has no file: pass a path")
+        with self._lock:
+            if self._broken:
+                raise StoreError("not saved: a load failed midway, so the store in memory is incomplete")
+            persist.write(target, self._snapshot())
+            self._dirty = False
+
+    def _snapshot(self) -> Batch:
+        affiliations = [
+            Affiliation(u[1], v[1], key.split(":", 1)[1])
+            for u, v, key in self.graph.edges(keys=True)
+            if key.startswith("AFFILIATED_WITH:")
+        ]
+        events = []
+        for event in self._events.values():
+            detail = self.event(event.id)
+            assert detail is not None
+            events.append(dataclasses.replace(detail.row.event, sources=[s.source for s in detail.sources]))
+        return Batch(
+            [Article(*a) for a in self._articles.values()],
+            events,
+            list(self._actors.values()),
+            list(self._places.values()),
+            sorted(affiliations, key=lambda a: (a.actor, a.org, a.role)),
+        )
 
     def close(self) -> None:
         """Save what changed, so a ``load`` persists without an extra call."""

@@ -11,11 +11,11 @@ Run: ``.venv/bin/python -m bench.places_reports [--n 200] [--pipeline]``.
 from __future__ import annotations
 
 import argparse
-import math
 import random
 from datetime import date
 
 from eventgraph.extract.gazetteer import index as geo_index
+from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.places import find_place, set_article
 
 COUNTRIES = ("AF", "SY", "YE", "IQ", "NG", "ML", "BF", "SO", "PK", "UA", "CD", "MZ")
@@ -24,15 +24,6 @@ TEMPLATES = (
     "On 14 June 2021, a roadside bomb struck a military vehicle near {v} village in {p}.",
     "On 9 September 2019, militants raided {v} village, {p}, and burned several houses.",
 )
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def reports(n: int, seed: int = 13) -> list[tuple[str, str, float, float]]:
@@ -86,7 +77,9 @@ def main() -> None:
             placed.append((p.lat, p.lon) if p and p.lat is not None and p.lon is not None else None)
         set_article(None)
     with_coords = sum(1 for p in placed if p)
-    near = sum(1 for p, (_, _, lat, lon) in zip(placed, cases, strict=True) if p and _km(*p, lat, lon) < 50)
+    near = sum(
+        1 for p, (_, _, lat, lon) in zip(placed, cases, strict=True) if p and distance_km(*p, lat, lon) < 50
+    )
     mode = "pipeline" if args.pipeline else "lookup"
     print(
         f"{mode}: {len(cases)} reports, place with coordinates {with_coords / len(cases):.2f}, "

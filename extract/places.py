@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from eventgraph.extract.gazetteer import context as article_context
 from eventgraph.extract.gazetteer import index as geo_index
 from eventgraph.extract.gazetteer.context import Anchor, ArticleContext
+from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.gazetteer.normal import key, words
 from eventgraph.extract.lexicons.countries import COUNTRY_FORMS, countries
 from eventgraph.graph.model import Place, place_id
@@ -402,21 +403,12 @@ def _nearness(lat: float, lon: float, cc: str, local: list[Anchor], anchors: tup
         for a in group:
             if a.country != cc:
                 continue
-            d = _distance_km(lat, lon, a.lat, a.lon)
+            d = distance_km(lat, lon, a.lat, a.lon)
             if d < 1.0:
                 continue  # the anchor itself: "the Odesa region" is no reason to read "Odesa" as it
             if d < _NEAR_KM:
                 best = max(best, weight * (1.0 - d / _NEAR_KM))
     return best
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _row_entry(row: geo_index.Row) -> Entry:

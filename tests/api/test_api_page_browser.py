@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from eventgraph.api.app import create_app
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.settings import Settings
 from tests.factories import seed_batch
+from tests.servers import running
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,32 +44,16 @@ def chromium() -> str:
     return str(CHROMIUM)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
     subprocess.run(["bash", str(ROOT / "scripts" / "web.sh")], check=True)
     store = MemoryStore()
     store.upsert(seed_batch())
-    port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(store, Settings()), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(create_app(store, Settings()), host="127.0.0.1", port=0, log_level="warning")
     )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        threading.Event().wait(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running(server) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture

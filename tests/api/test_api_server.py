@@ -18,6 +18,7 @@ from eventgraph.api.server import Http, server_config
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.settings import Settings
 from tests.factories import seed_batch
+from tests.servers import running
 
 WAIT = 30.0  # seconds a socket waits for the server before the test gives up on it
 REQUEST = b"GET /health HTTP/1.1\r\nHost: test\r\n\r\n"
@@ -29,19 +30,8 @@ def served(http: Http, **limits: object) -> Iterator[tuple[str, int]]:
     store.upsert(seed_batch())
     settings = Settings(**limits)  # type: ignore[arg-type]
     server = uvicorn.Server(server_config(create_app(store, settings), settings, "127.0.0.1", 0, http=http))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(400):
-        if server.started:
-            break
-        threading.Event().wait(0.05)
-    assert server.started, "uvicorn did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
+    with running(server) as port:
         yield "127.0.0.1", port
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def connect(addr: tuple[str, int]) -> socket.socket:

@@ -133,7 +133,12 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--urls",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="File listing URLs to fetch (one a line), politely: robots.txt, timeouts, retries, delays.",
+)
 @click.option(
     "--manifest",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -152,12 +157,20 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Stop on the first unreadable input instead of skipping it.")
 def extract(
-    paths: tuple[Path, ...], manifest: Path | None, out: Path | None, processes: int, strict: bool
+    paths: tuple[Path, ...],
+    urls: Path | None,
+    manifest: Path | None,
+    out: Path | None,
+    processes: int,
+    strict: bool,
 ) -> None:
-    """Extract dated events from articles (.txt, .html, .jsonl files or folders) as event JSONL."""
+    """Extract dated events from articles as event JSONL: .txt, .html, .jsonl, RSS/Atom feeds (.rss,
+    .atom, .xml), WARC crawls (.warc, .warc.gz), folders of them, - for standard input, --urls."""
     from eventgraph.extract.ingest.manifest import Manifest, load_manifest
     from eventgraph.extract.pipeline.run import extract_paths
 
+    if not paths and urls is None:
+        raise click.UsageError("give PATH... (- for standard input) or --urls FILE")
     _check_writable(out)
     log = ProblemLog(strict)
     meta = Manifest({})
@@ -169,7 +182,7 @@ def extract(
     failed = _Failures(log, bars)
     try:
         batch = extract_paths(
-            list(paths), meta, n_process=processes, warn=failed.warn, fail=failed, progress=bars
+            list(paths), meta, urls=urls, n_process=processes, warn=failed.warn, fail=failed, progress=bars
         )
     finally:
         bars.close()

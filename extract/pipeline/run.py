@@ -58,16 +58,18 @@ def extract_paths(
     paths: Sequence[Path],
     manifest: Mapping[str, Mapping[str, Any]] | None = None,
     *,
+    urls: Path | None = None,
     n_process: int = 1,
     warn: Callable[[str], None] = _warn,
     fail: Fail | None = None,
     progress: Progress | None = None,
 ) -> Batch:
-    """Read, extract and resolve; unreadable inputs are reported through ``warn`` and skipped,
+    """Read (files, stdin as ``-``, the URLs listed in ``urls``), extract and resolve; unreadable
+    inputs are reported through ``warn`` and skipped,
     articles that fail unexpectedly through ``fail`` (by default a ``warn`` line)."""
 
     def readable() -> Iterator[RawArticle]:
-        for item in read_inputs(paths, manifest):
+        for item in read_inputs(paths, manifest, urls=urls):
             if isinstance(item, RawArticle):
                 yield item
             else:

@@ -87,7 +87,7 @@ def read_feed(stream: IO[bytes]) -> Iterator[FeedEntry | FeedError]:
                 publisher = text_of(_inner(element))
     except etree.XMLSyntaxError as exc:
         where = f"line {exc.lineno}" if exc.lineno else "the start"
-        message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed"
+        message = " ".join((exc.msg or "not well-formed").splitlines()[0].split(", line ")[0].split())[:120]
         read = f"{number} item(s) before it read" if number else "no item read"
         yield FeedError(None, f"malformed XML at {where} ({message}): {read}, the rest skipped")
         return

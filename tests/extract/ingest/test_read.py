@@ -254,7 +254,10 @@ def test_bad_manifest_date_falls_back_to_the_text(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", ARTICLE.replace("\n\n", "\n\nDec 16, 2019\n\n", 1))
     articles, problems = run([path], {"a.txt": {"published": "yesterday", "publisher": "P"}})
     assert articles[0].article.published == date(2019, 12, 16) and articles[0].article.publisher == "P"
-    assert "manifest published 'yesterday' is not a YYYY-MM-DD date (nor RFC 3339 or RFC 822): ignored" in problems[0].reason
+    assert (
+        "manifest published 'yesterday' is not a YYYY-MM-DD date (nor RFC 3339 or RFC 822): ignored"
+        in problems[0].reason
+    )
 
 
 @settings(max_examples=60, deadline=None)

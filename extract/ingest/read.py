@@ -62,7 +62,13 @@ class _Input:
 
     @property
     def source(self) -> str:
+        """The input as messages name it."""
         return "stdin" if self.path == STDIN else str(self.path)
+
+    @property
+    def stem(self) -> str:
+        """The readable part of its articles' ids: the file's name."""
+        return "stdin" if self.path == STDIN else self.path.name
 
 
 def read_inputs(
@@ -197,7 +203,7 @@ class _Reader:
         elif kind == "jsonl":
             yield from self.jsonl(item, fh)
         elif kind in ("feed", "xml"):
-            yield from feed_articles(self.made, fh, source=source, name=item.name, stem=item.path.name)
+            yield from feed_articles(self.made, fh, source=source, name=item.name, stem=item.stem)
         elif kind == "warc":
             yield from warc_articles(self.made, fh, source=source, max_bytes=self.max_bytes)
         else:
@@ -241,7 +247,7 @@ class _Reader:
             return
         first = first_line(text)
         title_line = first if not html or same_text(first, meta[-1][1].get("title")) else ""
-        yield from self.made.make(item.name, item.path.name, source, text, meta, title_line)
+        yield from self.made.make(item.name, item.stem, source, text, meta, title_line)
 
     def jsonl(self, item: _Input, fh: IO[bytes]) -> Iterator[RawArticle | Problem]:
         for number, line in _bounded_lines(fh, self.max_bytes):
@@ -263,7 +269,7 @@ class _Reader:
             ident, doc = explicit_id(obj.get("id"))[0], explicit_id(obj.get("doc"))[0]
             fragment = ident or doc or str(number)
             # The id's readable part: the line's "doc" name if any; never its line number, which moves.
-            stem = f"{item.path.name}#{doc}" if doc else item.path.name
+            stem = f"{item.stem}#{doc}" if doc else item.stem
             first = first_line(text)
             title_line = first if same_text(first, obj.get("title")) else ""
             meta = [("manifest", self.manifest.entry(item.path, fragment)), ("jsonl", obj)]

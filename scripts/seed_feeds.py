@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/seed_feeds.py OUTDIR
 
-writes OUTDIR/seeds.rss, OUTDIR/seeds.atom and OUTDIR/seeds.warc.gz (built with warcio's writer),
-for the README's input section and the tests of extract.ingest. Dates carry time zones on purpose:
+writes OUTDIR/seeds.rss, OUTDIR/seeds.atom, OUTDIR/seeds.warc.gz (built with warcio's writer) and
+OUTDIR/site/ (the pages and a robots.txt, to serve with ``python -m http.server``), for the README's
+input section and the tests of extract.ingest. Dates carry time zones on purpose:
 an item published at 22:00 -0500 is published that day, not the next (the day in UTC).
 """
 
@@ -141,6 +142,12 @@ def main(outdir: Path) -> None:
     (outdir / "seeds.rss").write_text(rss(items), encoding="utf-8")
     (outdir / "seeds.atom").write_text(atom(items), encoding="utf-8")
     (outdir / "seeds.warc.gz").write_bytes(warc(items))
+    site = outdir / "site"
+    (site / "private").mkdir(parents=True, exist_ok=True)
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", encoding="utf-8")
+    for item in items:
+        (site / item["url"].rsplit("/", 1)[1]).write_text(page(item), encoding="utf-8")
+    (site / "private" / "draft.html").write_text(page(items[0]), encoding="utf-8")
 
 
 if __name__ == "__main__":

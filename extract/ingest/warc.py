@@ -36,7 +36,8 @@ class WarcSkip:
     number: int | None
     url: str
     reason: str
-    note: bool = False  # only a count of records that are no articles
+    fatal: bool = True  # something was lost; False: a warning, or (with ``note``) only a count
+    note: bool = False
 
 
 def is_warc(prefix: bytes) -> bool:
@@ -51,6 +52,7 @@ def read_warc(stream: IO[bytes], max_bytes: int) -> Iterator[WarcPage | WarcSkip
     number = pages = other = 0
     watched = _GzipEnds(stream)
     records = ArchiveIterator(watched)
+    records.INC_RECORD = ""  # warcio writes its own warning to stderr; ours follows, one line, named
     try:
         for record in records:
             number += 1
@@ -73,10 +75,14 @@ def read_warc(stream: IO[bytes], max_bytes: int) -> Iterator[WarcPage | WarcSkip
         return
     if getattr(records, "next_line", None) or watched.cut_short:  # a record began but never ended
         yield _broken(f"malformed WARC after record {number} (the file is cut short)", pages)
-    elif pages == 0:
+        return
+    if getattr(records, "err_count", 0):
+        wrong = f"{records.err_count} record(s) whose length is wrong (read as far as it said)"
+        yield WarcSkip(None, "", wrong, fatal=False)
+    if pages == 0:
         yield WarcSkip(None, "", f"no HTML response among its {number} record(s)")
     elif other:
-        yield WarcSkip(None, "", f"{other} record(s) that are no HTML page ignored", note=True)
+        yield WarcSkip(None, "", f"{other} record(s) that are no HTML page ignored", fatal=False, note=True)
 
 
 def _page(record: Any, number: int, url: str, max_bytes: int) -> WarcPage | WarcSkip | None:

@@ -61,7 +61,7 @@ def warc_articles(made: Articles, stream: IO[bytes], *, source: str, max_bytes: 
     for page in read_warc(stream, max_bytes):
         if isinstance(page, WarcSkip):
             where = source if page.number is None else f"{source} record {page.number} ({page.url})"
-            yield Problem(where, page.reason, fatal=page.number is not None or not page.note, note=page.note)
+            yield Problem(where, page.reason, fatal=page.fatal, note=page.note)
             continue
         yield from _warc_page(made, page, source)
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from eventgraph.extract.ingest.read import Problem, RawArticle, read_inputs
+from eventgraph.extract.ingest.read import STDIN, Problem, RawArticle, read_inputs
 from scripts.seed_feeds import atom, rss, seed_items
+from tests.extract.ingest.test_warc import Tracked
 
 TODAY = date(2024, 1, 1)
 BODY = (
@@ -170,3 +171,16 @@ def test_seed_feeds_hold_the_seed_texts(tmp_path: Path) -> None:
         assert not [p for p in problems if p.fatal]
         # The item of 22:00 at -05:00 (Military Times, published 2019-12-16) keeps its own day.
         assert articles[2].article.published == date(2019, 12, 16)
+
+
+def test_a_feed_is_read_item_by_item() -> None:
+    item = f"<item><title>T{{n}}</title><link>https://example.org/{{n}}</link><description>{BODY}</description></item>"
+    feed = (
+        "<rss><channel><title>Big</title>"
+        + "".join(item.format(n=n) for n in range(2000))
+        + "</channel></rss>"
+    )
+    stream = Tracked(feed.encode())
+    first = next(a for a in read_inputs([STDIN], today=TODAY, stdin=stream) if isinstance(a, RawArticle))
+    assert first.article.url == "https://example.org/0"
+    assert stream.furthest < len(stream.getvalue()) / 4

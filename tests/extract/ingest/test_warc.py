@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from eventgraph.extract.ingest.read import Problem, RawArticle, read_inputs
+from eventgraph.extract.ingest.read import STDIN, Problem, RawArticle, read_inputs
 from scripts.seed_feeds import seed_items, warc
 
 TODAY = date(2024, 1, 1)
@@ -157,3 +157,42 @@ def test_oversized_response_is_named(tmp_path: Path) -> None:
     assert [a.article.name for a in articles] == ["https://a.example/ok"]
     big = [p for p in problems if "big" in p.source]
     assert big[0].fatal and "larger than the" in big[0].reason
+
+
+def test_wrong_record_length_is_a_warning_not_a_loss(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    one = crawl([("https://a.example/1", "200 OK", "text/html", page(), {})], gz=False)
+    two = crawl(
+        [("https://a.example/2", "200 OK", "text/html", page().replace(b"base", b"camp"), {})], gz=False
+    )
+    path = tmp_path / "c.warc"
+    path.write_bytes(one[:-4] + b"xx\r\n\r\n" + two)  # two bytes more than record 1's length says
+    articles, problems = run(path)
+    assert [a.article.name for a in articles] == ["https://a.example/1", "https://a.example/2"]
+    assert [str(p) for p in problems if not p.note] == [
+        f"{path}: 1 record(s) whose length is wrong (read as far as it said)"
+    ]
+    assert capfd.readouterr().err == ""  # warcio's own multi-line warning is not printed
+
+
+class Tracked(BytesIO):
+    """A stream that remembers how far it has been read."""
+
+    furthest = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.furthest = max(self.furthest, self.tell())
+        return data
+
+
+def test_a_crawl_is_read_record_by_record() -> None:
+    records = [
+        (f"https://a.example/{n}", "200 OK", "text/html", page().replace(b"base", f"base {n}".encode()), {})
+        for n in range(1500)
+    ]
+    stream = Tracked(crawl(records))
+    first = next(a for a in read_inputs([STDIN], today=TODAY, stdin=stream) if isinstance(a, RawArticle))
+    assert first.article.name == "https://a.example/0"
+    assert stream.furthest < len(stream.getvalue()) / 4  # the first article came before the file was read

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from json import JSONDecodeError
@@ -203,9 +203,15 @@ class _Reader:
         elif kind == "jsonl":
             yield from self.jsonl(item, fh)
         elif kind in ("feed", "xml"):
-            yield from feed_articles(self.made, fh, source=source, name=item.name, stem=item.stem)
+            publisher = yield from self.container_publisher(item)
+            yield from feed_articles(
+                self.made, fh, source=source, name=item.name, stem=item.stem, publisher=publisher
+            )
         elif kind == "warc":
-            yield from warc_articles(self.made, fh, source=source, max_bytes=self.max_bytes)
+            publisher = yield from self.container_publisher(item)
+            yield from warc_articles(
+                self.made, fh, source=source, max_bytes=self.max_bytes, publisher=publisher
+            )
         else:
             if item.explicit and kind is None:
                 suffix = shown(item.path.suffix or "(none)")
@@ -222,6 +228,19 @@ class _Reader:
             raw = self.stdin or sys.stdin.buffer
             return io.BufferedReader(_Unclosed(raw), buffer_size=_SNIFF)
         return io.BufferedReader(io.FileIO(item.path, "r"), buffer_size=_SNIFF)
+
+    def container_publisher(self, item: _Input) -> Generator[Problem, None, str]:
+        """The publisher a manifest entry gives a feed or crawl, for all its articles; its other
+        fields describe one article and cannot apply to many (a warning says so)."""
+        entry = self.manifest.entry(item.path) if item.path != STDIN else {}
+        others = sorted(key for key in entry if key != "publisher")
+        if others:
+            listed = ", ".join(map(shown, others))
+            yield Problem(
+                item.source, f"manifest {listed} cannot apply to every item of a feed or crawl: ignored"
+            )
+        publisher = entry.get("publisher")
+        return publisher.strip() if isinstance(publisher, str) else ""
 
     def document(self, item: _Input, data: bytes, *, html: bool) -> Iterator[RawArticle | Problem]:
         source = item.source

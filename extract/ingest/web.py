@@ -28,17 +28,22 @@ _XML_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xm
 }
 
 
-def feed_articles(made: Articles, stream: IO[bytes], *, source: str, name: str, stem: str) -> Items:
-    """One article per feed item; ``source`` names the feed in messages, ``name`` is its file name."""
+def feed_articles(
+    made: Articles, stream: IO[bytes], *, source: str, name: str, stem: str, publisher: str = ""
+) -> Items:
+    """One article per feed item; ``source`` names the feed in messages, ``name`` is its file name,
+    ``publisher`` (from the manifest) overrides the feed's title."""
     for entry in read_feed(stream):
         if isinstance(entry, FeedError):
             where = source if entry.number is None else f"{source} item {entry.number}"
             yield Problem(where, entry.reason, fatal=True)
             continue
-        yield from _feed_item(made, entry, source=source, name=name, stem=stem)
+        yield from _feed_item(made, entry, source=source, name=name, stem=stem, publisher=publisher)
 
 
-def _feed_item(made: Articles, entry: FeedEntry, *, source: str, name: str, stem: str) -> Items:
+def _feed_item(
+    made: Articles, entry: FeedEntry, *, source: str, name: str, stem: str, publisher: str
+) -> Items:
     where = f"{source} item {entry.number}"
     text = "\n\n".join([entry.title, *entry.paragraphs]) if entry.title else "\n\n".join(entry.paragraphs)
     reason = text_reason(text)
@@ -53,26 +58,32 @@ def _feed_item(made: Articles, entry: FeedEntry, *, source: str, name: str, stem
         "publisher": entry.publisher,
     }
     article_name = entry.link or f"{name}#{entry.ident or entry.number}"
-    yield from made.make(article_name, stem, where, text, [("feed", meta)], entry.title)
+    given = [("manifest", {"publisher": publisher})] if publisher else []
+    yield from made.make(article_name, stem, where, text, [*given, ("feed", meta)], entry.title)
 
 
-def warc_articles(made: Articles, stream: IO[bytes], *, source: str, max_bytes: int) -> Items:
-    """One article per HTML response of a crawl, named by its URL."""
+def warc_articles(
+    made: Articles, stream: IO[bytes], *, source: str, max_bytes: int, publisher: str = ""
+) -> Items:
+    """One article per HTML response of a crawl, named by its URL; ``publisher`` (from the
+    manifest) overrides the site names the pages give."""
     for page in read_warc(stream, max_bytes):
         if isinstance(page, WarcSkip):
             where = source if page.number is None else f"{source} record {page.number} ({page.url})"
             yield Problem(where, page.reason, fatal=page.fatal, note=page.note)
             continue
-        yield from _warc_page(made, page, source)
+        yield from _warc_page(made, page, source, publisher)
 
 
-def _warc_page(made: Articles, page: WarcPage, source: str) -> Items:
+def _warc_page(made: Articles, page: WarcPage, source: str, publisher: str) -> Items:
     fallback = [
         ("http", {"published": page.last_modified, "what": "HTTP Last-Modified header"}),
         ("warc", {"published": page.warc_date, "what": "crawl (WARC-Date)"}),
     ]
     where = f"{source} record {page.number} ({page.url})"
-    yield from page_articles(made, page.body, page.charset, url=page.url, source=where, fallback=fallback)
+    yield from page_articles(
+        made, page.body, page.charset, url=page.url, source=where, fallback=fallback, publisher=publisher
+    )
 
 
 def page_articles(
@@ -84,6 +95,7 @@ def page_articles(
     source: str,
     fallback: list[tuple[str, dict[str, str | None]]],
     name: str | None = None,
+    publisher: str = "",
 ) -> Items:
     """The article of a web page: in-page metadata first, the HTTP and crawl dates only as fallbacks."""
     reason = binary_reason(body) if body.strip() else "empty response"
@@ -102,7 +114,7 @@ def page_articles(
     first = first_line(text)
     title_line = first if same_text(first, page_meta.get("title")) else ""
     # The URL the page was got from is its link; the page's own canonical URL only names it otherwise.
-    meta = [("page", {"url": url}), ("html", page_meta)]
+    meta = [("page", {"url": url, "publisher": publisher}), ("html", page_meta)]
     yield from made.make(name or url, url, source, text, meta, title_line, fallback)
 
 

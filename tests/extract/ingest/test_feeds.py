@@ -184,3 +184,14 @@ def test_a_feed_is_read_item_by_item() -> None:
     first = next(a for a in read_inputs([STDIN], today=TODAY, stdin=stream) if isinstance(a, RawArticle))
     assert first.article.url == "https://example.org/0"
     assert stream.furthest < len(stream.getvalue()) / 4
+
+
+def test_a_manifest_entry_gives_a_feed_its_publisher(tmp_path: Path) -> None:
+    path = write(tmp_path, "news.rss", RSS)
+    manifest = {"news.rss": {"publisher": "The Example Times", "published": "2019-01-01"}}
+    out = list(read_inputs([path], manifest, today=TODAY))
+    articles = [r for r in out if isinstance(r, RawArticle)]
+    assert {a.article.publisher for a in articles} == {"The Example Times"}
+    assert articles[0].article.published == date(2019, 12, 16)  # each item keeps its own date
+    warned = [str(p) for p in out if isinstance(p, Problem) and "manifest" in p.reason]
+    assert warned == [f"{path}: manifest published cannot apply to every item of a feed or crawl: ignored"]

@@ -35,7 +35,7 @@ def user_agent() -> str:
         release = version("eventgraph")
     except PackageNotFoundError:
         release = "dev"
-    return f"eventgraph/{release} (news event extraction; +https://pypi.org/project/eventgraph/)"
+    return f"eventgraph/{release} (news event extraction)"
 
 
 @dataclass(frozen=True)

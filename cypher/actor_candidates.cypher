@@ -1,6 +1,7 @@
-// Actors whose name or an alias contains a query stem; graph.actor_rank ranks them.
-MATCH (a:Actor)
-WHERE any(t IN a.terms WHERE any(s IN $stems WHERE t CONTAINS s))
+// Actors whose name or an alias contains a query stem; graph.actor_rank ranks them. $query is
+// "*st1* OR *st2*" over the full-text index actor_search (graph.neo4j_shape.fulltext_query escapes
+// it); the lowest ids first, as the embedded store cuts its candidates.
+CALL db.index.fulltext.queryNodes('actor_search', $query) YIELD node AS a
 RETURN a {.id, .name, .kind, .aliases} AS a
 ORDER BY a.id
 LIMIT $cap

@@ -1,6 +1,6 @@
 // The graph's schema, applied at every start (IF NOT EXISTS makes it idempotent).
 // Uniqueness constraints back every MERGE on an id; the indexes serve timeline windows
-// (Event span class + start, start/end, type) and actor lookup by name.
+// (Event span class + start, start/end, type), actor lookup by name and search, places by location.
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
@@ -11,3 +11,10 @@ CREATE INDEX event_start IF NOT EXISTS FOR (e:Event) ON (e.start);
 CREATE INDEX event_end IF NOT EXISTS FOR (e:Event) ON (e.end);
 CREATE INDEX event_type IF NOT EXISTS FOR (e:Event) ON (e.type);
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
+// Actor search (actor_candidates): the case-folded name and aliases (a.terms), each one whole
+// Lucene term (keyword analyzer), queried with *stem* wildcards: the same substring test as the
+// embedded store's, answered from the index instead of a scan over every actor.
+CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON EACH [a.terms]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
+// Places by distance or bounding box: point.distance(p.location, point({...})) < $metres.
+CREATE POINT INDEX place_location IF NOT EXISTS FOR (p:Place) ON (p.location);

@@ -3,13 +3,16 @@
 // end, precision]) so the batch is one round trip. Every MERGE seeks a uniqueness constraint's
 // index; links are MERGEd from the event side (an event has few links), so a reload adds nothing.
 // Actors and articles are written beforehand (write_actors, write_articles, write_article_stubs);
-// links to unknown actors are skipped. The latest load's properties win.
+// links to unknown actors are skipped. The latest load's properties win: the type label is
+// replaced (row.labels: graph.neo4j_shape's whitelist, never user text) and row.attrs (every
+// attribute property, null for absent ones) clears what an earlier load set.
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
-SET e.type = row.type, e.start = row.start, e.end = row.end, e.precision = row.precision,
+REMOVE e:$([l IN labels(e) WHERE l <> 'Event'])
+SET e:$(row.labels), e.type = row.type, e.start = row.start, e.end = row.end, e.precision = row.precision,
     e.span_class = row.span_class,
-    e.summary = row.summary, e.confidence = row.confidence, e.disputed = row.disputed,
-    e.speech_act = row.speech_act, e.attributes = row.attributes
+    e.summary = row.summary, e.confidence = row.confidence, e.disputed = row.disputed
+SET e += row.attrs
 WITH e, row
 CALL (e, row) {
   UNWIND row.agents AS actor_id

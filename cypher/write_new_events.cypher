@@ -1,13 +1,15 @@
 // Create events the graph does not hold yet, with their participants, sources and place: the
 // loader checks which ids exist in the same transaction (existing_events) and sends only the new
 // ones here, so nothing needs MERGE's existence checks on links (on a busy actor or article those
-// walk every relationship of the node). Rows as in write_events, plus place.
+// walk every relationship of the node). Rows as in write_events, plus place; the type label and
+// the typed attributes are set as there.
 UNWIND $rows AS row
 CREATE (e:Event {
   id: row.id, type: row.type, start: row.start, end: row.end, precision: row.precision,
   span_class: row.span_class, summary: row.summary, confidence: row.confidence,
-  disputed: row.disputed, speech_act: row.speech_act, attributes: row.attributes
+  disputed: row.disputed
 })
+SET e:$(row.labels), e += row.attrs
 WITH e, row
 CALL (e, row) {
   UNWIND row.agents AS actor_id

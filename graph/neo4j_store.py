@@ -11,7 +11,6 @@ and a row cap; the server rejects any write attempted in them. Dates are Neo4j
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -30,7 +29,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from eventgraph.graph import actor_rank, cypher
+from eventgraph.graph import actor_rank, cypher, neo4j_shape
 from eventgraph.graph import deadline as deadlines
 from eventgraph.graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
 from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
@@ -48,7 +47,7 @@ from eventgraph.graph.store import (
     TimelinePage,
     path_hops,
 )
-from eventgraph.graph.version import STORE_VERSION, outdated
+from eventgraph.graph.version import GRAPH_VERSION, outdated
 from eventgraph.graph.window import ROW_CAP, SPAN_CLASSES, bounds, class_floors, encode_cursor, span_class
 
 INTERACTION_CAP = 100
@@ -105,7 +104,7 @@ def _node_writes(batch: Batch) -> list[tuple[str, str, list[Any]]]:
         ]),
         ("write_actors", "rows", [
             {"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
-             "terms": actor_rank.search_terms(a)}
+             "terms": actor_rank.search_terms(a), "labels": neo4j_shape.actor_labels(a.kind)}
             for a in batch.actors
         ]),
         ("write_affiliations", "rows", [
@@ -121,6 +120,7 @@ def _event_row(e: Event) -> Row:
     return {
         "id": e.id,
         "type": e.type,
+        "labels": neo4j_shape.event_labels(e.type),
         "start": when.start if when else None,
         "end": when.end if when else None,
         "precision": when.precision if when else None,
@@ -128,8 +128,7 @@ def _event_row(e: Event) -> Row:
         "summary": e.summary,
         "confidence": e.confidence,
         "disputed": e.disputed,
-        "speech_act": e.speech_act,
-        "attributes": json.dumps(e.attributes, sort_keys=True),
+        "attrs": neo4j_shape.attribute_properties(e.attributes),
         "agents": e.agents,
         "targets": e.targets,
         "sources": [_report(s) for s in e.sources],
@@ -144,6 +143,7 @@ def _new_event_row(e: Event) -> Row:
     row["targets"] = list(dict.fromkeys(e.targets))
     row["sources"] = list({s[0]: s for s in row["sources"]}.values())
     row["place"] = e.place
+    row["attrs"] = {k: v for k, v in row["attrs"].items() if v is not None}  # a new node has none to clear
     return row
 
 
@@ -385,7 +385,11 @@ class Neo4jStore:
         limit = max(1, min(limit, ROW_CAP))
         if not query.strip():
             return [_actor(r["a"]) for r in self.read("actors_all", limit=limit)]
-        rows = self.read("actor_candidates", stems=actor_rank.stems(query), cap=actor_rank.CANDIDATE_CAP)
+        stems = actor_rank.stems(query)
+        if not stems:
+            return []
+        query_text = neo4j_shape.fulltext_query(stems)
+        rows = self.read("actor_candidates", query=query_text, cap=actor_rank.CANDIDATE_CAP)
         return actor_rank.rank(query, (_actor(r["a"]) for r in rows), limit=limit)
 
     def actor(self, actor_id: str) -> ActorDetail | None:
@@ -499,10 +503,11 @@ def _format_problem(store: Neo4jStore) -> str | None:
     """Mark an empty graph with graph.version's format; for a graph of another format (an older
     release's), why every read and write refuses it until ``clear`` (``load --replace``)."""
     row = store.read("store_version")[0]
-    if row["version"] is None and not row["events"]:
-        store._write([("write_store_version", {"version": STORE_VERSION, "layout": LAYOUT})])
-    elif row["version"] != STORE_VERSION:
-        return outdated(f"the Neo4j graph at {store.uri}", row["version"])
+    version = row["version"]
+    if not row["events"] and (version is None or version < GRAPH_VERSION):  # an empty graph is of any format
+        store._write([("write_store_version", {"version": GRAPH_VERSION, "layout": LAYOUT})])
+    elif version != GRAPH_VERSION:
+        return outdated(f"the Neo4j graph at {store.uri}", version, GRAPH_VERSION)
     return None
 
 
@@ -543,7 +548,7 @@ def _row(r: Row) -> EventRow:
         agents=[a.id for a in agents],
         targets=[a.id for a in targets],
         place=place.id if place else None,
-        attributes=json.loads(e.get("attributes") or "{}"),
+        attributes=neo4j_shape.attributes_from(e),
         confidence=float(e.get("confidence") or 0.0),
         disputed=bool(e.get("disputed")),
         summary=e.get("summary") or "",

@@ -1,24 +1,30 @@
-"""The store format version both stores record, and the advice for a store an older release wrote.
+"""The store format versions both stores record, and the advice for a store an older release wrote.
 
-Version 2: articles are keyed by a stable id (no longer the file name), and the embedded store's
-file carries an event count and a checksum. A store of an older version cannot be merged into or
-served (its article ids would not match new loads): it is rebuilt from the articles.
+STORE_VERSION is the embedded store's file format. Version 2: articles are keyed by a stable id (no
+longer the file name), and the embedded store's file carries an event count and a checksum.
+
+GRAPH_VERSION is the Neo4j graph's format (on its Meta node). Version 2 as above; version 3: event
+types and actor kinds as labels (``:Event:RocketAttack``, ``:Actor:Person``), attributes as typed
+properties instead of one JSON string, actor search terms in a full-text index, places with a
+``point``. A graph of an older version cannot be merged into or served (Cypher alone cannot turn
+its JSON attributes into properties): it is rebuilt from the articles.
 """
 
 from __future__ import annotations
 
 STORE_VERSION = 2
+GRAPH_VERSION = 3
 REBUILD = "eventgraph extract ARTICLES... --out X.jsonl && eventgraph load X.jsonl --replace"
 
 
-def outdated(what: str, found: object) -> str:
-    """The message for a store of another version: what was found and how to rebuild it."""
-    if isinstance(found, int) and found > STORE_VERSION:
+def outdated(what: str, found: object, current: int = STORE_VERSION) -> str:
+    """The message for a store of another version than ``current``: what was found and how to rebuild it."""
+    if isinstance(found, int) and found > current:
         return (
             f"{what} was written by a newer eventgraph (store format {found}; this one reads "
-            f"{STORE_VERSION}): upgrade eventgraph, or rebuild it: {REBUILD}"
+            f"{current}): upgrade eventgraph, or rebuild it: {REBUILD}"
         )
     return (
         f"{what} was written by an older eventgraph (store format {found or 1}; this one reads "
-        f"{STORE_VERSION}): rebuild it: {REBUILD}"
+        f"{current}): rebuild it: {REBUILD}"
     )

@@ -23,7 +23,7 @@ from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.model import Batch, DateInterval
 from eventgraph.graph.neo4j_store import Neo4jStore
 from eventgraph.graph.store import TimelineFilter
-from eventgraph.graph.version import REBUILD, STORE_VERSION
+from eventgraph.graph.version import GRAPH_VERSION, REBUILD
 from tests.factories import NEO4J_PASSWORD, NEO4J_URI, neo4j_store, small_batch
 
 
@@ -261,7 +261,7 @@ def test_a_graph_an_older_release_loaded_is_refused_and_load_replace_rebuilds_it
     neo._write([("admin/forget_store_version", {}), ("admin/forget_span_class", {})])
     message = (
         f"the Neo4j graph at {NEO4J_URI} was written by an older eventgraph (store format 1; this one "
-        f"reads {STORE_VERSION}): rebuild it: {REBUILD}"
+        f"reads {GRAPH_VERSION}): rebuild it: {REBUILD}"
     )
     old = neo4j_store()
     try:
@@ -291,6 +291,6 @@ def test_a_graph_an_older_release_loaded_is_refused_and_load_replace_rebuilds_it
 
 @pytest.mark.neo4j
 def test_an_empty_graph_takes_this_store_format(neo: Neo4jStore) -> None:
-    assert neo.read("store_version") == [{"version": STORE_VERSION, "events": False}]
+    assert neo.read("store_version") == [{"version": GRAPH_VERSION, "events": False}]
     neo.upsert(small_batch())
-    assert neo4j_store().read("store_version") == [{"version": STORE_VERSION, "events": True}]
+    assert neo4j_store().read("store_version") == [{"version": GRAPH_VERSION, "events": True}]

@@ -68,7 +68,7 @@ def test_schema_is_applied_once_and_idempotently(neo: Neo4jStore) -> None:
     names = {r["name"]: r["constraint"] for r in neo.read("admin/show_schema")}
     for constraint in ("article_id", "event_id", "actor_id", "place_id"):
         assert names.get(constraint) is True
-    for index in ("event_start", "event_end", "event_type", "actor_name"):
+    for index in ("event_start", "event_end", "event_type", "actor_name", "actor_search", "place_location"):
         assert names.get(index) is False
 
 
@@ -105,6 +105,9 @@ BROWSER_PARAMS: dict[str, dict[str, Any]] = {
         "start": date(2019, 10, 1),
         "end": date(2019, 12, 31),
     },
+    "browser/heavy_attacks": {"min_count": 10, "min_killed": 1},
+    "browser/places_near": {"lat": 33.3, "lon": 44.4, "km": 50},
+    "browser/find_actor": {"query": "*esper*"},
 }
 
 

@@ -221,6 +221,11 @@ class Neo4jStore:
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             raise StoreUnavailable(f"cannot reach Neo4j at {self.uri}: {' '.join(str(exc).split())}") from exc
         except ClientError as exc:
+            if (exc.code or "").endswith("DatabaseNotFound"):
+                raise StoreError(
+                    f"Neo4j at {self.uri} has no database {self.database!r} "
+                    "(chosen with --neo4j-database or NEO4J_DATABASE)"
+                ) from exc
             if "TransactionTimedOut" in (exc.code or ""):
                 raise QueryTimeout(f"{what} ran past its time limit of {self.timeout:g} s") from exc
             raise StoreError(f"Neo4j refused {what}: {exc.message}") from exc

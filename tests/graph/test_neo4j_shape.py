@@ -198,3 +198,22 @@ def test_no_cypher_file_builds_a_label_from_text() -> None:
                 "[l IN labels(e) WHERE l <> 'Event']",
                 "[l IN labels(a) WHERE l <> 'Actor']",
             ), (path, dynamic)
+
+
+@pytest.mark.neo4j
+def test_the_database_is_chosen_by_flag_or_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from eventgraph.cli import main
+
+    monkeypatch.setenv("NEO4J_DATABASE", "nosuch")
+    missing = CliRunner().invoke(main, ["stats", "--store", "neo4j"])
+    assert missing.exit_code == 1
+    assert missing.stderr.strip().splitlines()[-1] == (
+        f"Error: Neo4j at {NEO4J_URI} has no database 'nosuch' (chosen with --neo4j-database or NEO4J_DATABASE)"
+    )
+    flag = CliRunner().invoke(main, ["stats", "--store", "neo4j", "--neo4j-database", "neo4j", "--json"])
+    assert flag.exit_code == 0, flag.output  # the flag overrides the environment
+    monkeypatch.setenv("NEO4J_DATABASE", "neo4j")
+    env = CliRunner().invoke(main, ["stats", "--store", "neo4j", "--json"])
+    assert env.exit_code == 0 and env.stdout == flag.stdout

@@ -7,10 +7,12 @@ REMOVE a:$([l IN labels(a) WHERE l <> 'Actor'])
 SET a:$(row.labels)
 WITH a, row, coalesce(a.aliases, []) AS old
 WITH a, row, old + [x IN row.aliases WHERE NOT x IN old] AS merged
-SET a.aliases = merged + CASE
+WITH a, row, merged + CASE
       WHEN a.name IS NOT NULL AND a.name <> row.name AND NOT a.name IN merged THEN [a.name]
       ELSE []
-    END,
+    END AS aliases
+// no aliases: no property (as a bulk import leaves it), read back as []
+SET a.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
     a.terms = coalesce(a.terms, []) + [t IN row.terms WHERE NOT t IN coalesce(a.terms, [])],
     a.name = row.name,
     a.kind = row.kind

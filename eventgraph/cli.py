@@ -473,5 +473,13 @@ def serve(host: str, port: int, **opts: Any) -> None:
         run_server(create_app(store, settings), settings, host, port)
 
 
+def _register_bulk() -> None:
+    from eventgraph.bulk_cli import bulk_export  # its own module: the bulk path of issue 18
+
+    main.add_command(bulk_export)
+
+
+_register_bulk()
+
 if __name__ == "__main__":
     main()

@@ -28,15 +28,19 @@ ACTOR_LABELS: dict[str, str] = {
 }
 assert set(ACTOR_LABELS) == set(ACTOR_KINDS)
 
-# Attributes stored as properties under their own names (docs/formats.md §2 lists them); casualties
-# (a map) is flattened to casualties_<key>. No name here is one of the event's own properties.
-TYPED_ATTRIBUTES = (
-    "speech_act", "weapon", "count", "count_of", "killed", "wounded", "quote", "told_to", "aggregate",
-)  # fmt: skip
-CASUALTY_KEYS = ("killed", "wounded", "who")
+# Attributes stored as properties under their own names (docs/formats.md §2 lists them), each of one
+# type so that a bulk import's columns can declare it; casualties (a map) is flattened to
+# casualties_<key>. No name here is one of the event's own properties. A value of another type
+# (told_to as a list, a fractional count) goes to EXTRA with the rest.
+TYPED_ATTRIBUTES: dict[str, type] = {
+    "speech_act": str, "weapon": str, "count": int, "count_of": str, "killed": int, "wounded": int,
+    "quote": str, "told_to": str, "aggregate": bool,
+}  # fmt: skip
+CASUALTY_KEYS: dict[str, type] = {"killed": int, "wounded": int, "who": str}
+PROPERTY_TYPES: dict[str, type] = TYPED_ATTRIBUTES | {f"casualties_{k}": t for k, t in CASUALTY_KEYS.items()}
 EXTRA = "attributes_extra"
-ATTRIBUTE_PROPERTIES = (*TYPED_ATTRIBUTES, *(f"casualties_{k}" for k in CASUALTY_KEYS), EXTRA)
-_SCALARS = (str, bool, int, float)
+ATTRIBUTE_PROPERTIES = (*PROPERTY_TYPES, EXTRA)
+_INT64 = range(-(2**63), 2**63)
 
 
 def event_labels(event_type: str) -> list[str]:
@@ -51,15 +55,11 @@ def actor_labels(kind: str) -> list[str]:
     return [label] if label else []
 
 
-def _storable(value: Any) -> bool:
-    """A value Neo4j keeps as one property and gives back equal and of the same Python type."""
-    if isinstance(value, _SCALARS):
-        return True
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(v, str) for v in value)  # a list of one type; strings are the ones we have
-    )
+def _storable(value: Any, kind: type | None) -> bool:
+    """Whether ``value`` is exactly of the property's type (bool is no int here) and fits Neo4j's."""
+    if kind is None or type(value) is not kind:
+        return False
+    return kind is not int or value in _INT64
 
 
 def attribute_properties(attributes: Mapping[str, Any]) -> dict[str, Any]:
@@ -70,13 +70,13 @@ def attribute_properties(attributes: Mapping[str, Any]) -> dict[str, Any]:
     props: dict[str, Any] = dict.fromkeys(ATTRIBUTE_PROPERTIES)
     extra: dict[str, Any] = {}
     for key, value in attributes.items():
-        if key in TYPED_ATTRIBUTES and _storable(value):
+        if _storable(value, TYPED_ATTRIBUTES.get(key)):
             props[key] = value
         elif (
             key == "casualties"
             and isinstance(value, dict)
             and value
-            and all(k in CASUALTY_KEYS and isinstance(v, _SCALARS) for k, v in value.items())
+            and all(_storable(v, CASUALTY_KEYS.get(k)) for k, v in value.items())
         ):
             for k, v in value.items():
                 props[f"casualties_{k}"] = v

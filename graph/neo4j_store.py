@@ -51,6 +51,7 @@ from eventgraph.graph.version import GRAPH_VERSION, outdated
 from eventgraph.graph.window import ROW_CAP, SPAN_CLASSES, bounds, class_floors, encode_cursor, span_class
 
 INTERACTION_CAP = 100
+INDEX_WAIT = 300  # seconds the first connection waits for indexes to come online (after a bulk import)
 LAYOUT = 2  # bumped when stored events need a migration (2: span_class)
 Row = dict[str, Any]
 
@@ -494,6 +495,8 @@ def _prepare(store: Neo4jStore) -> str | None:
     """Apply the schema and migrations (idempotent), then check the store format (_format_problem)."""
     for statement in cypher.statements("schema"):
         store._run_auto("schema", statement)
+    with store._errors("await_indexes"), store.driver.session(database=store.database) as session:
+        session.run(store._query("await_indexes"), seconds=INDEX_WAIT).consume()
     store._write([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
     return _format_problem(store)
 

@@ -210,7 +210,8 @@ def test_the_database_is_chosen_by_flag_or_environment(monkeypatch: pytest.Monke
     missing = CliRunner().invoke(main, ["stats", "--store", "neo4j"])
     assert missing.exit_code == 1
     assert missing.stderr.strip().splitlines()[-1] == (
-        f"Error: Neo4j at {NEO4J_URI} has no database 'nosuch' (chosen with --neo4j-database or NEO4J_DATABASE)"
+        f"Error: Neo4j at {NEO4J_URI} has no database 'nosuch' "
+        "(chosen with --neo4j-database or NEO4J_DATABASE)"
     )
     flag = CliRunner().invoke(main, ["stats", "--store", "neo4j", "--neo4j-database", "neo4j", "--json"])
     assert flag.exit_code == 0, flag.output  # the flag overrides the environment

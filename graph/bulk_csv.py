@@ -1,0 +1,297 @@
+"""The graph as CSV files in ``neo4j-admin database import full``'s header format (issue 18, bulk).
+
+The files hold exactly the graph ``eventgraph load`` would build from the same batches into an
+empty database, so an imported graph answers like a loaded one: repeated events, actors and
+articles are merged here the way the loader's statements merge them (cypher/write_*.cypher: the
+last telling's properties win, links and aliases are unioned, one REPORTS per article and event,
+the last known place), labels and typed properties come from graph.neo4j_shape, and the Meta node
+carries the graph format. Constraints and indexes are not in the files: the server creates them
+(cypher/schema.cypher) on the first connection after the import.
+
+Every string field is quoted and nulls are left empty (see _Writer), so the import tool tells an empty string
+from a missing property; arrays are joined by ARRAY_DELIMITER (the unit separator, which no name
+of ours holds: a value holding it is refused, naming the input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eventgraph.graph import actor_rank, neo4j_shape
+from eventgraph.graph.model import Article, Batch, Event, Place, Source
+from eventgraph.graph.version import GRAPH_VERSION
+from eventgraph.graph.window import span_class
+
+ARRAY_DELIMITER = "\x1f"
+LAYOUT = 2  # graph.neo4j_store.LAYOUT: every event carries its span class
+_ATTR_TYPES = {int: "long", str: "string", bool: "boolean", float: "double"}
+
+
+@dataclass
+class _Actor:
+    name: str
+    kind: str
+    aliases: list[str]
+    terms: list[str]
+
+
+@dataclass
+class _Event:
+    event: Event  # the last telling: its properties win
+    agents: dict[str, None] = field(default_factory=dict)  # ordered sets
+    targets: dict[str, None] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)  # article id -> last report
+    place: str | None = None
+
+
+@dataclass
+class BulkGraph:
+    """Batches merged as the loader merges them, ready to be written as import files."""
+
+    articles: dict[str, Article | None] = field(default_factory=dict)  # None: a stub (cited, undescribed)
+    places: dict[str, Place] = field(default_factory=dict)
+    actors: dict[str, _Actor] = field(default_factory=dict)
+    affiliations: dict[tuple[str, str, str], None] = field(default_factory=dict)
+    events: dict[str, _Event] = field(default_factory=dict)
+    max_span_days: int = 0
+
+    def add(self, batch: Batch) -> None:
+        """Merge one batch, in the loader's order: nodes, then events."""
+        for art in batch.articles:
+            self.articles[art.id] = art
+        for e in batch.events:
+            for s in e.sources:
+                self.articles.setdefault(s.doc, None)
+        for place in batch.places:
+            self.places[place.id] = place
+        for actor in batch.actors:
+            self._add_actor(actor.id, actor.name, actor.kind, actor.aliases, actor_rank.search_terms(actor))
+        for aff in batch.affiliations:
+            if aff.actor in self.actors and aff.org in self.actors:
+                self.affiliations[(aff.actor, aff.org, aff.role)] = None
+        for e in batch.events:
+            self._add_event(e)
+
+    def _add_actor(self, actor_id: str, name: str, kind: str, aliases: list[str], terms: list[str]) -> None:
+        old = self.actors.get(actor_id)
+        if old is None:
+            self.actors[actor_id] = _Actor(name, kind, list(aliases), list(terms))
+            return
+        merged = old.aliases + [x for x in aliases if x not in old.aliases]
+        if old.name != name and old.name not in merged:
+            merged.append(old.name)
+        old.aliases = merged
+        old.terms = old.terms + [t for t in terms if t not in old.terms]
+        old.name, old.kind = name, kind
+
+    def _add_event(self, e: Event) -> None:
+        known = self.events.get(e.id)
+        if known is None:
+            known = self.events[e.id] = _Event(e)
+        known.event = e
+        known.agents.update(dict.fromkeys(a for a in e.agents if a in self.actors))
+        known.targets.update(dict.fromkeys(t for t in e.targets if t in self.actors))
+        for s in e.sources:
+            known.sources[s.doc] = s
+        if e.place and e.place in self.places:
+            known.place = e.place
+        if e.date:
+            self.max_span_days = max(self.max_span_days, (e.date.end - e.date.start).days)
+
+
+def _text(value: str, what: str) -> str:
+    if ARRAY_DELIMITER in value:
+        raise ValueError(
+            f"{what}: holds the unit separator (U+001F), which the bulk files use between array items"
+        )
+    return value
+
+
+def _array(values: Iterable[str], what: str) -> str | None:
+    items = [_text(v, what) for v in values]
+    return ARRAY_DELIMITER.join(items) if items else None
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _field(value: Any) -> str:
+    """One CSV field: strings quoted (quotes doubled), None empty, booleans as the tool spells them."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace('"', '""') + '"'
+    return repr(value)
+
+
+class _Writer:
+    """Rows of one import file, header first. The csv module cannot both quote an empty string and
+    leave None empty (QUOTE_NOTNULL needs Python 3.12), and the tool reads "" as an empty string but
+    an empty field as no property, so the fields are spelled here."""
+
+    def __init__(self, fh: Any, header: list[str]) -> None:
+        self.fh = fh
+        fh.write(",".join(header) + "\n")
+
+    def writerow(self, row: list[Any]) -> None:
+        self.fh.write(",".join(map(_field, row)) + "\n")
+
+
+class _Files:
+    """One writer per import file."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.handles: list[Any] = []
+
+    def writer(self, name: str, header: list[str]) -> _Writer:
+        fh = (self.out / f"{name}.csv").open("w", encoding="utf-8", newline="", buffering=1 << 20)
+        self.handles.append(fh)
+        return _Writer(fh, header)
+
+    def close(self) -> None:
+        for fh in self.handles:
+            fh.close()
+
+
+NODE_FILES = ("articles", "places", "actors", "events", "meta")
+RELATIONSHIP_FILES = ("agent_of", "targets", "at", "reports", "affiliated_with")
+
+
+def write(graph: BulkGraph, out: Path) -> dict[str, int]:
+    """Write the import files into ``out`` (created); returns rows per file."""
+    out.mkdir(parents=True, exist_ok=True)
+    files = _Files(out)
+    counts: dict[str, int] = {}
+    try:
+        counts["articles"] = _write_articles(graph, files)
+        counts["places"] = _write_places(graph, files)
+        counts["actors"] = _write_actors(graph, files)
+        counts["affiliated_with"] = _write_rows(
+            files.writer("affiliated_with", [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "role"]),
+            ([a, o, "AFFILIATED_WITH", r] for a, o, r in graph.affiliations),
+        )
+        counts.update(_write_events(graph, files))
+        meta = files.writer(
+            "meta", ["id:ID(Meta)", ":LABEL", "max_span_days:long", "store_version:long", "layout:long"]
+        )
+        meta.writerow(["events", "Meta", graph.max_span_days, GRAPH_VERSION, LAYOUT])
+        counts["meta"] = 1
+    finally:
+        files.close()
+    return counts
+
+
+def _write_rows(writer: _Writer, rows: Iterator[list[Any]]) -> int:
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def _write_articles(graph: BulkGraph, files: _Files) -> int:
+    w = files.writer(
+        "articles", ["id:ID(Article)", ":LABEL", "title", "publisher", "url", "published:date", "name"]
+    )
+    for art_id, art in graph.articles.items():
+        if art is None:  # a stub, as write_article_stubs creates it
+            w.writerow([art_id, "Article", "", "", "", None, None])
+        else:
+            w.writerow([art_id, "Article", art.title, art.publisher, art.url, _day(art.published), art.name])
+    return len(graph.articles)
+
+
+def _write_places(graph: BulkGraph, files: _Files) -> int:
+    w = files.writer("places", [
+        "id:ID(Place)", ":LABEL", "name", "lat:double", "lon:double", "country", "kind", "precision",
+        "admin1", "admin2", "location:point{crs:WGS-84}",
+    ])  # fmt: skip
+    for p in graph.places.values():
+        valid = p.lat is not None and p.lon is not None and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+        location = f"{{latitude:{p.lat!r}, longitude:{p.lon!r}}}" if valid else None
+        w.writerow(
+            [
+                p.id,
+                "Place",
+                p.name,
+                p.lat,
+                p.lon,
+                p.country,
+                p.kind,
+                p.precision,
+                p.admin1,
+                p.admin2,
+                location,
+            ]
+        )
+    return len(graph.places)
+
+
+def _write_actors(graph: BulkGraph, files: _Files) -> int:
+    w = files.writer(
+        "actors", ["id:ID(Actor)", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]"]
+    )
+    for actor_id, a in graph.actors.items():
+        labels = ARRAY_DELIMITER.join(["Actor", *neo4j_shape.actor_labels(a.kind)])
+        what = f"actor {actor_id}"
+        w.writerow([actor_id, labels, a.name, a.kind, _array(a.aliases, what), _array(a.terms, what)])
+    return len(graph.actors)
+
+
+def _attribute_header() -> list[str]:
+    """Typed attribute columns: each property's one type (graph.neo4j_shape.PROPERTY_TYPES)."""
+    return [f"{name}:{_ATTR_TYPES[kind]}" for name, kind in neo4j_shape.PROPERTY_TYPES.items()] + [
+        neo4j_shape.EXTRA
+    ]
+
+
+def _write_events(graph: BulkGraph, files: _Files) -> dict[str, int]:
+    events = files.writer("events", [
+        "id:ID(Event)", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int", "summary",
+        "confidence:double", "disputed:boolean", *_attribute_header(),
+    ])  # fmt: skip
+    agent = files.writer("agent_of", [":START_ID(Actor)", ":END_ID(Event)", ":TYPE"])
+    target = files.writer("targets", [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"])
+    at = files.writer("at", [":START_ID(Event)", ":END_ID(Place)", ":TYPE"])
+    reports = files.writer("reports", [
+        ":START_ID(Article)", ":END_ID(Event)", ":TYPE", "sentence", "char_start:long", "char_end:long",
+        "date_text", "start:date", "end:date", "precision",
+    ])  # fmt: skip
+    counts = dict.fromkeys(("events", "agent_of", "targets", "at", "reports"), 0)
+    names = [*neo4j_shape.PROPERTY_TYPES, neo4j_shape.EXTRA]
+    for event_id, rec in graph.events.items():
+        e, when = rec.event, rec.event.date
+        props = neo4j_shape.attribute_properties(e.attributes)
+        attrs = [props[n] for n in names]
+        labels = ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(e.type)])
+        events.writerow([
+            event_id, labels, e.type, _day(when.start if when else None), _day(when.end if when else None),
+            when.precision if when else None, span_class(when.start, when.end) if when else None, e.summary,
+            float(e.confidence), bool(e.disputed), *attrs,
+        ])  # fmt: skip
+        for actor_id in rec.agents:
+            agent.writerow([actor_id, event_id, "AGENT_OF"])
+        for actor_id in rec.targets:
+            target.writerow([event_id, actor_id, "TARGETS"])
+        if rec.place:
+            at.writerow([event_id, rec.place, "AT"])
+            counts["at"] += 1
+        for doc, s in rec.sources.items():
+            d = s.date
+            reports.writerow([
+                doc, event_id, "REPORTS", s.sentence, s.char_start, s.char_end, s.date_text,
+                _day(d.start if d else None), _day(d.end if d else None), d.precision if d else None,
+            ])  # fmt: skip
+        counts["agent_of"] += len(rec.agents)
+        counts["targets"] += len(rec.targets)
+        counts["reports"] += len(rec.sources)
+        counts["events"] += 1
+    return counts

@@ -1,0 +1,88 @@
+"""Run ``neo4j-admin database import full`` on graph.bulk_csv's files (issue 18, bulk).
+
+The admin tool is ``org.neo4j.cli.AdminTool`` among the Neo4j jars scripts/neo4j.sh fetches, run
+with ``java`` against a server home (its conf/ and data/). It writes a new store for one database of
+a stopped server (or one whose database is not started yet), replacing what that database held.
+The database name goes before the options: after them it would be read as another input file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventgraph.graph.bulk_csv import ARRAY_DELIMITER, NODE_FILES, RELATIONSHIP_FILES
+from eventgraph.graph.errors import StoreError
+
+
+@dataclass(frozen=True)
+class ImportSettings:
+    """The import tool's knobs (bench/RESULTS.md records what was tried)."""
+
+    threads: int | None = None  # default: the tool's (all cores)
+    max_off_heap_memory: str | None = None  # e.g. "512m" or "50%"; default: the tool's (90% of free RAM)
+    heap: str = "1g"
+    multiline_fields: bool = True  # sentences and quotes may hold line breaks
+
+
+def command(files: Path, database: str, lib: Path, settings: ImportSettings = ImportSettings()) -> list[str]:
+    """The java command line: database name first, then the options and the files."""
+    cmd = [
+        "java", f"-Xmx{settings.heap}", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool",
+        "database", "import", "full", database,
+        "--overwrite-destination=true",
+        f"--array-delimiter={ARRAY_DELIMITER}",
+        f"--multiline-fields={'true' if settings.multiline_fields else 'false'}",
+        "--id-type=string",
+        f"--report-file={files / 'import.report'}",
+    ]  # fmt: skip
+    if settings.threads:
+        cmd.append(f"--threads={settings.threads}")
+    if settings.max_off_heap_memory:
+        cmd.append(f"--max-off-heap-memory={settings.max_off_heap_memory}")
+    cmd += [f"--nodes={files / name}.csv" for name in NODE_FILES]
+    cmd += [f"--relationships={files / name}.csv" for name in RELATIONSHIP_FILES]
+    return cmd
+
+
+def run_import(
+    files: Path,
+    home: Path,
+    *,
+    database: str = "neo4j",
+    lib: Path | None = None,
+    settings: ImportSettings = ImportSettings(),
+    echo: Sequence[str] = (),
+) -> str:
+    """Import ``files`` into ``database`` of the server at ``home``; returns the tool's output.
+
+    Raises StoreError naming the cause: no java, no jars, a missing file, or the tool's own error."""
+    jars = lib or home / "lib"
+    if shutil.which("java") is None:
+        raise StoreError("bulk import needs java (Neo4j's admin tool runs on Java 17 or 21)")
+    if not any(jars.glob("neo4j-5*.jar")):
+        raise StoreError(
+            f"no Neo4j jars in {jars}: run `make neo4j-up` once (it fetches them), or pass --neo4j-lib"
+        )
+    for name in (*NODE_FILES, *RELATIONSHIP_FILES):
+        if not (files / f"{name}.csv").is_file():
+            raise StoreError(
+                f"{files / name}.csv is missing: write the files with `eventgraph bulk-export` first"
+            )
+    conf = home / "conf"
+    env = os.environ | {"NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
+    conf.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        command(files, database, jars, settings), env=env, capture_output=True, text=True, check=False
+    )
+    output = done.stdout + done.stderr
+    if done.returncode != 0:
+        tail = "\n".join(output.strip().splitlines()[-15:])
+        raise StoreError(
+            f"neo4j-admin database import full {database} failed (exit {done.returncode}):\n{tail}"
+        )
+    return output

@@ -15,6 +15,7 @@ of ours holds: a value holding it is refused, naming the input).
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +47,7 @@ class _Event:
     targets: dict[str, None] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)  # article id -> last report
     place: str | None = None
+    longest: int = 0  # the longest interval of any telling (the Meta node's max_span_days)
 
 
 @dataclass
@@ -56,8 +58,7 @@ class BulkGraph:
     places: dict[str, Place] = field(default_factory=dict)
     actors: dict[str, _Actor] = field(default_factory=dict)
     affiliations: dict[tuple[str, str, str], None] = field(default_factory=dict)
-    events: dict[str, _Event] = field(default_factory=dict)
-    max_span_days: int = 0
+    events: dict[str, Event | _Event] = field(default_factory=dict)
 
     def add(self, batch: Batch) -> None:
         """Merge one batch, in the loader's order: nodes, then events."""
@@ -89,18 +90,31 @@ class BulkGraph:
         old.name, old.kind = name, kind
 
     def _add_event(self, e: Event) -> None:
+        """Most events are told once: kept as they are; a repeat turns the entry into an _Event."""
         known = self.events.get(e.id)
         if known is None:
-            known = self.events[e.id] = _Event(e)
-        known.event = e
-        known.agents.update(dict.fromkeys(a for a in e.agents if a in self.actors))
-        known.targets.update(dict.fromkeys(t for t in e.targets if t in self.actors))
+            self.events[e.id] = e
+            return
+        if isinstance(known, Event):
+            known = self.events[e.id] = self._merged(_Event(known), known)
+        self._merged(known, e)
+
+    def _merged(self, into: _Event, e: Event) -> _Event:
+        into.event = e
+        into.agents.update(dict.fromkeys(a for a in e.agents if a in self.actors))
+        into.targets.update(dict.fromkeys(t for t in e.targets if t in self.actors))
         for s in e.sources:
-            known.sources[s.doc] = s
+            into.sources[s.doc] = s
         if e.place and e.place in self.places:
-            known.place = e.place
+            into.place = e.place
         if e.date:
-            self.max_span_days = max(self.max_span_days, (e.date.end - e.date.start).days)
+            into.longest = max(into.longest, (e.date.end - e.date.start).days)
+        return into
+
+    def merged_events(self) -> Iterator[_Event]:
+        """Every event as the loader leaves it: links deduplicated and to known nodes only."""
+        for rec in self.events.values():
+            yield rec if isinstance(rec, _Event) else self._merged(_Event(rec), rec)
 
 
 def _text(value: str, what: str) -> str:
@@ -120,28 +134,44 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _field(value: Any) -> str:
-    """One CSV field: strings quoted (quotes doubled), None empty, booleans as the tool spells them."""
+class _Bare:
+    """A field the csv module writes unquoted: it passes for a number (QUOTE_NONNUMERIC quotes
+    everything else), and prints as its text."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __float__(self) -> float:
+        return 0.0
+
+
+NULL, TRUE, FALSE = _Bare(""), _Bare("true"), _Bare("false")
+
+
+def _cell(value: Any) -> Any:
+    """None -> an empty unquoted field (no property), booleans as the tool spells them."""
     if value is None:
-        return ""
+        return NULL
     if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value.replace('"', '""') + '"'
-    return repr(value)
+        return TRUE if value else FALSE
+    return value
 
 
 class _Writer:
-    """Rows of one import file, header first. The csv module cannot both quote an empty string and
-    leave None empty (QUOTE_NOTNULL needs Python 3.12), and the tool reads "" as an empty string but
-    an empty field as no property, so the fields are spelled here."""
+    """Rows of one import file, header first, through the csv module (QUOTE_NONNUMERIC): every string
+    is quoted, so "" stays an empty string, while NULL (an empty unquoted field) is no property."""
 
     def __init__(self, fh: Any, header: list[str]) -> None:
-        self.fh = fh
         fh.write(",".join(header) + "\n")
+        self.rows = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
 
     def writerow(self, row: list[Any]) -> None:
-        self.fh.write(",".join(map(_field, row)) + "\n")
+        self.rows.writerow([NULL if v is None else v for v in row])
 
 
 class _Files:
@@ -182,7 +212,7 @@ def write(graph: BulkGraph, out: Path) -> dict[str, int]:
         meta = files.writer(
             "meta", ["id:ID(Meta)", ":LABEL", "max_span_days:long", "store_version:long", "layout:long"]
         )
-        meta.writerow(["events", "Meta", graph.max_span_days, GRAPH_VERSION, LAYOUT])
+        meta.writerow(["events", "Meta", counts.pop("max_span_days"), GRAPH_VERSION, LAYOUT])
         counts["meta"] = 1
     finally:
         files.close()
@@ -267,15 +297,17 @@ def _write_events(graph: BulkGraph, files: _Files) -> dict[str, int]:
     ])  # fmt: skip
     counts = dict.fromkeys(("events", "agent_of", "targets", "at", "reports"), 0)
     names = [*neo4j_shape.PROPERTY_TYPES, neo4j_shape.EXTRA]
-    for event_id, rec in graph.events.items():
+    longest = 0
+    for rec in graph.merged_events():
         e, when = rec.event, rec.event.date
+        event_id = e.id
         props = neo4j_shape.attribute_properties(e.attributes)
-        attrs = [props[n] for n in names]
+        attrs = [_cell(props[n]) for n in names]
         labels = ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(e.type)])
         events.writerow([
             event_id, labels, e.type, _day(when.start if when else None), _day(when.end if when else None),
             when.precision if when else None, span_class(when.start, when.end) if when else None, e.summary,
-            float(e.confidence), bool(e.disputed), *attrs,
+            float(e.confidence), TRUE if e.disputed else FALSE, *attrs,
         ])  # fmt: skip
         for actor_id in rec.agents:
             agent.writerow([actor_id, event_id, "AGENT_OF"])
@@ -294,4 +326,5 @@ def _write_events(graph: BulkGraph, files: _Files) -> dict[str, int]:
         counts["targets"] += len(rec.targets)
         counts["reports"] += len(rec.sources)
         counts["events"] += 1
-    return counts
+        longest = max(longest, rec.longest)
+    return counts | {"max_span_days": longest}

@@ -75,9 +75,10 @@ def bulk_export(
     )
     settings = bulk_import.ImportSettings(threads=threads, max_off_heap_memory=max_off_heap_memory)
     if home is None:
-        cmd = bulk_import.command(out, database, Path("NEO4J_HOME/lib"), settings)
+        cmd = bulk_import.command(out, database, Path("lib"), settings)
         click.echo(
-            "import with (server stopped; NEO4J_HOME and NEO4J_CONF set):\n  " + " ".join(cmd), err=True
+            "import them with the server stopped (or use --import-into HOME):\n  " + bulk_import.shown(cmd),
+            err=True,
         )
     else:
         t1 = time.perf_counter()

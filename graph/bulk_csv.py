@@ -192,7 +192,11 @@ class _Files:
 
 
 NODE_FILES = ("articles", "places", "actors", "events", "meta")
-RELATIONSHIP_FILES = ("agent_of", "targets", "at", "reports", "affiliated_with")
+# Relationship files and their type (given on the command line: no :TYPE column to write and parse).
+RELATIONSHIP_FILES = {
+    "agent_of": "AGENT_OF", "targets": "TARGETS", "at": "AT", "reports": "REPORTS",
+    "affiliated_with": "AFFILIATED_WITH",
+}  # fmt: skip
 
 
 def write(graph: BulkGraph, out: Path) -> dict[str, int]:
@@ -204,10 +208,9 @@ def write(graph: BulkGraph, out: Path) -> dict[str, int]:
         counts["articles"] = _write_articles(graph, files)
         counts["places"] = _write_places(graph, files)
         counts["actors"] = _write_actors(graph, files)
-        counts["affiliated_with"] = _write_rows(
-            files.writer("affiliated_with", [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "role"]),
-            ([a, o, "AFFILIATED_WITH", r] for a, o, r in graph.affiliations),
-        )
+        links = files.writer("affiliated_with", [":START_ID(Actor)", ":END_ID(Actor)", "role"])
+        links.rows.writerows(graph.affiliations)
+        counts["affiliated_with"] = len(graph.affiliations)
         counts.update(_write_events(graph, files))
         meta = files.writer(
             "meta", ["id:ID(Meta)", ":LABEL", "max_span_days:long", "store_version:long", "layout:long"]
@@ -217,14 +220,6 @@ def write(graph: BulkGraph, out: Path) -> dict[str, int]:
     finally:
         files.close()
     return counts
-
-
-def _write_rows(writer: _Writer, rows: Iterator[list[Any]]) -> int:
-    n = 0
-    for row in rows:
-        writer.writerow(row)
-        n += 1
-    return n
 
 
 def _write_articles(graph: BulkGraph, files: _Files) -> int:
@@ -247,21 +242,9 @@ def _write_places(graph: BulkGraph, files: _Files) -> int:
     for p in graph.places.values():
         valid = p.lat is not None and p.lon is not None and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
         location = f"{{latitude:{p.lat!r}, longitude:{p.lon!r}}}" if valid else None
-        w.writerow(
-            [
-                p.id,
-                "Place",
-                p.name,
-                p.lat,
-                p.lon,
-                p.country,
-                p.kind,
-                p.precision,
-                p.admin1,
-                p.admin2,
-                location,
-            ]
-        )
+        w.writerow([
+            p.id, "Place", p.name, p.lat, p.lon, p.country, p.kind, p.precision, p.admin1, p.admin2, location,
+        ])  # fmt: skip
     return len(graph.places)
 
 
@@ -278,53 +261,77 @@ def _write_actors(graph: BulkGraph, files: _Files) -> int:
 
 def _attribute_header() -> list[str]:
     """Typed attribute columns: each property's one type (graph.neo4j_shape.PROPERTY_TYPES)."""
-    return [f"{name}:{_ATTR_TYPES[kind]}" for name, kind in neo4j_shape.PROPERTY_TYPES.items()] + [
-        neo4j_shape.EXTRA
-    ]
+    typed = [f"{name}:{_ATTR_TYPES[kind]}" for name, kind in neo4j_shape.PROPERTY_TYPES.items()]
+    return [*typed, neo4j_shape.EXTRA]
+
+
+_NAMES = [*neo4j_shape.PROPERTY_TYPES, neo4j_shape.EXTRA]
+_NO_ATTRIBUTES = [NULL] * len(_NAMES)
+
+
+def _attribute_cells(attributes: dict[str, Any]) -> list[Any]:
+    if not attributes:
+        return _NO_ATTRIBUTES
+    props = neo4j_shape.attribute_properties(attributes)
+    return [_cell(props[n]) for n in _NAMES]
 
 
 def _write_events(graph: BulkGraph, files: _Files) -> dict[str, int]:
+    """Events and their links: the hot loop of an export (rows straight to the csv module; one ISO
+    string per distinct day)."""
     events = files.writer("events", [
         "id:ID(Event)", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int", "summary",
         "confidence:double", "disputed:boolean", *_attribute_header(),
-    ])  # fmt: skip
-    agent = files.writer("agent_of", [":START_ID(Actor)", ":END_ID(Event)", ":TYPE"])
-    target = files.writer("targets", [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"])
-    at = files.writer("at", [":START_ID(Event)", ":END_ID(Place)", ":TYPE"])
+    ]).rows  # fmt: skip
+    agent = files.writer("agent_of", [":START_ID(Actor)", ":END_ID(Event)"]).rows
+    target = files.writer("targets", [":START_ID(Event)", ":END_ID(Actor)"]).rows
+    at = files.writer("at", [":START_ID(Event)", ":END_ID(Place)"]).rows
     reports = files.writer("reports", [
-        ":START_ID(Article)", ":END_ID(Event)", ":TYPE", "sentence", "char_start:long", "char_end:long",
+        ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
         "date_text", "start:date", "end:date", "precision",
-    ])  # fmt: skip
-    counts = dict.fromkeys(("events", "agent_of", "targets", "at", "reports"), 0)
-    names = [*neo4j_shape.PROPERTY_TYPES, neo4j_shape.EXTRA]
+    ]).rows  # fmt: skip
+    labels = {
+        t: ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(t)]) for t in neo4j_shape.EVENT_LABELS
+    }
+    iso: dict[date, str] = {}
+    n_agents = n_targets = n_at = n_reports = 0
     longest = 0
     for rec in graph.merged_events():
         e, when = rec.event, rec.event.date
         event_id = e.id
-        props = neo4j_shape.attribute_properties(e.attributes)
-        attrs = [_cell(props[n]) for n in names]
-        labels = ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(e.type)])
+        if when:
+            start = iso.get(when.start) or iso.setdefault(when.start, when.start.isoformat())
+            end = iso.get(when.end) or iso.setdefault(when.end, when.end.isoformat())
+            dated: list[Any] = [start, end, when.precision, span_class(when.start, when.end)]
+        else:
+            dated = [NULL, NULL, NULL, NULL]
+        kind = labels.get(e.type) or "Event"
         events.writerow([
-            event_id, labels, e.type, _day(when.start if when else None), _day(when.end if when else None),
-            when.precision if when else None, span_class(when.start, when.end) if when else None, e.summary,
-            float(e.confidence), TRUE if e.disputed else FALSE, *attrs,
+            event_id, kind, e.type, *dated, e.summary, float(e.confidence), TRUE if e.disputed else FALSE,
+            *_attribute_cells(e.attributes),
         ])  # fmt: skip
-        for actor_id in rec.agents:
-            agent.writerow([actor_id, event_id, "AGENT_OF"])
-        for actor_id in rec.targets:
-            target.writerow([event_id, actor_id, "TARGETS"])
+        agent.writerows([(a, event_id) for a in rec.agents])
+        target.writerows([(event_id, a) for a in rec.targets])
         if rec.place:
-            at.writerow([event_id, rec.place, "AT"])
-            counts["at"] += 1
+            at.writerow((event_id, rec.place))
+            n_at += 1
         for doc, s in rec.sources.items():
             d = s.date
-            reports.writerow([
-                doc, event_id, "REPORTS", s.sentence, s.char_start, s.char_end, s.date_text,
-                _day(d.start if d else None), _day(d.end if d else None), d.precision if d else None,
-            ])  # fmt: skip
-        counts["agent_of"] += len(rec.agents)
-        counts["targets"] += len(rec.targets)
-        counts["reports"] += len(rec.sources)
-        counts["events"] += 1
+            if d:
+                said: list[Any] = [
+                    iso.get(d.start) or iso.setdefault(d.start, d.start.isoformat()),
+                    iso.get(d.end) or iso.setdefault(d.end, d.end.isoformat()),
+                    d.precision,
+                ]
+            else:
+                said = [NULL, NULL, NULL]
+            text = NULL if s.date_text is None else s.date_text
+            reports.writerow((doc, event_id, s.sentence, s.char_start, s.char_end, text, *said))
+        n_agents += len(rec.agents)
+        n_targets += len(rec.targets)
+        n_reports += len(rec.sources)
         longest = max(longest, rec.longest)
-    return counts | {"max_span_days": longest}
+    return {
+        "events": len(graph.events), "agent_of": n_agents, "targets": n_targets, "at": n_at,
+        "reports": n_reports, "max_span_days": longest,
+    }  # fmt: skip

@@ -9,6 +9,7 @@ The database name goes before the options: after them it would be read as anothe
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -45,8 +46,16 @@ def command(files: Path, database: str, lib: Path, settings: ImportSettings = Im
     if settings.max_off_heap_memory:
         cmd.append(f"--max-off-heap-memory={settings.max_off_heap_memory}")
     cmd += [f"--nodes={files / name}.csv" for name in NODE_FILES]
-    cmd += [f"--relationships={files / name}.csv" for name in RELATIONSHIP_FILES]
+    cmd += [f"--relationships={kind}={files / name}.csv" for name, kind in RELATIONSHIP_FILES.items()]
     return cmd
+
+
+def shown(cmd: list[str]) -> str:
+    """The tool's part of ``cmd`` as a ``neo4j-admin`` shell line (the delimiter spelled $'\\x1f')."""
+    tool = cmd[cmd.index("org.neo4j.cli.AdminTool") + 1 :]
+    delimiter = f"--array-delimiter={ARRAY_DELIMITER}"
+    words = ["--array-delimiter=$'\\x1f'" if w == delimiter else shlex.quote(w) for w in tool]
+    return " ".join(["neo4j-admin", *words])
 
 
 def run_import(

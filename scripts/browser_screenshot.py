@@ -2,7 +2,8 @@
 
 Drives Debian's Chromium (/usr/bin/chromium) with Playwright, logs in through Neo4j Browser's
 connect form, sets the `:param`s and runs saved queries from cypher/browser/, waits until the graph
-visualisation has drawn its nodes, and saves PNGs for the README:
+visualisation has drawn its nodes, and saves PNGs for the README (coloured by
+cypher/browser/style.grass, applied with `:style`):
 
     .venv/bin/python scripts/browser_screenshot.py                 # docs/browser-neighbourhood.png, ...
     .venv/bin/python scripts/browser_screenshot.py --only path --out-dir /tmp/shots
@@ -139,6 +140,12 @@ def wait_for_graph(page: Page, frame: Locator, timeout_ms: int, settle_ms: int) 
     return nodes.count()
 
 
+def apply_style(page: Page, timeout_ms: int) -> None:
+    """Colour the typed labels with the shipped style file: `:style` followed by its text."""
+    grass = (BROWSER_QUERIES / "style.grass").read_text(encoding="utf-8")
+    run_command(page, ":style " + " ".join(grass.split()), timeout_ms)
+
+
 def take(page: Page, shot: Shot, out_dir: Path, timeout_ms: int, settle_ms: int) -> Path:
     """Clear the stream, set the params, run the saved query, and save the screenshot."""
     run_command(page, ":clear", timeout_ms)
@@ -182,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             page = browser.new_page(viewport=VIEWPORT)
             log_in(page, args.url, args.bolt, args.user, args.password, timeout_ms)
+            apply_style(page, timeout_ms)
             for shot in shots:
                 take(page, shot, args.out_dir, timeout_ms, settle_ms)
         finally:

@@ -96,15 +96,3 @@ def attributes_from(props: Mapping[str, Any]) -> dict[str, Any]:
     if props.get(EXTRA):
         out.update(json.loads(props[EXTRA]))
     return out
-
-
-_LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/ ')
-
-
-def fulltext_query(stems: list[str]) -> str:
-    """A Lucene query for actor_candidates.cypher: any term containing any stem (``*stem*``).
-
-    Stems are word characters already (graph.actor_rank.stems); the escape keeps anything else
-    from reading as query syntax."""
-    escaped = ("".join(f"\\{c}" if c in _LUCENE_SPECIAL else c for c in stem) for stem in stems)
-    return " OR ".join(f"*{s}*" for s in escaped)

@@ -222,11 +222,6 @@ class Neo4jStore:
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             raise StoreUnavailable(f"cannot reach Neo4j at {self.uri}: {' '.join(str(exc).split())}") from exc
         except ClientError as exc:
-            if (exc.code or "").endswith("DatabaseNotFound"):
-                raise StoreError(
-                    f"Neo4j at {self.uri} has no database {self.database!r} "
-                    "(chosen with --neo4j-database or NEO4J_DATABASE)"
-                ) from exc
             if "TransactionTimedOut" in (exc.code or ""):
                 raise QueryTimeout(f"{what} ran past its time limit of {self.timeout:g} s") from exc
             raise StoreError(f"Neo4j refused {what}: {exc.message}") from exc
@@ -391,11 +386,7 @@ class Neo4jStore:
         limit = max(1, min(limit, ROW_CAP))
         if not query.strip():
             return [_actor(r["a"]) for r in self.read("actors_all", limit=limit)]
-        stems = actor_rank.stems(query)
-        if not stems:
-            return []
-        query_text = neo4j_shape.fulltext_query(stems)
-        rows = self.read("actor_candidates", query=query_text, cap=actor_rank.CANDIDATE_CAP)
+        rows = self.read("actor_candidates", stems=actor_rank.stems(query), cap=actor_rank.CANDIDATE_CAP)
         return actor_rank.rank(query, (_actor(r["a"]) for r in rows), limit=limit)
 
     def actor(self, actor_id: str) -> ActorDetail | None:
@@ -493,8 +484,16 @@ class Neo4jStore:
 
 def _prepare(store: Neo4jStore) -> str | None:
     """Apply the schema and migrations (idempotent), then check the store format (_format_problem)."""
-    for statement in cypher.statements("schema"):
-        store._run_auto("schema", statement)
+    try:
+        for statement in cypher.statements("schema"):
+            store._run_auto("schema", statement)
+    except StoreError as exc:
+        if isinstance(exc.__cause__, ClientError) and (exc.__cause__.code or "").endswith("DatabaseNotFound"):
+            raise StoreError(
+                f"Neo4j at {store.uri} has no database {store.database!r} "
+                "(chosen with --neo4j-database or NEO4J_DATABASE)"
+            ) from exc.__cause__
+        raise
     with store._errors("await_indexes"), store.driver.session(database=store.database) as session:
         session.run(store._query("await_indexes"), seconds=INDEX_WAIT).consume()
     store._write([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])

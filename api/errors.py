@@ -114,7 +114,7 @@ def problem_body(
     body = Problem(
         type=type_, title=title, status=status, detail=detail, instance=instance(scope), parameter=parameter
     ).model_dump(mode="json", exclude_none=True)
-    return {**members, **body}
+    return {**body, **{k: v for k, v in members.items() if k not in body}}
 
 
 def problem(

@@ -162,14 +162,18 @@ async function load() {
     $("start").value = "";
     $("end").value = "";
   }
+  const framed = frame(body.items);
   const items = new vis.DataSet(body.items);
   const groups = new vis.DataSet(body.groups.map((g) => (
     g.id === "statement" ? { ...g, className: "lane-statements" } : g)));
   if (timeline === null) {
+    // the first window goes in the options: without one, vis fits all items after its first draw,
+    // undoing any window set meanwhile
     timeline = new vis.Timeline($("timeline"), items, groups, {
+      ...(framed || {}),
       stack: true,
       zoomKey: "ctrlKey",
-      orientation: { axis: "top" },
+      orientation: { axis: "top", item: "top" },
       margin: { item: 6 },
       tooltip: { followMouse: true },
       maxHeight: "70vh",
@@ -184,18 +188,19 @@ async function load() {
     timeline.setItems(items);
   }
   document.body.dataset.items = String(body.items.length);
-  frame(body.items);
+  if (framed) timeline.setWindow(framed.start, framed.end, { animation: false });
 }
 
-// Like timeline.fit(), with room on the right for the labels of the latest point items.
+// Like timeline.fit(), with room on the right for the labels of the latest point items; null when
+// there is nothing to frame.
 function frame(items) {
-  if (!items.length) return;
+  if (!items.length) return null;
   const starts = items.map((i) => Date.parse(i.start));
   const ends = items.map((i) => Date.parse(i.end || i.start));
   const lo = Math.min(...starts);
   const hi = Math.max(...ends);
   const span = Math.max(hi - lo, 14 * 864e5);
-  timeline.setWindow(lo - span * 0.04, hi + span * 0.3, { animation: false });
+  return { start: lo - span * 0.04, end: hi + span * 0.3 };
 }
 
 function actorList(title, actors) {

@@ -9,19 +9,21 @@ from pathlib import Path
 import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from eventgraph import __version__
-from eventgraph.api import errors
+from eventgraph.api import caching, errors
 from eventgraph.api.deps import Slots
 from eventgraph.api.head import HeadAsGet
-from eventgraph.api.routes import actors, events, feeds, health, path, places, timeline
+from eventgraph.api.routes import actors, events, feeds, health, histogram, path, places, problems, timeline
 from eventgraph.graph.open import open_configured
 from eventgraph.graph.store import GraphStore
 from eventgraph.settings import Settings
 
 STATIC = Path(__file__).parent / "static"
+GZIP_MIN_BYTES = 1000  # smaller answers fit a packet or two: compressing them saves nothing
 
 
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
@@ -50,12 +52,15 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.state.settings = settings
     app.state.slots = Slots(settings.max_concurrent_queries)
     errors.install(app)
+    caching.install(app)
+    # GZip inside HeadAsGet: a HEAD gets the headers (Content-Length, Content-Encoding) of its GET.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(HeadAsGet)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"], allow_headers=["*"]
         )
-    for module in (timeline, feeds, events, actors, path, places, health):
+    for module in (histogram, timeline, feeds, events, actors, path, places, health, problems):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

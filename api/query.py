@@ -60,7 +60,8 @@ async def resolve_actor(run: RunDep, value: str, *, role: str = "actor") -> Acto
         return best[1]
     raise not_found(
         f"no {role} matches {value!r}; try one of the closest names or search /actors?q=",
-        {role: value, "closest": [ActorRef.of(a).model_dump() for a in found[:5]]},
+        parameter=role,
+        closest=[ActorRef.of(a).model_dump() for a in found[:5]],
     )
 
 
@@ -77,17 +78,30 @@ async def resolve_place(run: RunDep, value: str) -> Place:
     )
     raise not_found(
         f"no place matches {value!r}; see /places for the known ones",
-        {"place": value, "closest": [PlaceRef.of(names[name]).model_dump() for name, _, _ in closest]},
+        parameter="place",
+        closest=[PlaceRef.of(names[name]).model_dump() for name, _, _ in closest],
     )
 
 
 @dataclass
-class TimelineQuery:
+class WindowQuery:
     """The parsed window and filters, plus what to echo back to the user."""
 
     flt: TimelineFilter
     window: WindowOut
     filters: FiltersOut
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any window bound or filter narrows the store's events."""
+        f = self.flt
+        return any((f.start, f.end, f.types, f.actor, f.place, f.disputed is not None))
+
+
+@dataclass
+class TimelineQuery(WindowQuery):
+    """A window query and one page of it."""
+
     limit: int
     cursor: str | None
 
@@ -113,7 +127,7 @@ async def _window_in_words(run: RunDep, text: str, flt: TimelineFilter) -> Windo
     try:
         window = parse_window(text)
     except ValueError as exc:  # the message names the phrase and why: unreadable, backwards, off the calendar
-        raise bad_request(f"{exc}; try e.g. 'between Oct 28 and Dec 16 2019'", str(exc)) from None
+        raise bad_request(f"{exc}; try e.g. 'between Oct 28 and Dec 16 2019'", parameter="q") from None
     out = WindowOut(
         start=window.start, end=window.end, match=flt.match, query=text, year_given=window.year_given
     )
@@ -132,9 +146,8 @@ async def _window_in_words(run: RunDep, text: str, flt: TimelineFilter) -> Windo
     )
 
 
-async def timeline_query(
+async def window_query(
     run: RunDep,
-    settings: SettingsDep,
     start: Annotated[date | None, Query(description="Window start (YYYY-MM-DD), inclusive.")] = None,
     end: Annotated[date | None, Query(description="Window end (YYYY-MM-DD), inclusive.")] = None,
     q: Annotated[
@@ -152,15 +165,14 @@ async def timeline_query(
     disputed: Annotated[
         bool | None, Query(description="Only disputed (true) or undisputed (false) events.")
     ] = None,
-    cursor: Cursor = None,
-    limit: Annotated[
-        int | None, Query(ge=1, le=10_000, description="Page size; capped by the server.")
-    ] = None,
-) -> TimelineQuery:
+) -> WindowQuery:
+    """The timeline's window and filters, shared by every route that selects events."""
     if q is not None and (start or end):
-        raise bad_request("give the window either as start/end dates or as q in words, not both")
+        raise bad_request(
+            "give the window either as start/end dates or as q in words, not both", parameter="q"
+        )
     if start and end and end < start:
-        raise bad_request(f"the window ends ({end}) before it starts ({start})")
+        raise bad_request(f"the window ends ({end}) before it starts ({start})", parameter="end")
     actor_obj = await resolve_actor(run, actor) if actor else None
     place_obj = await resolve_place(run, place) if place else None
     flt = TimelineFilter(
@@ -180,8 +192,22 @@ async def timeline_query(
         place=PlaceRef.of(place_obj) if place_obj else None,
         disputed=disputed,
     )
+    return WindowQuery(flt, window, filters)
+
+
+WindowQueryDep = Annotated[WindowQuery, Depends(window_query)]
+
+
+async def timeline_query(
+    wq: WindowQueryDep,
+    settings: SettingsDep,
+    cursor: Cursor = None,
+    limit: Annotated[
+        int | None, Query(ge=1, le=10_000, description="Page size; capped by the server.")
+    ] = None,
+) -> TimelineQuery:
     cap = settings.max_limit
-    return TimelineQuery(flt, window, filters, min(limit or min(100, cap), cap), cursor)
+    return TimelineQuery(wq.flt, wq.window, wq.filters, min(limit or min(100, cap), cap), cursor)
 
 
 TimelineQueryDep = Annotated[TimelineQuery, Depends(timeline_query)]

@@ -5,15 +5,25 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from eventgraph.graph.model import Actor, Affiliation, Article, DateInterval, Place, Source, cameo_plover
 from eventgraph.graph.store import ActorPath, EventDetail, EventRow, Interaction, Match, SourceDetail
 
 
-class ErrorOut(BaseModel):
-    error: str = Field(description="What went wrong, in words a user can act on.")
-    detail: Any = None
+class Problem(BaseModel):
+    """An error as RFC 9457 problem details (``application/problem+json``), with our extension
+    members: the offending ``parameter``, the closest names of an unknown one, every problem of a
+    request that failed validation (``errors``)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(description="The problem type: a URI under /problems/, or about:blank.")
+    title: str = Field(description="The problem type in a few words (the same for every occurrence).")
+    status: int = Field(description="The HTTP status code.")
+    detail: str = Field(description="What went wrong, naming the input, in words a user can act on.")
+    instance: str = Field(description="The request that failed: path and query.")
+    parameter: str | None = Field(default=None, description="The offending parameter, where there is one.")
 
 
 class DateOut(BaseModel):
@@ -318,6 +328,10 @@ class PlaceOut(PlaceRef):
 
 class PlacesOut(BaseModel):
     places: list[PlaceOut]
+    window: WindowOut | None = Field(
+        default=None, description="The window and filters the counts cover; null: every event, dated or not."
+    )
+    filters: FiltersOut | None = None
 
 
 class PointGeometry(BaseModel):
@@ -427,3 +441,22 @@ class VisOut(BaseModel):
     window: WindowOut
     filters: FiltersOut
     next_cursor: str | None
+
+
+class HistogramBucketOut(BaseModel):
+    start: date = Field(description="The bucket's first day (a week starts on Monday).")
+    end: date = Field(description="The bucket's last day.")
+    total: int
+    by_type: dict[str, int] = Field(description="Events per type; types with none left out.")
+
+
+class HistogramOut(BaseModel):
+    """Events per day, week or month for a timeline's overview band. An event counts once, in the
+    bucket of its first day inside the window; buckets without events are left out."""
+
+    bucket: Literal["day", "week", "month"]
+    window: WindowOut
+    filters: FiltersOut
+    total: int = Field(description="Events counted: the events /timeline lists for the same query.")
+    types: list[str] = Field(description="The types that occur, in order of their counts.")
+    buckets: list[HistogramBucketOut]

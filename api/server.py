@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import json
 from typing import Any, Literal
 
 import uvicorn
 from fastapi import FastAPI
+from starlette.types import Receive, Scope, Send
+from uvicorn.protocols.http import h11_impl
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from eventgraph.api.errors import MEDIA_TYPE, problem_body
 from eventgraph.settings import Settings
 
 Http = Literal["auto", "h11", "httptools"]
@@ -77,6 +81,26 @@ class _HeaderDeadline:
             self.transport.close()
 
 
+async def over_capacity(scope: Scope, receive: Receive, send: Send) -> None:
+    """uvicorn's answer past ``limit_concurrency``, as problem details like every other error (its
+    own is a plain-text 503); ``Retry-After`` tells clients when to come back."""
+    text = "the server is at its limit of open connections and running requests; retry in a moment"
+    body = json.dumps(problem_body(scope, "over-capacity", 503, text)).encode()
+    headers = [
+        (b"content-type", MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+        (b"retry-after", b"1"),
+        (b"cache-control", b"no-store"),
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": 503, "headers": headers})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+# Both protocols look the 503 app up in their module when the cap is reached.
+h11_impl.service_unavailable = over_capacity  # type: ignore[attr-defined,assignment]
+
+
 class H11WithHeaderTimeout(_HeaderDeadline, H11Protocol):
     pass
 
@@ -85,7 +109,10 @@ def _protocol(http: Http) -> type[asyncio.Protocol]:
     """uvicorn's choice ("auto": httptools when installed, else h11), with the header deadline."""
     if http == "h11" or (http == "auto" and importlib.util.find_spec("httptools") is None):
         return H11WithHeaderTimeout
+    from uvicorn.protocols.http import httptools_impl
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    httptools_impl.service_unavailable = over_capacity  # type: ignore[attr-defined,assignment]
 
     class HttpToolsWithHeaderTimeout(_HeaderDeadline, HttpToolsProtocol):
         pass

@@ -35,6 +35,7 @@ import networkx as nx
 from eventgraph.graph import actor_rank, paths, persist
 from eventgraph.graph import deadline as deadlines
 from eventgraph.graph.errors import StoreError
+from eventgraph.graph.memory_overview import MemoryOverview
 from eventgraph.graph.model import (
     Actor,
     Affiliation,
@@ -230,7 +231,7 @@ def _rebuilt(
     return tuple(out)
 
 
-class MemoryGraph:
+class MemoryGraph(MemoryOverview):
     """The embedded graph in memory and its queries; MemoryStore adds writing and its file."""
 
     kind = "memory"
@@ -260,6 +261,7 @@ class MemoryGraph:
         self._type_bits: dict[str, int] = {}  # event type -> its bit in a tally (room for 63 types)
         self._tallies: dict[str, _Tally] = {}  # hub actor -> its interactions
         self._stale: set[str] = set()  # hubs to tally afresh after the batch
+        self._changed()
 
     def _marks(self, event: _Event) -> tuple[int, int, int]:
         """What an event adds to a tally: start and end ordinals (UNDATED if none) and its type's bit."""
@@ -523,6 +525,7 @@ class MemoryStore(MemoryGraph):
                 raise
 
     def _upsert(self, batch: Batch, progress: Callable[[int, int], None] | None) -> None:
+        self._changed()  # a merge that fails midway changes it too
         for article in batch.articles:
             self._articles[article.id] = _article(article)
         for place in batch.places:
@@ -547,6 +550,7 @@ class MemoryStore(MemoryGraph):
             self._tallies[hub] = self._tally(hub)
         self._stale.clear()
         self._dirty = True
+        self._changed()
 
     def _merge_actor(self, actor: Actor) -> None:
         old = self._actors.get(actor.id)

@@ -33,6 +33,7 @@ from eventgraph.graph import actor_rank, cypher, neo4j_shape
 from eventgraph.graph import deadline as deadlines
 from eventgraph.graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
 from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
+from eventgraph.graph.neo4j_overview import Neo4jOverview
 from eventgraph.graph.paths import Incidence, affiliation, find_paths
 from eventgraph.graph.store import (
     ActorDetail,
@@ -180,7 +181,7 @@ def _write_chunk(tx: ManagedTransaction, chunk: Sequence[Event]) -> None:
         tx.run(cypher.load("write_places_of_events"), rows=places).consume()
 
 
-class Neo4jStore:
+class Neo4jStore(Neo4jOverview):
     kind = "neo4j"
 
     def __init__(

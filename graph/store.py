@@ -86,6 +86,19 @@ class PlaceSummary:
     event_count: int
 
 
+Bucket = Literal["day", "week", "month"]
+
+
+@dataclass(frozen=True)
+class HistogramBin:
+    """Events of one type in one bucket. An event counts once, in the bucket of its first day inside
+    the window (its start, or the window's start for an event that began before it)."""
+
+    start: date  # the bucket's first day: the day, the ISO week's Monday, the month's first
+    type: str
+    count: int
+
+
 @dataclass
 class Hop:
     """One step of a path: ``source`` and ``target`` actors joined through ``event``, or, for an
@@ -167,6 +180,19 @@ class GraphStore(Protocol):
     ) -> list[ActorPath]: ...
 
     def places(self) -> list[PlaceSummary]: ...
+
+    def places_matching(self, flt: TimelineFilter) -> list[PlaceSummary]:
+        """Places of the events the filter matches (as /timeline lists them), with how many each,
+        busiest first; places with none are left out."""
+        ...
+
+    def histogram(self, flt: TimelineFilter, bucket: Bucket) -> list[HistogramBin]:
+        """Matching events per bucket and type, in (start, type) order; empty buckets left out."""
+        ...
+
+    def generation(self) -> str:
+        """Changes whenever the stored graph does (HTTP validators are derived from it)."""
+        ...
 
     def count(self, flt: TimelineFilter) -> int:
         """How many events the filter matches (no cap): picks the year of year-less questions."""

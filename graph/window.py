@@ -81,6 +81,18 @@ def class_floors(flt: TimelineFilter, cursor: str | None = None) -> list[tuple[i
     return floors
 
 
+def bucket_start(day: date, bucket: str, window_start: date | None = None) -> date:
+    """The first day of the histogram bucket an event starting on ``day`` counts in: its first day
+    inside the window, truncated to the day, the ISO week (Monday) or the month."""
+    if window_start is not None and day < window_start:
+        day = window_start
+    if bucket == "week":
+        return day - timedelta(days=day.weekday())  # 0001-01-01 is a Monday: never off the calendar
+    if bucket == "month":
+        return day.replace(day=1)
+    return day
+
+
 def _minus_days(day: date, days: int) -> date:
     return day - timedelta(days=days) if (day - DATE_MIN).days > days else DATE_MIN
 

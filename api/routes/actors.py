@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from eventgraph.api import caching
 from eventgraph.api.deps import RunDep, SettingsDep
 from eventgraph.api.errors import not_found
 from eventgraph.api.query import ACTOR_ID
 from eventgraph.api.schemas import ActorDetailOut, ActorOut, ActorSearchOut, InteractionOut, affiliation_out
 
-router = APIRouter(tags=["actors"])
+router = APIRouter(tags=["actors"], dependencies=caching.Validated)
 
 
 @router.get("/actors", response_model=ActorSearchOut)
@@ -34,7 +35,7 @@ async def actor(
 ) -> ActorDetailOut:
     detail = await run(run.store.actor, actor_id)
     if detail is None:
-        raise not_found(f"no actor with id {actor_id!r}; search names with /actors?q=", {"id": actor_id})
+        raise not_found(f"no actor with id {actor_id!r}; search names with /actors?q=", parameter="actor_id")
     known = {**detail.related, detail.actor.id: detail.actor}
     affiliations = [out for aff in detail.affiliations if (out := affiliation_out(aff, known))]
     return ActorDetailOut(

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from fastapi import APIRouter
 
+from eventgraph.api import caching
 from eventgraph.api import timelinejs as timelinejs_slides
 from eventgraph.api.deps import RunDep
 from eventgraph.api.query import TimelineQueryDep, event_details
@@ -14,7 +15,7 @@ from eventgraph.api.schemas import EventOut, SourceOut, TimelineJSOut, VisGroup,
 from eventgraph.api.timelinejs import display_date, label
 from eventgraph.graph.store import EventRow
 
-router = APIRouter(tags=["feeds"])
+router = APIRouter(tags=["feeds"], dependencies=caching.Validated)
 
 
 def vis_item(ev: EventOut) -> VisItem:

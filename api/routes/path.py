@@ -8,13 +8,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from eventgraph.api import caching
 from eventgraph.api.deps import RunDep
 from eventgraph.api.errors import bad_request
 from eventgraph.api.query import event_details, resolve_actor
 from eventgraph.api.schemas import ActorRef, PathOut, PathsOut, WindowOut
 from eventgraph.graph.model import DateInterval
 
-router = APIRouter(tags=["path"])
+router = APIRouter(tags=["path"], dependencies=caching.Validated)
 
 
 @router.get("/path", response_model=PathsOut)
@@ -37,7 +38,7 @@ async def path(
     limit: Annotated[int, Query(ge=1, le=20, description="Most chains of each kind.")] = 5,
 ) -> PathsOut:
     if start and end and end < start:
-        raise bad_request(f"the window ends ({end}) before it starts ({start})")
+        raise bad_request(f"the window ends ({end}) before it starts ({start})", parameter="end")
     a = await resolve_actor(run, source, role="from")
     b = await resolve_actor(run, target, role="to")
     window = DateInterval(start or date.min, end or date.max, "range") if start or end else None

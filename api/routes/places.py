@@ -6,21 +6,26 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
+from eventgraph.api import caching
 from eventgraph.api.deps import RunDep
+from eventgraph.api.query import WindowQueryDep
 from eventgraph.api.schemas import PlaceFeature, PlaceOut, PlacesGeoJSON, PlacesOut, PointGeometry
 
-router = APIRouter(tags=["places"])
+router = APIRouter(tags=["places"], dependencies=caching.Validated)
 
 
 @router.get("/places", response_model=PlacesOut | PlacesGeoJSON)
 async def places(
     run: RunDep,
+    wq: WindowQueryDep,
     format: Annotated[
         Literal["json", "geojson"],
         Query(description="geojson: a FeatureCollection of the places with coordinates."),
     ] = "json",
 ) -> PlacesOut | PlacesGeoJSON:
-    found = await run(run.store.places)
+    """Without a window or filter, every place and all its events, dated or not; with any, the
+    places of the events /timeline lists for the same query, counted alike."""
+    found = await run(run.store.places_matching, wq.flt) if wq.filtered else await run(run.store.places)
     if format == "geojson":
         return PlacesGeoJSON(
             features=[
@@ -49,5 +54,7 @@ async def places(
                 event_count=s.event_count,
             )
             for s in found
-        ]
+        ],
+        window=wq.window if wq.filtered else None,
+        filters=wq.filters if wq.filtered else None,
     )

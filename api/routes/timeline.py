@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from eventgraph.api import caching
 from eventgraph.api.deps import RunDep
 from eventgraph.api.query import TimelineQueryDep
 from eventgraph.api.schemas import EventOut, TimelineOut
 
-router = APIRouter(tags=["timeline"])
+router = APIRouter(tags=["timeline"], dependencies=caching.Validated)
 
 
 @router.get("/timeline", response_model=TimelineOut)

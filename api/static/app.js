@@ -8,9 +8,16 @@ const EVENT_TYPES = [
   "legal_action", "agreement", "death",
 ];
 const PAGE_LIMIT = 500;
+// The page opens on the densest recent period: the DENSE_DAYS-day window holding the most events
+// (by their first day, /timeline/histogram) among the last RECENT_MONTHS months of the data, the
+// latest such window on a tie. One stray old event then no longer stretches the first view.
+const DENSE_DAYS = 60;
+const RECENT_MONTHS = 24;
+const DAY_MS = 864e5;
 
 const $ = (id) => document.getElementById(id);
 let timeline = null;
+let openedDense = null; // the densest window the page opened on, until the user changes the window
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -24,13 +31,14 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// Errors come as RFC 9457 problem details: detail names the input, closest the nearest names.
 async function getJSON(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
-  const body = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
+  const body = await response.json().catch(() => ({ detail: `HTTP ${response.status}` }));
   if (!response.ok) {
-    const closest = body.detail && Array.isArray(body.detail.closest) && body.detail.closest.length
-      ? ` Closest: ${body.detail.closest.map((a) => a.name).join(", ")}.` : "";
-    throw new Error(`${body.error || "request failed"}${closest}`);
+    const closest = Array.isArray(body.closest) && body.closest.length
+      ? ` Closest: ${body.closest.map((a) => a.name).join(", ")}.` : "";
+    throw new Error(`${body.detail || body.title || "request failed"}${closest}`);
   }
   return body;
 }
@@ -52,15 +60,73 @@ function fmtDate(d) {
   return `${first} – ${last} (${d.precision})`;
 }
 
-function params() {
+// The types to ask for: the chosen one, or every type; hidden statements are left out.
+function types() {
+  const chosen = $("type").value ? [$("type").value] : [];
+  if ($("statements").value !== "hide") return chosen;
+  return (chosen.length ? chosen : EVENT_TYPES).filter((t) => t !== "statement");
+}
+
+function filterParams() {
   const out = new URLSearchParams();
-  for (const id of ["q", "start", "end", "type", "actor", "disputed"]) {
+  for (const id of ["q", "start", "end", "actor", "disputed"]) {
     const value = $(id).value.trim();
     if (value) out.set(id, value);
   }
+  for (const t of types()) out.append("type", t);
   out.set("match", $("match").value);
+  return out;
+}
+
+function params() {
+  const out = filterParams();
   out.set("limit", String(PAGE_LIMIT));
   return out;
+}
+
+// The download links carry the query of what is shown (the export routes take /timeline's parameters).
+function updateDownloads() {
+  const query = params().toString();
+  $("export-csv").href = `/export.csv?${query}`;
+  $("export-geojson").href = `/export.geojson?${query}`;
+}
+
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+// The densest DENSE_DAYS-day window among the last RECENT_MONTHS months of day buckets, or null.
+function densestWindow(buckets) {
+  if (!buckets.length) return null;
+  const days = buckets.map((b) => ({ t: Date.parse(`${b.start}T00:00:00Z`), n: b.total }));
+  const latest = new Date(days[days.length - 1].t);
+  const from = Date.UTC(latest.getUTCFullYear(), latest.getUTCMonth() - RECENT_MONTHS, latest.getUTCDate());
+  const recent = days.filter((d) => d.t > from);
+  let best = null;
+  let sum = 0;
+  let i = 0;
+  for (let j = 0; j < recent.length; j += 1) {
+    sum += recent[j].n;
+    while (recent[i].t <= recent[j].t - DENSE_DAYS * DAY_MS) sum -= recent[i++].n;
+    if (best === null || sum >= best.events) best = { end: recent[j].t, events: sum };
+  }
+  return { start: isoDay(best.end - (DENSE_DAYS - 1) * DAY_MS), end: isoDay(best.end), events: best.events };
+}
+
+// With no window given, open on the densest recent period instead of the whole span.
+async function openOnDensest() {
+  if ($("q").value || $("start").value || $("end").value) return;
+  const query = filterParams();
+  query.set("bucket", "day");
+  try {
+    const body = await getJSON(`/timeline/histogram?${query}`);
+    openedDense = densestWindow(body.buckets);
+  } catch (err) {
+    showError(err.message);
+    return;
+  }
+  if (openedDense) {
+    $("start").value = openedDense.start;
+    $("end").value = openedDense.end;
+  }
 }
 
 function describeWindow(body, count) {
@@ -75,6 +141,9 @@ function describeWindow(body, count) {
   const f = body.filters;
   if (f.actor) parts.push(`involving ${f.actor.name}`);
   if (body.next_cursor) parts.push(`— first ${PAGE_LIMIT} shown, narrow the window for more`);
+  if (openedDense && w.start === openedDense.start && w.end === openedDense.end) {
+    parts.push(`— the busiest ${DENSE_DAYS} days of the latest ${RECENT_MONTHS} months; clear From and To for the whole span`);
+  }
   return parts.join(" ");
 }
 
@@ -88,20 +157,28 @@ async function load() {
     return;
   }
   $("window").textContent = describeWindow(body, body.items.length);
+  updateDownloads();
   if (body.window.query && body.window.start) {
     $("start").value = "";
     $("end").value = "";
   }
+  const framed = frame(body.items);
   const items = new vis.DataSet(body.items);
-  const groups = new vis.DataSet(body.groups);
+  const groups = new vis.DataSet(body.groups.map((g) => (
+    g.id === "statement" ? { ...g, className: "lane-statements" } : g)));
   if (timeline === null) {
+    // the first window goes in the options: without one, vis fits all items after its first draw,
+    // undoing any window set meanwhile
     timeline = new vis.Timeline($("timeline"), items, groups, {
+      ...(framed || {}),
       stack: true,
       zoomKey: "ctrlKey",
-      orientation: { axis: "top" },
+      orientation: { axis: "top", item: "top" },
       margin: { item: 6 },
       tooltip: { followMouse: true },
       maxHeight: "70vh",
+      // statements in the last lane, below the events they talk about
+      groupOrder: (a, b) => (a.id === "statement") - (b.id === "statement") || a.content.localeCompare(b.content),
     });
     timeline.on("select", ({ items: selected }) => {
       if (selected.length) showEvent(selected[0]);
@@ -111,18 +188,19 @@ async function load() {
     timeline.setItems(items);
   }
   document.body.dataset.items = String(body.items.length);
-  frame(body.items);
+  if (framed) timeline.setWindow(framed.start, framed.end, { animation: false });
 }
 
-// Like timeline.fit(), with room on the right for the labels of the latest point items.
+// Like timeline.fit(), with room on the right for the labels of the latest point items; null when
+// there is nothing to frame.
 function frame(items) {
-  if (!items.length) return;
+  if (!items.length) return null;
   const starts = items.map((i) => Date.parse(i.start));
   const ends = items.map((i) => Date.parse(i.end || i.start));
   const lo = Math.min(...starts);
   const hi = Math.max(...ends);
   const span = Math.max(hi - lo, 14 * 864e5);
-  timeline.setWindow(lo - span * 0.04, hi + span * 0.3, { animation: false });
+  return { start: lo - span * 0.04, end: hi + span * 0.3 };
 }
 
 function actorList(title, actors) {
@@ -209,13 +287,25 @@ function init() {
   }
   $("type").append(...EVENT_TYPES.map((t) => el("option", { value: t }, t.replace(/_/g, " "))));
   $("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
-  $("reset").addEventListener("click", () => { $("filters").reset(); load(); });
+  // the form's reset() is shadowed by its button of id "reset": call the prototype's
+  $("reset").addEventListener("click", async () => {
+    HTMLFormElement.prototype.reset.call($("filters"));
+    await openOnDensest();
+    load();
+  });
   $("q").addEventListener("input", () => { if ($("q").value) { $("start").value = ""; $("end").value = ""; } });
   for (const id of ["start", "end"]) $(id).addEventListener("input", () => { $("q").value = ""; });
-  for (const id of ["type", "match", "disputed"]) $(id).addEventListener("change", load);
+  // hiding statements and choosing them contradict each other: the latest choice wins (before load)
+  $("statements").addEventListener("change", () => {
+    if ($("statements").value === "hide" && $("type").value === "statement") $("type").value = "";
+  });
+  $("type").addEventListener("change", () => {
+    if ($("type").value === "statement") $("statements").value = "lane";
+  });
+  for (const id of ["type", "match", "disputed", "statements"]) $(id).addEventListener("change", load);
   $("actor").addEventListener("input", suggestActors);
   showStats();
-  load();
+  openOnDensest().then(load);
 }
 
 init();

@@ -4,6 +4,8 @@ cap holds, and HEAD works through the real HTTP parsers (h11 and httptools)."""
 from __future__ import annotations
 
 import contextlib
+import gzip
+import json
 import select
 import socket
 import threading
@@ -149,7 +151,16 @@ def test_connections_over_the_cap_get_503_until_slots_free(http: Http) -> None:
         idle = [connect(addr) for _ in range(5)]
         threading.Event().wait(0.2)  # let the server accept them
         with connect(addr) as sock:
-            assert response(sock).startswith(b"HTTP/1.1 503")
+            answer = response(sock)
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 503")  # as problem details, like every other error
+        assert b"content-type: application/problem+json" in head.lower() and b"retry-after: 1" in head.lower()
+        problem = json.loads(body)
+        assert (problem["type"], problem["status"], problem["instance"]) == (
+            "/problems/over-capacity",
+            503,
+            "/health",
+        )
         assert all(closed_by_server(s) for s in idle)  # the header timeout frees their places
         with connect(addr) as sock:
             assert response(sock).startswith(b"HTTP/1.1 200")
@@ -165,3 +176,23 @@ def test_head_through_the_real_server(http: Http) -> None:
         assert head.startswith(b"HTTP/1.1 200") and b"content-length: " in head.lower()
         assert body == b""
         assert response(sock).startswith(b"HTTP/1.1 200")  # the connection is still in step
+
+
+@pytest.mark.parametrize("http", HTTP)
+def test_gzip_and_304_through_the_real_server(http: Http) -> None:
+    """Compressed answers and revalidation over the real parsers, HEAD included: the limits above
+    still hold with the gzip and validator layers in place (same server, same connection)."""
+    url = b"/timeline?limit=50"
+    gzipped = b"GET " + url + b" HTTP/1.1\r\nHost: test\r\nAccept-Encoding: gzip\r\n\r\n"
+    with served(http) as addr, connect(addr) as sock:
+        head, _, body = response(sock, gzipped).partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200") and b"content-encoding: gzip" in head.lower()
+        assert json.loads(gzip.decompress(body))["events"]
+        etag = next(
+            line.split(b": ", 1)[1] for line in head.split(b"\r\n") if line.lower().startswith(b"etag:")
+        )
+        again = gzipped.replace(b"\r\n\r\n", b"\r\nIf-None-Match: " + etag + b"\r\n\r\n")
+        assert response(sock, again).startswith(b"HTTP/1.1 304")
+        head_only = response(sock, gzipped.replace(b"GET ", b"HEAD ", 1))
+        assert head_only.startswith(b"HTTP/1.1 200") and head_only.endswith(b"\r\n\r\n")
+        assert f"content-length: {len(body)}".encode() in head_only.lower()

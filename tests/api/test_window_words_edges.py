@@ -51,7 +51,7 @@ def test_february_29_only_in_leap_years(client: TestClient) -> None:
 )
 def test_unreadable_or_reversed_windows_are_400(client: TestClient, q: str, says: str) -> None:
     err = get(client, 400, q)
-    assert repr(q) in err["error"] and says in err["error"]
+    assert repr(q) in err["detail"] and says in err["detail"]
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_windows_in_words_run_forwards_or_are_400(memory_client: TestClient, q: 
     response = memory_client.get("/timeline", params={"q": q})
     assert response.status_code in (200, 400), response.text
     if response.status_code == 400:
-        assert repr(q) in response.json()["error"]
+        assert repr(q) in response.json()["detail"]
         return
     window = response.json()["window"]
     assert window["start"] <= window["end"]

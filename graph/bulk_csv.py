@@ -16,6 +16,7 @@ of ours holds: a value holding it is refused, naming the input).
 from __future__ import annotations
 
 import csv
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -212,10 +213,14 @@ def write(graph: BulkGraph, out: Path) -> dict[str, int]:
         links.rows.writerows(graph.affiliations)
         counts["affiliated_with"] = len(graph.affiliations)
         counts.update(_write_events(graph, files))
+        meta_columns = ("max_span_days:long", "store_version:long", "layout:long", "generation")
         meta = files.writer(
-            "meta", ["id:ID(Meta)", ":LABEL", "max_span_days:long", "store_version:long", "layout:long"]
+            "meta",
+            ["id:ID(Meta)", ":LABEL", *meta_columns],
         )
-        meta.writerow(["events", "Meta", counts.pop("max_span_days"), GRAPH_VERSION, LAYOUT])
+        # a new generation, as every load writes one (cypher/write_meta.cypher): HTTP validators change
+        span = counts.pop("max_span_days")
+        meta.writerow(["events", "Meta", span, GRAPH_VERSION, LAYOUT, uuid.uuid4().hex])
         counts["meta"] = 1
     finally:
         files.close()

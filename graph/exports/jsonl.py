@@ -1,49 +1,46 @@
 """The event JSONL of docs/formats.md §2 from a store, so a selection can be loaded elsewhere.
 
-Each page becomes a Batch and goes through ``graph.export.event_rows``, the writer ``extract``
-uses, so the lines are the same shape and ``eventgraph load`` reads them back.
+Each event becomes a one-event Batch and goes through ``graph.export.event_rows``, the writer
+``extract`` uses, so the lines have the same shape and ``eventgraph load`` reads them back. One
+event per batch keeps every line independent of the others: an affiliation of a participant with
+an actor of no other participant of the event is carried on the line (``held_by``), whichever
+events share the page.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 
 from eventgraph.graph.export import event_rows
-from eventgraph.graph.exports.selection import ExportPage
-from eventgraph.graph.model import Actor, Affiliation, Article, Batch, Place
+from eventgraph.graph.exports.selection import ActorInfo, ExportPage
+from eventgraph.graph.model import Actor, Affiliation, Batch
+from eventgraph.graph.store import EventDetail
 
 WHAT = "the event JSONL of docs/formats.md (eventgraph load reads it back)"
 
 
-def page_batch(page: ExportPage) -> Batch:
-    """The page's events with their sources, articles, places, actors and the actors' affiliations."""
-    articles: dict[str, Article] = {}
-    places: dict[str, Place] = {}
+def event_batch(detail: EventDetail, infos: Mapping[str, ActorInfo]) -> Batch:
+    """The event with its sources, articles, place, actors and the actors' affiliations."""
+    row = detail.row
     actors: dict[str, Actor] = {}
     affiliations: dict[tuple[str, str, str], Affiliation] = {}
-    events = []
-    for detail in page.events:
-        row = detail.row
-        events.append(dataclasses.replace(row.event, sources=[s.source for s in detail.sources]))
-        for s in detail.sources:
-            articles.setdefault(s.article.id, s.article)
-        if row.place:
-            places.setdefault(row.place.id, row.place)
-        for actor in (*row.agents, *row.targets):
-            actors.setdefault(actor.id, actor)
-            info = page.actors.get(actor.id)
-            if info is None:
-                continue
-            for aff in info.affiliations:
-                affiliations.setdefault((aff.actor, aff.org, aff.role), aff)
-            for other in info.related.values():
-                actors.setdefault(other.id, other)
+    for actor in (*row.agents, *row.targets):
+        actors.setdefault(actor.id, actor)
+        info = infos.get(actor.id)
+        if info is None:
+            continue
+        for aff in info.affiliations:
+            affiliations.setdefault((aff.actor, aff.org, aff.role), aff)
+        for other in info.related.values():
+            actors.setdefault(other.id, other)
+    articles = {s.article.id: s.article for s in detail.sources}
     return Batch(
         list(articles.values()),
-        events,
+        [dataclasses.replace(row.event, sources=[s.source for s in detail.sources])],
         list(actors.values()),
-        list(places.values()),
+        [row.place] if row.place else [],
         list(affiliations.values()),
     )
 
@@ -53,7 +50,11 @@ class JsonlWriter:
         return ""
 
     def page(self, page: ExportPage) -> str:
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in event_rows(page_batch(page)))
+        return "".join(
+            json.dumps(line, ensure_ascii=False) + "\n"
+            for detail in page.events
+            for line in event_rows(event_batch(detail, page.actors))
+        )
 
     def tail(self) -> str:
         return ""

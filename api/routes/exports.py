@@ -12,6 +12,7 @@ response, never a silently shortened file).
 from __future__ import annotations
 
 import inspect
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
@@ -24,6 +25,7 @@ from eventgraph.api.query import TimelineQuery, timeline_query
 from eventgraph.graph.exports import FORMATS, ExportFormat, Selection, Writer
 
 router = APIRouter(tags=["exports"])
+log = logging.getLogger("eventgraph.api")
 
 PAGING = ("cursor", "limit")  # /timeline's parameters an export does not take
 
@@ -48,10 +50,15 @@ def _step(selection: Selection, writer: Writer, first: bool) -> str:
 
 async def _body(request: Request, selection: Selection, writer: Writer, first: str) -> AsyncIterator[str]:
     yield first
-    while not selection.done:
-        run = get_runner(request)  # a fresh time limit per page
-        yield await run(_step, selection, writer, False)
-    yield await anyio.to_thread.run_sync(writer.tail)  # GraphML/GEXF: the network, written at the end
+    try:
+        while not selection.done:
+            run = get_runner(request)  # a fresh time limit per page
+            yield await run(_step, selection, writer, False)
+        yield await anyio.to_thread.run_sync(writer.tail)  # GraphML/GEXF: the network, written at the end
+    except Exception as exc:
+        # The status is sent: the only way left to say "incomplete" is to break the transfer off.
+        log.warning("%s stopped after %d events: %s", request.url.path, selection.exported, exc)
+        raise
 
 
 def _route(fmt: ExportFormat) -> Callable[..., Coroutine[Any, Any, StreamingResponse]]:

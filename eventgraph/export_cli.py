@@ -48,9 +48,12 @@ def _filter(store: GraphStore, settings: Settings, params: dict[str, Any]) -> Ti
     try:
         return asyncio.run(parse())
     except ApiError as exc:
-        closest = exc.detail.get("closest") if isinstance(exc.detail, dict) else None
-        hint = f" (closest: {', '.join(c['name'] for c in closest)})" if closest else ""
-        raise click.UsageError(shown(exc.error.split("; try one of")[0] + hint)) from exc
+        if not (isinstance(exc.detail, dict) and "closest" in exc.detail):
+            raise click.UsageError(shown(exc.error)) from exc
+        # an unknown name: the API's hint names its own routes; here the closest names are the hint
+        closest = ", ".join(c["name"] for c in exc.detail["closest"])
+        hint = f" (closest: {closest})" if closest else ""
+        raise click.UsageError(shown(exc.error.split(";")[0] + hint)) from exc
 
 
 def _day(value: datetime | None) -> Any:

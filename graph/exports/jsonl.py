@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Mapping
+from typing import Any
 
+from eventgraph.graph.event_line import EventLine
 from eventgraph.graph.export import event_rows
 from eventgraph.graph.exports.selection import ActorInfo, ExportPage
 from eventgraph.graph.model import Actor, Affiliation, Batch
@@ -58,3 +60,19 @@ class JsonlWriter:
 
     def tail(self) -> str:
         return ""
+
+
+def event_schema() -> dict[str, Any]:
+    """docs/event.schema.json: the line model ``load`` validates with, as a JSON Schema, for
+    readers in other languages (tests/docs keeps the file equal to this)."""
+    schema = EventLine.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "eventgraph event (one JSONL line)",
+        "description": "docs/formats.md section 2; unknown keys are allowed and ignored.",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(event_schema(), indent=2, ensure_ascii=False) + "\n"

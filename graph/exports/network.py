@@ -12,12 +12,14 @@ no spell and stay visible. The whole network is built in memory before it is wri
 from __future__ import annotations
 
 import io
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from eventgraph.graph.exports.selection import ActorInfo, ExportPage
 from eventgraph.graph.model import Actor
 from eventgraph.graph.store import EventDetail
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 GRAPHML_WHAT = "GraphML of actors and events as nodes, with dates (networkx, yEd, Gephi)"
 GEXF_WHAT = "GEXF of actors and events as nodes with time spells (Gephi's timeline)"
@@ -67,6 +69,8 @@ class NetworkBuilder:
     """Collects pages into one MultiDiGraph (node ids: actor ids and event ids)."""
 
     def __init__(self) -> None:
+        import networkx as nx  # here, not at the top: every `eventgraph` command imports this module
+
         self.graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         self._added: set[str] = set()  # actors whose node and affiliations are in
 
@@ -112,6 +116,8 @@ class GraphMLWriter(NetworkBuilder):
     def tail(self) -> str:
         # networkx's lxml writer writes as it goes: a fraction of the memory and time of the
         # ElementTree one (generate_graphml), which builds the whole document first
+        import networkx as nx
+
         out = io.BytesIO()
         nx.write_graphml_lxml(self.graph, out)
         return out.getvalue().decode("utf-8")
@@ -119,4 +125,6 @@ class GraphMLWriter(NetworkBuilder):
 
 class GexfWriter(NetworkBuilder):
     def tail(self) -> str:
+        import networkx as nx
+
         return "\n".join(nx.generate_gexf(self.graph)) + "\n"

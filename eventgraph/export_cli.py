@@ -1,6 +1,6 @@
 """`eventgraph export`: the timeline's selection as CSV, GeoJSON, GraphML, GEXF or event JSONL.
 
-The window and filters are read by the API's own ``timeline_query`` (names of actors and places,
+The window and filters are read by the API's own ``window_query`` (names of actors and places,
 a window in words and its year), so a command and a ``/timeline`` URL with the same values select
 the same events; the writers live in ``eventgraph.graph.exports``.
 """
@@ -36,24 +36,24 @@ def _format_of(name: str | None, out: Path | None) -> ExportFormat:
 
 
 def _filter(store: GraphStore, settings: Settings, params: dict[str, Any]) -> TimelineFilter:
-    """The API's timeline_query on the command's values: the same names, windows and errors."""
+    """The API's window_query on the command's values: the same names, windows and errors."""
     from eventgraph.api.deps import Runner, Slots
     from eventgraph.api.errors import ApiError
-    from eventgraph.api.query import timeline_query
+    from eventgraph.api.query import window_query
 
     async def parse() -> TimelineFilter:
         run = Runner(store, settings.query_timeout, Slots(1))
-        return (await timeline_query(run, settings, **params)).flt
+        return (await window_query(run, **params)).flt
 
     try:
         return asyncio.run(parse())
     except ApiError as exc:
-        if not (isinstance(exc.detail, dict) and "closest" in exc.detail):
-            raise click.UsageError(shown(exc.error)) from exc
+        if "closest" not in exc.members:
+            raise click.UsageError(shown(exc.message)) from exc
         # an unknown name: the API's hint names its own routes; here the closest names are the hint
-        closest = ", ".join(c["name"] for c in exc.detail["closest"])
+        closest = ", ".join(c["name"] for c in exc.members["closest"])
         hint = f" (closest: {closest})" if closest else ""
-        raise click.UsageError(shown(exc.error.split(";")[0] + hint)) from exc
+        raise click.UsageError(shown(exc.message.split(";")[0] + hint)) from exc
 
 
 def _day(value: datetime | None) -> Any:

@@ -1,45 +1,32 @@
 """GET /export.csv, /export.geojson, /export.graphml, /export.gexf, /export.jsonl: the events the
 timeline lists for the same window and filters, as files for pandas, QGIS, Gephi and ``load``.
 
-The parameters are /timeline's (start, end, q, match, type, actor, place, disputed) without its
-paging: the whole selection is exported. The answer streams: the first page is read before the
-response starts (a bad filter or an unreachable store is still a JSON error with its status),
-then each further page is read under a time limit of its own, so an export is not bounded by one
-query's limit. A failure after the start cuts the transfer short (the client sees an incomplete
-response, never a silently shortened file).
+The parameters are /timeline's window and filters (api/query.py's window_query: start, end, q,
+match, type, actor, place, disputed) without its paging: the whole selection is exported, with
+the ETag and Cache-Control of every read (api/caching.py). The answer streams: the first page is
+read before the response starts (a bad filter or an unreachable store is still a problem-details
+answer with its status), then each further page is read under a time limit of its own, so an
+export is not bounded by one query's limit. A failure after the start cuts the transfer short
+(the client sees an incomplete response, never a silently shortened file).
 """
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
-from typing import Annotated, Any
+from typing import Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 
+from eventgraph.api import caching
 from eventgraph.api.deps import RunDep, get_runner
-from eventgraph.api.query import TimelineQuery, timeline_query
+from eventgraph.api.query import WindowQueryDep
 from eventgraph.graph.exports import FORMATS, ExportFormat, Selection, Writer
 
-router = APIRouter(tags=["exports"])
+router = APIRouter(tags=["exports"], dependencies=caching.Validated)
 log = logging.getLogger("eventgraph.api")
-
-PAGING = ("cursor", "limit")  # /timeline's parameters an export does not take
-
-
-async def export_query(**params: Any) -> TimelineQuery:
-    """/timeline's query parameters without the paging ones (declared once, in api/query.py)."""
-    return await timeline_query(**params)
-
-
-_signature = inspect.signature(timeline_query, eval_str=True)
-export_query.__signature__ = _signature.replace(  # type: ignore[attr-defined]
-    parameters=[p for p in _signature.parameters.values() if p.name not in PAGING]
-)
-ExportQueryDep = Annotated[TimelineQuery, Depends(export_query)]
 
 
 def _step(selection: Selection, writer: Writer, first: bool) -> str:
@@ -62,14 +49,21 @@ async def _body(request: Request, selection: Selection, writer: Writer, first: s
 
 
 def _route(fmt: ExportFormat) -> Callable[..., Coroutine[Any, Any, StreamingResponse]]:
-    async def export(request: Request, run: RunDep, tq: ExportQueryDep) -> StreamingResponse:
-        selection = Selection(run.store, tq.flt)
+    async def export(
+        request: Request, response: Response, run: RunDep, wq: WindowQueryDep
+    ) -> StreamingResponse:
+        selection = Selection(run.store, wq.flt)
         writer = fmt.writer()
         first = await run(_step, selection, writer, True)
+        # a returned Response does not take the headers set on the injected one (caching's validators)
+        validators = {k: v for k, v in response.headers.items() if k in ("etag", "cache-control")}
         return StreamingResponse(
             _body(request, selection, writer, first),
             media_type=fmt.media_type,
-            headers={"Content-Disposition": f'attachment; filename="eventgraph-events{fmt.suffix}"'},
+            headers={
+                **validators,
+                "Content-Disposition": f'attachment; filename="eventgraph-events{fmt.suffix}"',
+            },
         )
 
     export.__doc__ = f"The timeline's selection as {fmt.name}: {fmt.what}."

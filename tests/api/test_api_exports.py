@@ -102,13 +102,27 @@ def test_the_csv_names_actors_and_sources(client: TestClient) -> None:
 
 def test_the_timeline_errors_are_the_exports_errors(client: TestClient) -> None:
     unknown = client.get("/export.csv", params={"actor": "Nobody Atall"})
-    assert unknown.status_code == 404 and "no actor matches 'Nobody Atall'" in unknown.json()["error"]
+    assert unknown.status_code == 404 and unknown.headers["content-type"] == "application/problem+json"
+    assert "no actor matches 'Nobody Atall'" in unknown.json()["detail"]
+    assert unknown.json()["parameter"] == "actor"
     backwards = client.get("/export.geojson", params={"start": "2019-12-16", "end": "2019-10-28"})
-    assert backwards.status_code == 400 and "before it starts" in backwards.json()["error"]
+    assert backwards.status_code == 400 and "before it starts" in backwards.json()["detail"]
     words = client.get("/export.jsonl", params={"q": "sometime soonish"})
-    assert words.status_code == 400 and "cannot read a date range" in words.json()["error"]
+    assert words.status_code == 400 and "cannot read a date range" in words.json()["detail"]
     bad_type = client.get("/export.gexf", params={"type": "picnic"})
-    assert bad_type.status_code == 422 and bad_type.json()["detail"][0]["parameter"] == "type.0"
+    assert bad_type.status_code == 422 and bad_type.json()["parameter"] == "type.0"
+
+
+def test_exports_carry_the_read_validators_and_compress(client: TestClient) -> None:
+    first = client.get("/export.csv", params={"actor": ESPER})
+    etag = first.headers["etag"]
+    assert first.headers["cache-control"] == "public, no-cache"
+    again = client.get("/export.csv", params={"actor": ESPER}, headers={"If-None-Match": etag})
+    assert (again.status_code, again.content) == (304, b"")
+    other = client.get("/export.geojson", params={"actor": ESPER})
+    assert other.headers["etag"] != etag  # another file, another tag
+    packed = client.get("/export.csv", params={"actor": ESPER}, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip" and packed.text == first.text
 
 
 def test_paging_parameters_are_not_taken(client: TestClient) -> None:
@@ -167,7 +181,7 @@ class FailingAfter:
 def test_a_store_failure_before_the_first_byte_is_a_503(store: GraphStore) -> None:
     with TestClient(create_app(FailingAfter(store, 1), Settings())) as client:  # type: ignore[arg-type]
         response = client.get("/export.csv")
-    assert response.status_code == 503 and "unavailable" in response.json()["error"]
+    assert response.status_code == 503 and "unavailable" in response.json()["detail"]
 
 
 def test_a_store_failure_mid_stream_cuts_the_transfer(

@@ -18,6 +18,7 @@ from eventgraph.api import caching, errors
 from eventgraph.api.deps import Slots
 from eventgraph.api.head import HeadAsGet
 from eventgraph.api.routes import actors, events, feeds, health, histogram, path, places, problems, timeline
+from eventgraph.api.routes import exports as export_routes
 from eventgraph.graph.open import open_configured
 from eventgraph.graph.store import GraphStore
 from eventgraph.settings import Settings
@@ -62,6 +63,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         )
     for module in (histogram, timeline, feeds, events, actors, path, places, health, problems):
         app.include_router(module.router)
+    app.include_router(export_routes.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -480,6 +480,7 @@ def _register_bulk() -> None:
 
 
 _register_bulk()
+from eventgraph import export_cli  # noqa: E402, F401  (registers `eventgraph export`)
 
 if __name__ == "__main__":
     main()

@@ -139,9 +139,12 @@ def dumps_rows(batch: Batch) -> Iterator[str]:
 def _parse_actor(ref: OrgLine, batch: Batch, seen: dict[str, Actor]) -> str:
     aliases = list(ref.aliases or []) if isinstance(ref, ActorLine) else []
     actor = Actor(id=ref.id, name=ref.name, kind=ref.kind or "org", aliases=aliases)
-    if actor.id not in seen:
+    known = seen.get(actor.id)
+    if known is None:
         seen[actor.id] = actor
         batch.actors.append(actor)
+    else:  # first met as an organisation reference, which carries no aliases
+        known.aliases.extend(a for a in aliases if a not in known.aliases)
     if not isinstance(ref, ActorLine):
         return actor.id
     for link in ref.affiliations or []:

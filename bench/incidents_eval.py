@@ -21,7 +21,20 @@ from eventgraph.extract.pipeline.run import extract_articles
 from eventgraph.graph.model import Article, Event
 
 ATTACKS = frozenset({"rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"})
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _DAY = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})", re.IGNORECASE)
 
 
@@ -45,7 +58,9 @@ def score(reports: list[dict[str, Any]], show_misses: bool = False) -> dict[str,
     raws = []
     for i, r in enumerate(reports):
         day = stated_day(r) or date(2022, 6, 1)
-        raws.append(RawArticle(Article(f"r{i}.txt", published=day + timedelta(days=7)), r["text"], "manifest"))
+        raws.append(
+            RawArticle(Article(f"r{i}.txt", published=day + timedelta(days=7)), r["text"], "manifest")
+        )
     batch = extract_articles(raws, warn=lambda m: None)
     by_doc: dict[str, list[Event]] = {}
     for ev in batch.events:
@@ -58,7 +73,9 @@ def score(reports: list[dict[str, Any]], show_misses: bool = False) -> dict[str,
         ev = _best(events, r["type"])
         ok_type = ev is not None and family(ev.type) == family(r["type"])
         day = stated_day(r)
-        ok_day = ev is not None and ev.date is not None and day is not None and ev.date.start == ev.date.end == day
+        ok_day = (
+            ev is not None and ev.date is not None and day is not None and ev.date.start == ev.date.end == day
+        )
         ok_toll = True
         any_event += bool(events)
         typed += ok_type
@@ -68,7 +85,9 @@ def score(reports: list[dict[str, Any]], show_misses: bool = False) -> dict[str,
             ok_toll = any(e.attributes.get("killed") == r["killed"] for e in events)
             toll_given += ok_toll
         if show_misses and not (ok_type and ok_day and ok_toll):
-            got = [(e.type, str(e.date.start) if e.date else None, e.attributes.get("killed")) for e in events]
+            got = [
+                (e.type, str(e.date.start) if e.date else None, e.attributes.get("killed")) for e in events
+            ]
             print(f"MISS {r['type']} k={r.get('killed')} | {r['text']}\n     got {got}")
     return {
         "reports": n,

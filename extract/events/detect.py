@@ -122,12 +122,27 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
     attacks = incidents.prune(_attacks(candidates))
+    attacks += [
+        _crowd_protest(a.trigger)
+        for a in attacks
+        if a.type == "legal_action" and incidents.at_crowd(a.trigger)
+    ]
     happenings = [
         h
         for h in attacks + _other_events(candidates)
         if not _background(h.trigger) or incidents.specific_contact(h.trigger)  # "at their first meeting"
     ]
     return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
+
+
+def _crowd_protest(verb: Token) -> _Found:
+    """ "police fired tear gas at protesters": the policing, and the protest it was aimed at."""
+    crowd = next(t for t in incidents.crowd_of(verb))
+    found = _Found("protest", crowd, agents=spans([crowd]))
+    found.place = place_in(
+        pobjs(verb, frozenset({"in", "at", "near"})) + pobjs(crowd, frozenset({"in", "at", "near"}))
+    )
+    return found
 
 
 def _background(trigger: Token) -> bool:
@@ -500,7 +515,7 @@ def _attack_verb(tok: Token) -> _Found | None:
     cue_tokens = [t for head in [*with_tools, *objects, *agents] for t in head.subtree]
     weapon = _weapon_of(cue_tokens)
     weak = tok.lemma_.lower() in WEAK_ATTACK_VERBS | WEAK_INCIDENT_VERBS
-    if weak and weapon is None and incidents.support_phrase(tok) is None:
+    if weak and weapon is None and incidents.support_phrase(tok) is None and not incidents.armed_doer(tok):
         return None
     if any(p.lemma_.lower() in ATTACK_NOUNS for p in pobjs(tok, frozenset({"in", "by", "during"}))):
         return None  # "killed in an airstrike": the noun is the event

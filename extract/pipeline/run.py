@@ -195,7 +195,11 @@ def _is_lede(line: str, alone: bool = False) -> bool:
     words = line.split()
     capitalised = sum(w[:1].isupper() for w in words)
     lower = sum(w[:1].islower() for w in words)
-    return alone or lower >= LEDE_LOWER_WORDS or (len(words) >= LEDE_TITLE_WORDS and capitalised < len(words) / 2)
+    return (
+        alone
+        or lower >= LEDE_LOWER_WORDS
+        or (len(words) >= LEDE_TITLE_WORDS and capitalised < len(words) / 2)
+    )
 
 
 def mentions_of(raw: RawArticle, doc: Doc) -> list[Mention]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from eventgraph.extract.events import continuity
 from eventgraph.extract.events import dating as when
 from eventgraph.extract.events import detect as events
 from eventgraph.extract.events.mention import Mention
@@ -206,4 +207,4 @@ def mentions_of(raw: RawArticle, doc: Doc) -> list[Mention]:
     """Dated event mentions of one parsed article."""
     mentions = events.detect(doc, raw.article.id)
     when.attach_dates(doc, mentions, raw.article.published)
-    return mentions
+    return continuity.drop_retold(doc, mentions)

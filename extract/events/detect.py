@@ -7,6 +7,7 @@ several events (a phone call and the request made in it), and one statement per 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,10 @@ TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
 # A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
 YEAR_RANGE = (1900, 2100)
 _ADDRESSEE_DEPS = ("dobj", "dative")
+# A bracketed link to another story set inside a paragraph.
+_INLINE_LINK = re.compile(
+    r"^[(\[]\s*(?:related|read (?:more|also)|see also|also read|watch|listen)\b[^:]{0,20}:", re.I
+)
 
 
 @dataclass
@@ -119,6 +124,8 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
 def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Found]:
     if sent.text.rstrip().endswith("?"):
         return []  # a question asks whether something happened
+    if _INLINE_LINK.match(sent.text.strip()):
+        return []  # "(RELATED: Biden Admin Announces ...)": a link to another story, inside a paragraph
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
     attacks = incidents.prune(_attacks(candidates))
@@ -130,9 +137,11 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
     happenings = [
         h
         for h in attacks + _other_events(candidates)
-        if not _background(h.trigger) or incidents.specific_contact(h.trigger)  # "at their first meeting"
+        if (not _background(h.trigger) or incidents.specific_contact(h.trigger))  # "at their first meeting"
+        and not _ranked_occasion(h.trigger)
     ]
-    return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
+    statements = [s for s in _statements(sent, candidates, near) if not _ranked_occasion(s.trigger)]
+    return _drop_sourcing(statements, happenings) + happenings
 
 
 def _crowd_protest(verb: Token) -> _Found:
@@ -143,6 +152,22 @@ def _crowd_protest(verb: Token) -> _Found:
         pobjs(verb, frozenset({"in", "at", "near"})) + pobjs(crowd, frozenset({"in", "at", "near"}))
     )
     return found
+
+
+def _ranked_occasion(trigger: Token) -> bool:
+    """ "It is the first time Hezbollah has claimed such an attack": a clause that ranks an occasion
+    ("the first time", "the third time") tells how often, not a happening of its own."""
+    head = trigger
+    while head.dep_ not in ("relcl", "ROOT") and head.head.i != head.i:
+        head = head.head
+    noun = head.head
+    return (
+        head.dep_ == "relcl"
+        and noun.lemma_.lower() == "time"
+        and any(
+            c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or c.lower_ in ("last", "only") for c in noun.children
+        )
+    )
 
 
 def _background(trigger: Token) -> bool:

@@ -116,9 +116,15 @@ def _named(spans: list[Span]) -> set[str]:
     return {_key(s) for s in spans if s.label not in ("PRON", "NOUN")}
 
 
-def _compatible(a: list[Span], b: list[Span]) -> bool:
+def _described(spans: list[Span]) -> set[str]:
+    """Names, and descriptions in full ("his Jordanian counterpart"), which set apart whom an event
+    was done to or with."""
+    return _named(spans) | {" ".join(s.text.lower().split()) for s in spans if s.label == "NOUN"}
+
+
+def _compatible(a: list[Span], b: list[Span], names: Callable[[list[Span]], set[str]] = _named) -> bool:
     """Named participants on both sides must meet: "talked with Safadi" is not the call with Barrack."""
-    first, later = _named(a), _named(b)
+    first, later = names(a), names(b)
     return not first or not later or any(_same_name(x, y) for x in first for y in later)
 
 
@@ -149,6 +155,18 @@ def _sequenced(doc: Doc, mention: Mention) -> bool:
     return False
 
 
+def _aside(doc: Doc, mention: Mention) -> bool:
+    """A trigger in a circumstantial clause ("while speaking with X", "as Israel bombed") or a phrase
+    hanging from another clause, rather than the head of its own."""
+    span = doc.char_span(mention.trigger_start, mention.trigger_start + len(mention.trigger))
+    if span is None:
+        return False
+    tok = span.root
+    return tok.dep_ in ("advcl", "relcl") or any(
+        c.dep_ == "mark" and c.lower_ in ("while", "as", "when") for c in tok.children
+    )
+
+
 def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """After dating: a happening with no time of its own, of the same kind as one told before it and
     by no other named doer, retells that one ("Israel said it bombed the headquarters" after "Israeli
@@ -164,15 +182,22 @@ def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     for t in told
                     if _family(t.type) == _family(mention.type)
                     and _compatible(t.agents, mention.agents)
-                    and _compatible(t.targets, mention.targets)
+                    and _compatible(t.targets, mention.targets, _described)
                     and (t.place is None or mention.place is None or _key(t.place) == _key(mention.place))
                 ),
                 None,
             )
             if mention.date is None and first is not None and not _sequenced(doc, mention):
+                keep, drop = first, mention
+                if first.date is None and _aside(doc, first) and not _aside(doc, mention):
+                    # "Fidan, while speaking with Barrack, urged ..." then "held a phone conversation with
+                    # Barrack": the telling in a main clause is the event, the aside only refers to it.
+                    keep, drop = mention, first
+                    told[told.index(first)] = mention
+                    out[out.index(first)] = mention
                 for kind in ("killed", "wounded"):
-                    if kind in mention.attributes and kind not in first.attributes:
-                        first.attributes[kind] = mention.attributes[kind]
+                    if kind in drop.attributes and kind not in keep.attributes:
+                        keep.attributes[kind] = drop.attributes[kind]
                 continue
             told.append(mention)
         out.append(mention)

@@ -187,8 +187,8 @@ def _background(trigger: Token) -> bool:
 def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_Found]:
     """ "Police said two rockets struck the airport": the attack is the news, the saying only its source.
 
-    A plain report whose complement tells another event (a verb: "these attacks" only refers to one) is
-    no statement of its own, unless the speaker
+    A plain report whose complement tells another event (a verb, or a noun specific enough to be one:
+    "gunmen killed 12 in an attack on a market, sources said") is no statement of its own, unless the speaker
     did that event ("Hezbollah said it detonated the devices" claims responsibility); warnings,
     accusations, demands and denials are news whatever they report.
     """
@@ -198,15 +198,23 @@ def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_
             found.attributes.get("speech_act") in SOURCING_ACTS
             and found.trigger.lemma_.lower() in SOURCING_VERBS
         ):
-            inside = [
-                h for h in happenings if h.trigger.pos_ == "VERB" and _reports(found.trigger, h.trigger)
-            ]
+            inside = [h for h in happenings if _reports(found.trigger, h.trigger) and _tells(h)]
             # "Hezbollah said it detonated the devices": a claim of its own deed
             speakers = {s.text.lower() for s in found.agents} | SELF_REFERENCES
             if inside and not any(speakers & _doers(h) for h in inside):
                 continue
         kept.append(found)
     return kept
+
+
+def _tells(found: _Found) -> bool:
+    """A verb tells a happening; a noun only when it names a new attack ("killed 12 in an attack"):
+    "behind these attacks" refers to one, and a speaker's "call with X" may be the speaker's own."""
+    if found.trigger.pos_ == "VERB":
+        return True
+    return found.type in incidents.ATTACK_FAMILY and not any(
+        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS for c in found.trigger.children
+    )
 
 
 def _doers(found: _Found) -> set[str]:

@@ -3,7 +3,8 @@ right type, and casualty counts land in ``killed`` / ``wounded`` as integers.
 
 The reports in tests/fixtures/incidents/ are invented, across many countries and incident kinds
 (``heldout.jsonl`` was written after the mechanisms and first run unchanged: 27 of 30 yielded an
-event; ``probes.jsonl`` was written to look for gaps, most of which were then closed).
+event; ``probes.jsonl`` and ``probes2.jsonl`` were written to look for gaps, most of which were then
+closed; ``heldout2.jsonl`` was written after those fixes and run once: 29 of 30 yield an event).
 """
 
 from __future__ import annotations
@@ -36,12 +37,17 @@ KNOWN_MISSES = {
     "a sniper shot dead a teenager": "the parser reads 'shot' as a noun",
     "a man was shot and injured": "the agent of a conjoined passive is not read",
     "a journalist was beaten by police": "'beat' is left out of the lexicon (sports)",
+    # heldout2.jsonl, written after the second round of mechanisms and first run unchanged (27 of 30):
+    "attacked Gajiram town with mortars": "mortars type the attack rocket_attack (same family)",
+    "a child was killed by a mortar round": "the relative clause's 'hit' is the event, typed rocket_attack",
+    "fighting between two clans over grazing": "an undetermined 'fighting' subject of 'left' is not read",
+    "police fired live ammunition at protesters": "the protest is read only when tear gas is fired",
 }
 
 
 def _reports() -> list[Any]:
     out: list[Any] = []
-    for name in ("reports.jsonl", "heldout.jsonl", "probes.jsonl", "probes2.jsonl"):
+    for name in ("reports.jsonl", "heldout.jsonl", "probes.jsonl", "probes2.jsonl", "heldout2.jsonl"):
         for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
             report = json.loads(line)
             miss = next((why for text, why in KNOWN_MISSES.items() if text in report["text"]), None)

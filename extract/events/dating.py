@@ -44,6 +44,8 @@ SHARED_DATE_DEPS = frozenset(
         "npadvmod",
         "pcomp",
         "appos",
+        "relcl",
+        "agent",
     }
 )
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})

@@ -178,3 +178,14 @@ def test_report_day_anchors(nlp: Language, text: str, trigger: str, start: date,
     mentions = dated(nlp, text, date(2024, 3, 7))
     (m,) = [m for m in mentions if m.trigger == trigger]
     assert m.date is not None and (m.date.start, m.date.end) == (start, end)
+
+
+@pytest.mark.slow
+def test_relative_clause_of_the_agent_shares_the_report_date(nlp: Language) -> None:
+    """ "On 30 January 2020, a child was killed by a mortar round that hit a house": the round's
+    relative clause tells the attack, dated by the sentence's own date."""
+    mentions = dated(
+        nlp, "On 30 January 2020, a child was killed by a mortar round that hit a house.", date(2020, 2, 6)
+    )
+    (attack,) = [m for m in mentions if m.type != "statement"]
+    assert attack.date is not None and attack.date.start == attack.date.end == date(2020, 1, 30)

@@ -132,7 +132,9 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
     attacks += [
         _crowd_protest(a.trigger)
         for a in attacks
-        if a.type == "legal_action" and incidents.at_crowd(a.trigger)
+        if (a.type == "legal_action" or a.type in incidents.ATTACK_FAMILY)
+        and a.trigger.pos_ == "VERB"
+        and incidents.at_crowd(a.trigger)
     ]
     happenings = [
         h
@@ -145,7 +147,8 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
 
 
 def _crowd_protest(verb: Token) -> _Found:
-    """ "police fired tear gas at protesters": the policing, and the protest it was aimed at."""
+    """ "police fired tear gas (live ammunition) at protesters": the policing or violence, and the
+    protest it was aimed at."""
     crowd = next(t for t in incidents.crowd_of(verb))
     found = _Found("protest", crowd, agents=spans([crowd]))
     found.place = place_in(

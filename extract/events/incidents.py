@@ -90,7 +90,7 @@ def is_attack_verb(tok: Token) -> bool:
     if lemma in VICTIM_VERBS:
         return victims_count(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")) is not None
     if lemma in FIGHT_VERBS:  # "two clan militias fought over land", "soldiers battled rebels"
-        sides = subject_of(tok) + pobjs(tok, frozenset({"with", "against"}))
+        sides = subject_of(tok) + pobjs(tok, frozenset({"with", "against", "between"}))
         sides += [c for c in tok.children if c.dep_ == "dobj"]
         return any(s.lemma_.lower() in FIGHTING_PARTIES for s in sides)
     if lemma in PROPERTY_VERBS:  # "burned 12 houses"

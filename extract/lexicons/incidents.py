@@ -254,6 +254,8 @@ INCIDENT_WEAPONS: dict[str, tuple[str, str]] = {
     "knife": ("knife", "other_attack"),
     "machete": ("knife", "other_attack"),
     "sniper": ("gun", "other_attack"),
+    "ammunition": ("gun", "other_attack"),
+    "bullet": ("gun", "other_attack"),
     "teargas": ("tear gas", "legal_action"),
 }
 GROUND_BOMBERS = frozenset(["suicide"])

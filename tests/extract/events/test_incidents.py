@@ -37,7 +37,7 @@ KNOWN_MISSES = {
     "a sniper shot dead a teenager": "the parser reads 'shot' as a noun",
     "a man was shot and injured": "the agent of a conjoined passive is not read",
     "a journalist was beaten by police": "'beat' is left out of the lexicon (sports)",
-    # heldout2.jsonl, written after the second round of mechanisms and first run unchanged (27 of 30; two closed since):
+    # heldout2.jsonl, written after the second round of fixes, first run unchanged (27 of 30; 2 closed since):
     "attacked Gajiram town (Borno) with mortars": "mortars type the attack rocket_attack (same family)",
     "a child was killed by a mortar round": "the relative clause's 'hit' is the event, typed rocket_attack",
 }

@@ -35,6 +35,10 @@ LETHAL_MARKS = frozenset(["dead", "death"])
 STATE_VERBS = frozenset(["leave", "find", "report", "confirm", "declare", "be"])
 DEATH_NOUNS = frozenset(["death", "fatality", "life"])
 INJURY_NOUNS = frozenset(["injury"])
+# Nouns of harm of either kind: counted only when denied ("no casualties": nobody killed or wounded).
+EITHER_NOUNS = frozenset(["casualty", "victim"])
+# Victims that are nobody: "killed nobody", "no one was hurt".
+NOBODY = frozenset(["nobody", "none", "noone", "no-one"])
 # Victim heads that are never people: a count on these is of something else.
 NOT_VICTIMS = frozenset(
     [
@@ -103,6 +107,8 @@ def victims_count(heads: Iterable[Token]) -> int | None:
 def _one_victim(tok: Token) -> int | None:
     if tok.lemma_.lower() in NOT_VICTIMS:
         return None
+    if _denied(tok):
+        return 0  # "no one was killed", "killed nobody", "no soldiers were hurt"
     if tok.like_num:
         return number_of(tok)
     for child in tok.children:
@@ -115,6 +121,10 @@ def _one_victim(tok: Token) -> int | None:
     ):
         return 1  # "killed a soldier", "shot dead John Doe", "killing its driver"
     return None
+
+
+def _denied(tok: Token) -> bool:
+    return tok.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def _kind(tok: Token) -> str | None:
@@ -163,24 +173,27 @@ def _state_victims(tok: Token) -> list[Token]:
     return []
 
 
-def _noun_count(tok: Token) -> Count | None:
-    """ "the deaths of three", "three fatalities", "claimed the lives of 37", "death toll of 12"."""
+def _noun_counts(tok: Token) -> list[Count]:
+    """ "the deaths of three", "three fatalities", "claimed the lives of 37", "death toll of 12",
+    "Fatalities: 3", and denials: "no casualties were reported", "there were no injuries"."""
     lemma = tok.lemma_.lower()
     kind = "killed" if lemma in DEATH_NOUNS else "wounded" if lemma in INJURY_NOUNS else None
     if lemma == "toll":  # "the death toll rose to 12", "a toll of 12"
         numbers = [g for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" for g in c.children]
         n = next((number_of(g) for g in numbers if g.like_num), None)
-        return Count("killed", n, tok) if n else None
-    if (
-        kind is None
-        or tok.pos_ != "NOUN"
-        or (lemma == "life" and tok.head.lemma_.lower() not in ("claim", "take"))
-    ):
-        return None
+        return [Count("killed", n, tok)] if n else []
+    if tok.pos_ != "NOUN" or (kind is None and lemma not in EITHER_NOUNS):
+        return []
+    if _denied(tok) and lemma != "life":
+        kinds = [kind] if kind else ["killed", "wounded"]
+        return [Count(k, 0, tok) for k in kinds]
+    if kind is None or (lemma == "life" and tok.head.lemma_.lower() not in ("claim", "take")):
+        return []
     counted = [c for c in tok.children if c.dep_ == "nummod"]
+    counted += [c for c in tok.children if c.dep_ == "appos" and c.like_num]  # "Fatalities: 3"
     counted += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     n = victims_count(counted[:1]) if counted else None
-    return Count(kind, n, tok) if n else None
+    return [Count(kind, n, tok)] if n is not None else []
 
 
 def counts(tokens: Iterable[Token]) -> list[Count]:
@@ -192,10 +205,8 @@ def counts(tokens: Iterable[Token]) -> list[Count]:
             victims = _state_victims(tok) if tok.lower_ in STATE_WORDS and tok.pos_ == "ADJ" else []
             victims = victims or _verb_victims(tok)
             n = victims_count(victims)
-            if n:
+            if n is not None:
                 out.append(Count(kind, n, tok))
             continue
-        found = _noun_count(tok)
-        if found is not None:
-            out.append(found)
+        out += _noun_counts(tok)
     return out

@@ -96,6 +96,114 @@ def _continues(
     return _quoted_share(later, quotes) > QUOTED_SHARE or trailing or pronoun_here
 
 
+# Happenings an article tells once and then refers back to ("Israel said it bombed the headquarters").
+RETOLD_TYPES = frozenset(
+    ["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack", "phone_call", "meeting"]
+)
+_ATTACKS = frozenset(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"])
+
+
+def _family(event_type: str) -> str:
+    return "attack" if event_type in _ATTACKS else event_type
+
+
+def _participants(mention: Mention) -> set[str]:
+    keys = {_key(s) for s in (*mention.agents, *mention.targets) if s.label not in ("PRON", "NOUN")}
+    return keys | ({_key(mention.place)} if mention.place else set())
+
+
+def _named(spans: list[Span]) -> set[str]:
+    return {_key(s) for s in spans if s.label not in ("PRON", "NOUN")}
+
+
+def _described(spans: list[Span]) -> set[str]:
+    """Names, and descriptions in full ("his Jordanian counterpart"), which set apart whom an event
+    was done to or with."""
+    return _named(spans) | {" ".join(s.text.lower().split()) for s in spans if s.label == "NOUN"}
+
+
+def _compatible(a: list[Span], b: list[Span], names: Callable[[list[Span]], set[str]] = _named) -> bool:
+    """Named participants on both sides must meet: "talked with Safadi" is not the call with Barrack."""
+    first, later = names(a), names(b)
+    return not first or not later or any(_same_name(x, y) for x in first for y in later)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """ "Israel" and "Israeli", "Ukraine" and "Ukrainian": a name and its demonym share their stem."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and long.startswith(short[:-1]))
+
+
+# Clause markers that set one happening against another in time: the two are different events.
+SEQUENCE_MARKERS = frozenset(["after", "before", "since", "until", "following", "ahead"])
+
+
+def _sequenced(doc: Doc, mention: Mention) -> bool:
+    """ "The strike came two days after jihadist fighters ambushed a convoy": an event placed after or
+    before another is not that other one told again."""
+    span = doc.char_span(mention.trigger_start, mention.trigger_start + len(mention.trigger))
+    if span is None:
+        return False
+    tok = span.root
+    for node in (tok, *tok.ancestors):
+        if any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKERS for c in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_MARKERS:
+            return True
+        if node.dep_ not in ("advcl", "pcomp", "pobj", "conj", "xcomp", "compound", "amod"):
+            break
+    return False
+
+
+def _aside(doc: Doc, mention: Mention) -> bool:
+    """A trigger in a circumstantial clause ("while speaking with X", "as Israel bombed") or a phrase
+    hanging from another clause, rather than the head of its own."""
+    span = doc.char_span(mention.trigger_start, mention.trigger_start + len(mention.trigger))
+    if span is None:
+        return False
+    tok = span.root
+    return tok.dep_ in ("advcl", "relcl") or any(
+        c.dep_ == "mark" and c.lower_ in ("while", "as", "when") for c in tok.children
+    )
+
+
+def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """After dating: a happening with no time of its own, of the same kind as one told before it and
+    by no other named doer, retells that one ("Israel said it bombed the headquarters" after "Israeli
+    strikes killed one"); it is no second event. Its tolls stay with the first telling. A series
+    ("10 rocket attacks") is its own line."""
+    out: list[Mention] = []
+    told: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.trigger_start):
+        if mention.type in RETOLD_TYPES and not mention.attributes.get("aggregate"):
+            first = next(
+                (
+                    t
+                    for t in told
+                    if _family(t.type) == _family(mention.type)
+                    and _compatible(t.agents, mention.agents)
+                    and _compatible(t.targets, mention.targets, _described)
+                    and (t.place is None or mention.place is None or _key(t.place) == _key(mention.place))
+                ),
+                None,
+            )
+            if mention.date is None and first is not None and not _sequenced(doc, mention):
+                keep, drop = first, mention
+                if first.date is None and _aside(doc, first) and not _aside(doc, mention):
+                    # "Fidan, while speaking with Barrack, urged ..." then "held a phone conversation with
+                    # Barrack": the telling in a main clause is the event, the aside only refers to it.
+                    keep, drop = mention, first
+                    told[told.index(first)] = mention
+                    out[out.index(first)] = mention
+                for kind in ("killed", "wounded"):
+                    if kind in drop.attributes and kind not in keep.attributes:
+                        keep.attributes[kind] = drop.attributes[kind]
+                continue
+            told.append(mention)
+        out.append(mention)
+    return out
+
+
 def _drop_repeats(mentions: list[Mention]) -> list[Mention]:
     """Of two mentions of one type by the same agents in near the same words, keep the later, fuller one."""
     out: list[Mention] = []

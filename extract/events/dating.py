@@ -23,6 +23,7 @@ from eventgraph.extract.lexicons.events import CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
 from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS
+from eventgraph.extract.lexicons.time import OVERNIGHT
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
 from eventgraph.extract.temporal.timex_types import Tense, Timex
@@ -43,12 +44,16 @@ SHARED_DATE_DEPS = frozenset(
         "npadvmod",
         "pcomp",
         "appos",
+        "relcl",
+        "agent",
     }
 )
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
 ACCORDING_TO = re.compile(r"\s*According to ([^,]{1,60}),")
 WORD = re.compile(r"[A-Za-z0-9]+")
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# How many days before publication a dateline's date may lie and still be the report's own day.
+FILED_DAYS_BEFORE = 7
 # How far back a statement looks for the dated statement it continues.
 CONTINUATION_PARAGRAPHS = 6
 
@@ -63,10 +68,12 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
     """Set ``date`` and ``date_text`` of each mention in place."""
     text = doc.text  # built from the tokens at every access
     filed = _datelines(doc)
+    tagged = tag(text, dct)
+    day = _filed_day(tagged, filed, dct)
+    if day is not None and day != dct:
+        dct, tagged = day, tag(text, day)  # "on Thursday" counts back from the day the story was filed
     timexes = [
-        t
-        for t in tag(text, dct)
-        if text[t.start : t.end].strip() and not any(a <= t.start < b for a, b in filed)
+        t for t in tagged if text[t.start : t.end].strip() and not any(a <= t.start < b for a, b in filed)
     ]
     by_char = {tok.idx: tok for tok in doc}
     triggers = {m.trigger_start: by_char[m.trigger_start] for m in mentions if m.trigger_start in by_char}
@@ -88,12 +95,39 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             mention.date, mention.date_text = dated.interval, dated.timex.text
         elif own:
             vague.add(id(mention))
+        elif dct is not None and _overnight(tok):
+            mention.date = DateInterval(date.fromordinal(dct.toordinal() - 1), dct, "range")
+            mention.date_text = "overnight"
         elif mention.type == "statement" and not _date_from_source(mention, resolved):
             _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
     _continue_statements(resolved, vague)
     if dct is not None:
         _date_reports(resolved, vague, dct)
+
+
+def _overnight(tok: Token) -> bool:
+    """ "struck Odesa overnight", "an overnight explosion": the night before the report's day."""
+    verb = clause_verb(tok)
+    return any(
+        c.lower_ in OVERNIGHT and c.dep_ in ("advmod", "amod", "npadvmod")
+        for t in (tok, verb)
+        for c in t.children
+    )
+
+
+def _filed_day(timexes: list[Timex], filed: list[tuple[int, int]], dct: date | None) -> date | None:
+    """The day a dated dateline ("LONDON, March 3 (Reuters) -") says the story was filed: the report's
+    own day, when it is at most a week before publication (a later or far earlier one is a misreading)."""
+    for timex in timexes:
+        if not any(a <= timex.start < b for a, b in filed):
+            continue
+        interval = resolve(timex, dct, "past") if dct is not None else timex.interval
+        if interval is None or interval.start != interval.end:
+            continue
+        if dct is None or 0 <= (dct - interval.start).days <= FILED_DAYS_BEFORE:
+            return interval.start
+    return None
 
 
 def _datelines(doc: Doc) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ several events (a phone call and the request made in it), and one statement per 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,10 @@ TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
 # A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
 YEAR_RANGE = (1900, 2100)
 _ADDRESSEE_DEPS = ("dobj", "dative")
+# A bracketed link to another story set inside a paragraph.
+_INLINE_LINK = re.compile(
+    r"^[(\[]\s*(?:related|read (?:more|also)|see also|also read|watch|listen)\b[^:]{0,20}:", re.I
+)
 
 
 @dataclass
@@ -119,15 +124,53 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
 def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Found]:
     if sent.text.rstrip().endswith("?"):
         return []  # a question asks whether something happened
+    if _INLINE_LINK.match(sent.text.strip()):
+        return []  # "(RELATED: Biden Admin Announces ...)": a link to another story, inside a paragraph
     near = [q for q in quotes if q[0] < sent.end_char and q[1] > sent.start_char]
     candidates = [tok for tok in sent if not near or not in_speakers_own_words(tok, near)]
     attacks = incidents.prune(_attacks(candidates))
+    attacks += [
+        _crowd_protest(a.trigger)
+        for a in attacks
+        if (a.type == "legal_action" or a.type in incidents.ATTACK_FAMILY)
+        and a.trigger.pos_ == "VERB"
+        and incidents.at_crowd(a.trigger)
+    ]
     happenings = [
         h
         for h in attacks + _other_events(candidates)
-        if not _background(h.trigger) or incidents.specific_contact(h.trigger)  # "at their first meeting"
+        if (not _background(h.trigger) or incidents.specific_contact(h.trigger))  # "at their first meeting"
+        and not _ranked_occasion(h.trigger)
     ]
-    return _drop_sourcing(_statements(sent, candidates, near), happenings) + happenings
+    statements = [s for s in _statements(sent, candidates, near) if not _ranked_occasion(s.trigger)]
+    return _drop_sourcing(statements, happenings) + happenings
+
+
+def _crowd_protest(verb: Token) -> _Found:
+    """ "police fired tear gas (live ammunition) at protesters": the policing or violence, and the
+    protest it was aimed at."""
+    crowd = next(t for t in incidents.crowd_of(verb))
+    found = _Found("protest", crowd, agents=spans([crowd]))
+    found.place = place_in(
+        pobjs(verb, frozenset({"in", "at", "near"})) + pobjs(crowd, frozenset({"in", "at", "near"}))
+    )
+    return found
+
+
+def _ranked_occasion(trigger: Token) -> bool:
+    """ "It is the first time Hezbollah has claimed such an attack": a clause that ranks an occasion
+    ("the first time", "the third time") tells how often, not a happening of its own."""
+    head = trigger
+    while head.dep_ not in ("relcl", "ROOT") and head.head.i != head.i:
+        head = head.head
+    noun = head.head
+    return (
+        head.dep_ == "relcl"
+        and noun.lemma_.lower() == "time"
+        and any(
+            c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or c.lower_ in ("last", "only") for c in noun.children
+        )
+    )
 
 
 def _background(trigger: Token) -> bool:
@@ -147,8 +190,8 @@ def _background(trigger: Token) -> bool:
 def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_Found]:
     """ "Police said two rockets struck the airport": the attack is the news, the saying only its source.
 
-    A plain report whose complement tells another event (a verb: "these attacks" only refers to one) is
-    no statement of its own, unless the speaker
+    A plain report whose complement tells another event (a verb, or a noun specific enough to be one:
+    "gunmen killed 12 in an attack on a market, sources said") is no statement of its own, unless the speaker
     did that event ("Hezbollah said it detonated the devices" claims responsibility); warnings,
     accusations, demands and denials are news whatever they report.
     """
@@ -158,15 +201,23 @@ def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_
             found.attributes.get("speech_act") in SOURCING_ACTS
             and found.trigger.lemma_.lower() in SOURCING_VERBS
         ):
-            inside = [
-                h for h in happenings if h.trigger.pos_ == "VERB" and _reports(found.trigger, h.trigger)
-            ]
+            inside = [h for h in happenings if _reports(found.trigger, h.trigger) and _tells(h)]
             # "Hezbollah said it detonated the devices": a claim of its own deed
             speakers = {s.text.lower() for s in found.agents} | SELF_REFERENCES
             if inside and not any(speakers & _doers(h) for h in inside):
                 continue
         kept.append(found)
     return kept
+
+
+def _tells(found: _Found) -> bool:
+    """A verb tells a happening; a noun only when it names a new attack ("killed 12 in an attack"):
+    "behind these attacks" refers to one, and a speaker's "call with X" may be the speaker's own."""
+    if found.trigger.pos_ == "VERB":
+        return True
+    return found.type in incidents.ATTACK_FAMILY and not any(
+        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS for c in found.trigger.children
+    )
 
 
 def _doers(found: _Found) -> set[str]:
@@ -500,7 +551,7 @@ def _attack_verb(tok: Token) -> _Found | None:
     cue_tokens = [t for head in [*with_tools, *objects, *agents] for t in head.subtree]
     weapon = _weapon_of(cue_tokens)
     weak = tok.lemma_.lower() in WEAK_ATTACK_VERBS | WEAK_INCIDENT_VERBS
-    if weak and weapon is None and incidents.support_phrase(tok) is None:
+    if weak and weapon is None and incidents.support_phrase(tok) is None and not incidents.armed_doer(tok):
         return None
     if any(p.lemma_.lower() in ATTACK_NOUNS for p in pobjs(tok, frozenset({"in", "by", "during"}))):
         return None  # "killed in an airstrike": the noun is the event

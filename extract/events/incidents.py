@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 from spacy.tokens import Token
 
 from eventgraph.extract.events.casualties import Count, victims_count
-from eventgraph.extract.events.participants import pobjs, subject_of
+from eventgraph.extract.events.participants import by_agent, pobjs, subject_of
 from eventgraph.extract.lexicons.events import PHONE_WORDS
 from eventgraph.extract.lexicons.incidents import (
     ACCIDENTS,
@@ -20,13 +20,18 @@ from eventgraph.extract.lexicons.incidents import (
     BARE_EVENT_VERBS,
     BY_WHO_ACTS,
     CROWD_CONTROL,
+    CROWDS,
     DISMISS_VERBS,
+    DISPERSE_VERBS,
     ENFORCERS,
+    FIGHT_VERBS,
+    FIGHTING_PARTIES,
     GROUND_BOMBERS,
     HARM_VERBS,
     INCIDENT_NOUNS,
     INCIDENT_VERBS,
     INCIDENT_WEAPONS,
+    NOUN_OF_PHRASES,
     OFFICE_NOUNS,
     PROPERTY,
     PROPERTY_VERBS,
@@ -84,13 +89,36 @@ def is_attack_verb(tok: Token) -> bool:
         return False  # "the kidnapped businessman": a description, not a report
     if lemma in VICTIM_VERBS:
         return victims_count(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")) is not None
+    if lemma in FIGHT_VERBS:  # "two clan militias fought over land", "soldiers battled rebels"
+        sides = subject_of(tok) + pobjs(tok, frozenset({"with", "against", "between"}))
+        sides += [c for c in tok.children if c.dep_ == "dobj"]
+        return any(s.lemma_.lower() in FIGHTING_PARTIES for s in sides)
     if lemma in PROPERTY_VERBS:  # "burned 12 houses"
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPERTY for c in tok.children)
     return INCIDENT_VERBS.get(lemma) == "other_attack" or support_phrase(tok) in ATTACK_FAMILY
 
 
 def is_attack_noun(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and INCIDENT_NOUNS.get(tok.lemma_.lower()) == "other_attack"
+    return tok.pos_ == "NOUN" and (
+        INCIDENT_NOUNS.get(tok.lemma_.lower()) == "other_attack" or noun_phrase_type(tok) == "other_attack"
+    )
+
+
+def noun_phrase_type(tok: Token) -> str | None:
+    """ "an exchange of fire": a noun whose "of" phrase makes it an incident."""
+    lemma = tok.lemma_.lower()
+    for g in pobjs(tok, frozenset({"of"})):
+        if (lemma, g.lemma_.lower()) in NOUN_OF_PHRASES:
+            return NOUN_OF_PHRASES[(lemma, g.lemma_.lower())]
+    return None
+
+
+def hyphenated(tok: Token) -> str:
+    """The lemma of a hyphenated word the tokenizer split ("sit-in" -> "sit", "-", "in")."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].head.i == tok.i:
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return tok.lemma_.lower()
 
 
 def arrest_raid(tok: Token) -> bool:
@@ -152,6 +180,8 @@ def other_type(tok: Token) -> str | None:
             return "resignation"
         if lemma in SECURITY_VERBS:
             return security_type(tok)
+        if _disperses(tok) or any(c.dep_ in ("xcomp", "advcl") and _disperses(c) for c in tok.children):
+            return "protest"  # "police (used tear gas to) disperse(d) protesters": the protest they broke up
         if lemma in RIOT_VERBS and by_rioters(tok):
             return "protest"  # "rioters burned tyres"
         if any(
@@ -162,7 +192,7 @@ def other_type(tok: Token) -> str | None:
         kind = INCIDENT_VERBS.get(lemma)
         return None if kind in ATTACK_FAMILY else kind
     if tok.pos_ == "NOUN":
-        kind = INCIDENT_NOUNS.get(lemma)
+        kind = INCIDENT_NOUNS.get(hyphenated(tok))
         if kind == "resignation" and not any(
             p.lemma_.lower() in WITHDRAWN_FROM for p in pobjs(tok, frozenset({"from"}))
         ):
@@ -191,6 +221,34 @@ def dismissal(tok: Token) -> bool:
         return False
     removed = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(r.lemma_.lower() in OFFICE_NOUNS or r.ent_type_ == "PERSON" for r in removed)
+
+
+def _disperses(tok: Token) -> bool:
+    return tok.lemma_.lower() in DISPERSE_VERBS and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CROWDS for c in tok.children
+    )
+
+
+def crowd_of(tok: Token) -> list[Token]:
+    """ "fired tear gas at protesters": the crowd that crowd control was aimed at."""
+    aimed = pobjs(tok, frozenset({"at", "on", "against", "into"})) + [
+        c for c in tok.children if c.dep_ == "dobj"
+    ]
+    return [t for a in aimed for t in (a, *a.conjuncts) if t.lemma_.lower() in CROWDS]
+
+
+def at_crowd(tok: Token) -> bool:
+    return bool(crowd_of(tok))
+
+
+def armed_doer(tok: Token) -> bool:
+    """ "was shot and injured by unknown gunmen": an armed group did it (the agent may hang on a
+    conjoined verb), so a verb that needs a weapon nearby is violence all the same."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    doers = [d for v in verbs for d in (*by_agent(v), *subject_of(v)) if d.dep_ != "nsubjpass"]
+    return _acted_by(doers, ARMED_GROUPS)
 
 
 def by_rioters(tok: Token) -> bool:
@@ -241,7 +299,10 @@ def prune(events: list[Any]) -> list[Any]:
     """One incident per chain of verbs: "gunmen opened fire, killing seven" and "planted explosives
     and detonated them" tell one attack each; "killed one and wounded 18" is one incident."""
     attacks = [e for e in events if e.type in ATTACK_FAMILY]
-    heads = {e.trigger.i: e for e in attacks}
+    harm = [e for e in attacks if e.trigger.lemma_.lower() in HARM_VERBS]
+    only_harm = len(harm) == len(attacks)
+    # "a soldier was killed when militants attacked": the harm is the toll, the attack the head.
+    heads = {e.trigger.i: e for e in (attacks if only_harm else [e for e in attacks if e not in harm])}
     chained = [
         e
         for e in attacks
@@ -254,8 +315,6 @@ def prune(events: list[Any]) -> list[Any]:
         if head.type == "other_attack" and e.type != "other_attack":
             head.type = e.type
             head.attributes = {**e.attributes, **head.attributes}
-    harm = [e for e in attacks if e.trigger.lemma_.lower() in HARM_VERBS]
-    only_harm = len(harm) == len(attacks)
     dropped = {id(e) for e in chained} | {id(e) for e in (harm[1:] if only_harm else harm)}
     return [e for e in events if id(e) not in dropped]
 

@@ -27,6 +27,7 @@ _LINKS = frozenset(
         "oprd",
         "prep",
         "pobj",
+        "attr",
     }
 )
 

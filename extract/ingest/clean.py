@@ -91,7 +91,7 @@ _LINK_CUE = (
     r"|you (?:may|might) also like|must read|don'?t miss|further reading|most (?:read|popular)|trending"
     r"|watch|listen|video|explainer|opinion|analysis|more stories|top stories|latest"
 )
-_LINK = re.compile(rf"^(?:{_LINK_CUE})\s*(?:[:»›>|–—]\s*\S.*|[:.]?)$", _I)
+_LINK = re.compile(rf"^[(\[]?(?:{_LINK_CUE})\s*(?:[:»›>|–—]\s*\S.*|[:.]?)$", _I)
 _SHARE_WORD = (
     r"share(?: this(?: article| story| post| page)?)?(?: on| via)?|tweet|facebook|twitter|x|email|e-mail"
     r"|whatsapp|linkedin|reddit|pinterest|print|copy(?: the)? link|link copied|telegram|messenger|flipboard"

@@ -90,6 +90,37 @@ INCIDENT_NOUNS: dict[str, str] = {
     **dict.fromkeys(["crackdown", "detention", "roundup"], "legal_action"),
     **dict.fromkeys(["withdrawal"], "resignation"),
 }
+# Nouns that are an incident with their "of" phrase: "an exchange of fire", "a hail of bullets".
+NOUN_OF_PHRASES: dict[tuple[str, str], str] = {
+    ("exchange", "fire"): "other_attack",
+    ("exchange", "gunfire"): "other_attack",
+    ("barrage", "gunfire"): "other_attack",
+    ("hail", "bullet"): "other_attack",
+}
+# Verbs that are fighting only between armed parties ("militias fought over land", not "fought
+# corruption"): their subject or partner must be one of these.
+FIGHT_VERBS = frozenset(["fight", "battle"])
+FIGHTING_PARTIES = frozenset(
+    [
+        *("militia", "militant", "rebel", "gunman", "insurgent", "fighter", "jihadist", "bandit", "clan"),
+        *(
+            "tribe",
+            "tribesman",
+            "soldier",
+            "troop",
+            "force",
+            "army",
+            "police",
+            "herder",
+            "farmer",
+            "villager",
+        ),
+        *("gang", "faction", "group", "member", "youth", "community"),
+    ]
+)
+# Dispersing a crowd is the protest it broke up ("police used tear gas to disperse protesters").
+DISPERSE_VERBS = frozenset(["disperse", "scatter"])
+CROWDS = frozenset(["protester", "protestor", "demonstrator", "crowd", "rally", "protest", "demonstration"])
 # Incident nouns that are events without a determiner when they do something ("clashes left 12 dead").
 BARE_EVENT_VERBS = frozenset(
     ["erupt", "break", "occur", "happen", "kill", "leave", "claim", "wound", "injure", "take", "rock", "hit"]
@@ -223,6 +254,8 @@ INCIDENT_WEAPONS: dict[str, tuple[str, str]] = {
     "knife": ("knife", "other_attack"),
     "machete": ("knife", "other_attack"),
     "sniper": ("gun", "other_attack"),
+    "ammunition": ("gun", "other_attack"),
+    "bullet": ("gun", "other_attack"),
     "teargas": ("tear gas", "legal_action"),
 }
 GROUND_BOMBERS = frozenset(["suicide"])

@@ -183,3 +183,7 @@ def unit_name(word: str) -> str:
     if word.startswith("centur"):
         return "century"
     return word.removesuffix("s")
+
+
+# Words that place a happening in the night before the day it is reported ("struck overnight").
+OVERNIGHT = frozenset(["overnight"])

@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from eventgraph.extract.events import continuity
 from eventgraph.extract.events import dating as when
 from eventgraph.extract.events import detect as events
 from eventgraph.extract.events.mention import Mention
@@ -35,6 +36,9 @@ BATCH_SIZE = 16
 BATCH_CHARS = 200_000
 # A first line this long that ends like a sentence is the lede, not a headline.
 LEDE_TITLE_WORDS = 12
+# Lower-case words that make a first line ending in a full stop a sentence even when names crowd it
+# ("On 3 May 2020, Al Shabaab militants attacked AMISOM troops in Balcad (Middle Shabelle).").
+LEDE_LOWER_WORDS = 3
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _NO_TEXT = "no article text (only page furniture or reader comments)"
 
@@ -170,7 +174,7 @@ def reporting_text(raw: RawArticle) -> str:
     text = raw.text
     keep = body_spans(text, raw.article.title or None)
     title = title_span(text, raw.article.title or None)
-    if title and _is_lede(text[title[0] : title[1]].strip()):
+    if title and _is_lede(text[title[0] : title[1]].strip(), alone=not text[title[1] :].strip()):
         keep = [title, *keep]
     parts: list[str] = []
     pos = 0  # everything before pos is in parts
@@ -184,14 +188,23 @@ def reporting_text(raw: RawArticle) -> str:
     return "".join(parts)
 
 
-def _is_lede(line: str) -> bool:
+def _is_lede(line: str, alone: bool = False) -> bool:
+    """Headlines do not end in a full stop; a first line that does is the text's first sentence when it
+    is all the text there is (a one-sentence report), or reads as a sentence, not a title."""
+    if not line.endswith("."):
+        return False
     words = line.split()
     capitalised = sum(w[:1].isupper() for w in words)
-    return line.endswith(".") and len(words) >= LEDE_TITLE_WORDS and capitalised < len(words) / 2
+    lower = sum(w[:1].islower() for w in words)
+    return (
+        alone
+        or lower >= LEDE_LOWER_WORDS
+        or (len(words) >= LEDE_TITLE_WORDS and capitalised < len(words) / 2)
+    )
 
 
 def mentions_of(raw: RawArticle, doc: Doc) -> list[Mention]:
     """Dated event mentions of one parsed article."""
     mentions = events.detect(doc, raw.article.id)
     when.attach_dates(doc, mentions, raw.article.published)
-    return mentions
+    return continuity.drop_retold(doc, mentions)

@@ -139,3 +139,53 @@ def test_according_to_the_source_continues_its_report(nlp: Language) -> None:
     )
     statements = [m for m in dated(nlp, text) if m.type == "statement"]
     assert [day(m) for m in statements][-1] == "2022-02-01"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "start", "end"),
+    [
+        # A dated dateline is the report's own day: its weekdays count back from it, not from publication.
+        (
+            "LONDON, March 3 (Reuters) - Britain's foreign minister said on Thursday the talks had failed.",
+            "said",
+            date(2024, 2, 29),
+            date(2024, 2, 29),
+        ),
+        # "overnight" is the night before the report's day.
+        (
+            "KYIV, March 5 (Reuters) - Russian drones struck Odesa overnight.",
+            "struck",
+            date(2024, 3, 4),
+            date(2024, 3, 5),
+        ),
+        (
+            "Four soldiers were wounded in an overnight explosion.",
+            "explosion",
+            date(2024, 3, 6),
+            date(2024, 3, 7),
+        ),
+        # A weekday inside a longer phrase is the week's own weekday.
+        (
+            "Rockets hit the base in the early hours of Tuesday morning.",
+            "hit",
+            date(2024, 3, 5),
+            date(2024, 3, 5),
+        ),
+    ],
+)
+def test_report_day_anchors(nlp: Language, text: str, trigger: str, start: date, end: date) -> None:
+    mentions = dated(nlp, text, date(2024, 3, 7))
+    (m,) = [m for m in mentions if m.trigger == trigger]
+    assert m.date is not None and (m.date.start, m.date.end) == (start, end)
+
+
+@pytest.mark.slow
+def test_relative_clause_of_the_agent_shares_the_report_date(nlp: Language) -> None:
+    """ "On 30 January 2020, a child was killed by a mortar round that hit a house": the round's
+    relative clause tells the attack, dated by the sentence's own date."""
+    mentions = dated(
+        nlp, "On 30 January 2020, a child was killed by a mortar round that hit a house.", date(2020, 2, 6)
+    )
+    (attack,) = [m for m in mentions if m.type != "statement"]
+    assert attack.date is not None and attack.date.start == attack.date.end == date(2020, 1, 30)

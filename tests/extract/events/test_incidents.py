@@ -3,7 +3,9 @@ right type, and casualty counts land in ``killed`` / ``wounded`` as integers.
 
 The reports in tests/fixtures/incidents/ are invented, across many countries and incident kinds
 (``heldout.jsonl`` was written after the mechanisms and first run unchanged: 27 of 30 yielded an
-event; ``probes.jsonl`` was written to look for gaps, most of which were then closed).
+event; ``probes.jsonl`` and ``probes2.jsonl`` were written to look for gaps, most of which were then
+closed; ``heldout2.jsonl`` was written after those fixes and run once: 29 of 30 yielded an event,
+26 of 30 passed this test).
 """
 
 from __future__ import annotations
@@ -36,12 +38,15 @@ KNOWN_MISSES = {
     "a sniper shot dead a teenager": "the parser reads 'shot' as a noun",
     "a man was shot and injured": "the agent of a conjoined passive is not read",
     "a journalist was beaten by police": "'beat' is left out of the lexicon (sports)",
+    # heldout2.jsonl, written after the second round of fixes; its first run failed 4 here (2 closed since):
+    "attacked Gajiram town (Borno) with mortars": "mortars type the attack rocket_attack (same family)",
+    "a child was killed by a mortar round": "the relative clause's 'hit' is the event, typed rocket_attack",
 }
 
 
 def _reports() -> list[Any]:
     out: list[Any] = []
-    for name in ("reports.jsonl", "heldout.jsonl", "probes.jsonl"):
+    for name in ("reports.jsonl", "heldout.jsonl", "probes.jsonl", "probes2.jsonl", "heldout2.jsonl"):
         for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
             report = json.loads(line)
             miss = next((why for text, why in KNOWN_MISSES.items() if text in report["text"]), None)
@@ -96,7 +101,14 @@ COUNTS = [
     # Counts of weapons, attacks and years are no victims.
     ("Fourteen rockets hit the base in 2019, wounding three soldiers.", {"wounded": 3}),
     ("Two rocket attacks hit the airport in 2020.", {}),
-    ("The 2019 attack killed nobody.", {}),
+    ("The 2019 attack killed nobody.", {"killed": 0}),
+    # Stated tolls in the analysts' shorthand, and denials, which state zero.
+    ("Fatalities: 3.", {"killed": 3}),
+    ("No casualties were reported.", {"killed": 0, "wounded": 0}),
+    ("No one was killed.", {"killed": 0}),
+    ("There were no injuries.", {"wounded": 0}),
+    ("Casualties unknown.", {}),
+    ("A child was killed.", {"killed": 1}),
 ]
 
 
@@ -219,3 +231,34 @@ NOT_INCIDENTS = [
 def test_everyday_senses_are_no_incidents(nlp: Language, sentence: str) -> None:
     found = [m for m in mentions(nlp, sentence) if m.type != "statement"]
     assert [m.type for m in found if FAMILY.get(m.type) == "attack" or m.type == "resignation"] == []
+
+
+@pytest.mark.slow
+def test_harm_in_a_when_clause_keeps_the_attack(nlp: Language) -> None:
+    """ "a soldier was killed when militants attacked": the attack is the event, the killing its toll."""
+    found = [
+        m
+        for m in mentions(
+            nlp, "On 22 February 2021, a soldier was killed when militants attacked a checkpoint."
+        )
+    ]
+    assert [(m.type, m.trigger, m.attributes.get("killed")) for m in found] == [
+        ("other_attack", "attacked", 1)
+    ]
+
+
+@pytest.mark.slow
+def test_denied_toll_goes_to_the_previous_sentences_attack(nlp: Language) -> None:
+    text = (
+        "On 12 January 2021, militants fired mortar shells at a base in Balcad. No casualties were reported."
+    )
+    (attack,) = mentions(nlp, text)
+    assert (attack.attributes.get("killed"), attack.attributes.get("wounded")) == (0, 0)
+
+
+@pytest.mark.slow
+def test_crowd_control_aimed_at_protesters_is_also_the_protest(nlp: Language) -> None:
+    found = mentions(nlp, "On 13 May 2021, police fired tear gas at protesters in Beita.")
+    assert {m.type for m in found} == {"legal_action", "protest"}
+    (protest,) = [m for m in found if m.type == "protest"]
+    assert [a.text for a in protest.agents] == ["protesters"]

@@ -169,6 +169,7 @@ def test_body_spans_keep_reporting_and_drop_furniture(
         "Read More: US warns Iran against strikes",
         "READ MORE",
         "See also: The militias of Iraq",
+        "(RELATED: Biden Admin Announces New Aid Package For Kyiv)",
         "Share:",
         "Share on Facebook",
         "Tweet",

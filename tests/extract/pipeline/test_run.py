@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from eventgraph.extract.pipeline.run import extract_paths
+from eventgraph.extract.ingest.read import RawArticle
+from eventgraph.extract.pipeline.run import extract_paths, reporting_text
+from eventgraph.graph.model import Article
 
 ARTICLE = """Militias Step Up Attacks on Coalition Bases
 
@@ -41,3 +43,22 @@ def test_unreadable_input_is_reported_not_fatal(tmp_path: Path) -> None:
     warnings: list[str] = []
     extract_paths([good, tmp_path / "missing.txt"], warn=warnings.append)
     assert any("missing.txt" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A one-sentence analyst's report is the text, however short or crowded with names.
+        ("On 3 May 2020, Al Shabaab militants attacked AMISOM troops in Balcad (Middle Shabelle).", True),
+        ("On 19 January 2020, militants executed four hostages.", True),
+        # A first line ending in a full stop that reads as a sentence opens the story.
+        ("Gunmen killed two soldiers near Gao on Monday.\n\nThe army said it was searching.", True),
+        # Headlines end without a full stop, in title case or not.
+        ("Militias Step Up Attacks on Coalition Bases\n\nThree rockets hit the base.", False),
+        ("Israel kills top IRGC commander in Damascus\n\nStrikes hit the consulate.", False),
+    ],
+)
+def test_first_line_kept_when_it_is_a_sentence(text: str, kept: bool) -> None:
+    raw = RawArticle(Article("r.txt"), text, "none")
+    first = text.split("\n")[0]
+    assert (first in reporting_text(raw)) is kept

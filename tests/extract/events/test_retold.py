@@ -1,0 +1,52 @@
+"""A happening told once and referred back to is one event; a different one placed before it is not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from eventgraph.extract.events.continuity import drop_retold
+from eventgraph.extract.events.dating import attach_dates
+from eventgraph.extract.events.detect import detect
+from eventgraph.extract.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def _events(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    mentions = detect(doc, "a.txt")
+    attach_dates(doc, mentions, date(2025, 7, 16))
+    return [(m.type, m.trigger) for m in drop_retold(doc, mentions) if m.type != "statement"]
+
+
+@pytest.mark.slow
+def test_undated_retelling_of_an_attack_is_dropped(nlp: Language) -> None:
+    text = (
+        "Israeli warplanes struck the defence ministry in Damascus on Wednesday, killing one person. "
+        "Huge explosions were seen as Israel bombed the ministry during a live broadcast."
+    )
+    assert _events(nlp, text) == [("airstrike", "struck")]
+
+
+@pytest.mark.slow
+def test_calls_with_different_partners_are_different_events(nlp: Language) -> None:
+    text = (
+        "Fidan held a phone call with Marco Rubio on Wednesday. "
+        "He also talked with his Jordanian counterpart Ayman Safadi over the phone."
+    )
+    assert [t for t, _ in _events(nlp, text)] == ["phone_call", "phone_call"]
+
+
+@pytest.mark.slow
+def test_event_placed_before_another_is_its_own(nlp: Language) -> None:
+    text = (
+        "On Sunday, a drone strike killed 21 civilians near Gao. "
+        "The strike came two days after jihadist fighters ambushed a convoy."
+    )
+    assert ("other_attack", "ambushed") in _events(nlp, text)

@@ -17,7 +17,7 @@ import csv
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import airportsdata
@@ -27,7 +27,7 @@ from eventgraph.extract.gazetteer import context as article_context
 from eventgraph.extract.gazetteer import index as geo_index
 from eventgraph.extract.gazetteer.context import Anchor, ArticleContext
 from eventgraph.extract.gazetteer.distance import distance_km
-from eventgraph.extract.gazetteer.normal import key, words
+from eventgraph.extract.gazetteer.normal import key, skeleton, words
 from eventgraph.extract.lexicons.countries import COUNTRY_FORMS, countries
 from eventgraph.graph.model import Place, place_id
 
@@ -146,6 +146,7 @@ _MAX_WORDS = 6
 _FOUND_CACHE = 50_000
 _SMALL = 15_000  # below this a place needs support from the context or a place noun
 _NEAR_KM = 150.0
+_UNKNOWN_POP = 500  # GeoNames gives 0 for an unknown population; cities500 lists places of 500 and more
 # A small place is taken on country context alone only in a country the article is mostly about:
 # news names the US in passing everywhere, and "Pacific" is also a Missouri town.
 _MAIN_SHARE = 0.4
@@ -208,7 +209,7 @@ class Gazetteer:
         if curated is not None:
             return curated
         rows = self._geo.lookup(" ".join(k)) if self._geo else ()
-        return self._choose(rows, None, article_context.current(), [], supported=False)
+        return self._choose(rows, None, article_context.current(), [], supported=False, name_key=" ".join(k))
 
     def find(self, text: str) -> Entry | None:
         """The most specific place named in ``text``, leftmost first among equals."""
@@ -283,14 +284,15 @@ class Gazetteer:
     ) -> Entry | None:
         if m.curated is not None and (m.noun is None or m.curated.kind != "country"):
             return m.curated
-        entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None)
+        name_key = " ".join(w for w, _ in ws[m.start : m.end])
+        entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None, name_key=name_key)
         if entry is not None or m.noun not in ("province", "district", "city"):
             return entry
         name = " ".join(w.title() for w, _ in ws[m.start : m.end] if w not in _NOUN_KIND)
         if m.noun == "city":
             return None if m.rows else self._near_town(name, ctx, local)
         # "X province" that no admin area is called: the province of its seat, or a near spelling.
-        seat = self._choose(m.rows, "city", ctx, local, supported=True)
+        seat = self._choose(m.rows, "city", ctx, local, supported=True, name_key=name_key)
         if seat is None and m.noun == "district":
             seat = self._near_spelling(name, m.noun, ctx) or self._near_town(name, ctx, local)
             if seat is None or seat.kind == "district":
@@ -306,6 +308,7 @@ class Gazetteer:
         ctx: ArticleContext,
         local: list[Anchor],
         supported: bool,
+        name_key: str | None = None,
     ) -> Entry | None:
         """The row the context favours: the article's countries, nearness to the admin areas it names,
         national capitals and population; small places need some support."""
@@ -313,6 +316,9 @@ class Gazetteer:
         if geo is None:
             return None
         best: tuple[float, int] | None = None
+        # A town that shares its name with an area of its country is that area's seat ("Menaka",
+        # Menaka Region): the area vouches for it however small it is.
+        seats = {geo.countries[i] for i in rows if geo.kinds[i] != 0}
         for i in rows:
             kind = geo_index.KINDS[geo.kinds[i]]
             if noun is not None and kind != noun:
@@ -322,11 +328,17 @@ class Gazetteer:
             near = _nearness(geo.lats[i], geo.lons[i], cc, local, ctx.anchors)
             in_span = any(a.country == cc for a in local)
             small = kind == "city" and pop < _SMALL
-            if small and not (supported or share >= _MAIN_SHARE or near or in_span):
+            if small and not (supported or share >= _MAIN_SHARE or near or in_span or cc in seats):
                 continue
-            score = math.log10(pop + 10) if kind == "city" else 5.0
-            score += 3.5 if i in geo.capitals else 0.0
-            score += (2.0 + 4.0 * share) if share else 0.0
+            alias = kind == "city" and name_key is not None and _other_name(geo.names[i], name_key)
+            if alias and ctx.countries and not share and not near:
+                continue  # "Boni" in a report about Mali is no other name of Bonn
+            score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
+            score -= 1.5 if alias else 0.0
+            if i in geo.capitals:  # a capital, the less so in an article about other countries
+                score += 3.5 if share or not ctx.countries else 1.5
+            if share:
+                score += (2.0 + 4.0 * share) * (0.5 if cc in ctx.by_adjective else 1.0)
             score += 6.0 if in_span else 0.0
             score += 4.0 * near
             if kind != "city" and noun is None:
@@ -376,6 +388,17 @@ class Gazetteer:
         }
         best = process.extractOne(" ".join(key(name)), pool, scorer=fuzz.ratio, score_cutoff=85)
         return _row_entry(geo.row(best[2][0])) if best else None
+
+
+@lru_cache(maxsize=65536)
+def _skeleton_of(name: str) -> str:
+    return skeleton(" ".join(key(name)))
+
+
+def _other_name(name: str, name_key: str) -> bool:
+    """Whether a town was found under another of its names (GeoNames' alternate names: "Boni" is a
+    name of Bonn) rather than its own name or a transliteration of it."""
+    return _skeleton_of(name) != skeleton(name_key)
 
 
 def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:

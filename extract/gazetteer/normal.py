@@ -31,3 +31,22 @@ def words(text: str) -> list[tuple[str, bool]]:
 
 def key(text: str) -> tuple[str, ...]:
     return tuple(w for w, _ in words(text))
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+_SPELLING = (("ou", "u"), ("ee", "i"), ("oo", "u"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("dj", "j"))
+
+
+def skeleton(normal_key: str) -> str:
+    """A looser form of a normalised key (words joined by spaces) under which transliterations of one
+    name agree: "Shabwah" and "Shabwa", "Hamah" and "Hama", "Qunaytirah" and "Kunaytira". Doubled
+    letters collapse, a final "h" after a vowel drops, and common digraphs take one spelling."""
+    out = []
+    for word in normal_key.split():
+        w = _DOUBLE.sub(r"\1", word)
+        for a, b in _SPELLING:
+            w = w.replace(a, b)
+        if len(w) > 3 and w.endswith("h") and w[-2] in "aeiou":
+            w = w[:-1]
+        out.append(w)
+    return " ".join(out)

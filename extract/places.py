@@ -29,6 +29,12 @@ from eventgraph.extract.gazetteer.context import Anchor, ArticleContext
 from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.gazetteer.normal import key, skeleton, words
 from eventgraph.extract.lexicons.countries import COUNTRY_FORMS, countries
+from eventgraph.extract.lexicons.places import (
+    AROUND_TOWN_NOUNS,
+    DISTRICT_NOUNS,
+    GENERIC_WORDS,
+    NAME_PARTICLES,
+)
 from eventgraph.graph.model import Place, place_id
 
 __all__ = [
@@ -74,6 +80,9 @@ PRECISION = {
     "sea": "province",
     "country": "country",
 }
+# Admin nouns that name the first level in some countries and a lower one in others ("Artibonite
+# department" in Haiti, "Kaya department" in Burkina Faso): "admin" accepts a province or a district.
+_EITHER_LEVEL = frozenset(["department", "prefecture"])
 # Nouns after a name ("X province") or before "of" ("the village of X") that say which kind is meant.
 _NOUN_KIND = {
     "province": "province",
@@ -89,6 +98,9 @@ _NOUN_KIND = {
     "neighbourhood": "city",
     "suburb": "city",
     "area": "city",
+    **dict.fromkeys(DISTRICT_NOUNS - _EITHER_LEVEL, "district"),
+    **dict.fromkeys(_EITHER_LEVEL, "admin"),
+    **dict.fromkeys(AROUND_TOWN_NOUNS, "city"),
 }
 # Nouns after a name that make it a natural feature, not the town or area of that name ("the Pacific
 # Ocean", "the Jordan River").
@@ -256,7 +268,7 @@ class Gazetteer:
                 rows = self._geo.lookup(" ".join(k)) if self._geo else ()
                 if curated is None and not rows:
                     continue
-                common = not ws[i][1] or (j - i == 1 and k[0] in _NOT_PLACES)
+                common = not ws[i][1] or (j - i == 1 and (k[0] in _NOT_PLACES or k[0] in GENERIC_WORDS))
                 if common and (curated is None or curated.kind in ("city", "country")):
                     continue  # "hit", "chad", "march": common words are names only when capitalised
                 if curated is None and j < len(ws) and ws[j][0] in _FEATURES:
@@ -269,6 +281,8 @@ class Gazetteer:
                 hit = _Match(i, j, noun, curated, rows)
                 break
             unknown = _unknown_area(ws, i)
+            if unknown is not None and hit is not None and self._known(ws[hit.end : unknown.end]):
+                unknown = None  # "Syria's Suwayda province": a known name, then a known area
             if unknown is not None and (hit is None or unknown.end > hit.end):
                 # "Ash Shajarrah village": the whole name before the noun, not the "Ash" it starts with
                 unknown.fallback, hit = hit, unknown
@@ -279,6 +293,12 @@ class Gazetteer:
             i = hit.end
         return out
 
+    def _known(self, ws: list[tuple[str, bool]]) -> bool:
+        """Whether the words name a known place, with or without their trailing place noun."""
+        k = tuple(w for w, _ in ws)
+        names = (k, k[:-1]) if len(k) > 1 and k[-1] in _NOUN_KIND else (k,)
+        return any(n in self._index or (self._geo and self._geo.lookup(" ".join(n))) for n in names)
+
     def _resolve(
         self, m: _Match, ws: list[tuple[str, bool]], ctx: ArticleContext, local: list[Anchor]
     ) -> Entry | None:
@@ -286,8 +306,10 @@ class Gazetteer:
             return m.curated
         name_key = " ".join(w for w, _ in ws[m.start : m.end])
         entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None, name_key=name_key)
-        if entry is not None or m.noun not in ("province", "district", "city"):
+        if entry is not None or m.noun not in ("province", "district", "city", "admin"):
             return entry
+        if m.noun == "admin":
+            m = replace(m, noun="district")
         name = " ".join(w.title() for w, _ in ws[m.start : m.end] if w not in _NOUN_KIND)
         if m.noun == "city":
             return None if m.rows else self._near_town(name, ctx, local)
@@ -321,7 +343,7 @@ class Gazetteer:
         seats = {geo.countries[i] for i in rows if geo.kinds[i] != 0}
         for i in rows:
             kind = geo_index.KINDS[geo.kinds[i]]
-            if noun is not None and kind != noun:
+            if noun is not None and kind != noun and not (noun == "admin" and kind != "city"):
                 continue
             cc, pop = geo.countries[i], geo.pops[i]
             share = ctx.weight(cc)
@@ -408,14 +430,16 @@ def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
         if i + n >= len(ws) or not all(cap for _, cap in ws[i : i + n]):
             return None
         noun = _NOUN_KIND.get(ws[i + n][0])
-        if noun in ("province", "district") or ws[i + n][0] in ("village", "town"):
+        if noun in ("province", "district", "admin") or ws[i + n][0] in ("village", "town"):
             return _Match(i, i + n + 1, noun, None, ())
     return None
 
 
 def _coarseness(m: _Match) -> tuple[int, int]:
+    """Coarser kinds first; among equals the later name, which in "X (Y, Z)" or "X, Y" is the wider
+    area that anchors the earlier one."""
     kind = m.noun or (m.curated.kind if m.curated else "city")
-    return (-SPECIFICITY.get(kind, 2), m.start)
+    return (-SPECIFICITY.get("district" if kind == "admin" else kind, 2), -m.start)
 
 
 def _nearness(lat: float, lon: float, cc: str, local: list[Anchor], anchors: tuple[Anchor, ...]) -> float:
@@ -519,15 +543,25 @@ def set_article(text: str | None) -> None:
     article_context.use(article_context.build(text, anchors))
 
 
-_NAME_WORD = r"(?:[A-Z][\w'’-]*|al-\w+|al|el|ad|ar|as|an|ash|az)"
-_AREA_NOUNS = r"district|sub-?district|province|governorate|region|state|county|oblast"
+_NAME_WORD = rf"(?:[A-Z][\w'’-]*|(?:{'|'.join(NAME_PARTICLES)})(?:-\w+)?)"
+_AREA_NOUNS = "|".join(
+    ["sub-?district", "province", "governorate", "region", "state", "oblast", *sorted(DISTRICT_NOUNS)]
+)
 _AREA_NOUN = rf"(?:{_AREA_NOUNS})"
+_AROUND = "|".join(sorted(AROUND_TOWN_NOUNS))
+# "the village of X", "the town of X": the noun before the name belongs to the phrase.
+_NOUN_OF = re.compile(
+    r"\b(?:village|town|city|hamlet|settlement|neighbou?rhood|district|area)\s+of\s+$", re.IGNORECASE
+)
 # What follows a place span in the same phrase: the rest of its name, its place noun, and the admin
 # areas an incident report lists after it ("Ash| Shajarah village, Daraa governorate").
 _CONTINUATION = re.compile(
     rf"(?:[ -]+{_NAME_WORD})*"
-    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AREA_NOUNS}))?"
+    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AROUND}|{_AREA_NOUNS}|LGA))?"
     rf"(?:,\s+(?:the\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*\s+{_AREA_NOUN})*"
+    # "Kafr Nabl (Maarat al-Numan, Idlib)": the admin areas an analyst puts in brackets
+    rf"(?:\s*\({_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?"
+    rf"(?:,\s*{_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?)*\))?"
 )
 
 
@@ -536,7 +570,8 @@ def place_phrase(text: str, start: int, end: int) -> str:
     split "Ash Shajarah" or a pattern that stopped before "village, Daraa governorate" still hands
     the whole phrase to find_place."""
     match = _CONTINUATION.match(text, end)
-    return text[start : match.end() if match else end]
+    before = _NOUN_OF.search(text, max(0, start - 30), start)
+    return text[before.start() if before else start : match.end() if match else end]
 
 
 def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:

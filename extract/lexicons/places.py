@@ -51,3 +51,69 @@ AFTER_PLACE_NAME = frozenset(
 SAID_AT_PREPOSITIONS = frozenset(["in", "at", "on", "during", "inside", "outside", "near"])
 # Definite place nouns that refer back to a place the article named before ("at the embassy") -> kind.
 PLACE_NOUNS = {"embassy": "embassy", "consulate": "embassy", "base": "military_base", "airport": "airport"}
+# Words after a name that make it an admin area below a province, as incident reports write them
+# ("Beni territory", "Gwoza LGA", "Koro cercle", "Hilmand's Nad Ali district") -> the index's kind.
+DISTRICT_NOUNS = frozenset(
+    [
+        "district",
+        "subdistrict",
+        "county",
+        "territory",
+        "lga",
+        "commune",
+        "cercle",
+        "department",
+        "municipality",
+        "prefecture",
+        "woreda",
+        "township",
+        "tehsil",
+        "upazila",
+        "raion",
+        "rayon",
+        "hromada",
+        "nahiya",
+        "qada",
+    ]
+)
+# Words after a town's name for the land around it: the event happened near the town
+# ("Deir ez-Zor countryside", "the outskirts of Gao" is handled by its preposition).
+AROUND_TOWN_NOUNS = frozenset(["countryside", "outskirts", "suburbs", "environs", "vicinity", "locality"])
+# Lower-case particles inside transliterated names ("Deir ez-Zor", "Ras al-Ain", "Dar es Salaam").
+NAME_PARTICLES = (
+    *("al", "el", "ad", "ar", "as", "an", "ash", "az", "ez", "es", "ed", "et", "at", "ul", "bin", "ibn"),
+    *("de", "del", "la", "da", "do", "dos", "das"),
+)
+
+# One-word aliases that are directions or common nouns, never a name alone ("East" for Burkina Faso's
+# Est region would take "the East Sea").
+GENERIC_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "capital",
+        "coast",
+        "coastal",
+        "islands",
+        "island",
+        "lakes",
+        "mountains",
+        "upper",
+        "lower",
+        "middle",
+        "centre",
+        "center",
+        "interior",
+    ]
+)

@@ -26,6 +26,7 @@ from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from eventgraph.extract.pipeline.pieces import shifted
 from eventgraph.extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
+from eventgraph.extract.places_nearby import nearby_place
 from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
 from eventgraph.extract.resolve.names import person_tokens, same_person, strip_possessive
@@ -324,8 +325,8 @@ def _place(m: Mention, doc: _DocIndex) -> Place | None:
     sentence puts after a locative preposition ("a compound near Baghdad International Airport").
     """
     span = m.place
-    blocking = [s for s in m.agents + m.targets if not _destination(m, s)]
-    if span is not None and not any(s.start < span.end and span.start < s.end for s in blocking):
+    blocking = [(s.start, s.end) for s in m.agents + m.targets if not _destination(m, s)]
+    if span is not None and not any(s < span.end and span.start < e for s, e in blocking):
         place = find_place(place_phrase(doc.text, span.start, span.end))
         modifier = place is not None and place.kind == "country" and 0 <= m.trigger_start - span.end <= 2
         if not modifier:
@@ -338,7 +339,15 @@ def _place(m: Mention, doc: _DocIndex) -> Place | None:
         return None
     elif m.type == "statement":
         return _said_at(m, doc)
-    return _place_in_sentence(m, doc) or _place_referred(m, doc)
+    return (
+        _place_in_sentence(m, doc)
+        or _place_referred(m, doc)
+        or (
+            None  # a call joins two places; where it "happened" is neither
+            if m.type == "phone_call"
+            else nearby_place(doc.text, doc.ents, (m.char_start, m.char_end), m.trigger_start, blocking)
+        )
+    )
 
 
 def _destination(m: Mention, span: Span) -> bool:

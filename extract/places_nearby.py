@@ -1,0 +1,95 @@
+"""Where an event happened when its sentence puts no place after a locative preposition.
+
+Reports name the place once and go on without it: "Clashes erupted in Sweida on Sunday. ... The army
+deployed troops to the area", "On 3 May 2020, gunmen attacked a checkpoint. Two soldiers were killed
+in X." The place of such an event is the place its own sentence names anywhere (nearest the trigger),
+else the nearest place named before it in its paragraph, else the first named after it in the
+paragraph, else the nearest named before it in the article. A dateline's place ("ERBIL, Kurdistan
+Region - ...") filed the story and is never taken; a country written as a modifier ("US troops") is
+an actor, not a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from eventgraph.extract.gazetteer.context import ADMIN_PHRASE
+from eventgraph.extract.ingest.dateline import dateline_end
+from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME
+from eventgraph.extract.places import find_place, place_phrase
+from eventgraph.graph.model import Place
+
+__all__ = ["nearby_place"]
+
+# Entity labels the model gives places; others count only right after a locative preposition ("riots
+# broke out in Lod" with Lod tagged as a person, "bombed positions in Duhok" with Duhok as an org).
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+_NAME_LABELS = frozenset(["ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"])
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|inside|around|across|at|of the (?:village|town|city|district) of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+Entity = tuple[int, int, str, str]  # start, end, label, text
+
+
+def nearby_place(
+    text: str,
+    ents: Sequence[Entity],
+    sentence: tuple[int, int],
+    trigger: int,
+    blocked: Sequence[tuple[int, int]] = (),
+) -> Place | None:
+    """The place of the event whose trigger starts at ``trigger`` in the sentence text[start:end]
+    (``blocked``: spans that name its participants; they are places only after "in", "near"...)."""
+    found = _candidates(text, ents, blocked)
+    if not found:
+        return None
+    start, end = sentence
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    own = [c for c in found if start <= c[0] < end]
+    if own:
+        return min(own, key=lambda c: (c[0] < trigger, abs(c[0] - trigger)))[1]
+    before = [c for c in found if c[0] < start]
+    in_para = [c for c in before if c[0] >= para_start]
+    if in_para:
+        return in_para[-1][1]
+    after = [c for c in found if end <= c[0] < para_end]
+    if after:
+        return after[0][1]
+    return before[-1][1] if before else None
+
+
+def _candidates(
+    text: str, ents: Sequence[Entity], blocked: Sequence[tuple[int, int]]
+) -> list[tuple[int, Place]]:
+    out: list[tuple[int, Place]] = []
+    # "Suwayda province": admin areas the model may not tag, in text order with the entities
+    areas = [(m.start(1), m.end(), "GPE", m.group(0)) for m in ADMIN_PHRASE.finditer(text)]
+    spans = sorted({*ents, *areas}, key=lambda e: (e[0], -e[1]))
+    taken = -1
+    for start, end, label, _ in spans:
+        if start < taken:
+            continue  # inside a span already taken
+
+        locative = _LOCATIVE_BEFORE.search(text, max(0, start - 30), start) is not None
+        if label not in _PLACE_LABELS and not (label in _NAME_LABELS and locative):
+            continue
+        if not locative and any(s < end and start < e for s, e in blocked):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if start < line_start + dateline_end(text[line_start : line_start + 200]):
+            continue
+        place = find_place(place_phrase(text, start, end))
+        if place is None:
+            continue
+        after = _NEXT_WORD.match(text, end)
+        if place.kind == "country" and after and after.group(1) not in AFTER_PLACE_NAME:
+            continue  # "US troops", "Iraq policy": the country is a modifier
+        out.append((start, place))
+        taken = end
+    return out

@@ -34,6 +34,7 @@ from eventgraph.extract.lexicons.places import (
     DISTRICT_NOUNS,
     GENERIC_WORDS,
     NAME_PARTICLES,
+    PREMISES_NOUNS,
 )
 from eventgraph.graph.model import Place, place_id
 
@@ -308,20 +309,19 @@ class Gazetteer:
         entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None, name_key=name_key)
         if entry is not None or m.noun not in ("province", "district", "city", "admin"):
             return entry
-        if m.noun == "admin":
-            m = replace(m, noun="district")
+        noun = "district" if m.noun == "admin" else m.noun
         name = " ".join(w.title() for w, _ in ws[m.start : m.end] if w not in _NOUN_KIND)
-        if m.noun == "city":
+        if noun == "city":
             return None if m.rows else self._near_town(name, ctx, local)
         # "X province" that no admin area is called: the province of its seat, or a near spelling.
         seat = self._choose(m.rows, "city", ctx, local, supported=True, name_key=name_key)
-        if seat is None and m.noun == "district":
-            seat = self._near_spelling(name, m.noun, ctx) or self._near_town(name, ctx, local)
+        if seat is None and noun == "district":
+            seat = self._near_spelling(name, noun, ctx) or self._near_town(name, ctx, local)
             if seat is None or seat.kind == "district":
                 return seat
         if seat is not None:
-            return replace(seat, name=f"{seat.name} {m.noun.title()}", kind=m.noun, uid=None, admin2=None)
-        return self._near_spelling(name, m.noun, ctx)
+            return replace(seat, name=f"{seat.name} {noun.title()}", kind=noun, uid=None, admin2=None)
+        return self._near_spelling(name, noun, ctx)
 
     def _choose(
         self,
@@ -565,12 +565,26 @@ _CONTINUATION = re.compile(
 )
 
 
+_PREMISES = "|".join(PREMISES_NOUNS)
+_OF_WHAT = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"  # "Ministry of Interior"
+# "the consular section of the Iranian embassy in |Damascus": the premises before "in" (from the last
+# "the") belong to the phrase.
+_PREMISES_BEFORE = re.compile(
+    rf"\bthe\s+((?:(?!the\b)[\w'’-]+\s+){{0,4}}(?:{_PREMISES}){_OF_WHAT})\s+in\s+$", re.IGNORECASE
+)
+_PREMISES_IN = re.compile(
+    rf"^(?:the\s+)?((?:[\w'’-]+\s+){{0,4}}(?:{_PREMISES}){_OF_WHAT})\s+in\s+(.+)$", re.IGNORECASE
+)
+
+
 def place_phrase(text: str, start: int, end: int) -> str:
     """The span text[start:end] widened over the rest of its place phrase, so that a model that
     split "Ash Shajarah" or a pattern that stopped before "village, Daraa governorate" still hands
     the whole phrase to find_place."""
     match = _CONTINUATION.match(text, end)
-    before = _NOUN_OF.search(text, max(0, start - 30), start)
+    before = _NOUN_OF.search(text, max(0, start - 30), start) or _PREMISES_BEFORE.search(
+        text, max(0, start - 80), start
+    )
     return text[before.start() if before else start : match.end() if match else end]
 
 
@@ -584,5 +598,11 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
             sender = "US" if embassy.group(1) in ("U.S.", "American") else embassy.group(1)
             name = f"{sender} Embassy in {city.name}"
             return Entry(name, "embassy", city.lat, city.lon, city.country).place()
+    premises = _PREMISES_IN.match(text.strip())
+    if premises:
+        city = gaz.find(premises.group(2))
+        if city is not None and city.kind in ("city", "neighbourhood", "district"):
+            name = f"{premises.group(1)} in {city.name}"
+            return Entry(name, "site", city.lat, city.lon, city.country, city.admin1).place()
     entry = gaz.find(text)
     return entry.place() if entry else None

@@ -12,15 +12,17 @@ an actor, not a place.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from eventgraph.extract.gazetteer.context import ADMIN_PHRASE
 from eventgraph.extract.ingest.dateline import dateline_end
+from eventgraph.extract.lexicons.countries import countries
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME
 from eventgraph.extract.places import find_place, place_phrase
 from eventgraph.graph.model import Place
 
-__all__ = ["nearby_place"]
+__all__ = ["after_locative", "nearby_place"]
 
 # Entity labels the model gives places; others count only right after a locative preposition ("riots
 # broke out in Lod" with Lod tagged as a person, "bombed positions in Duhok" with Duhok as an org).
@@ -33,6 +35,12 @@ _LOCATIVE_BEFORE = re.compile(
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 Entity = tuple[int, int, str, str]  # start, end, label, text
+
+
+def after_locative(text: str, start: int) -> bool:
+    """Whether text[start:] follows "in", "near", "across"...: a name there is where something
+    happened even when the parse also made it a participant ("pounded infrastructure across Ukraine")."""
+    return _LOCATIVE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def nearby_place(
@@ -56,18 +64,33 @@ def nearby_place(
         return min(own, key=lambda c: (c[0] < trigger, abs(c[0] - trigger)))[1]
     before = [c for c in found if c[0] < start]
     in_para = [c for c in before if c[0] >= para_start]
-    if in_para:
-        return in_para[-1][1]
     after = [c for c in found if end <= c[0] < para_end]
-    if after:
-        return after[0][1]
-    return before[-1][1] if before else None
+    # a country named after the event is more often its actor ("... The US has blamed ...")
+    towns_after = [c for c in after if c[1].kind != "country"]
+    order = (in_para[-1:], towns_after[:1], before[-1:], after[:1])
+    chosen = next((group[0][1] for group in order if group), None)
+    return _scene_country(chosen, found) if chosen is not None and chosen.kind == "country" else chosen
+
+
+def _scene_country(place: Place, found: list[tuple[int, Place, bool]]) -> Place:
+    """A country taken from another sentence gives way to the country the article places things in
+    most often ("in Baghdad", "across Iraq"): the country named last is as often an actor ("the
+    United States said ...") as the scene."""
+    scene = Counter(p.country for _, p, locative in found if locative and p.country)
+    if not scene:
+        return place
+    main, n = scene.most_common(1)[0]
+    if main == place.country or n < 2:
+        return place
+    name = countries().get(main)
+    return (find_place(name) if name else None) or place
 
 
 def _candidates(
     text: str, ents: Sequence[Entity], blocked: Sequence[tuple[int, int]]
-) -> list[tuple[int, Place]]:
-    out: list[tuple[int, Place]] = []
+) -> list[tuple[int, Place, bool]]:
+    """(offset, place, whether a locative preposition introduces it) of the places the text names."""
+    out: list[tuple[int, Place, bool]] = []
     # "Suwayda province": admin areas the model may not tag, in text order with the entities
     areas = [(m.start(1), m.end(), "GPE", m.group(0)) for m in ADMIN_PHRASE.finditer(text)]
     spans = sorted({*ents, *areas}, key=lambda e: (e[0], -e[1]))
@@ -76,7 +99,7 @@ def _candidates(
         if start < taken:
             continue  # inside a span already taken
 
-        locative = _LOCATIVE_BEFORE.search(text, max(0, start - 30), start) is not None
+        locative = after_locative(text, start)
         if label not in _PLACE_LABELS and not (label in _NAME_LABELS and locative):
             continue
         if not locative and any(s < end and start < e for s, e in blocked):
@@ -88,8 +111,11 @@ def _candidates(
         if place is None:
             continue
         after = _NEXT_WORD.match(text, end)
-        if place.kind == "country" and after and after.group(1) not in AFTER_PLACE_NAME:
+        modifier = (
+            after and after.group(1) not in AFTER_PLACE_NAME and not after.group(1).endswith(("ing", "ly"))
+        )
+        if place.kind == "country" and modifier:
             continue  # "US troops", "Iraq policy": the country is a modifier
-        out.append((start, place))
+        out.append((start, place, locative))
         taken = end
     return out

@@ -72,7 +72,22 @@ def _subdivision_names(info: dict[str, Any]) -> tuple[str, list[str]]:
     noun = parts[-1].strip("'’").lower() if len(parts) > 1 else ""
     if english and noun in _AREA_WORDS and key(english[0])[0][:3] == key(info["name"])[0][:3]:
         return f"{english[0]} {noun.title()}", names  # "Donetska oblast": Donetsk Oblast
-    return (english[0] if english and not info["name"].isascii() else plain_name(info["name"])), names
+    if english and not info["name"].isascii() and _english_is_used(english[0], info["name"]):
+        return english[0], names
+    return plain_name(info["name"]), names
+
+
+# Keys of towns of 15,000 and more, filled by build(): an English form that is also a town's name
+# ("Erbil") is the form news uses.
+_TOWN_KEYS: set[tuple[str, ...]] = set()
+
+
+def _english_is_used(english: str, name: str) -> bool:
+    """Whether ISO's English form is the usual one ("Arbīl": Erbil, the town's name; "Nīnawá":
+    Nineveh) rather than a rare spelling ("Nangarhār": "Ningrahar"), which gives way to the plain
+    name: a town of that name, or the same first letters."""
+    first = [(key(n) or ("",))[0][:3] for n in (english, name)]
+    return key(english) in _TOWN_KEYS or first[0] == first[1]
 
 
 def plain_name(name: str) -> str:
@@ -156,6 +171,7 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
         groups[(cc, city["admin1code"] or "")].append(i)
         first_row.setdefault((cc, " ".join(key(city["name"]))), i)
 
+    _TOWN_KEYS.update(key(n) for n, p in zip(names, pops, strict=True) if p >= 15_000)
     capitals = frozenset(
         row
         for cc, info in countries.items()

@@ -20,7 +20,7 @@ from pathlib import Path
 from eventgraph.extract.gazetteer.normal import skeleton
 from eventgraph.settings import Settings
 
-FORMAT = 13
+FORMAT = 14
 # Row kinds, stored as one byte each.
 KINDS = ("city", "district", "province")
 

@@ -45,6 +45,17 @@ AFTER_PLACE_NAME = frozenset(
         "late",
         "early",
         "earlier",
+        # adverbs and participles that go on after the place ("across Ukraine again", "in Iraq,
+        # killing two")
+        "again",
+        "overnight",
+        "yesterday",
+        "today",
+        "tonight",
+        "killing",
+        "wounding",
+        "injuring",
+        "leaving",
     ]
 )
 # Prepositions that put a statement where it was made ("told lawmakers on Capitol Hill").
@@ -117,3 +128,6 @@ GENERIC_WORDS = frozenset(
         "interior",
     ]
 )
+# Premises named by their institution that news places events at ("the Iranian embassy in Damascus",
+# "the defence ministry headquarters in Damascus"): a site of its own, at its city.
+PREMISES_NOUNS = ("embassy", "consulate", "headquarters", "ministry", "palace", "parliament", "presidency")

@@ -26,7 +26,7 @@ from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from eventgraph.extract.pipeline.pieces import shifted
 from eventgraph.extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
-from eventgraph.extract.places_nearby import nearby_place
+from eventgraph.extract.places_nearby import after_locative, nearby_place
 from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
 from eventgraph.extract.resolve.names import person_tokens, same_person, strip_possessive
@@ -326,7 +326,9 @@ def _place(m: Mention, doc: _DocIndex) -> Place | None:
     """
     span = m.place
     blocking = [(s.start, s.end) for s in m.agents + m.targets if not _destination(m, s)]
-    if span is not None and not any(s < span.end and span.start < e for s, e in blocking):
+    if span is not None and (
+        not any(s < span.end and span.start < e for s, e in blocking) or after_locative(doc.text, span.start)
+    ):
         place = find_place(place_phrase(doc.text, span.start, span.end))
         modifier = place is not None and place.kind == "country" and 0 <= m.trigger_start - span.end <= 2
         if not modifier:

@@ -352,7 +352,12 @@ class Gazetteer:
             small = kind == "city" and pop < _SMALL
             if small and not (supported or share >= _MAIN_SHARE or near or in_span or cc in seats):
                 continue
-            alias = kind == "city" and name_key is not None and _other_name(geo.names[i], name_key)
+            alias = (
+                kind == "city"
+                and cc not in seats
+                and name_key is not None
+                and _other_name(geo.names[i], name_key)
+            )
             if alias and ctx.countries and not share and not near:
                 continue  # "Boni" in a report about Mali is no other name of Bonn
             score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
@@ -577,13 +582,21 @@ _PREMISES_IN = re.compile(
 )
 
 
+# "Zurmi LGA, |Zamfara state": a finer area listed before the span, as reports list them.
+_FINER_BEFORE = re.compile(
+    rf"(?<![\w-])[A-Z][\w'’-]*(?:[ -]+{_NAME_WORD}){{0,3}}\s+(?:village|town|{_AREA_NOUNS}|LGA),\s+$"
+)
+
+
 def place_phrase(text: str, start: int, end: int) -> str:
     """The span text[start:end] widened over the rest of its place phrase, so that a model that
     split "Ash Shajarah" or a pattern that stopped before "village, Daraa governorate" still hands
     the whole phrase to find_place."""
     match = _CONTINUATION.match(text, end)
-    before = _NOUN_OF.search(text, max(0, start - 30), start) or _PREMISES_BEFORE.search(
-        text, max(0, start - 80), start
+    before = (
+        _NOUN_OF.search(text, max(0, start - 30), start)
+        or _PREMISES_BEFORE.search(text, max(0, start - 80), start)
+        or _FINER_BEFORE.search(text, max(0, start - 80), start)
     )
     return text[before.start() if before else start : match.end() if match else end]
 

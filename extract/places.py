@@ -252,6 +252,11 @@ class Gazetteer:
             ):
                 local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country))
         found = [m for m in matches if m.entry is not None]
+        # "Balad, Middle Shabelle region": a town of another country than the areas the span names is
+        # some other place of that name
+        areas = {m.entry.country for m in found if m.entry and m.entry.kind in ("province", "district")}
+        if areas:
+            found = [m for m in found if m.entry and (m.entry.country in areas or m.entry.kind == "country")]
         if not found:
             return None
         best = min(found, key=lambda m: (SPECIFICITY.get(m.entry.kind, 3) if m.entry else 9, m.start))
@@ -282,8 +287,11 @@ class Gazetteer:
                 hit = _Match(i, j, noun, curated, rows)
                 break
             unknown = _unknown_area(ws, i)
-            if unknown is not None and hit is not None and self._known(ws[hit.end : unknown.end]):
-                unknown = None  # "Syria's Suwayda province": a known name, then a known area
+            if unknown is not None and (
+                (hit is not None and self._known(ws[hit.end : unknown.end]))
+                or any(self._known(ws[k : unknown.end]) for k in range(i + 1, unknown.end - 1))
+            ):
+                unknown = None  # "Syria's Suwayda province", "Inates, Tillaberi region": a known area
             if unknown is not None and (hit is None or unknown.end > hit.end):
                 # "Ash Shajarrah village": the whole name before the noun, not the "Ash" it starts with
                 unknown.fallback, hit = hit, unknown
@@ -548,11 +556,11 @@ def set_article(text: str | None) -> None:
     article_context.use(article_context.build(text, anchors))
 
 
-_NAME_WORD = rf"(?:[A-Z][\w'’-]*|(?:{'|'.join(NAME_PARTICLES)})(?:-\w+)?)"
+_NAME_WORD = rf"(?:[A-Z][\w'’-]*|(?:{'|'.join(NAME_PARTICLES)})\b(?:-\w+)?)"
 _AREA_NOUNS = "|".join(
     ["sub-?district", "province", "governorate", "region", "state", "oblast", *sorted(DISTRICT_NOUNS)]
 )
-_AREA_NOUN = rf"(?:{_AREA_NOUNS})"
+_AREA_NOUN = rf"(?i:{_AREA_NOUNS})"
 _AROUND = "|".join(sorted(AROUND_TOWN_NOUNS))
 # "the village of X", "the town of X": the noun before the name belongs to the phrase.
 _NOUN_OF = re.compile(
@@ -562,7 +570,7 @@ _NOUN_OF = re.compile(
 # areas an incident report lists after it ("Ash| Shajarah village, Daraa governorate").
 _CONTINUATION = re.compile(
     rf"(?:[ -]+{_NAME_WORD})*"
-    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AROUND}|{_AREA_NOUNS}|LGA))?"
+    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AROUND}|{_AREA_NOUNS}|LGA)\b)?"
     rf"(?:,\s+(?:the\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*\s+{_AREA_NOUN})*"
     # "Kafr Nabl (Maarat al-Numan, Idlib)": the admin areas an analyst puts in brackets
     rf"(?:\s*\({_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?"

@@ -93,7 +93,7 @@ AROUND_TOWN_NOUNS = frozenset(["countryside", "outskirts", "suburbs", "environs"
 # Lower-case particles inside transliterated names ("Deir ez-Zor", "Ras al-Ain", "Dar es Salaam").
 NAME_PARTICLES = (
     *("al", "el", "ad", "ar", "as", "an", "ash", "az", "ez", "es", "ed", "et", "at", "ul", "bin", "ibn"),
-    *("de", "del", "la", "da", "do", "dos", "das"),
+    *("de", "del", "des", "du", "la", "le", "les", "da", "do", "dos", "das"),
 )
 
 # One-word aliases that are directions or common nouns, never a name alone ("East" for Burkina Faso's

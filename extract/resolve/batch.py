@@ -336,7 +336,8 @@ def _place(m: Mention, doc: _DocIndex) -> Place | None:
             finer = find_place(tail.group(1)) if tail else None
             if place is not None and finer is not None and _rank(finer) < _rank(place):
                 return finer
-            return place
+            if place is not None or m.type == "statement":
+                return place
     elif span is not None:
         return None
     elif m.type == "statement":

@@ -35,6 +35,7 @@ from eventgraph.extract.lexicons.places import (
     GENERIC_WORDS,
     NAME_PARTICLES,
     PREMISES_NOUNS,
+    TOPONYM_HEADS,
 )
 from eventgraph.graph.model import Place, place_id
 
@@ -159,7 +160,11 @@ _MAX_WORDS = 6
 _FOUND_CACHE = 50_000
 _SMALL = 15_000  # below this a place needs support from the context or a place noun
 _NEAR_KM = 150.0
-_UNKNOWN_POP = 500  # GeoNames gives 0 for an unknown population; cities500 lists places of 500 and more
+_ALIAS_CITY = 100_000
+_UNKNOWN_POP = 500
+_PARTICLES = frozenset(
+    NAME_PARTICLES
+)  # GeoNames gives 0 for an unknown population; cities500 lists places of 500 and more
 # A small place is taken on country context alone only in a country the article is mostly about:
 # news names the US in passing everywhere, and "Pacific" is also a Missouri town.
 _MAIN_SHARE = 0.4
@@ -250,11 +255,15 @@ class Gazetteer:
                 and m.entry.lon is not None
                 and m.entry.country
             ):
-                local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country))
+                province = m.entry.name if m.entry.kind == "province" else None
+                local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country, province))
         found = [m for m in matches if m.entry is not None]
         # "Balad, Middle Shabelle region": a town of another country than the areas the span names is
         # some other place of that name
         areas = {m.entry.country for m in found if m.entry and m.entry.kind in ("province", "district")}
+        if not areas and len({m.entry.country for m in found if m.entry and m.entry.kind != "country"}) > 1:
+            # "X (Y, Z)": the names after the first are the areas around it
+            areas = {m.entry.country for m in found[-1:] if m.entry}
         if areas:
             found = [m for m in found if m.entry and (m.entry.country in areas or m.entry.kind == "country")]
         if not found:
@@ -270,6 +279,8 @@ class Gazetteer:
             hit = None
             for j in range(min(len(ws), i + _MAX_WORDS), i, -1):
                 k = tuple(w for w, _ in ws[i:j])
+                if j - i > 1 and not ws[j - 1][1] and k[-1] in _PARTICLES:
+                    continue  # "Russia as ...": a name does not end with a particle
                 curated = self._index.get(k)
                 rows = self._geo.lookup(" ".join(k)) if self._geo else ()
                 if curated is None and not rows:
@@ -279,6 +290,8 @@ class Gazetteer:
                     continue  # "hit", "chad", "march": common words are names only when capitalised
                 if curated is None and j < len(ws) and ws[j][0] in _FEATURES:
                     break  # "Pacific Ocean": no town
+                if curated is None and j == i + 1 and k[0] in TOPONYM_HEADS and j < len(ws) and ws[j][1]:
+                    break  # "Ain Issa" unknown: not the "Ain" it starts with
                 noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None
                 if noun is None and i >= 2 and ws[i - 1][0] == "of":
                     noun = _NOUN_KIND.get(ws[i - 2][0])
@@ -286,6 +299,9 @@ class Gazetteer:
                     noun = _NOUN_KIND[k[-1]]
                 hit = _Match(i, j, noun, curated, rows)
                 break
+            if hit is not None and hit.curated is None and self._curated_across(ws, i, hit.end):
+                i += 1  # "Ain al-Asad air base": not a village "Ain Asad", but the base the words name
+                continue
             unknown = _unknown_area(ws, i)
             if unknown is not None and (
                 (hit is not None and self._known(ws[hit.end : unknown.end]))
@@ -301,6 +317,15 @@ class Gazetteer:
             out.append(hit)
             i = hit.end
         return out
+
+    def _curated_across(self, ws: list[tuple[str, bool]], start: int, end: int) -> bool:
+        """Whether a project, airport or country name starts inside ws[start:end] and runs past it."""
+        k = tuple(w for w, _ in ws)
+        return any(
+            k[a:b] in self._index
+            for a in range(start + 1, end)
+            for b in range(end + 1, min(len(k), a + _MAX_WORDS) + 1)
+        )
 
     def _known(self, ws: list[tuple[str, bool]]) -> bool:
         """Whether the words name a known place, with or without their trailing place noun."""
@@ -349,6 +374,7 @@ class Gazetteer:
         # A town that shares its name with an area of its country is that area's seat ("Menaka",
         # Menaka Region): the area vouches for it however small it is.
         seats = {geo.countries[i] for i in rows if geo.kinds[i] != 0}
+        provinces = {a.province for a in local if a.province}
         for i in rows:
             kind = geo_index.KINDS[geo.kinds[i]]
             if noun is not None and kind != noun and not (noun == "admin" and kind != "city"):
@@ -357,15 +383,17 @@ class Gazetteer:
             share = ctx.weight(cc)
             near = _nearness(geo.lats[i], geo.lons[i], cc, local, ctx.anchors)
             in_span = any(a.country == cc for a in local)
-            small = kind == "city" and pop < _SMALL
-            if small and not (supported or share >= _MAIN_SHARE or near or in_span or cc in seats):
-                continue
             alias = (
                 kind == "city"
                 and cc not in seats
                 and name_key is not None
                 and _other_name(geo.names[i], name_key)
             )
+            # a town known by another name ("Ras al-Ain" among Rosh HaAyin's names) needs support
+            # as a small one does, unless it is a city of note
+            small = kind == "city" and (pop < _SMALL or (alias and pop < _ALIAS_CITY))
+            if small and not (supported or share >= _MAIN_SHARE or near or in_span or cc in seats):
+                continue
             if alias and ctx.countries and not share and not near:
                 continue  # "Boni" in a report about Mali is no other name of Bonn
             score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
@@ -375,6 +403,9 @@ class Gazetteer:
             if share:
                 score += (2.0 + 4.0 * share) * (0.5 if cc in ctx.by_adjective else 1.0)
             score += 6.0 if in_span else 0.0
+            a1 = geo.admin1[i]
+            if provinces and a1 >= 0 and geo.admin1_names[a1] in provinces:
+                score += 8.0  # "Sadove village, Mykolaiv province": the Sadove of that province
             score += 4.0 * near
             if kind != "city" and noun is None:
                 score -= 1.5  # a bare name is the town before the area named after it
@@ -556,7 +587,9 @@ def set_article(text: str | None) -> None:
     article_context.use(article_context.build(text, anchors))
 
 
-_NAME_WORD = rf"(?:[A-Z][\w'’-]*|(?:{'|'.join(NAME_PARTICLES)})\b(?:-\w+)?)"
+_PARTICLE = "|".join(NAME_PARTICLES)
+# a capitalised word, or a particle inside a name ("Deir ez-Zor", "Jisr ash Shughur"), never at its end
+_NAME_WORD = rf"(?:[A-Z][\w'’-]*|(?:{_PARTICLE})-\w+|(?:{_PARTICLE})(?=[ -]+[A-Z]))"
 _AREA_NOUNS = "|".join(
     ["sub-?district", "province", "governorate", "region", "state", "oblast", *sorted(DISTRICT_NOUNS)]
 )

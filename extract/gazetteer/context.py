@@ -33,6 +33,7 @@ class Anchor:
     lat: float
     lon: float
     country: str
+    province: str | None = None  # the province's name when the anchor is one: its towns are in it
 
 
 @dataclass(frozen=True, eq=False)

@@ -20,7 +20,7 @@ from pathlib import Path
 from eventgraph.extract.gazetteer.normal import skeleton
 from eventgraph.settings import Settings
 
-FORMAT = 14
+FORMAT = 15
 # Row kinds, stored as one byte each.
 KINDS = ("city", "district", "province")
 

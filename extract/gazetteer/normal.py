@@ -35,15 +35,25 @@ def key(text: str) -> tuple[str, ...]:
 
 
 _DOUBLE = re.compile(r"(.)\1+")
-_SPELLING = (("ou", "u"), ("ee", "i"), ("oo", "u"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("dj", "j"))
+_SPELLING = (
+    *(("ou", "u"), ("ee", "i"), ("oo", "u"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("dj", "j")),
+    *(("gh", "g"), ("kh", "k"), ("ei", "ai"), ("ay", "ai"), ("aw", "o")),
+)
+# Arabic articles as transliterations write them ("Maarrat an Numan", "Jisr ash Shughur", "Dayr az Zawr")
+_ARTICLES = frozenset(
+    ["an", "ar", "as", "ash", "at", "ad", "az", "ath", "adh", "ez", "es", "ed", "et", "en", "er", "ul"]
+)
 
 
 def skeleton(normal_key: str) -> str:
     """A looser form of a normalised key (words joined by spaces) under which transliterations of one
-    name agree: "Shabwah" and "Shabwa", "Hamah" and "Hama", "Qunaytirah" and "Kunaytira". Doubled
-    letters collapse, a final "h" after a vowel drops, and common digraphs take one spelling."""
+    name agree: "Shabwah" and "Shabwa", "Deir ez-Zor" and "Dayr az Zawr", "Ma'arrat al-Nu'man" and
+    "Maarrat an Numan". Articles drop, doubled letters collapse, a final "h" after a vowel drops,
+    and common digraphs take one spelling."""
+    words = normal_key.split()
+    kept = [w for w in words if w not in _ARTICLES] or words
     out = []
-    for word in normal_key.split():
+    for word in kept:
         w = _DOUBLE.sub(r"\1", word)
         for a, b in _SPELLING:
             w = w.replace(a, b)

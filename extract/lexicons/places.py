@@ -131,3 +131,25 @@ GENERIC_WORDS = frozenset(
 # Premises named by their institution that news places events at ("the Iranian embassy in Damascus",
 # "the defence ministry headquarters in Damascus"): a site of its own, at its city.
 PREMISES_NOUNS = ("embassy", "consulate", "headquarters", "ministry", "palace", "parliament", "presidency")
+# Words that begin many place names and are a place alone only by accident ("Ain Issa" is no "El Ain",
+# "Tal Hamis" no "Tal"): spring, hill, village, monastery, cape, well, mountain, valley, house ...
+TOPONYM_HEADS = frozenset(
+    [
+        *(
+            "ain",
+            "ayn",
+            "tal",
+            "tall",
+            "tell",
+            "kafr",
+            "kfar",
+            "deir",
+            "dayr",
+            "ras",
+            "bir",
+            "jabal",
+            "jebel",
+        ),
+        *("wadi", "beit", "bayt", "khan", "umm", "abu", "sidi", "hassi", "qasr", "mazraat", "jisr", "nahr"),
+    ]
+)

@@ -185,3 +185,32 @@ def test_incident_reports_are_placed_within_50_km_of_the_analysts_point() -> Non
     placed = pipeline_places([text for text, _, _ in cases])
     coords, near = shares(placed, [(lat, lon) for _, lat, lon in cases])
     assert near >= 0.8, (coords, near)
+
+
+def test_arabic_transliterations_meet_without_their_articles() -> None:
+    assert skeleton("deir ez zor") == skeleton("dayr az zawr")
+    assert skeleton("jisr ash shugur") == skeleton("jisr shughur")
+    place = find_place("Dayr az Zawr")
+    assert place is not None and (place.country, place.kind) == ("SY", "city")
+
+
+def test_a_name_head_alone_is_no_place_when_an_unknown_name_goes_on() -> None:
+    # "Ain Issa" is a Syrian town; "Ain" alone is a town in Tunisia
+    place = find_place("Ain Issa (Tell Abiad, Ar-Raqqa)")
+    assert place is not None and place.country == "SY"
+
+
+def test_a_base_named_across_a_village_name_is_the_base() -> None:
+    place = find_place("the Ain al-Asad air base")
+    assert place is not None and place.kind == "military_base"
+
+
+def test_a_name_does_not_end_with_a_particle() -> None:
+    place = find_place("Russia as")
+    assert place is not None and place.kind == "country"
+
+
+def test_a_village_is_taken_in_the_province_the_span_names() -> None:
+    set_article("On 3 May 2020, gunmen attacked a post in Sadove village, Mykolaiv province.")
+    place = find_place("Sadove village, Mykolaiv province")
+    assert place is not None and place.admin1 == "Mykolaiv Oblast"

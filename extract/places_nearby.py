@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from eventgraph.extract.gazetteer.context import ADMIN_PHRASE
 from eventgraph.extract.ingest.dateline import dateline_end
 from eventgraph.extract.lexicons.countries import countries
-from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME
+from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME, PREMISES_NOUNS
 from eventgraph.extract.places import find_place, place_phrase
 from eventgraph.graph.model import Place
 
-__all__ = ["after_locative", "nearby_place"]
+__all__ = ["after_locative", "nearby_place", "targeted_premises"]
 
 # Entity labels the model gives places; others count only right after a locative preposition ("riots
 # broke out in Lod" with Lod tagged as a person, "bombed positions in Duhok" with Duhok as an org).
@@ -38,6 +38,14 @@ _LOCATIVE_BEFORE = re.compile(
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 Entity = tuple[int, int, str, str]  # start, end, label, text
+# "strikes targeting Syria's Defence Ministry", "rockets hit the US Embassy": named premises an attack
+# was aimed at (a capitalised name, so "the ministry said" is not one)
+_TARGETED = re.compile(
+    r"\b(?:target(?:ed|ing|s)?|hit(?:ting|s)?|struck|strik(?:e|es|ing)|bomb(?:ed|ing)?|shell(?:ed|ing))\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?((?:[A-Z][\w'’-]*\s+){0,3}(?:"
+    + "|".join(n.title() for n in PREMISES_NOUNS)
+    + r"))\b"
+)
 
 
 def after_locative(text: str, start: int) -> bool:
@@ -122,3 +130,13 @@ def _candidates(
         out.append((start, place, locative))
         taken = end
     return out
+
+
+def targeted_premises(sentence: str, city: Place) -> Place | None:
+    """Named premises in ``city`` that the attack in ``sentence`` targeted ("Israel launched air
+    strikes on Damascus, targeting Syria's Defence Ministry"): a site of their own at the city."""
+    hit = _TARGETED.search(sentence)
+    if hit is None or city.kind != "city":
+        return None
+    place = find_place(f"{hit.group(1)} in {city.name}")
+    return place if place is not None and place.country == city.country else None

@@ -26,7 +26,7 @@ from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from eventgraph.extract.pipeline.pieces import shifted
 from eventgraph.extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
-from eventgraph.extract.places_nearby import after_locative, nearby_place
+from eventgraph.extract.places_nearby import after_locative, nearby_place, targeted_premises
 from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
 from eventgraph.extract.resolve.names import person_tokens, same_person, strip_possessive
@@ -316,7 +316,18 @@ def _ids(registry: ActorRegistry, actors: list[DocActor]) -> list[str]:
     return out
 
 
+_ATTACKS = frozenset(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"])
+
+
 def _place(m: Mention, doc: _DocIndex) -> Place | None:
+    """The mention's place (_found_place), or the named premises in that city it attacked."""
+    place = _found_place(m, doc)
+    if place is not None and m.type in _ATTACKS:
+        return targeted_premises(doc.text[m.char_start : m.char_end], place) or place
+    return place
+
+
+def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
     """The mention's place; a span that is also a participant names an actor, not a place, and
     a country written as a modifier of the trigger ("US airstrikes") names the attacker.
 

@@ -14,7 +14,7 @@ import pytest
 from bench.places_reports import located, pipeline_places, shares
 from eventgraph.extract.gazetteer.normal import skeleton
 from eventgraph.extract.places import find_place, place_phrase, set_article
-from eventgraph.extract.places_nearby import nearby_place
+from eventgraph.extract.places_nearby import nearby_place, targeted_premises
 
 LOCATED = Path(__file__).parents[1] / "fixtures" / "incidents" / "located.jsonl"
 
@@ -214,3 +214,12 @@ def test_a_village_is_taken_in_the_province_the_span_names() -> None:
     set_article("On 3 May 2020, gunmen attacked a post in Sadove village, Mykolaiv province.")
     place = find_place("Sadove village, Mykolaiv province")
     assert place is not None and place.admin1 == "Mykolaiv Oblast"
+
+
+def test_named_premises_an_attack_targeted_in_its_city_are_its_place() -> None:
+    damascus = find_place("Damascus")
+    assert damascus is not None
+    sentence = "Israel launched air strikes on Damascus on Wednesday, targeting Syria’s Defence Ministry."
+    place = targeted_premises(sentence, damascus)
+    assert place is not None and (place.name, place.kind) == ("Defence Ministry in Damascus", "site")
+    assert targeted_premises("The ministry said strikes hit the city.", damascus) is None

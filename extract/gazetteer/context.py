@@ -33,6 +33,7 @@ class Anchor:
     lat: float
     lon: float
     country: str
+    province: str | None = None  # the province's name when the anchor is one: its towns are in it
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,6 +43,9 @@ class ArticleContext:
 
     countries: dict[str, float] = field(default_factory=dict)
     anchors: tuple[Anchor, ...] = ()
+    # countries known only from adjectives ("Russian artillery", "Malian soldiers"): they say who
+    # acted more often than where, so they weigh less in choosing between towns
+    by_adjective: frozenset[str] = frozenset()
     serial: int = field(default_factory=lambda: next(_SERIAL))
 
     def weight(self, country: str) -> float:
@@ -59,10 +63,10 @@ def current() -> ArticleContext:
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*(?:\.(?:[A-Za-z]\.)+)?")
 
 
-def countries_named(text: str) -> Counter[str]:
+def countries_named(text: str, adjectives: Counter[str] | None = None) -> Counter[str]:
     """ISO code -> how often the text names the country or its demonym ("U.S.", "Iraqi"); only
     capitalised words count, so "turkey" the bird and "us" the pronoun do not. Capitals are left out:
-    "Tripoli" is the very name the context must decide."""
+    "Tripoli" is the very name the context must decide. ``adjectives`` counts the demonym mentions."""
     names = country_lookup()
     demonyms = demonym_lookup()
     tokens = _TOKEN.findall(text)
@@ -76,9 +80,13 @@ def countries_named(text: str) -> Counter[str]:
                     continue
                 phrase = fold(" ".join(tokens[i : i + n])).replace("’", "'")
                 phrase = phrase[:-2] if phrase.endswith("'s") else phrase
-                code = names.get(phrase) or demonyms.get(phrase)
+                code = names.get(phrase)
+                adjective = code is None and phrase in demonyms
+                code = code or demonyms.get(phrase)
                 if code and (n > 1 or phrase != "us" or tokens[i] != "Us"):
                     counts[code] += 1
+                    if adjective and adjectives is not None:
+                        adjectives[code] += 1
                     step = n
                     break
         i += step
@@ -87,12 +95,14 @@ def countries_named(text: str) -> Counter[str]:
 
 def build(text: str, anchors: list[Anchor]) -> ArticleContext:
     """The context of one article from its text and the admin areas already resolved in it."""
-    counts = countries_named(text)
+    adjectives: Counter[str] = Counter()
+    counts = countries_named(text, adjectives)
     for anchor in anchors:
         counts[anchor.country] += 1
     total = sum(counts.values())
     shares = {code: n / total for code, n in counts.items()} if total else {}
-    return ArticleContext(shares, tuple(anchors))
+    only_adjective = frozenset(code for code, n in counts.items() if adjectives[code] == n)
+    return ArticleContext(shares, tuple(anchors), only_adjective)
 
 
 def use(context: ArticleContext) -> None:

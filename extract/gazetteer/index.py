@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from eventgraph.extract.gazetteer.normal import skeleton
 from eventgraph.settings import Settings
 
-FORMAT = 11
+FORMAT = 15
 # Row kinds, stored as one byte each.
 KINDS = ("city", "district", "province")
 
@@ -56,16 +57,21 @@ class GeoIndex:
         self.capitals: frozenset[int] = columns["capitals"]  # type: ignore[assignment]
         self.country_centres: dict[str, tuple[float, float]] = columns["country_centres"]  # type: ignore[assignment]
         self.keys = keys
+        # skeleton (normal.skeleton) -> rows of the keys that differ from their skeleton
+        self.loose: dict[str, int | tuple[int, ...]] = columns.get("loose", {})  # type: ignore[assignment]
 
     def __len__(self) -> int:
         return len(self.names)
 
     def lookup(self, key: str) -> tuple[int, ...]:
-        """Row numbers whose name or alias normalises to ``key`` (words joined by spaces)."""
-        hit = self.keys.get(key)
-        if hit is None:
-            return ()
-        return (hit,) if isinstance(hit, int) else hit
+        """Row numbers whose name or alias normalises to ``key`` (words joined by spaces), or is
+        another transliteration of it ("Shabwa" finds "Shabwah"; see normal.skeleton)."""
+        rows = _rows(self.keys.get(key))
+        loose = skeleton(key)
+        extra = (*(_rows(self.keys.get(loose)) if loose != key else ()), *_rows(self.loose.get(loose)))
+        if not extra:
+            return rows
+        return rows + tuple(dict.fromkeys(i for i in extra if i not in rows))
 
     def row(self, i: int) -> Row:
         a1 = self.admin1[i]
@@ -81,6 +87,12 @@ class GeoIndex:
             self.admin1_names[a1] if a1 >= 0 else None,
             i in self.capitals,
         )
+
+
+def _rows(hit: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    if hit is None:
+        return ()
+    return (hit,) if isinstance(hit, int) else hit
 
 
 def cache_dir() -> Path:

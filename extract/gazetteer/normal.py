@@ -12,13 +12,14 @@ _DROP = frozenset({"al", "el", "the", "s"})
 _BASE_WORDS = re.compile(
     r"\b(?:air\s*base|air\s*field|airfield|air\s*station|army\s+air\s+field)\b", re.IGNORECASE
 )
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Syria's Suwayda province": the possessive is no part of a name
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SAME = {"governorate": "province", "neighborhood": "neighbourhood"}
 
 
 def words(text: str) -> list[tuple[str, bool]]:
     """Normalised words of a name, each with whether it was written with a capital."""
-    text = _BASE_WORDS.sub("Airbase", text)
+    text = _POSSESSIVE.sub("", _BASE_WORDS.sub("Airbase", text))
     out: list[tuple[str, bool]] = []
     for raw in _WORD.findall(text):
         # fold() of an ASCII word is its lower case; the fast path matters for the 500k gazetteer names.
@@ -31,3 +32,32 @@ def words(text: str) -> list[tuple[str, bool]]:
 
 def key(text: str) -> tuple[str, ...]:
     return tuple(w for w, _ in words(text))
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+_SPELLING = (
+    *(("ou", "u"), ("ee", "i"), ("oo", "u"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("dj", "j")),
+    *(("gh", "g"), ("kh", "k"), ("ei", "ai"), ("ay", "ai"), ("aw", "o")),
+)
+# Arabic articles as transliterations write them ("Maarrat an Numan", "Jisr ash Shughur", "Dayr az Zawr")
+_ARTICLES = frozenset(
+    ["an", "ar", "as", "ash", "at", "ad", "az", "ath", "adh", "ez", "es", "ed", "et", "en", "er", "ul"]
+)
+
+
+def skeleton(normal_key: str) -> str:
+    """A looser form of a normalised key (words joined by spaces) under which transliterations of one
+    name agree: "Shabwah" and "Shabwa", "Deir ez-Zor" and "Dayr az Zawr", "Ma'arrat al-Nu'man" and
+    "Maarrat an Numan". Articles drop, doubled letters collapse, a final "h" after a vowel drops,
+    and common digraphs take one spelling."""
+    words = normal_key.split()
+    kept = [w for w in words if w not in _ARTICLES] or words
+    out = []
+    for word in kept:
+        w = _DOUBLE.sub(r"\1", word)
+        for a, b in _SPELLING:
+            w = w.replace(a, b)
+        if len(w) > 3 and w.endswith("h") and w[-2] in "aeiou":
+            w = w[:-1]
+        out.append(w)
+    return " ".join(out)

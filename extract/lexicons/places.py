@@ -45,9 +45,111 @@ AFTER_PLACE_NAME = frozenset(
         "late",
         "early",
         "earlier",
+        # adverbs and participles that go on after the place ("across Ukraine again", "in Iraq,
+        # killing two")
+        "again",
+        "overnight",
+        "yesterday",
+        "today",
+        "tonight",
+        "killing",
+        "wounding",
+        "injuring",
+        "leaving",
     ]
 )
 # Prepositions that put a statement where it was made ("told lawmakers on Capitol Hill").
 SAID_AT_PREPOSITIONS = frozenset(["in", "at", "on", "during", "inside", "outside", "near"])
 # Definite place nouns that refer back to a place the article named before ("at the embassy") -> kind.
 PLACE_NOUNS = {"embassy": "embassy", "consulate": "embassy", "base": "military_base", "airport": "airport"}
+# Words after a name that make it an admin area below a province, as incident reports write them
+# ("Beni territory", "Gwoza LGA", "Koro cercle", "Hilmand's Nad Ali district") -> the index's kind.
+DISTRICT_NOUNS = frozenset(
+    [
+        "district",
+        "subdistrict",
+        "county",
+        "territory",
+        "lga",
+        "commune",
+        "cercle",
+        "department",
+        "municipality",
+        "prefecture",
+        "woreda",
+        "township",
+        "tehsil",
+        "upazila",
+        "raion",
+        "rayon",
+        "hromada",
+        "nahiya",
+        "qada",
+    ]
+)
+# Words after a town's name for the land around it: the event happened near the town
+# ("Deir ez-Zor countryside", "the outskirts of Gao" is handled by its preposition).
+AROUND_TOWN_NOUNS = frozenset(["countryside", "outskirts", "suburbs", "environs", "vicinity", "locality"])
+# Lower-case particles inside transliterated names ("Deir ez-Zor", "Ras al-Ain", "Dar es Salaam").
+NAME_PARTICLES = (
+    *("al", "el", "ad", "ar", "as", "an", "ash", "az", "ez", "es", "ed", "et", "at", "ul", "bin", "ibn"),
+    *("de", "del", "des", "du", "la", "le", "les", "da", "do", "dos", "das"),
+)
+
+# One-word aliases that are directions or common nouns, never a name alone ("East" for Burkina Faso's
+# Est region would take "the East Sea").
+GENERIC_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "capital",
+        "coast",
+        "coastal",
+        "islands",
+        "island",
+        "lakes",
+        "mountains",
+        "upper",
+        "lower",
+        "middle",
+        "centre",
+        "center",
+        "interior",
+    ]
+)
+# Premises named by their institution that news places events at ("the Iranian embassy in Damascus",
+# "the defence ministry headquarters in Damascus"): a site of its own, at its city.
+PREMISES_NOUNS = ("embassy", "consulate", "headquarters", "ministry", "palace", "parliament", "presidency")
+# Words that begin many place names and are a place alone only by accident ("Ain Issa" is no "El Ain",
+# "Tal Hamis" no "Tal"): spring, hill, village, monastery, cape, well, mountain, valley, house ...
+TOPONYM_HEADS = frozenset(
+    [
+        *(
+            "ain",
+            "ayn",
+            "tal",
+            "tall",
+            "tell",
+            "kafr",
+            "kfar",
+            "deir",
+            "dayr",
+            "ras",
+            "bir",
+            "jabal",
+            "jebel",
+        ),
+        *("wadi", "beit", "bayt", "khan", "umm", "abu", "sidi", "hassi", "qasr", "mazraat", "jisr", "nahr"),
+    ]
+)

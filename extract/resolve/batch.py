@@ -26,6 +26,7 @@ from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from eventgraph.extract.pipeline.pieces import shifted
 from eventgraph.extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
+from eventgraph.extract.places_nearby import after_locative, nearby_place, targeted_premises
 from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
 from eventgraph.extract.resolve.names import person_tokens, same_person, strip_possessive
@@ -315,7 +316,18 @@ def _ids(registry: ActorRegistry, actors: list[DocActor]) -> list[str]:
     return out
 
 
+_ATTACKS = frozenset(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"])
+
+
 def _place(m: Mention, doc: _DocIndex) -> Place | None:
+    """The mention's place (_found_place), or the named premises in that city it attacked."""
+    place = _found_place(m, doc)
+    if place is not None and m.type in _ATTACKS:
+        return targeted_premises(doc.text[m.char_start : m.char_end], place) or place
+    return place
+
+
+def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
     """The mention's place; a span that is also a participant names an actor, not a place, and
     a country written as a modifier of the trigger ("US airstrikes") names the attacker.
 
@@ -324,8 +336,10 @@ def _place(m: Mention, doc: _DocIndex) -> Place | None:
     sentence puts after a locative preposition ("a compound near Baghdad International Airport").
     """
     span = m.place
-    blocking = [s for s in m.agents + m.targets if not _destination(m, s)]
-    if span is not None and not any(s.start < span.end and span.start < s.end for s in blocking):
+    blocking = [(s.start, s.end) for s in m.agents + m.targets if not _destination(m, s)]
+    if span is not None and (
+        not any(s < span.end and span.start < e for s, e in blocking) or after_locative(doc.text, span.start)
+    ):
         place = find_place(place_phrase(doc.text, span.start, span.end))
         modifier = place is not None and place.kind == "country" and 0 <= m.trigger_start - span.end <= 2
         if not modifier:
@@ -333,12 +347,21 @@ def _place(m: Mention, doc: _DocIndex) -> Place | None:
             finer = find_place(tail.group(1)) if tail else None
             if place is not None and finer is not None and _rank(finer) < _rank(place):
                 return finer
-            return place
+            if place is not None or m.type == "statement":
+                return place
     elif span is not None:
         return None
     elif m.type == "statement":
         return _said_at(m, doc)
-    return _place_in_sentence(m, doc) or _place_referred(m, doc)
+    return (
+        _place_in_sentence(m, doc)
+        or _place_referred(m, doc)
+        or (
+            None  # a call joins two places; where it "happened" is neither
+            if m.type == "phone_call"
+            else nearby_place(doc.text, doc.ents, (m.char_start, m.char_end), m.trigger_start, blocking)
+        )
+    )
 
 
 def _destination(m: Mention, span: Span) -> bool:

@@ -96,7 +96,7 @@ def test_statement_takes_the_place_of_the_visit_it_continues(
 def test_ascii_fast_path_folds_like_fold(name: str) -> None:
     import re
 
-    raw = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", name)
+    raw = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", re.sub(r"(?<=\w)['’]s\b", "", name))
     expected = [fold(w).replace("'", "") for w in raw]
     assert [w for w, _ in words(name)] == [w for w in expected if w and w not in ("al", "el", "the", "s")]
 

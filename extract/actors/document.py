@@ -31,8 +31,9 @@ class DocumentActors:
         subjects: Iterable[int] = (),
         common_words: Iterable[int] = (),
         known_people: Iterable[str] = (),
+        place_countries: Iterable[str] = (),
     ) -> None:
-        self._article = article = Article(doc_id, text, subjects, common_words, known_people)
+        self._article = article = Article(doc_id, text, subjects, common_words, known_people, place_countries)
         article.sponsors = sponsors(article.low)
         register(article, sorted(entities))
         add_roles(article)

@@ -14,6 +14,7 @@ from typing import Literal
 
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.descriptions import BACKED, backed_group, descriptor, militia
+from eventgraph.extract.actors.generic import generic_group, group_after
 from eventgraph.extract.actors.holders import office, possessive_title, role_holder, untagged_person
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.actors.names import named_actor
@@ -84,6 +85,10 @@ def _armed_forces(article: Article, q: Query) -> Found:
     return armed_forces(article, q.span.end, q.inside)
 
 
+def _nationality_of_group(article: Article, q: Query) -> Found:
+    return group_after(article, q.start, q.span.end, q.inside) if q.span.label in ("NORP", "GPE") else None
+
+
 def _the_capital(article: Article, q: Query) -> Found:
     if not _CAPITAL.fullmatch(q.text):
         return None
@@ -128,6 +133,10 @@ def _named_org(article: Article, q: Query) -> Found:
     return q.org
 
 
+def _generic_group(article: Article, q: Query) -> Found:
+    return generic_group(article, q.start, q.span.end, q.inside) if q.span.label == "NOUN" else None
+
+
 def _descriptor(article: Article, q: Query) -> Found:
     head = (re.findall(r"[a-z][a-z'-]*", q.text) or [""])[-1]
     if head not in DESCRIPTOR_HEADS or GOVERNMENT.search(q.text):
@@ -154,6 +163,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _other_pronoun,  # any other pronoun: no actor
     _possessive_title,  # "Iraq's Prime Minister, Adil Abdul Mahdi" given as "Iraq" -> the person
     _armed_forces,  # "Iraqi soldiers", "US troops" -> the country's forces
+    _nationality_of_group,  # "Palestinian" of "two Palestinian youths" -> "Civilians (Palestine)"
     _the_capital,  # "the capital" -> the state whose capital the article last named
     _administration,  # "the Trump administration" -> an org
     _named_person,  # a person named in the span
@@ -163,6 +173,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _backed_group,  # "Iranian-backed militias" -> "Iran-backed militias"
     _role_holder,  # "the US defense secretary" -> the person given that title
     _named_org,  # an organisation, group or outlet named in the span
+    _generic_group,  # "unidentified gunmen", "rioters", "police" -> "Unidentified Armed Group (Mali)" ...
     _descriptor,  # "a senior US official", "the militias" -> anonymous or earlier actor
     _untagged_org,  # a speaker the tagger gave another label ("Maersk said")
     _state_or_descriptor,  # "the Peruvian government", "Nairobi" -> the state

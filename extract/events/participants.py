@@ -19,6 +19,8 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
 # Labels the tagger gives names of companies and outlets it does not know ("Maersk" as a PRODUCT).
 MISREAD_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
+# Labels of a count that stands for the people it counts ("hundreds of residents").
+COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
 
@@ -59,6 +61,9 @@ def participant(tok: Token) -> Span | None:
             if ent and ent.label in ("PERSON", "ORG"):
                 return ent
     ent = _entity_of(tok)
+    if ent and ent.label in COUNT_LABELS and tok.pos_ == "NOUN":
+        counted = pobjs(tok, frozenset({"of"}))
+        return participant(counted[0]) if counted else None  # "hundreds of residents": the residents
     if (
         ent
         and ent.label in MISREAD_NAME_LABELS

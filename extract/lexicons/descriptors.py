@@ -9,6 +9,8 @@ named member groups ("Sahel jihadist groups, including JNIM"), so it holds what 
 
 from __future__ import annotations
 
+from eventgraph.extract.lexicons.agents import agent_heads
+
 # Plural and singular heads of armed movements: groups both as actors and as holders of members.
 _ARMED_GROUPS = (
     "militia",
@@ -37,6 +39,7 @@ GROUP_NOUNS = frozenset(
         "officials",
         "lawmakers",
         "leaders",
+        *agent_heads(),  # the generic agents of incidents ("gunmen", "villagers"): see lexicons.agents
     ]
 )
 # Head nouns of a plural description that can hold named member groups ("Sahel jihadist groups").

@@ -145,8 +145,10 @@ def _affiliated(article: Article, end: int) -> DocActor | None:
 
 
 def _earlier_group(article: Article, start: int, mods: list[str]) -> DocActor | None:
-    """ "the militants" after "Al-Shabaab militants": the armed group the article last named."""
-    if not mods or mods[0] not in _DEFINITE or UNIDENTIFIED.intersection(mods):
+    """ "the militants" after "Al-Shabaab militants", "the group's fighters": the armed group the
+    article last named."""
+    possessor = bool(mods) and mods[0].endswith("'s") and mods[0][:-2] in ("group", "movement", "militia")
+    if not possessor and (not mods or mods[0] not in _DEFINITE or UNIDENTIFIED.intersection(mods)):
         return None
     groups = [n.actor for n in article.named if n.end <= start and n.actor.kind == "group"]
     return groups[-1] if groups else None

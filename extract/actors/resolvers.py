@@ -19,6 +19,7 @@ from eventgraph.extract.actors.holders import office, possessive_title, role_hol
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.actors.names import named_actor
 from eventgraph.extract.actors.pronouns import collective_pronoun, person_pronoun
+from eventgraph.extract.actors.references import apposed_name, named_before, titled_person
 from eventgraph.extract.actors.states import GOVERNMENT, armed_forces, capital, country_in
 from eventgraph.extract.actors.text import hyphen_start
 from eventgraph.extract.events.mention import Span
@@ -125,6 +126,18 @@ def _backed_group(article: Article, q: Query) -> Found:
     return backed_group(article, m) if m else None
 
 
+def _titled_person(article: Article, q: Query) -> Found:
+    return titled_person(article, q.span.end) if q.span.label == "NOUN" else None
+
+
+def _apposed_name(article: Article, q: Query) -> Found:
+    return apposed_name(article, q.start, q.span.end) if q.span.label == "NOUN" else None
+
+
+def _named_before(article: Article, q: Query) -> Found:
+    return named_before(article, q.start, q.span.end) if q.span.label == "NOUN" else None
+
+
 def _role_holder(article: Article, q: Query) -> Found:
     return role_holder(article, q.start, q.span.end)
 
@@ -171,8 +184,11 @@ RESOLVERS: tuple[Resolver, ...] = (
     _office,  # "Abdul Mahdi's office" -> the office, an org
     _militia,  # "Shiite militias" in an article about "Iranian-backed militias" -> that group
     _backed_group,  # "Iranian-backed militias" -> "Iran-backed militias"
+    _titled_person,  # "Iranian Ambassador" of "Iranian Ambassador to Damascus Hossein Akbari" -> him
     _role_holder,  # "the US defense secretary" -> the person given that title
     _named_org,  # an organisation, group or outlet named in the span
+    _apposed_name,  # "the group, OVD-Info" -> OVD-Info
+    _named_before,  # "the observatory", "the army" -> the organisation or forces named before
     _generic_group,  # "unidentified gunmen", "rioters", "police" -> "Unidentified Armed Group (Mali)" ...
     _descriptor,  # "a senior US official", "the militias" -> anonymous or earlier actor
     _untagged_org,  # a speaker the tagger gave another label ("Maersk said")

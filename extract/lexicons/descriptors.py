@@ -39,6 +39,7 @@ GROUP_NOUNS = frozenset(
         "officials",
         "lawmakers",
         "leaders",
+        *("sources", "witnesses", "diplomats", "analysts", "observers", "experts"),
         *agent_heads(),  # the generic agents of incidents ("gunmen", "villagers"): see lexicons.agents
     ]
 )
@@ -70,7 +71,7 @@ PERSON_NOUNS = frozenset(
 )
 # Descriptor heads meaning an unnamed institution ("a US court").
 ORG_NOUNS = frozenset(
-    ["court", "ministry", "parliament", "military", "army", "navy", "police", "embassy", "agency"]
+    ["court", "ministry", "parliament", "military", "army", "navy", "police", "embassy", "agency", "media"]
 )
 # Any head noun of an unnamed participant.
 DESCRIPTOR_HEADS = GROUP_NOUNS | PERSON_NOUNS | ORG_NOUNS

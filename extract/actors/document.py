@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.descriptions import sponsors
+from eventgraph.extract.actors.generic import protesting
 from eventgraph.extract.actors.memberships import add_memberships
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.actors.names import register
@@ -67,6 +68,10 @@ class DocumentActors:
     def named(self) -> list[Named]:
         """The named mentions of actors, by offset."""
         return self._article.named
+
+    def protester(self, actor: DocActor) -> DocActor:
+        """An agent of a protest: an unnamed group of civilians becomes protesters of its country."""
+        return protesting(self._article, actor)
 
     def resolve(self, span: Span) -> DocActor | None:
         """The document actor a participant span refers to, or None when it names none."""

@@ -22,6 +22,7 @@ from eventgraph.extract.lexicons.agents import CATEGORIES, UNIDENTIFIED, agent_n
 from eventgraph.extract.lexicons.countries import countries, country_lookup, demonym_lookup
 from eventgraph.extract.lexicons.folding import fold
 from eventgraph.extract.lexicons.roles import role_lookup
+from eventgraph.extract.places import find_place
 from eventgraph.graph.model import ActorKind
 
 # What links a group description to the group or state it belongs to ("militants of", "loyal to").
@@ -54,6 +55,8 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
     low = [w.lower().replace("’", "'") for w in words]
     if _LINKS.intersection(low):
         return None
+    if len(low) > 1 and low[-1] in ("members", "member"):
+        words, low = words[:-1], low[:-1]  # "gang members": the gang
     counted = _counted(article, start, end, inside) if low and low[-1] in _QUANTITY else None
     if counted is not None:
         return counted
@@ -139,9 +142,12 @@ def _affiliated(article: Article, end: int) -> DocActor | None:
     if m is None:
         return None
     named = next((n for n in article.named if n.start == m.end()), None)
-    if named is None or named.actor.kind not in ("group", "org"):
+    if named is not None:
+        return named.actor if named.actor.kind in ("group", "org") else None
+    name = _CAPITALISED.match(article.text, m.end())  # a name the tagger missed ("of the M23 movement")
+    if name is None or _country_code(name.group(0).split()) or find_place(name.group(0)) is not None:
         return None
-    return named.actor
+    return article.actor(f"group:{fold(name.group(0))}", "group", name.group(0))
 
 
 def _earlier_group(article: Article, start: int, mods: list[str]) -> DocActor | None:
@@ -210,3 +216,11 @@ def article_country(article: Article) -> str | None:
 def _country_code(words: list[str]) -> str | None:
     key = fold(" ".join(words)).removesuffix("'s")
     return country_lookup().get(key) or demonym_lookup().get(key)
+
+
+def protesting(article: Article, actor: DocActor) -> DocActor:
+    """The agent of a protest: civilians who protest are protesters ("hundreds of farmers protested")."""
+    category, modifier, code = [*actor.key.split(":"), "", ""][:3]
+    if category != "civilians" or modifier:
+        return actor
+    return _group(article, "protesters", code or None)

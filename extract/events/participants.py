@@ -21,6 +21,10 @@ PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
 MISREAD_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
 # Labels of a count that stands for the people it counts ("hundreds of residents").
 COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY"})
+# Nouns of a body of people that stand for the people of their "of" phrase ("a convoy of soldiers").
+COLLECTIVE_NOUNS = frozenset(
+    ["convoy", "patrol", "column", "unit", "team", "crowd", "band", "contingent", "squad", "hundreds"]
+)
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
 
@@ -61,9 +65,14 @@ def participant(tok: Token) -> Span | None:
             if ent and ent.label in ("PERSON", "ORG"):
                 return ent
     ent = _entity_of(tok)
-    if ent and ent.label in COUNT_LABELS and tok.pos_ == "NOUN":
+    if (ent and ent.label in COUNT_LABELS and tok.pos_ == "NOUN") or (
+        not ent and tok.lemma_.lower() in COLLECTIVE_NOUNS
+    ):
         counted = pobjs(tok, frozenset({"of"}))
-        return participant(counted[0]) if counted else None  # "hundreds of residents": the residents
+        if counted:
+            return participant(counted[0])  # "hundreds of residents", "a convoy of soldiers": the people
+        if ent:
+            return None
     if (
         ent
         and ent.label in MISREAD_NAME_LABELS

@@ -241,6 +241,8 @@ class BatchBuilder:
         found: list[tuple[Mention, list[DocActor], list[DocActor], Place | None]] = []
         for m, place in zip(mentions, item.places, strict=True):
             agents = _resolved(actors, m.agents)
+            if m.type == "protest":
+                agents = [actors.protester(a) for a in agents]
             targets = [
                 t
                 for t in _resolved(actors, [s for s in m.targets if not _destination(m, s)])

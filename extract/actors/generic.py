@@ -75,13 +75,15 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
         if group is not None:
             return group
     own = _own_country(mods, inside)
-    if own and category in ("police", "military"):
-        return None  # "Israel's army", "Nigerian police": the state's forces as written (states.py)
+    if own and category in ("police", "military", "armed"):
+        return None  # "Israel's army", "Sudanese militias": a nation's forces or fighters, as written
     code = own or _country_after(article, end) or article_country(article)
     modifier = _ethnic_modifier(mod_words) if category == "armed" else None
     if modifier and (modifier.isupper() or noun.split()[-1] not in _MILITIA_HEADS):
         return article.actor(f"group:{fold(modifier)}", "group", modifier)  # "ISWAP fighters": the group
-    return _group(article, "militia" if modifier else category, code, modifier)
+    if modifier:  # "Fulani militia", "Druze fighters": a community's armed men, as written
+        return _group(article, "militia", code, f"{modifier} {words[-1]}")
+    return _group(article, category, code)
 
 
 def _counted(article: Article, start: int, end: int, inside: list[Named]) -> DocActor | None:
@@ -124,7 +126,7 @@ def _agent_noun(low: list[str]) -> tuple[int, str] | None:
 def _group(article: Article, category: str, code: str | None, modifier: str | None = None) -> DocActor:
     """One group per category, modifier and country: named by category ("Protesters"), told apart
     by its key, tied to its country by a "country" affiliation, with "Protesters (Chile)" as alias."""
-    name = CATEGORIES[category].format(modifier=modifier or "")
+    name = CATEGORIES[category].format(group=modifier or "")
     kind: ActorKind = "org" if category in ("police", "military") else "group"
     actor = article.actor(f"{category}:{fold(modifier or '')}:{code or ''}", kind, name, anonymous=True)
     if code:

@@ -20,7 +20,7 @@ NOUNS_FILE = Path(__file__).with_name("agent_nouns.tsv")
 # affiliation, and "Protesters (Nigeria)" is kept as an alias.
 CATEGORIES: dict[str, str] = {
     "armed": "Unidentified Armed Group",
-    "militia": "{modifier} Militia",
+    "militia": "{group}",  # a community's armed men as written: "Fulani militia", "Druze fighters"
     "protesters": "Protesters",
     "rioters": "Rioters",
     "civilians": "Civilians",

@@ -4,8 +4,9 @@
 A description whose head is a generic agent noun (``lexicons.agents``: derived from the Phoenix
 agents dictionary) becomes one group per category and country, named in ACLED's scheme, the one
 conflict analysts use: "Unidentified Armed Group (Nigeria)", "Protesters (Chile)", "Rioters (Chile)",
-"Civilians (Mali)", "Police Forces of Kenya", "Military Forces of Mali", "<Ethnic> Militia (Nigeria)";
-without a known country the bare category ("Protesters"). An affiliation the text states ("militants
+"Civilians (Mali)", "Police Forces of Kenya", "Military Forces of Mali", "Fulani militia (Nigeria)";
+without a known country the bare category ("Protesters"). The country is also a "country"
+affiliation to the state's actor. An affiliation the text states ("militants
 of <group>", "gunmen loyal to <group>") makes the named group the actor, and "the militants" after a
 named armed group refer back to it. The country is the one the description names ("Nigerian police",
 "forces of Mali"), else the country of the article's event places, else the country it names most.
@@ -124,14 +125,15 @@ def _agent_noun(low: list[str]) -> tuple[int, str] | None:
 
 
 def _group(article: Article, category: str, code: str | None, modifier: str | None = None) -> DocActor:
-    """One group per category, modifier and country: named by category ("Protesters"), told apart
-    by its key, tied to its country by a "country" affiliation, with "Protesters (Chile)" as alias."""
-    name = CATEGORIES[category].format(group=modifier or "")
+    """One group per category, modifier and country, named with its country as ACLED names it
+    ("Rioters (Chile)", "Police Forces of Kenya"; the bare category without one) and tied to the
+    country's state actor by a "country" affiliation."""
+    bare = CATEGORIES[category].format(group=modifier or "")
     kind: ActorKind = "org" if category in ("police", "military") else "group"
-    actor = article.actor(f"{category}:{fold(modifier or '')}:{code or ''}", kind, name, anonymous=True)
-    if code:
-        country = countries().get(code, code)
-        actor.names[f"{name} ({country})"] += 0  # an alias, never the name
+    country = countries().get(code, code) if code else None
+    name = bare if country is None else f"{bare} of {country}" if kind == "org" else f"{bare} ({country})"
+    actor = article.actor(f"{category}:{fold(modifier or '')}:{code or ''}", kind, name)
+    if code and country:
         state = article.actor(f"gpe:{code}", "gpe", country)
         if ("country", state) not in actor.roles:
             actor.roles.append(("country", state))

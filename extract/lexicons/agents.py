@@ -15,9 +15,8 @@ from pathlib import Path
 
 NOUNS_FILE = Path(__file__).with_name("agent_nouns.tsv")
 
-# Category -> the canonical name of its groups, after ACLED's actor names (the scheme conflict
-# analysts use) without the country: the country is the group's identity and its "country"
-# affiliation, and "Protesters (Nigeria)" is kept as an alias.
+# Category -> the canonical name of its groups before the country, after ACLED's actor names (the
+# scheme conflict analysts use): "Protesters (Nigeria)", "Police Forces of Nigeria".
 CATEGORIES: dict[str, str] = {
     "armed": "Unidentified Armed Group",
     "militia": "{group}",  # a community's armed men as written: "Fulani militia", "Druze fighters"

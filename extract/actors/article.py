@@ -40,6 +40,7 @@ class Article:
         self.sponsors: Counter[str] = Counter()  # sponsors of the militias the article names, by frequency
         self.place_countries = Counter(place_countries)  # country codes of its events' places
         self.named_countries: Counter[str] | None = None  # countries it names, counted when asked
+        self.demonym_countries: Counter[str] = Counter()  # ... and those its demonyms name
         self.subjects = set(subjects)  # offsets of grammatical subjects
         self.common = set(common_words)  # offsets of capitalised common words
         self.known_people = [n.split() for n in known_people]  # person names of other articles

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.model import DocActor, Named
@@ -35,6 +36,10 @@ _AFFILIATION = re.compile(
 _MILITIA_HEADS = frozenset(["militia", "militias", "militiamen", "fighters", "vigilantes", "gunmen"])
 _DEFINITE = frozenset(["the", "their", "its", "these", "those"])
 # Words inside a span that make its last word no head ("airstrikes against militias").
+# Capitalised words that may open a sentence before a country's name ("In Nigeria, ...").
+_SENTENCE_OPENERS = frozenset(
+    ["in", "on", "at", "from", "across", "near", "and", "but", "the", "of", "inside"]
+)
 _LINKS = frozenset(["of", "against", "on", "in", "at", "by", "for", "with", "from", "to", "and", "or"])
 # Words that qualify a count before its noun ("at least eight people").
 _QUALIFIERS = re.compile(
@@ -199,22 +204,46 @@ def _ethnic_modifier(mod_words: list[str]) -> str | None:
 
 
 def article_country(article: Article) -> str | None:
-    """The country the article's events happen in: its event places' country, else the one it
-    names most often (by name or demonym); None when it names none."""
-    if article.place_countries:
-        return article.place_countries.most_common(1)[0][0]
+    """The country the article's events happen in: the country it names most often by name (a name
+    inside a longer one, "Lake Chad", does not count), else that of its event places, else the
+    one it names most by demonym; None when there is none."""
     if article.named_countries is None:
-        counts: Counter[str] = Counter()
-        for m in _CAPITALISED.finditer(article.text):
-            words = m.group(0).split()
-            i = 0
-            while i < len(words):
-                size = next((n for n in range(len(words) - i, 0, -1) if _country_code(words[i : i + n])), 0)
-                if size:
-                    counts[_country_code(words[i : i + size]) or ""] += 1
-                i += size or 1
-        article.named_countries = counts
-    return article.named_countries.most_common(1)[0][0] if article.named_countries else None
+        article.named_countries = _counts(article.text, _country_names(), country_lookup())
+        article.demonym_countries = _counts(article.text, _demonyms(), demonym_lookup())
+    for counts in (article.named_countries, article.place_countries, article.demonym_countries):
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
+def _counts(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> Counter[str]:
+    """Country codes of the capitalised names ``pattern`` finds, by frequency."""
+    counts: Counter[str] = Counter()
+    for m in pattern.finditer(text):
+        before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+        if not m.group(0)[:1].isupper():
+            continue
+        if before and before.group(1)[:1].isupper() and before.group(1).lower() not in _SENTENCE_OPENERS:
+            continue  # "Lake Chad", "New Mexico": a longer name
+        code = table.get(fold(m.group(0)))
+        if code:
+            counts[code] += 1
+    return counts
+
+
+@cache
+def _country_names() -> re.Pattern[str]:
+    return _alternation(country_lookup())
+
+
+@cache
+def _demonyms() -> re.Pattern[str]:
+    return _alternation(demonym_lookup())
+
+
+def _alternation(table: dict[str, str]) -> re.Pattern[str]:
+    keys = sorted((k for k in table if len(k) > 2 or k in ("us", "uk")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.IGNORECASE)
 
 
 def _country_code(words: list[str]) -> str | None:

@@ -48,6 +48,7 @@ SUPPLEMENT: dict[str, str] = {
             *("aid worker", "aid workers", "journalist", "journalists", "miner", "miners"),
             *("people", "persons", "person", "man", "men", "woman", "women", "family", "families"),
             *("hostage", "hostages", "chief", "chiefs", "farmer", "farmers", "student", "students"),
+            *("elder", "elders", "businessman", "businessmen", "priest", "priests", "imam", "pastor"),
             *("teacher", "teachers", "doctor", "doctors", "nurse", "nurses", "driver", "drivers"),
         ],
         "civilians",

@@ -49,14 +49,16 @@ def test_each_category_has_its_canonical_name() -> None:
     }
 
 
-def test_one_group_per_country_and_the_event_places_decide_it() -> None:
-    text = "Protesters marched in Lima. Peru and Chile were named."
-    doc = DocumentActors("a.txt", text, [], place_countries=["CL"])
-    actor = resolve(doc, "Protesters")
-    assert actor is not None and country_of(actor) == "Chile"  # the event's place beats names in the text
-    other = DocumentActors("b.txt", text, [], place_countries=["PE"])
-    peru = resolve(other, "Protesters")
-    assert peru is not None and peru.key != actor.key
+def test_one_group_per_country_named_then_placed_then_by_demonym() -> None:
+    flags = "Protesters marched past Peruvian flags."
+    doc = DocumentActors("a.txt", flags, [], place_countries=["CL"])
+    chile = resolve(doc, "Protesters")
+    assert chile is not None and country_of(chile) == "Chile"  # the event's place beats a demonym
+    named = "In Peru, protesters marched near Lake Chad."  # "Lake Chad" names a lake, not Chad
+    peru = resolve(DocumentActors("b.txt", named, [], place_countries=["CL"]), "protesters")
+    assert peru is not None and country_of(peru) == "Peru" and peru.key != chile.key  # a name beats places
+    alone = resolve(DocumentActors("c.txt", flags, []), "Protesters")
+    assert alone is not None and alone.name == "Protesters (Peru)"
 
 
 def test_stated_affiliation_makes_the_named_group_the_actor() -> None:

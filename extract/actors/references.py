@@ -10,6 +10,7 @@ from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.model import DocActor
 from eventgraph.extract.actors.names import named_actor
 from eventgraph.extract.lexicons.agents import agent_nouns
+from eventgraph.extract.lexicons.descriptors import CONTAINER_HEADS, ORG_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.roles import role_lookup
 
@@ -21,6 +22,15 @@ _APPOSED = re.compile(
 _TITLE_GAP = re.compile(
     r"(?:\s+(?:to|for|of|in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)?,?\s+"
 )
+# Heads of descriptions of an organisation, which a name in apposition may follow.
+_BODIES = (
+    CONTAINER_HEADS
+    | ORG_NOUNS
+    | {
+        *("organisation", "organization", "monitor", "company", "firm", "outlet", "body", "party", "charity"),
+        *("watchdog", "union", "council", "committee", "office", "department", "service", "ngo"),
+    }
+)
 # Words of the forces' names a bare "the army" refers back to.
 _FORCES_WORDS = frozenset(["army", "military", "forces", "troops", "soldiers", "police", "idf"])
 
@@ -31,6 +41,8 @@ def apposed_name(article: Article, start: int, end: int) -> DocActor | None:
     words = article.low[start:end].split()
     if not words or len(words) > 3 or not article.text[start:end].split()[-1][:1].islower():
         return None
+    if words[-1] not in _BODIES:
+        return None  # "two civilians, Ahmed and Ali": people, not an organisation's name
     m = _APPOSED.match(article.text, end)
     if m is None:
         return None

@@ -113,3 +113,9 @@ def test_descriptions_that_point_at_a_name() -> None:
     assert envoy is not None and envoy.name == "Tom Barrack"
     observatory = resolve(doc, "observatory")
     assert observatory is not None and observatory.name == "Syrian Observatory for Human Rights"
+
+
+def test_people_in_apposition_are_no_organisation() -> None:
+    text = "In Mali, gunmen killed two civilians, Ahmed and Ali."
+    civilians = resolve(make_doc(text, [("Mali", "GPE")]), "two civilians")
+    assert civilians is not None and civilians.name == "Civilians (Mali)"

@@ -69,9 +69,10 @@ class DocumentActors:
         """The named mentions of actors, by offset."""
         return self._article.named
 
-    def protester(self, actor: DocActor) -> DocActor:
-        """An agent of a protest: an unnamed group of civilians becomes protesters of its country."""
-        return protesting(self._article, actor)
+    def protester(self, actor: DocActor, trigger: str = "") -> DocActor:
+        """An agent of a protest: an unnamed group of civilians becomes protesters (rioters when the
+        trigger is a riot) of its country."""
+        return protesting(self._article, actor, trigger)
 
     def resolve(self, span: Span) -> DocActor | None:
         """The document actor a participant span refers to, or None when it names none."""

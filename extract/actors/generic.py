@@ -251,9 +251,10 @@ def _country_code(words: list[str]) -> str | None:
     return country_lookup().get(key) or demonym_lookup().get(key)
 
 
-def protesting(article: Article, actor: DocActor) -> DocActor:
-    """The agent of a protest: civilians who protest are protesters ("hundreds of farmers protested")."""
+def protesting(article: Article, actor: DocActor, trigger: str = "") -> DocActor:
+    """The agent of a protest: civilians who protest are protesters ("hundreds of farmers protested"),
+    those who riot are rioters ("angry youths rioted")."""
     category, modifier, code = [*actor.key.split(":"), "", ""][:3]
     if category != "civilians" or modifier:
         return actor
-    return _group(article, "protesters", code or None)
+    return _group(article, "rioters" if trigger.lower().startswith("riot") else "protesters", code or None)

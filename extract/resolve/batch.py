@@ -242,7 +242,7 @@ class BatchBuilder:
         for m, place in zip(mentions, item.places, strict=True):
             agents = _resolved(actors, m.agents)
             if m.type == "protest":
-                agents = [actors.protester(a) for a in agents]
+                agents = [actors.protester(a, m.trigger) for a in agents]
             targets = [
                 t
                 for t in _resolved(actors, [s for s in m.targets if not _destination(m, s)])

@@ -95,6 +95,7 @@ def test_civilians_who_protest_become_protesters() -> None:
     protesters = doc.protester(farmers)
     assert (protesters.name, country_of(protesters)) == ("Protesters (India)", "India")
     assert doc.protester(protesters) is protesters
+    assert doc.protester(farmers, "rioted").name == "Rioters (India)"
 
 
 def test_descriptions_that_point_at_a_name() -> None:

@@ -26,6 +26,7 @@ class Article:
         subjects: Iterable[int] = (),
         common_words: Iterable[int] = (),
         known_people: Iterable[str] = (),
+        place_countries: Iterable[str] = (),
     ) -> None:
         self.doc_id = doc_id
         self.text = text
@@ -37,6 +38,9 @@ class Article:
         self.others: list[tuple[int, int, DocActor]] = []  # resolved non-person participants
         self.where: Counter[str] | None = None  # country codes of the locative phrases, when asked
         self.sponsors: Counter[str] = Counter()  # sponsors of the militias the article names, by frequency
+        self.place_countries = Counter(place_countries)  # country codes of its events' places
+        self.named_countries: Counter[str] | None = None  # countries it names, counted when asked
+        self.demonym_countries: Counter[str] = Counter()  # ... and those its demonyms name
         self.subjects = set(subjects)  # offsets of grammatical subjects
         self.common = set(common_words)  # offsets of capitalised common words
         self.known_people = [n.split() for n in known_people]  # person names of other articles

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.descriptions import sponsors
+from eventgraph.extract.actors.generic import protesting
 from eventgraph.extract.actors.memberships import add_memberships
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.actors.names import register
@@ -31,8 +32,9 @@ class DocumentActors:
         subjects: Iterable[int] = (),
         common_words: Iterable[int] = (),
         known_people: Iterable[str] = (),
+        place_countries: Iterable[str] = (),
     ) -> None:
-        self._article = article = Article(doc_id, text, subjects, common_words, known_people)
+        self._article = article = Article(doc_id, text, subjects, common_words, known_people, place_countries)
         article.sponsors = sponsors(article.low)
         register(article, sorted(entities))
         add_roles(article)
@@ -66,6 +68,11 @@ class DocumentActors:
     def named(self) -> list[Named]:
         """The named mentions of actors, by offset."""
         return self._article.named
+
+    def protester(self, actor: DocActor, trigger: str = "") -> DocActor:
+        """An agent of a protest: an unnamed group of civilians becomes protesters (rioters when the
+        trigger is a riot) of its country."""
+        return protesting(self._article, actor, trigger)
 
     def resolve(self, span: Span) -> DocActor | None:
         """The document actor a participant span refers to, or None when it names none."""

@@ -14,10 +14,12 @@ from typing import Literal
 
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.descriptions import BACKED, backed_group, descriptor, militia
+from eventgraph.extract.actors.generic import generic_group, group_after
 from eventgraph.extract.actors.holders import office, possessive_title, role_holder, untagged_person
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.actors.names import named_actor
 from eventgraph.extract.actors.pronouns import collective_pronoun, person_pronoun
+from eventgraph.extract.actors.references import apposed_name, named_before, titled_person
 from eventgraph.extract.actors.states import GOVERNMENT, armed_forces, capital, country_in
 from eventgraph.extract.actors.text import hyphen_start
 from eventgraph.extract.events.mention import Span
@@ -84,6 +86,10 @@ def _armed_forces(article: Article, q: Query) -> Found:
     return armed_forces(article, q.span.end, q.inside)
 
 
+def _nationality_of_group(article: Article, q: Query) -> Found:
+    return group_after(article, q.start, q.span.end, q.inside) if q.span.label in ("NORP", "GPE") else None
+
+
 def _the_capital(article: Article, q: Query) -> Found:
     if not _CAPITAL.fullmatch(q.text):
         return None
@@ -120,12 +126,28 @@ def _backed_group(article: Article, q: Query) -> Found:
     return backed_group(article, m) if m else None
 
 
+def _titled_person(article: Article, q: Query) -> Found:
+    return titled_person(article, q.span.end) if q.span.label == "NOUN" else None
+
+
+def _apposed_name(article: Article, q: Query) -> Found:
+    return apposed_name(article, q.start, q.span.end) if q.span.label == "NOUN" else None
+
+
+def _named_before(article: Article, q: Query) -> Found:
+    return named_before(article, q.start, q.span.end) if q.span.label == "NOUN" else None
+
+
 def _role_holder(article: Article, q: Query) -> Found:
     return role_holder(article, q.start, q.span.end)
 
 
 def _named_org(article: Article, q: Query) -> Found:
     return q.org
+
+
+def _generic_group(article: Article, q: Query) -> Found:
+    return generic_group(article, q.start, q.span.end, q.inside) if q.span.label == "NOUN" else None
 
 
 def _descriptor(article: Article, q: Query) -> Found:
@@ -154,6 +176,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _other_pronoun,  # any other pronoun: no actor
     _possessive_title,  # "Iraq's Prime Minister, Adil Abdul Mahdi" given as "Iraq" -> the person
     _armed_forces,  # "Iraqi soldiers", "US troops" -> the country's forces
+    _nationality_of_group,  # "Palestinian" of "two Palestinian youths" -> "Civilians (Palestine)"
     _the_capital,  # "the capital" -> the state whose capital the article last named
     _administration,  # "the Trump administration" -> an org
     _named_person,  # a person named in the span
@@ -161,8 +184,12 @@ RESOLVERS: tuple[Resolver, ...] = (
     _office,  # "Abdul Mahdi's office" -> the office, an org
     _militia,  # "Shiite militias" in an article about "Iranian-backed militias" -> that group
     _backed_group,  # "Iranian-backed militias" -> "Iran-backed militias"
+    _titled_person,  # "Iranian Ambassador" of "Iranian Ambassador to Damascus Hossein Akbari" -> him
     _role_holder,  # "the US defense secretary" -> the person given that title
     _named_org,  # an organisation, group or outlet named in the span
+    _apposed_name,  # "the group, OVD-Info" -> OVD-Info
+    _named_before,  # "the observatory", "the army" -> the organisation or forces named before
+    _generic_group,  # "unidentified gunmen", "rioters", "police" -> "Unidentified Armed Group (Mali)" ...
     _descriptor,  # "a senior US official", "the militias" -> anonymous or earlier actor
     _untagged_org,  # a speaker the tagger gave another label ("Maersk said")
     _state_or_descriptor,  # "the Peruvian government", "Nairobi" -> the state

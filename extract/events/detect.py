@@ -560,7 +560,9 @@ def _attack_verb(tok: Token) -> _Found | None:
     found = _Found(
         (weapon or ("", "other_attack"))[1],
         tok,
-        agents=[a for a in spans(agents) if a.label != "NOUN" or _weapon_of([*agents]) is None]
+        agents=[
+            a for a in spans(agents) if a.label != "NOUN" or _is_actor(a) or _weapon_of([*agents]) is None
+        ]
         or _weapon_owners(agents),
     )
     for tool in with_tools + [o for o in objects if o.lemma_.lower() in WEAPONS]:

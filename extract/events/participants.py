@@ -19,6 +19,29 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
 # Labels the tagger gives names of companies and outlets it does not know ("Maersk" as a PRODUCT).
 MISREAD_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})
+# Posts, vehicles and positions an attack on which is an attack on their holder ("a police post").
+INSTALLATION_NOUNS = frozenset(
+    [
+        "post",
+        "station",
+        "checkpoint",
+        "vehicle",
+        "position",
+        "outpost",
+        "convoy",
+        "patrol",
+        "camp",
+        "barracks",
+    ]
+)
+# Modifiers of such nouns that name the force holding them.
+FORCE_MODIFIERS = frozenset(["police", "army", "military", "security", "gendarmerie", "militia"])
+# Labels of a count that stands for the people it counts ("hundreds of residents").
+COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY"})
+# Nouns of a body of people that stand for the people of their "of" phrase ("a convoy of soldiers").
+COLLECTIVE_NOUNS = frozenset(
+    ["convoy", "patrol", "column", "unit", "team", "crowd", "band", "contingent", "squad", "hundreds"]
+)
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
 
@@ -59,6 +82,14 @@ def participant(tok: Token) -> Span | None:
             if ent and ent.label in ("PERSON", "ORG"):
                 return ent
     ent = _entity_of(tok)
+    if (ent and ent.label in COUNT_LABELS and tok.pos_ == "NOUN") or (
+        not ent and tok.lemma_.lower() in COLLECTIVE_NOUNS
+    ):
+        counted = pobjs(tok, frozenset({"of"}))
+        if counted:
+            return participant(counted[0])  # "hundreds of residents", "a convoy of soldiers": the people
+        if ent:
+            return None
     if (
         ent
         and ent.label in MISREAD_NAME_LABELS
@@ -69,8 +100,27 @@ def participant(tok: Token) -> Span | None:
     if ent:
         return ent if ent.label in ACTOR_LABELS else None
     if tok.pos_ in ("NOUN", "PROPN"):
+        owner = _owner_of_installation(tok)
+        if owner is not None:
+            return owner
         # "Iran's leaders", "Iranian-backed militias": the named modifier is the actor when nothing else is.
         return _noun_phrase(tok)
+    return None
+
+
+def _owner_of_installation(tok: Token) -> Span | None:
+    """ "a police post", "a Malian army position", "PKK positions": what an attack on a post, vehicle
+    or position hits is whoever holds it, the force or group that modifies the noun."""
+    if tok.lemma_.lower() not in INSTALLATION_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ not in ("compound", "amod", "nmod", "poss"):
+            continue
+        ent = _entity_of(child)
+        if ent is not None and ent.label == "ORG":
+            return ent
+        if child.lower_ in FORCE_MODIFIERS:
+            return _noun_phrase(child)
     return None
 
 

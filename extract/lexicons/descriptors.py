@@ -9,6 +9,8 @@ named member groups ("Sahel jihadist groups, including JNIM"), so it holds what 
 
 from __future__ import annotations
 
+from eventgraph.extract.lexicons.agents import agent_heads
+
 # Plural and singular heads of armed movements: groups both as actors and as holders of members.
 _ARMED_GROUPS = (
     "militia",
@@ -37,6 +39,8 @@ GROUP_NOUNS = frozenset(
         "officials",
         "lawmakers",
         "leaders",
+        *("sources", "witnesses", "diplomats", "analysts", "observers", "experts"),
+        *agent_heads(),  # the generic agents of incidents ("gunmen", "villagers"): see lexicons.agents
     ]
 )
 # Head nouns of a plural description that can hold named member groups ("Sahel jihadist groups").
@@ -67,7 +71,7 @@ PERSON_NOUNS = frozenset(
 )
 # Descriptor heads meaning an unnamed institution ("a US court").
 ORG_NOUNS = frozenset(
-    ["court", "ministry", "parliament", "military", "army", "navy", "police", "embassy", "agency"]
+    ["court", "ministry", "parliament", "military", "army", "navy", "police", "embassy", "agency", "media"]
 )
 # Any head noun of an unnamed participant.
 DESCRIPTOR_HEADS = GROUP_NOUNS | PERSON_NOUNS | ORG_NOUNS

@@ -229,7 +229,12 @@ class BatchBuilder:
         """Resolve one article's participants and places; nothing is kept when this raises."""
         doc_id = item.article.id
         actors = DocumentActors(
-            doc_id, item.text, item.entities, set(item.subjects), known_people=self._known_for(item)
+            doc_id,
+            item.text,
+            item.entities,
+            set(item.subjects),
+            known_people=self._known_for(item),
+            place_countries=[p.country for p in item.places if p is not None and p.country],
         )
         mentions = item.mentions
         for span in sorted({s for m in mentions for s in (*m.agents, *m.targets)}, key=lambda s: s.start):
@@ -237,6 +242,8 @@ class BatchBuilder:
         found: list[tuple[Mention, list[DocActor], list[DocActor], Place | None]] = []
         for m, place in zip(mentions, item.places, strict=True):
             agents = _resolved(actors, m.agents)
+            if m.type == "protest":
+                agents = [actors.protester(a, m.trigger) for a in agents]
             targets = [
                 t
                 for t in _resolved(actors, [s for s in m.targets if not _destination(m, s)])

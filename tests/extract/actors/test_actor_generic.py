@@ -1,0 +1,122 @@
+"""Unnamed group actors ("unidentified gunmen", "rioters", "police"), their country and affiliation,
+and descriptions that point at a name next to them or before them."""
+
+from __future__ import annotations
+
+from actor_texts import make_doc, make_span
+
+from eventgraph.extract.actors import DocumentActors
+from eventgraph.extract.actors.model import DocActor
+
+
+def resolve(doc: DocumentActors, surface: str, label: str = "NOUN", nth: int = 0) -> DocActor | None:
+    return doc.resolve(make_span(doc.text, surface, label, nth))
+
+
+def country_of(actor: DocActor) -> str | None:
+    return next((org.name for role, org in actor.roles if role == "country" and org is not None), None)
+
+
+def test_unidentified_gunmen_are_one_armed_group_of_the_reports_country() -> None:
+    text = "On 3 May 2020, unidentified gunmen attacked a police checkpoint in Kaduna, Nigeria, killing two."
+    doc = make_doc(text, [("Kaduna", "GPE"), ("Nigeria", "GPE")])
+    actor = resolve(doc, "unidentified gunmen")
+    assert actor is not None
+    assert (actor.name, actor.kind, country_of(actor)) == (
+        "Unidentified Armed Group (Nigeria)",
+        "group",
+        "Nigeria",
+    )
+
+
+def test_each_category_has_its_canonical_name() -> None:
+    text = (
+        "In Chile, rioters burned a bank. Police arrested protesters. Soldiers guarded the port. "
+        "Three aid workers and unknown men were seen. A mob gathered."
+    )
+    doc = make_doc(text, [("Chile", "GPE")])
+    names = {s: getattr(resolve(doc, s), "name", None) for s in ("rioters", "Police", "protesters")}
+    names |= {s: getattr(resolve(doc, s), "name", None) for s in ("Soldiers", "Three aid workers")}
+    names |= {s: getattr(resolve(doc, s), "name", None) for s in ("unknown men", "A mob")}
+    assert names == {
+        "rioters": "Rioters (Chile)",
+        "Police": "Police Forces of Chile",
+        "protesters": "Protesters (Chile)",
+        "Soldiers": "Military Forces of Chile",
+        "Three aid workers": "Civilians (Chile)",
+        "unknown men": "Unidentified Armed Group (Chile)",  # "unknown" makes men the perpetrators
+        "A mob": "Rioters (Chile)",
+    }
+
+
+def test_one_group_per_country_named_then_placed_then_by_demonym() -> None:
+    flags = "Protesters marched past Peruvian flags."
+    doc = DocumentActors("a.txt", flags, [], place_countries=["CL"])
+    chile = resolve(doc, "Protesters")
+    assert chile is not None and country_of(chile) == "Chile"  # the event's place beats a demonym
+    named = "In Peru, protesters marched near Lake Chad."  # "Lake Chad" names a lake, not Chad
+    peru = resolve(DocumentActors("b.txt", named, [], place_countries=["CL"]), "protesters")
+    assert peru is not None and country_of(peru) == "Peru" and peru.key != chile.key  # a name beats places
+    alone = resolve(DocumentActors("c.txt", flags, []), "Protesters")
+    assert alone is not None and alone.name == "Protesters (Peru)"
+
+
+def test_stated_affiliation_makes_the_named_group_the_actor() -> None:
+    text = "Militants of Boko Haram attacked Gwoza. Later the militants withdrew."
+    doc = make_doc(text, [("Boko Haram", "ORG"), ("Gwoza", "GPE")])
+    first = resolve(doc, "Militants")
+    assert first is not None and first.name == "Boko Haram"
+    assert resolve(doc, "the militants") is first  # refers back to the group named before
+
+
+def test_unnamed_affiliation_in_a_missed_name_and_ethnic_militia() -> None:
+    text = "Rebels of the M23 movement shelled Rutshuru. Fulani militia attacked Dogo."
+    doc = make_doc(text, [("Rutshuru", "GPE")])
+    rebels = resolve(doc, "Rebels")
+    assert rebels is not None and rebels.name == "M23"
+    militia = resolve(doc, "Fulani militia")
+    assert militia is not None and militia.name == "Fulani militia"  # no country in the text
+
+
+def test_a_states_own_forces_stay_as_written_and_titles_are_left_to_roles() -> None:
+    text = "Israel's army said its soldiers were hurt. The minister spoke."
+    doc = make_doc(text, [("Israel", "GPE")])
+    army = resolve(doc, "Israel's army")
+    assert army is not None and army.name == "Israel's army"
+    minister = resolve(doc, "The minister")
+    assert minister is None or minister.name != "Civilians"  # a title, never a generic group
+
+
+def test_civilians_who_protest_become_protesters() -> None:
+    text = "Hundreds of farmers protested in Delhi, India."
+    doc = make_doc(text, [("India", "GPE")])
+    farmers = resolve(doc, "farmers")
+    assert farmers is not None and farmers.name == "Civilians (India)"
+    protesters = doc.protester(farmers)
+    assert (protesters.name, country_of(protesters)) == ("Protesters (India)", "India")
+    assert doc.protester(protesters) is protesters
+    assert doc.protester(farmers, "rioted").name == "Rioters (India)"
+
+
+def test_descriptions_that_point_at_a_name() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights counted the dead. More than 1,000 were held, "
+        "said the group, OVD-Info. Fidan called US Special Envoy for Syria Tom Barrack. "
+        "The observatory said more died."
+    )
+    doc = make_doc(
+        text,
+        [("The Syrian Observatory for Human Rights", "ORG"), ("Fidan", "PERSON"), ("Tom Barrack", "PERSON")],
+    )
+    group = resolve(doc, "group")
+    assert group is not None and group.name == "OVD-Info"
+    envoy = resolve(doc, "US Special Envoy")
+    assert envoy is not None and envoy.name == "Tom Barrack"
+    observatory = resolve(doc, "observatory")
+    assert observatory is not None and observatory.name == "Syrian Observatory for Human Rights"
+
+
+def test_people_in_apposition_are_no_organisation() -> None:
+    text = "In Mali, gunmen killed two civilians, Ahmed and Ali."
+    civilians = resolve(make_doc(text, [("Mali", "GPE")]), "two civilians")
+    assert civilians is not None and civilians.name == "Civilians (Mali)"

@@ -2,19 +2,18 @@
 
 extract.run hands each parsed article to ``prepare`` (and then drops its Doc), and every
 prepared article to a ``BatchBuilder`` once the batch's person names are known.
-Per-document actors (extract.actors) are merged across articles here: a person by
-their name forms (surname, transliteration), anything else by the key its lexicon or
-name gives. The canonical name of a person is their longest, most frequent full name.
+Per-document actors (extract.actors) are merged across articles by resolve.registry, and
+mentions across articles by resolve.merge; the builder holds only their compact forms
+between the two, so its memory grows by a few hundred bytes per mention.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
@@ -25,115 +24,23 @@ from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
 from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from eventgraph.extract.pipeline.pieces import shifted
+from eventgraph.extract.pipeline.spool import Spool
 from eventgraph.extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
 from eventgraph.extract.places_nearby import after_locative, nearby_place, targeted_premises
 from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
-from eventgraph.extract.resolve.names import person_tokens, same_person, strip_possessive
-from eventgraph.graph.model import Actor, ActorKind, Affiliation, Article, Batch, Place, actor_id, digest
+from eventgraph.extract.resolve.names import person_tokens, strip_possessive
+from eventgraph.extract.resolve.registry import ActorRegistry, Handle
+from eventgraph.graph.model import Affiliation, Article, Batch, Place
 
+_V = TypeVar("_V")
 _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 # "in/at/near ... <Capitalised place words>", optionally with a place noun ("Erbil province").
-_T = TypeVar("_T")
 _LOCATIVE_PHRASE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|across|along|into|over|around|visit(?:ed|ing|s)?|"
     r"(?:outskirts|vicinity|north|south|east|west)\s+of)\s+(?:the\s+)?"
     r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]*|al-\w+|province|governorate|region|border|air base|airfield))*)"
 )
-
-
-@dataclass
-class _Global:
-    """One real-world actor gathered from the articles that name it."""
-
-    members: list[tuple[str, DocActor]] = field(default_factory=list)  # (doc id, doc actor)
-    # names(), kind() and name() by member count: every lookup would otherwise walk all members.
-    _memo: dict[str, tuple[int, object]] = field(default_factory=dict)
-
-    def _cached(self, what: str, compute: Callable[[], _T]) -> _T:
-        hit = self._memo.get(what)
-        if hit is None or hit[0] != len(self.members):
-            hit = self._memo[what] = (len(self.members), compute())
-        return hit[1]  # type: ignore[return-value]
-
-    def names(self) -> Counter[str]:
-        return self._cached("names", self._names)
-
-    def _names(self) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for _, actor in self.members:
-            counts.update(actor.names)
-        return counts
-
-    def kind(self) -> ActorKind:
-        return self._cached("kind", lambda: Counter(a.kind for _, a in self.members).most_common(1)[0][0])
-
-    def name(self) -> str:
-        return self._cached("name", self._name)
-
-    def _name(self) -> str:
-        docs: Counter[str] = Counter()
-        for doc, actor in self.members:
-            for n in actor.names:
-                docs[n] += 1 if doc else 0
-        names = self.names()
-        if self.kind() == "person":
-            return max(names, key=lambda n: (len(n.split()), docs[n], names[n], n))
-        return max(names, key=lambda n: (names[n], docs[n], -len(n), n))
-
-
-class ActorRegistry:
-    """Canonical actors across articles, built as document actors arrive."""
-
-    def __init__(self) -> None:
-        self._groups: list[_Global] = []
-        self._by_key: dict[str, _Global] = {}
-        self._of: dict[int, _Global] = {}
-        self._by_last_word: LastWordIndex[_Global] = LastWordIndex()  # groups by their names' last words
-        self._position: dict[int, int] = {}  # id(group) -> creation order, which breaks ties
-
-    def add(self, doc_id: str, actor: DocActor) -> None:
-        if id(actor) in self._of:
-            return
-        group = self._person_group(actor) if actor.kind == "person" and not actor.anonymous else None
-        group = group or self._by_key.get(actor.key)
-        if group is None:
-            group = _Global()
-            self._position[id(group)] = len(self._groups)
-            self._groups.append(group)
-            self._by_key[actor.key] = group
-        group.members.append((doc_id, actor))
-        self._of[id(actor)] = group
-        for name in actor.names:
-            self._by_last_word.add(name.split(), group)
-
-    def _person_group(self, actor: DocActor) -> _Global | None:
-        candidates = [
-            g
-            for g in sorted(
-                self._by_last_word.candidates(actor.tokens[-1:]), key=lambda g: self._position[id(g)]
-            )
-            if g.kind() == "person"
-            and not g.members[0][1].anonymous
-            and any(same_person(actor.tokens, n.split()) for n in g.names())
-        ]
-        return max(candidates, key=lambda g: sum(g.names().values()), default=None)
-
-    def actor_id(self, actor: DocActor) -> str:
-        group = self._of[id(actor)]
-        if actor.anonymous:
-            return actor_id(actor.kind, f"{actor.name} {digest(actor.key)[:6]}")
-        return actor_id(group.kind(), group.name())
-
-    def actors(self) -> dict[str, Actor]:
-        out: dict[str, Actor] = {}
-        for group in self._groups:
-            first = group.members[0][1]
-            aid = self.actor_id(first)
-            name = group.name()
-            aliases = sorted(n for n in group.names() if n != name)
-            out[aid] = Actor(aid, name, group.kind(), aliases)
-        return out
 
 
 class _DocIndex:
@@ -212,14 +119,18 @@ class BatchBuilder:
     """Canonical actors, places and cross-article events, built one prepared article at a time.
 
     Each article's actors depend on the person names of the whole batch (``people``), so the
-    builder is made once they are all known; it then keeps only what the merge needs.
+    builder is made once they are all known. It keeps only what the merge needs: per group of
+    actors a few tallies (resolve.registry), per mention a compact ``Resolved`` whose full mention
+    waits in a spool on disk until its event is written, per article its affiliation links.
     """
 
     def __init__(self, people: Iterable[str]) -> None:
         self.registry = ActorRegistry()
         self.places: dict[str, Place] = {}
-        self._pending: list[tuple[Mention, list[DocActor], list[DocActor], str | None, date | None]] = []
-        self._doc_actors: list[tuple[str, list[DocActor]]] = []
+        self._resolved: list[Resolved] = []  # participants as registry handles until finish
+        self._mentions: Spool[Mention] = Spool()
+        self._links: list[tuple[str, list[tuple[Handle, Handle, str]]]] = []  # (doc id, affiliations)
+        self._shared: dict[object, object] = {}  # one object per distinct date and interval
         self._known = [" ".join(w) for w in map(person_tokens, sorted(set(people))) if w]
         self._known_index: LastWordIndex[int] = LastWordIndex()
         for i, name in enumerate(self._known):
@@ -256,18 +167,46 @@ class BatchBuilder:
                     m.attributes.setdefault("told_to", [t.name for t in told])
             found.append((m, agents, targets, place))
         carried = carry_places(item.text, [(m, agents, place) for m, agents, _, place in found])
-        published = item.article.published
-        pending = [
-            (shifted(m, item.offset), agents, targets, place.id if place else None, published)
-            for (m, agents, targets, _), place in zip(found, carried, strict=True)
-        ]
+        # Nothing above changed the builder: from here on the article is kept.
+        handles: dict[int, Handle] = {}  # id(document actor) -> handle, for this article only
+
+        def handle(actor: DocActor) -> Handle:
+            known = handles.get(id(actor))
+            if known is None:
+                known = handles[id(actor)] = self.registry.add(doc_id, actor)
+            return known
+
+        for actor in actors.actors:
+            handle(actor)
+        published = self._share(item.article.published)
+        for (m, agents, targets, _), place in zip(found, carried, strict=True):
+            mention = shifted(m, item.offset)
+            resolved = Resolved(
+                mention,
+                [handle(a) for a in agents],
+                [handle(t) for t in targets],
+                sys.intern(place.id) if place else None,
+                published,
+                ref=self._mentions.append(mention),
+                keep=False,
+            )
+            resolved.date = self._share(resolved.date)
+            self._resolved.append(resolved)
         for place in carried:
             if place is not None:
                 self.places.setdefault(place.id, place)
-        self._pending.extend(pending)
-        self._doc_actors.append((doc_id, actors.actors))
-        for actor in actors.actors:
-            self.registry.add(doc_id, actor)
+        links = [
+            (handle(actor), handle(org), role)
+            for actor in actors.actors
+            for role, org in actor.roles
+            if org is not None
+        ]
+        if links:
+            self._links.append((doc_id, list(dict.fromkeys(links))))
+
+    def _share(self, value: _V) -> _V:
+        """One object for equal dates: thousands of mentions share a few hundred days."""
+        return value if value is None else self._shared.setdefault(value, value)  # type: ignore[return-value]
 
     def _known_for(self, item: Prepared) -> list[str]:
         """The batch's person names that can match a name of this article (the rest cannot:
@@ -282,17 +221,35 @@ class BatchBuilder:
     def finish(self, articles: list[Article], failed: Collection[str] = ()) -> Batch:
         """The batch of ``articles``; what was added for an article in ``failed`` is left out."""
         registry = self.registry
-        resolved = [
-            Resolved(m, _ids(registry, agents), _ids(registry, targets), place, published)
-            for m, agents, targets, place, published in self._pending
-            if m.doc not in failed
-        ]
+        ids = registry.ids()
+
+        def id_of(h: Handle) -> str:
+            return h if isinstance(h, str) else ids[h]
+
+        resolved = [r for r in self._resolved if r.doc not in failed]
+        self._resolved = []
+        for r in resolved:
+            r.agents = list(dict.fromkeys(map(id_of, r.agents)))
+            r.targets = list(dict.fromkeys(map(id_of, r.targets)))
         canonical = registry.actors()
         names = {aid: a.name for aid, a in canonical.items()}
         taken: set[str] = set()
         place_names = {pid: p.name for pid, p in self.places.items()}
-        events = [to_event(group, names, taken, place_names) for group in cluster(resolved)]
-        affiliations = _affiliations(registry, [(d, a) for d, a in self._doc_actors if d not in failed])
+        events = []
+        with self._mentions as spilled:
+            for group in cluster(resolved):
+                for r in group:
+                    r.attach(spilled.get(r.ref))
+                events.append(to_event(group, names, taken, place_names))
+                for r in group:
+                    r.attach(None)  # the event holds what it needs of it
+        links = (
+            (id_of(actor), id_of(org), role)
+            for doc, found in self._links
+            if doc not in failed
+            for actor, org, role in found
+        )
+        affiliations = [Affiliation(*link) for link in dict.fromkeys(links)]
         used = {a for e in events for a in (*e.agents, *e.targets)} | {
             x for f in affiliations for x in (f.actor, f.org)
         }
@@ -311,15 +268,6 @@ def _resolved(actors: DocumentActors, spans: list[Span]) -> list[DocActor]:
         actor = actors.resolve(span)
         if actor is not None and actor not in out:
             out.append(actor)
-    return out
-
-
-def _ids(registry: ActorRegistry, actors: list[DocActor]) -> list[str]:
-    out: list[str] = []
-    for actor in actors:
-        aid = registry.actor_id(actor)
-        if aid not in out:
-            out.append(aid)
     return out
 
 
@@ -469,19 +417,4 @@ def carry_places(text: str, items: list[tuple[Mention, list[DocActor], Place | N
         ]
         if earlier:
             out[i] = max(earlier, key=lambda hp: hp[0].char_start)[1]
-    return out
-
-
-def _affiliations(registry: ActorRegistry, doc_actors: list[tuple[str, list[DocActor]]]) -> list[Affiliation]:
-    seen: set[tuple[str, str, str]] = set()
-    out: list[Affiliation] = []
-    for _, actors in doc_actors:
-        for actor in actors:
-            for role, org in actor.roles:
-                if org is None:
-                    continue
-                link = (registry.actor_id(actor), registry.actor_id(org), role)
-                if link not in seen:
-                    seen.add(link)
-                    out.append(Affiliation(*link))
     return out

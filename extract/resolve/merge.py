@@ -16,11 +16,10 @@ Each pair is scored once and only scores above zero are kept for when clusters j
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from eventgraph.extract.events.mention import Mention
@@ -53,28 +52,83 @@ BUCKET_DAYS = 8
 _HALF_GAP = (DISAGREEMENT_DAYS + 2) // 2
 
 
-@dataclass
 class Resolved:
-    """A mention whose participants and place are canonical ids."""
+    """A mention whose participants and place are canonical ids, with what merging compares of it.
 
-    mention: Mention
-    agents: list[str]
-    targets: list[str]
-    place: str | None
-    published: date | None = None  # the article's publication date
-    extra: list[Mention] = field(default_factory=list)  # folded same-article duplicates
+    Merging reads only these few fields (the sentence and quote as their content words), so the
+    full mention may be dropped (``keep=False``) and fetched again by ``ref`` when its event is
+    written: a batch of many articles then holds a few hundred bytes per mention, not the mention.
+    """
+
+    __slots__ = (
+        "_mention",
+        "_start",
+        "agents",
+        "aggregate",
+        "date",
+        "doc",
+        "extra",
+        "from_title",
+        "place",
+        "published",
+        "quote_words",
+        "ref",
+        "speech_act",
+        "targets",
+        "trigger",
+        "type",
+        "words",
+    )
+
+    def __init__(
+        self,
+        mention: Mention,
+        agents: list[Any],
+        targets: list[Any],
+        place: str | None,
+        published: date | None = None,
+        *,
+        ref: int = -1,
+        keep: bool = True,
+    ) -> None:
+        self._mention: Mention | None = mention if keep else None
+        self.agents = agents
+        self.targets = targets
+        self.place = place
+        self.published = published  # the article's publication date
+        self.extra: list[Resolved] = []  # folded same-article duplicates
+        self.ref = ref  # where the mention was spilled (-1: not spilled)
+        self.doc = mention.doc
+        self.type = mention.type
+        self.date = mention.date
+        self.aggregate = is_tally(mention)
+        self.from_title = mention.from_title
+        self.trigger = sys.intern(mention.trigger.lower()[:5])
+        act = mention.attributes.get("speech_act")
+        self.speech_act: object = sys.intern(act) if isinstance(act, str) else act
+        self.words = words(mention.sentence)
+        quote = mention.attributes.get("quote")
+        self.quote_words = words(quote) if isinstance(quote, str) else None
+        self._start = mention.char_start
 
     @property
-    def doc(self) -> str:
-        return self.mention.doc
+    def mention(self) -> Mention:
+        """The full mention (to_event needs it): kept, or attached again from where it was spilled."""
+        if self._mention is None:
+            raise LookupError(f"mention {self.ref} of {self.doc} was dropped and not attached again")
+        return self._mention
+
+    def attach(self, mention: Mention | None) -> None:
+        """Give back the full mention (or drop it again with None)."""
+        self._mention = mention
+
+    @property
+    def char_start(self) -> int:
+        return self._mention.char_start if self._mention is not None else self._start
 
     @property
     def participants(self) -> set[str]:
         return set(self.agents) | set(self.targets)
-
-    @property
-    def aggregate(self) -> bool:
-        return is_tally(self.mention)
 
 
 def is_tally(m: Mention) -> bool:
@@ -87,23 +141,20 @@ def family(event_type: str) -> str:
     return FAMILY.get(event_type, event_type)
 
 
-def content_words(text: str) -> set[str]:
-    return set(_content_words(text))
+def words(text: str) -> tuple[str, ...]:
+    """The content words of ``text``, once each, interned: a small tuple shares its strings with
+    every other mention using those words (a frozenset per sentence weighs several times more)."""
+    found = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    return tuple(sorted({sys.intern(w) for w in found if w not in _STOP and len(w) > 2}))
 
 
-@lru_cache(maxsize=65_536)
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(
-        w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")) if w not in _STOP and len(w) > 2
-    )
-
-
-def similarity(a: str, b: str) -> float:
-    """Share of the shorter sentence's content words found in the other one."""
-    wa, wb = _content_words(a), _content_words(b)
+def overlap(wa: Collection[str], wb: Collection[str]) -> float:
+    """Share of the shorter word set found in the other one (0 when either is empty)."""
     if not wa or not wb:
         return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    found = large if isinstance(large, (set, frozenset)) else set(large)
+    return sum(w in found for w in small) / len(small)
 
 
 def date_agreement(a: DateInterval | None, b: DateInterval | None) -> float | None:
@@ -118,13 +169,12 @@ def date_agreement(a: DateInterval | None, b: DateInterval | None) -> float | No
 
 def pair_score(a: Resolved, b: Resolved) -> float:
     """How strongly two mentions from different articles look like one event (0 = never)."""
-    ma, mb = a.mention, b.mention
-    if family(ma.type) != family(mb.type) or a.aggregate != b.aggregate:
+    if family(a.type) != family(b.type) or a.aggregate != b.aggregate:
         return 0.0
-    dates = date_agreement(ma.date, mb.date)
-    if dates is None or not (_plausible(a, mb.date) and _plausible(b, ma.date)):
+    dates = date_agreement(a.date, b.date)
+    if dates is None or not (_plausible(a, b.date) and _plausible(b, a.date)):
         return 0.0
-    if a.place and b.place and a.place != b.place and family(ma.type) == "attack":
+    if a.place and b.place and a.place != b.place and family(a.type) == "attack":
         return 0.0
     shared = a.participants & b.participants
     same_place = bool(a.place and a.place == b.place)
@@ -132,16 +182,14 @@ def pair_score(a: Resolved, b: Resolved) -> float:
         return 0.0
     union = a.participants | b.participants
     agents = set(a.agents) & set(b.agents)
-    text = similarity(ma.sentence, mb.sentence)
-    quote_a, quote_b = ma.attributes.get("quote"), mb.attributes.get("quote")
-    if isinstance(quote_a, str) and isinstance(quote_b, str):
-        text = max(text, similarity(quote_a, quote_b))
+    text = overlap(a.words, b.words)
+    if a.quote_words is not None and b.quote_words is not None:
+        text = max(text, overlap(a.quote_words, b.quote_words))
     score = 0.3 * (len(shared) / len(union) if union else 0.0) + 0.15 * bool(agents)
-    place_weight = 0.3 if family(ma.type) == "attack" and dates == 1.0 else 0.1
-    score += 0.35 * text + 0.15 * dates + 0.1 * (ma.type == mb.type) + place_weight * same_place
-    if ma.type == "statement" and mb.type == "statement":
-        acts = ma.attributes.get("speech_act"), mb.attributes.get("speech_act")
-        score += 0.05 if acts[0] == acts[1] else -0.05
+    place_weight = 0.3 if family(a.type) == "attack" and dates == 1.0 else 0.1
+    score += 0.35 * text + 0.15 * dates + 0.1 * (a.type == b.type) + place_weight * same_place
+    if a.type == "statement" and b.type == "statement":
+        score += 0.05 if a.speech_act == b.speech_act else -0.05
         if statement_content(a, b, text) < STATEMENT_CONTENT:
             return 0.0  # a speaker says many things on one day: what is said must agree too
     return score
@@ -150,16 +198,15 @@ def pair_score(a: Resolved, b: Resolved) -> float:
 def statement_content(a: Resolved, b: Resolved, text: float) -> float:
     """How alike two statements' contents are: their words (sentence or quote), plus agreement of the
     speech act, the speech verb and the addressee. Same speaker and day alone is not enough."""
-    ma, mb = a.mention, b.mention
-    same_act = ma.attributes.get("speech_act") == mb.attributes.get("speech_act")
-    same_verb = ma.trigger.lower()[:5] == mb.trigger.lower()[:5]
+    same_act = a.speech_act == b.speech_act
+    same_verb = a.trigger == b.trigger
     same_target = bool(set(a.targets) & set(b.targets))
     return text + CONTENT_CUE * (same_act + same_verb + same_target)
 
 
 def _plausible(item: Resolved, other: DateInterval | None) -> bool:
     """An undated mention can only be an event from before its article and not long before it."""
-    if item.mention.date is not None or other is None or item.published is None:
+    if item.date is not None or other is None or item.published is None:
         return True
     return other.start <= item.published and (item.published - other.end).days <= UNDATED_REACH_DAYS
 
@@ -172,8 +219,8 @@ def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
     """
     out: list[Resolved] = []
     hosts: dict[tuple[str, bool, str], set[int]] = {}  # positions in out
-    for item in sorted(items, key=lambda r: (r.mention.from_title, r.mention.char_start)):
-        head = (item.mention.type, item.aggregate)
+    for item in sorted(items, key=lambda r: (r.from_title, r.char_start)):
+        head = (item.type, item.aggregate)
         near = sorted({n for p in item.participants for n in hosts.get((*head, p), ())})
         position = next((n for n in near if _duplicate(out[n], item)), None)
         if position is None:
@@ -181,7 +228,7 @@ def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
             out.append(item)
         else:
             host = out[position]
-            host.extra.append(item.mention)
+            host.extra.append(item)
             for aid in item.agents:
                 if aid not in host.agents:
                     host.agents.append(aid)
@@ -195,12 +242,12 @@ def fold_duplicates(items: list[Resolved]) -> list[Resolved]:
 
 
 def _duplicate(host: Resolved, item: Resolved) -> bool:
-    a, b = host.mention, item.mention
-    if a.doc != b.doc or a.type != b.type or is_tally(a) != is_tally(b):
+    a, b = host, item
+    if a.doc != b.doc or a.type != b.type or a.aggregate != b.aggregate:
         return False
     if date_agreement(a.date, b.date) != 1.0 or not (host.participants & item.participants):
         return False
-    text = similarity(a.sentence, b.sentence)
+    text = overlap(a.words, b.words)
     return text >= 0.8 or (b.from_title and text >= 0.3)
 
 
@@ -244,7 +291,7 @@ def candidate_pairs(units: list[Resolved]) -> Iterator[tuple[int, int]]:
     keys: list[list[str]] = []
     first_bucket: dict[int, int] = {}  # of the units with a time window
     for i, unit in enumerate(units):
-        head = (family(unit.mention.type), unit.aggregate)
+        head = (family(unit.type), unit.aggregate)
         own = sorted({"p:" + p for p in unit.participants} | ({"l:" + unit.place} if unit.place else set()))
         keys.append(own)
         window = time_window(unit)
@@ -284,7 +331,7 @@ def time_window(unit: Resolved) -> tuple[int, int] | None:
     """Days (ordinals) a mention's partner must come near: its date widened by half the
     disagreement allowance on each side (two such windows meet when pair_score's dates can agree);
     for an undated mention, the UNDATED_REACH_DAYS before its article. None: no time at all."""
-    d = unit.mention.date
+    d = unit.date
     if d is not None:
         return d.start.toordinal() - _HALF_GAP, d.end.toordinal() + _HALF_GAP
     if unit.published is not None:

@@ -375,4 +375,4 @@ def test_fold_duplicates_folds_into_the_first_fitting_host() -> None:
     )
     body.mention.char_start, other.mention.char_start, lede.mention.char_start = 0, 50, 100
     out = merge.fold_duplicates([lede, other, body])
-    assert out == [body, other] and body.extra == [lede.mention]
+    assert out == [body, other] and body.extra == [lede]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventgraph.extract.actors import DocActor
-from eventgraph.extract.resolve.batch import ActorRegistry
+from eventgraph.extract.resolve.registry import ActorRegistry
 from eventgraph.extract.resolve.name_index import LastWordIndex
 from eventgraph.extract.resolve.names import same_person
 
@@ -38,10 +38,10 @@ class _EveryGroup(ActorRegistry):
             g
             for g in self._groups
             if g.kind() == "person"
-            and not g.members[0][1].anonymous
-            and any(same_person(actor.tokens, n.split()) for n in g.names())
+            and not g.anonymous
+            and any(same_person(actor.tokens, n.split()) for n in g.names)
         ]
-        return max(candidates, key=lambda g: sum(g.names().values()), default=None)
+        return max(candidates, key=lambda g: sum(g.names.values()), default=None)
 
 
 def _actor(words: list[str], kind: str) -> DocActor:

@@ -16,6 +16,7 @@ Each pair is scored once and only scores above zero are kept for when clusters j
 from __future__ import annotations
 
 import re
+import struct
 import sys
 from collections import Counter
 from collections.abc import Collection, Iterator
@@ -257,27 +258,46 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
     for item in items:
         by_doc.setdefault(item.doc, []).append(item)
     units = [u for doc in sorted(by_doc) for u in fold_duplicates(by_doc[doc])]
-    # Only pairs that can merge are kept: a pair missing here scores 0, which bars its clusters from joining.
-    scores = {
-        (i, j): score for i, j in candidate_pairs(units) if (score := pair_score(units[i], units[j])) > 0
-    }
-    pairs = [(score, i, j) for (i, j), score in scores.items() if score >= MERGE_THRESHOLD]
-    owner = list(range(len(units)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    n = len(units)
+    # Only pairs that can merge are kept: a pair missing here scores 0, which bars its clusters from
+    # joining. Large batches score hundreds of thousands of pairs, so a pair is one int in a set,
+    # and one int in a list when it may merge, packed so that ints sort as (-score, i, j) do.
+    positive: set[int] = set()
+    ranked: list[int] = []
+    for i, j in candidate_pairs(units):
+        score = pair_score(units[i], units[j])
+        if score > 0:
+            positive.add(i * n + j)
+            if score >= MERGE_THRESHOLD:
+                ranked.append(_ranked(score, i, j))
+    ranked.sort()
+    owner = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for key in ranked:
+        i, j = (key >> 32) & _LOW, key & _LOW
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
         left, right = members[ci], members[cj]
         if {units[k].doc for k in left} & {units[k].doc for k in right}:
             continue
-        if any(scores.get((x, y) if x < y else (y, x), 0.0) <= 0 for x in left for y in right):
+        if any((x * n + y if x < y else y * n + x) not in positive for x in left for y in right):
             continue
         for k in right:
             owner[k] = ci
         left.extend(right)
         del members[cj]
     return [[units[k] for k in sorted(ks)] for _, ks in sorted(members.items())]
+
+
+_LOW = (1 << 32) - 1
+_TOP = (1 << 63) - 1
+
+
+def _ranked(score: float, i: int, j: int) -> int:
+    """(score, i, j) as one int that sorts as (-score, i, j): a positive float's IEEE bits sort as it does."""
+    bits: int = struct.unpack("<q", struct.pack("<d", score))[0]
+    return ((_TOP - bits) << 64) | (i << 32) | j
 
 
 def candidate_pairs(units: list[Resolved]) -> Iterator[tuple[int, int]]:

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventgraph.extract.actors import DocActor
-from eventgraph.extract.resolve.registry import ActorRegistry
 from eventgraph.extract.resolve.name_index import LastWordIndex
 from eventgraph.extract.resolve.names import same_person
+from eventgraph.extract.resolve.registry import ActorRegistry
 
 _WORDS = [
     "Adil",

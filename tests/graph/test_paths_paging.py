@@ -66,7 +66,13 @@ class Paged(Full):
 
 
 def brute(
-    links: list[Incidence], source: str, target: str, max_hops: int, ordered: bool, window: DateInterval | None, limit: int
+    links: list[Incidence],
+    source: str,
+    target: str,
+    max_hops: int,
+    ordered: bool,
+    window: DateInterval | None,
+    limit: int,
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Every path by exhaustive enumeration, sorted as the module doc says."""
     found: list[tuple[int, list[tuple[date, str, str]], tuple[str, ...], tuple[str, ...]]] = []
@@ -107,7 +113,9 @@ def graphs(draw: st.DrawFn) -> list[Incidence]:
         day = draw(st.one_of(st.none(), st.integers(0, 6)))
         start = None if day is None else DAY0 + timedelta(days=day)
         links.append(Incidence(f"e{i:02d}", start, start, tuple(sorted(members))))
-    for holder, org in draw(st.lists(st.tuples(st.sampled_from(ACTORS), st.sampled_from(ACTORS)), max_size=3)):
+    for holder, org in draw(
+        st.lists(st.tuples(st.sampled_from(ACTORS), st.sampled_from(ACTORS)), max_size=3)
+    ):
         if holder != org:
             links.append(affiliation(holder, org, "member"))
     return list({inc.event: inc for inc in links}.values())

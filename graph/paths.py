@@ -20,7 +20,15 @@ distances to the target (a lower bound that ignores dates), so the first
 target's own links (an index by actor), so the actors just before the target
 are never expanded, and the next actors' links are fetched in round trips of
 growing size (16, 32, 64, ...) rather than one per actor. ``budget`` caps visited hops so a
-hostile query on hub actors stays bounded; both stores hit it at the same place. A
+hostile query on hub actors stays bounded; both stores hit it at the same place.
+
+Hubs (issue 18): a store that is also ``Paged`` tells link counts cheaply, and the links of an
+actor with more than ``BIG`` of them are read in pages of growing size in search order, only as far
+as the search consumes them; the last hop is read from whichever of the actor and the target has
+fewer links; and a distance-bound step whose frontier has more than ``FRONTIER_BUDGET`` links is not
+taken: actors beyond the distances known so far keep the bound "one more than the last known
+depth", still a lower bound, so the answer is the same, only less is pruned (so a query that hits
+``budget`` may stop at another place than with the full bound: a documented limit). A
 ``Deadline`` (graph.deadline; the caller's by default) is checked at every visited hop, every
 distance step and every round trip, so a search the API has given up on stops there.
 """

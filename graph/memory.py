@@ -255,7 +255,9 @@ class MemoryGraph(MemoryOverview):
         self._names: dict[str, tuple[str, ...]] = {}  # actor_rank.ranked_names per actor
         self._grams: dict[str, list[str]] = {}  # actor_rank.search_grams -> actor ids
         self._incidences: dict[str, Incidence] = {}  # per event, for paths
-        self._path_order: dict[str, path_pages.Order] = {}  # per paged actor, cleared on upsert
+        self._path_order: dict[
+            str, tuple[path_pages.Order, list[Incidence]]
+        ] = {}  # per paged actor, cleared on upsert
         self._max_span = 0
         self._disputed = 0
         self._type_counts: Counter[str] = Counter()
@@ -467,18 +469,13 @@ class MemoryGraph(MemoryOverview):
     ) -> list[Incidence]:
         """A page of the actor's links in search order (graph.paths.Paged, graph.path_pages)."""
         with self._lock:
-            keys = self._path_order.get(actor_id)
-            if keys is None:
-                keys = self._path_order[actor_id] = path_pages.order(self.incidences([actor_id])[actor_id])
-            first = (
-                [inc for inc in self.incidences([actor_id])[actor_id] if inc.kind == "affiliation"]
-                if after is None
-                else []
-            )
+            if actor_id not in self._path_order:
+                self._path_order[actor_id] = path_pages.order(self.incidences([actor_id])[actor_id])
+            keys, affiliations = self._path_order[actor_id]
             found = path_pages.page(
                 keys, self._incidences.__getitem__, after, limit, window, dated, self._max_span
             )
-            return first + found
+            return (affiliations if after is None else []) + found
 
     def path(
         self,

@@ -17,9 +17,11 @@ from eventgraph.graph.paths import Incidence, link_key, usable
 Order = list[tuple[date, str]]  # (link_key date, event id), sorted
 
 
-def order(incs: Iterable[Incidence]) -> Order:
-    """An actor's events in search order (affiliations are not indexed: few, and on page one)."""
-    return sorted(link_key(inc) for inc in incs if inc.kind == "event")
+def order(incs: Iterable[Incidence]) -> tuple[Order, list[Incidence]]:
+    """An actor's events in search order, and its affiliations (few: all on page one)."""
+    incs = list(incs)
+    events = sorted(link_key(inc) for inc in incs if inc.kind == "event")
+    return events, [inc for inc in incs if inc.kind == "affiliation"]
 
 
 def page(

@@ -7,6 +7,7 @@ search over the same store paged with tiny pages, every actor a "hub" and the bo
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -15,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventgraph.graph import paths
-from eventgraph.graph.model import DateInterval
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Source
 from eventgraph.graph.paths import FoundPath, Incidence, affiliation, find_paths, link_key, usable
 
 ACTORS = [f"a{i}" for i in range(7)]
@@ -164,3 +166,77 @@ def test_a_hub_is_read_only_as_far_as_the_search_goes() -> None:
     found = find_paths(store, "hub:a", "hub:b", max_hops=3, limit=5)
     assert [p.events for p in found] == [(f"e{i:04d}",) for i in range(5)]
     assert store.pages == 1
+
+
+class Unpaged:
+    """A store seen through the plain Adjacency only: the search reads every link at once."""
+
+    def __init__(self, store: MemoryStore) -> None:
+        self.store = store
+
+    def incidences(
+        self, actor_ids: Sequence[str], window: DateInterval | None = None, dated: bool = False
+    ) -> dict[str, list[Incidence]]:
+        return self.store.incidences(actor_ids, window, dated)
+
+    def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
+        return self.store.neighbours(actor_ids, window, dated)
+
+
+def hub_batch(seed: int) -> Batch:
+    """Three hubs in most of 3,000 events over four years (some undated), 60 others, affiliations."""
+    rng = random.Random(seed)
+    hubs = ["group:hub-0", "group:hub-1", "group:hub-2"]
+    others = [f"person:p-{i:02d}" for i in range(60)]
+    src = [Source("a.txt", "They met.", 0, 9)]
+    events = []
+    for i in range(3000):
+        who = rng.sample(hubs, rng.randint(0, 2)) + rng.sample(others, 2)
+        day = date(2017, 1, 1) + timedelta(days=rng.randrange(4 * 365))
+        when = (
+            None
+            if rng.random() < 0.05
+            else DateInterval(day, day + timedelta(days=rng.choice([0, 0, 3, 40])), "range")
+        )
+        events.append(Event(f"evt_{i:04d}", "meeting", when, who[:1], who[1:], None, sources=src))
+    actors = [Actor(a, a, "group") for a in hubs + others]
+    affs = [Affiliation(others[0], hubs[1], "member"), Affiliation(others[1], others[2], "advisor")]
+    return Batch([Article("a.txt")], events, actors, [], affs)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_embedded_store_pages_hubs_with_the_same_answers(seed: int) -> None:
+    store = MemoryStore()
+    store.upsert(hub_batch(seed))
+    assert store.link_counts(["group:hub-0"])["group:hub-0"] > paths.BIG  # paged
+    year = DateInterval(date(2019, 1, 1), date(2019, 12, 31), "range")
+    rng = random.Random(seed)
+    names = ["group:hub-0", "group:hub-1", "group:hub-2", "person:p-00", "person:p-01", "person:p-07"]
+    for _ in range(12):
+        a, b = rng.sample(names, 2)
+        for args in (
+            {"max_hops": 3, "limit": 5},
+            {"max_hops": 3, "ordered": True, "window": year, "limit": 7},
+        ):
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(paths, "FRONTIER_BUDGET", rng.choice([0, 10**9]))
+                paged = _ids(find_paths(store, a, b, **args))  # type: ignore[arg-type]
+            assert paged == _ids(find_paths(Unpaged(store), a, b, **args))  # type: ignore[arg-type]
+            assert paged  # the hubs are linked: the comparison is not between two empty answers
+
+
+def test_a_page_of_the_embedded_index_starts_after_the_cursor_and_stays_in_the_window() -> None:
+    store = MemoryStore()
+    store.upsert(hub_batch(0))
+    window = DateInterval(date(2019, 3, 1), date(2019, 3, 31), "range")
+    first = store.incidences_page("group:hub-0", None, 10, window, True)
+    rest = store.incidences_page("group:hub-0", link_key(first[-1]), 10, window, True)
+    everything = sorted(
+        (
+            i
+            for i in store.incidences(["group:hub-0"])["group:hub-0"]
+            if i.kind == "event" and usable(i, window, True)
+        ),
+        key=link_key,
+    )
+    assert [i.event for i in first + rest] == [i.event for i in everything[:20]]

@@ -100,6 +100,7 @@ def main() -> None:
 
         neo = Neo4jStore(opts.neo4j, "neo4j", os.environ.get("NEO4J_PASSWORD", "eventgraph"), timeout=600.0)
         if not opts.skip_load:
+            neo.clear()  # a private or scratch server: its graph is replaced by the synthetic one
             started = time.perf_counter()
             neo.upsert(batch)
             print(f"loaded into Neo4j in {time.perf_counter() - started:.0f} s", flush=True)

@@ -34,7 +34,8 @@ from eventgraph.graph import deadline as deadlines
 from eventgraph.graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
 from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
 from eventgraph.graph.neo4j_overview import Neo4jOverview
-from eventgraph.graph.paths import Incidence, affiliation, find_paths
+from eventgraph.graph.neo4j_paths import PathPages, incidence, link_filter
+from eventgraph.graph.paths import Incidence, find_paths
 from eventgraph.graph.store import (
     ActorDetail,
     ActorPath,
@@ -181,7 +182,7 @@ def _write_chunk(tx: ManagedTransaction, chunk: Sequence[Event]) -> None:
         tx.run(cypher.load("write_places_of_events"), rows=places).consume()
 
 
-class Neo4jStore(Neo4jOverview):
+class Neo4jStore(Neo4jOverview, PathPages):
     kind = "neo4j"
 
     def __init__(
@@ -412,36 +413,12 @@ class Neo4jStore(Neo4jOverview):
     ) -> dict[str, list[Incidence]]:
         """The path search's view of the graph (graph.paths.Adjacency)."""
         out: dict[str, list[Incidence]] = {}
-        for r in self.read("incidences", ids=list(actor_ids), **_link_filter(window, dated)):
-            out.setdefault(r["id"], []).append(_incidence(r))
+        for r in self.read("incidences", ids=list(actor_ids), **link_filter(window, dated)):
+            out.setdefault(r["id"], []).append(incidence(r))
         return out
 
-    def link_counts(self, actor_ids: Sequence[str]) -> dict[str, int]:
-        """Relationship counts per actor, an upper bound on its links (graph.paths.Paged)."""
-        return {r["id"]: r["links"] for r in self.read("path_link_counts", ids=list(actor_ids))}
-
-    def incidences_page(
-        self,
-        actor_id: str,
-        after: tuple[date, str] | None,
-        limit: int,
-        window: DateInterval | None,
-        dated: bool,
-    ) -> list[Incidence]:
-        """A page of the actor's links in search order, keyset-paged (graph.paths.Paged)."""
-        start = None if after is None or after[0] == date.max else after[0]
-        rows = self.read(
-            "path_links_page",
-            id=actor_id,
-            after_start=start,
-            after_id=after[1] if after else None,
-            limit=limit,
-            **_link_filter(window, dated),
-        )
-        return [_incidence(r) for r in rows]
-
     def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
-        rows = self.read("neighbours", ids=list(actor_ids), **_link_filter(window, dated))
+        rows = self.read("neighbours", ids=list(actor_ids), **link_filter(window, dated))
         return {r["id"] for r in rows}
 
     def path(
@@ -531,28 +508,6 @@ def _format_problem(store: Neo4jStore) -> str | None:
     elif version != GRAPH_VERSION:
         return outdated(f"the Neo4j graph at {store.uri}", version, GRAPH_VERSION)
     return None
-
-
-def _incidence(r: Row) -> Incidence:
-    """A row of incidences.cypher or path_links_page.cypher as the path search's link."""
-    if r["role"] is not None:  # an affiliation, either end
-        return affiliation(r["actors"][0], r["actors"][1], r["role"])
-    start, end = r["start"], r["end"]
-    return Incidence(
-        r["event"],
-        date.fromisoformat(start) if start else None,
-        date.fromisoformat(end) if end else None,
-        tuple(sorted(r["actors"])),
-    )
-
-
-def _link_filter(window: DateInterval | None, dated: bool) -> Row:
-    """Parameters of incidences.cypher and neighbours.cypher: graph.paths.usable in the server."""
-    return {
-        "win_start": window.start if window else None,
-        "win_end": window.end if window else None,
-        "dated": dated,
-    }
 
 
 def _report(src: Source) -> list[Any]:

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from eventgraph.graph import actor_rank, paths, persist
+from eventgraph.graph import actor_rank, path_pages, paths, persist
 from eventgraph.graph import deadline as deadlines
 from eventgraph.graph.errors import StoreError
 from eventgraph.graph.memory_overview import MemoryOverview
@@ -255,6 +255,9 @@ class MemoryGraph(MemoryOverview):
         self._names: dict[str, tuple[str, ...]] = {}  # actor_rank.ranked_names per actor
         self._grams: dict[str, list[str]] = {}  # actor_rank.search_grams -> actor ids
         self._incidences: dict[str, Incidence] = {}  # per event, for paths
+        self._path_order: dict[
+            str, tuple[path_pages.Order, list[Incidence]]
+        ] = {}  # per paged actor, cleared on upsert
         self._max_span = 0
         self._disputed = 0
         self._type_counts: Counter[str] = Counter()
@@ -447,6 +450,32 @@ class MemoryGraph(MemoryOverview):
                             incs.append(affiliation(u[1], v[1], key.split(":", 1)[1]))
                 out[actor_id] = incs
             return out
+
+    def link_counts(self, actor_ids: Sequence[str]) -> dict[str, int]:
+        """Events per actor, plus its affiliations (graph.paths.Paged)."""
+        node = self.graph.degree
+        return {
+            a: len(self._actor_events.get(a, ())) + (node(("Actor", a)) if ("Actor", a) in self.graph else 0)
+            for a in actor_ids
+        }
+
+    def incidences_page(
+        self,
+        actor_id: str,
+        after: tuple[date, str] | None,
+        limit: int,
+        window: DateInterval | None,
+        dated: bool,
+    ) -> list[Incidence]:
+        """A page of the actor's links in search order (graph.paths.Paged, graph.path_pages)."""
+        with self._lock:
+            if actor_id not in self._path_order:
+                self._path_order[actor_id] = path_pages.order(self.incidences([actor_id])[actor_id])
+            keys, affiliations = self._path_order[actor_id]
+            found = path_pages.page(
+                keys, self._incidences.__getitem__, after, limit, window, dated, self._max_span
+            )
+            return (affiliations if after is None else []) + found
 
     def path(
         self,
@@ -651,6 +680,7 @@ class MemoryStore(MemoryGraph):
         """Move the merged events in the timeline indexes from where they were before the batch."""
         added: dict[Scope, list[SortKey]] = {}
         dropped: dict[Scope, set[SortKey]] = {}
+        self._path_order.clear()
         for event_id, (old_key, old_scopes) in before.items():
             self._incidences.pop(event_id, None)
             key, scopes = self._placement(self._events[event_id])

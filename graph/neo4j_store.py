@@ -34,7 +34,8 @@ from eventgraph.graph import deadline as deadlines
 from eventgraph.graph.errors import QueryTimeout, StoreAuthError, StoreError, StoreUnavailable
 from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Place, Source
 from eventgraph.graph.neo4j_overview import Neo4jOverview
-from eventgraph.graph.paths import Incidence, affiliation, find_paths
+from eventgraph.graph.neo4j_paths import PathPages, incidence, link_filter
+from eventgraph.graph.paths import Incidence, find_paths
 from eventgraph.graph.store import (
     ActorDetail,
     ActorPath,
@@ -181,7 +182,7 @@ def _write_chunk(tx: ManagedTransaction, chunk: Sequence[Event]) -> None:
         tx.run(cypher.load("write_places_of_events"), rows=places).consume()
 
 
-class Neo4jStore(Neo4jOverview):
+class Neo4jStore(Neo4jOverview, PathPages):
     kind = "neo4j"
 
     def __init__(
@@ -412,22 +413,12 @@ class Neo4jStore(Neo4jOverview):
     ) -> dict[str, list[Incidence]]:
         """The path search's view of the graph (graph.paths.Adjacency)."""
         out: dict[str, list[Incidence]] = {}
-        for r in self.read("incidences", ids=list(actor_ids), **_link_filter(window, dated)):
-            if r["role"] is not None:  # an affiliation, either end
-                inc = affiliation(r["actors"][0], r["actors"][1], r["role"])
-            else:
-                start, end = r["start"], r["end"]
-                inc = Incidence(
-                    r["event"],
-                    date.fromisoformat(start) if start else None,
-                    date.fromisoformat(end) if end else None,
-                    tuple(sorted(r["actors"])),
-                )
-            out.setdefault(r["id"], []).append(inc)
+        for r in self.read("incidences", ids=list(actor_ids), **link_filter(window, dated)):
+            out.setdefault(r["id"], []).append(incidence(r))
         return out
 
     def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
-        rows = self.read("neighbours", ids=list(actor_ids), **_link_filter(window, dated))
+        rows = self.read("neighbours", ids=list(actor_ids), **link_filter(window, dated))
         return {r["id"] for r in rows}
 
     def path(
@@ -517,15 +508,6 @@ def _format_problem(store: Neo4jStore) -> str | None:
     elif version != GRAPH_VERSION:
         return outdated(f"the Neo4j graph at {store.uri}", version, GRAPH_VERSION)
     return None
-
-
-def _link_filter(window: DateInterval | None, dated: bool) -> Row:
-    """Parameters of incidences.cypher and neighbours.cypher: graph.paths.usable in the server."""
-    return {
-        "win_start": window.start if window else None,
-        "win_end": window.end if window else None,
-        "dated": dated,
-    }
 
 
 def _report(src: Source) -> list[Any]:

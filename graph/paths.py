@@ -20,17 +20,26 @@ distances to the target (a lower bound that ignores dates), so the first
 target's own links (an index by actor), so the actors just before the target
 are never expanded, and the next actors' links are fetched in round trips of
 growing size (16, 32, 64, ...) rather than one per actor. ``budget`` caps visited hops so a
-hostile query on hub actors stays bounded; both stores hit it at the same place. A
+hostile query on hub actors stays bounded; both stores hit it at the same place.
+
+Hubs (issue 18): a store that is also ``Paged`` tells link counts cheaply, and the links of an
+actor with more than ``BIG`` of them are read in pages of growing size in search order, only as far
+as the search consumes them; the last hop is read from whichever of the actor and the target has
+fewer links; and a distance-bound step whose frontier has more than ``FRONTIER_BUDGET`` links is not
+taken: actors beyond the distances known so far keep the bound "one more than the last known
+depth", still a lower bound, so the answer is the same, only less is pruned (so a query that hits
+``budget`` may stop at another place than with the full bound: a documented limit). A
 ``Deadline`` (graph.deadline; the caller's by default) is checked at every visited hop, every
 distance step and every round trip, so a search the API has given up on stops there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, Protocol
+from itertools import islice
+from typing import Literal, Protocol, runtime_checkable
 
 from eventgraph.graph import deadline as deadlines
 from eventgraph.graph.deadline import Deadline
@@ -39,6 +48,9 @@ from eventgraph.graph.model import DateInterval
 _LAST = date.max  # sorts undated events after every date
 _FIRST = date.min  # sorts affiliations (no date) before every event
 PREFETCH = 16  # next actors whose events are fetched in the first round trip of a step; doubles after
+BIG = 512  # actors with more links than this are paged (stores that can, see ``Paged``)
+PAGE = 64  # a hub's first page of links; each next page is as large as all read before
+FRONTIER_BUDGET = 20_000  # links a distance-bound step may read before the bound stops there
 
 
 LinkKind = Literal["event", "affiliation"]
@@ -114,6 +126,32 @@ class FoundPath:
     links: tuple[Incidence, ...]  # the links themselves
 
 
+@runtime_checkable
+class Paged(Protocol):
+    """What a store adds so a hub's links are read lazily instead of all at once (optional)."""
+
+    def link_counts(self, actor_ids: Sequence[str]) -> dict[str, int]:
+        """An upper bound on each actor's links (its events and affiliations), cheap to read."""
+        ...
+
+    def incidences_page(
+        self,
+        actor_id: str,
+        after: tuple[date, str] | None,
+        limit: int,
+        window: DateInterval | None,
+        dated: bool,
+    ) -> list[Incidence]:
+        """The actor's usable links after ``after`` (exclusive) in (``link_key``, id) order, at most
+        ``limit`` of them; the first page (``after`` None) also holds every affiliation."""
+        ...
+
+
+def link_key(inc: Incidence) -> tuple[date, str]:
+    """A link's place in search order: (start date, date.min affiliations, date.max undated; id)."""
+    return _key(inc), inc.event
+
+
 def _key(inc: Incidence) -> date:
     return _FIRST if inc.kind == "affiliation" else inc.start or _LAST
 
@@ -123,21 +161,39 @@ class _Search:
         self, adj: Adjacency, target: str, ordered: bool, window: DateInterval | None, deadline: Deadline
     ) -> None:
         self.adj = adj
+        self.paged: Paged | None = adj if isinstance(adj, Paged) else None
         self.deadline = deadline
         self.target = target
         self.ordered = ordered
         self.window = window
-        self.incs: dict[str, list[Incidence]] = {}
+        self.incs: dict[str, list[Incidence]] = {}  # fully read actors
+        self.pages: dict[str, list[Incidence]] = {}  # paged actors: links read so far, in order
+        self.ends: set[str] = set()  # paged actors whose last page has been read
+        self.counts: dict[str, int] = {}
         self.by_id: dict[str, Incidence] = {}
         self.hops: dict[str, list[Hop]] = {}
         self.dist: dict[str, int] = {target: 0}
         self.frontier = [target]
         self.depth = 0
+        self.capped = False  # the bound stopped at a hub frontier: unknown actors may be close
         self.links: dict[str, list[Hop]] | None = None  # actor -> its hops to the target
 
+    def count(self, actor_ids: Sequence[str]) -> None:
+        """Learn the link counts of actors not seen yet (paging stores only), in one round trip."""
+        missing = sorted({a for a in actor_ids if a not in self.counts})
+        if self.paged is not None and missing:
+            self.deadline.check()
+            found = self.paged.link_counts(missing)
+            self.counts.update((a, found.get(a, 0)) for a in missing)
+
+    def big(self, actor: str) -> bool:
+        return self.paged is not None and self.counts.get(actor, 0) > BIG
+
     def fetch(self, actor_ids: Sequence[str]) -> None:
-        """Load the usable events of actors not seen yet, in one store round trip."""
-        missing = sorted({a for a in actor_ids if a not in self.incs})
+        """Load the usable links of actors not seen yet in one store round trip; hubs are left
+        to ``hop_iter``, which pages them in as the search consumes them."""
+        self.count(actor_ids)
+        missing = sorted({a for a in actor_ids if a not in self.incs and not self.big(a)})
         if not missing:
             return
         self.deadline.check()
@@ -148,9 +204,8 @@ class _Search:
             self.by_id.update((inc.event, inc) for inc in self.incs[actor])
 
     def hops_of(self, actor: str) -> list[Hop]:
-        """The actor's hops in search order, built on first use (hubs have many)."""
+        """A fully read actor's hops in search order, built on first use."""
         if actor not in self.hops:
-            self.fetch([actor])
             hops = [
                 (_key(inc), inc.event, other)
                 for inc in self.incs[actor]
@@ -161,9 +216,48 @@ class _Search:
             self.hops[actor] = hops
         return self.hops[actor]
 
-    def hops_to_target(self, actor: str) -> list[Hop]:
-        """``hops_of(actor)`` restricted to the target, read from the target's own events: the
-        last step of a path never needs the events of the actor before the target."""
+    def hop_iter(self, actor: str) -> Iterator[Hop]:
+        """The actor's hops in search order; a hub's links are read in pages of growing size
+        (PAGE, then doubling) only as far as the search goes."""
+        self.fetch([actor])
+        if actor in self.incs:
+            yield from self.hops_of(actor)
+            return
+        assert self.paged is not None
+        read = self.pages.setdefault(actor, [])
+        i = 0
+        while True:
+            if i == len(read):
+                if actor in self.ends:
+                    return
+                self.deadline.check()
+                after = link_key(read[-1]) if read else None
+                size = max(PAGE, len(read))
+                page = self.paged.incidences_page(actor, after, size, self.window, self.ordered)
+                page = sorted((inc for inc in page if usable(inc, self.window, self.ordered)), key=link_key)
+                if sum(inc.kind == "event" for inc in page) < size:
+                    self.ends.add(actor)
+                read.extend(page)
+                self.by_id.update((inc.event, inc) for inc in page)
+                continue
+            inc = read[i]
+            i += 1
+            for other in inc.actors:
+                if other != actor:
+                    yield (_key(inc), inc.event, other)
+
+    def hops_to_target(self, actor: str) -> Iterator[Hop]:
+        """``hops_of(actor)`` restricted to the target, read from the side with fewer links: the
+        target's own links (an index by actor, built once) or, when the actor has fewer, its own."""
+        self.count([actor, self.target])
+        if self.big(self.target) and self.counts.get(actor, 0) <= self.counts[self.target]:
+            return (hop for hop in self.hop_iter(actor) if hop[2] == self.target)
+        if self.big(self.target):  # both hubs, the target the smaller: scan its links for the actor
+            return (
+                (start, event, self.target)
+                for start, event, other in self.hop_iter(self.target)
+                if other == actor
+            )
         if self.links is None:
             self.fetch([self.target])
             links: dict[str, list[Hop]] = {}
@@ -174,12 +268,23 @@ class _Search:
             for hops in links.values():
                 hops.sort()
             self.links = links
-        return self.links.get(actor, [])
+        return iter(self.links.get(actor, []))
+
+    def bound(self, actor: str) -> int:
+        """A lower bound on the actor's hop distance to the target."""
+        if actor in self.dist:
+            return self.dist[actor]
+        return self.depth + 1 if self.frontier else 1 << 30
 
     def reach(self, depth: int) -> None:
-        """Extend hop distances from the target out to ``depth``."""
-        while self.depth < depth and self.frontier:
+        """Extend hop distances from the target out to ``depth``, unless the frontier has more than
+        FRONTIER_BUDGET links (paging stores): then unknown actors keep the bound depth + 1."""
+        while self.depth < depth and self.frontier and not self.capped:
             self.deadline.check()
+            self.count(self.frontier)
+            if self.paged is not None and sum(self.counts[a] for a in self.frontier) > FRONTIER_BUDGET:
+                self.capped = True
+                return
             nxt = sorted(self.adj.neighbours(self.frontier, self.window, self.ordered) - self.dist.keys())
             self.dist.update((other, self.depth + 1) for other in nxt)
             self.frontier = nxt
@@ -204,6 +309,7 @@ def find_paths(
         return []
     clock = deadline or deadlines.current() or Deadline(float("inf"))
     search = _Search(adj, target, ordered, window, clock)
+    search.count([source, target])
     found: list[FoundPath] = []
     visited = 0
 
@@ -216,37 +322,41 @@ def find_paths(
                 links = tuple(search.by_id[e] for e in events)
                 found.append(FoundPath(tuple(actors), tuple(events), links))
             return len(found) < limit
-        nexts = [
+        candidates = search.hops_to_target(here) if left == 1 else search.hop_iter(here)
+        nexts = (
             hop
-            for hop in (search.hops_to_target(here) if left == 1 else search.hops_of(here))
-            if search.dist.get(hop[2], left) <= left - 1
+            for hop in candidates
+            if search.bound(hop[2]) <= left - 1
             and hop[2] not in actors
             and hop[1] not in events
             and (hop[2] != target or left == 1)
             and not (ordered and last is not None and hop[0] < last and search.by_id[hop[1]].kind == "event")
-        ]
-        fetched, chunk = 0, PREFETCH
-        for i, (start, event, other) in enumerate(nexts):
-            visited += 1
-            if visited > budget:
-                return False
-            clock.check()
-            if left > 2 and i >= fetched:  # the next actors' events, in round trips of growing size
-                search.fetch([hop[2] for hop in nexts[i : i + chunk]])
-                fetched, chunk = i + chunk, chunk * 2
-            actors.append(other)
-            events.append(event)
-            dated = search.by_id[event].kind == "event"  # an affiliation hop keeps the order's last date
-            going = walk(actors, events, start if dated else last, left - 1)
-            actors.pop()
-            events.pop()
-            if not going:
-                return False
-        return True
+        )
+        chunk = PREFETCH
+        while True:
+            batch = list(islice(nexts, chunk))  # the next actors' links, in round trips of growing size
+            if not batch:
+                return True
+            if left > 2 or (left == 2 and search.big(target)):
+                search.fetch([hop[2] for hop in batch])
+            chunk *= 2
+            for start, event, other in batch:
+                visited += 1
+                if visited > budget:
+                    return False
+                clock.check()
+                actors.append(other)
+                events.append(event)
+                dated = search.by_id[event].kind == "event"  # an affiliation hop keeps the order's last date
+                going = walk(actors, events, start if dated else last, left - 1)
+                actors.pop()
+                events.pop()
+                if not going:
+                    return False
 
     for hops in range(1, max_hops + 1):
         search.reach(hops - 1)
-        if search.dist.get(source, hops) > hops:
+        if search.bound(source) > hops:
             continue
         if not walk([source], [], None, hops):
             break

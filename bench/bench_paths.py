@@ -1,0 +1,118 @@
+"""Paths between hub actors at scale: the paged search (graph.paths) against the search before
+paging (bench/old_paths.py, kept here only), same queries, same run, on both stores.
+
+    python -m bench.bench_paths --events 1000000 --rounds 40 --old-rounds 10 [--neo4j bolt://...]
+
+Pairs: "hub" pairs among the 20 busiest actors, "busy" pairs among the 2,000 busiest (the
+pairs bench_query draws). Cases: shortest (<= 3 hops, 5 paths) and time-ordered (<= 3 hops,
+2019, 5 paths). Old and new answer the same first ``--old-rounds`` pairs of a case; their paths
+are compared and mismatches counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from bench import old_paths
+from bench.gen_synthetic import generate
+from bench.report import latency
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import DateInterval
+from eventgraph.graph.paths import find_paths
+
+YEAR = DateInterval(date(2019, 1, 1), date(2019, 12, 31), "range")
+Search = Callable[..., list[Any]]
+
+
+def _pairs(pool: list[str], n: int, seed: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    out = []
+    while len(out) < n:
+        a, b = rng.choice(pool), rng.choice(pool)
+        if a != b:
+            out.append((a, b))
+    return out
+
+
+def _time(
+    search: Search, store: Any, pairs: list[tuple[str, str]], **args: Any
+) -> tuple[list[float], list[Any]]:
+    samples, answers = [], []
+    for a, b in pairs:
+        started = time.perf_counter()
+        found = search(store, a, b, **args)
+        samples.append(time.perf_counter() - started)
+        answers.append([(p.actors, p.events) for p in found])
+    return samples, answers
+
+
+def run(
+    store: Any, label: str, actors: list[str], rounds: int, old_rounds: int, warm_all: bool = False
+) -> list[str]:
+    """Table rows: case, new p50/p99, old p50/p99 on the first pairs, answers compared."""
+    rows = []
+    cases = {
+        "shortest (<= 3 hops, 5)": {"max_hops": 3, "limit": 5},
+        "time-ordered (<= 3 hops, 2019, 5)": {"max_hops": 3, "ordered": True, "window": YEAR, "limit": 5},
+    }
+    for pool_name, pool in (("hub pairs (top 20)", actors[:20]), ("busy pairs (top 2,000)", actors[:2000])):
+        for case, args in cases.items():
+            pairs = _pairs(pool, rounds, seed=len(pool))
+            for pair in pairs if warm_all else pairs[:1]:  # warm: lazy indexes, query plans
+                find_paths(store, *pair, **args)
+            new, new_answers = _time(find_paths, store, pairs, **args)
+            old, old_answers = _time(old_paths.find_paths, store, pairs[:old_rounds], **args)
+            same = sum(x == y for x, y in zip(new_answers, old_answers, strict=False))
+            before = f"{latency(old)} ({len(old)} pairs)" if old else "not run"
+            warm = " warm" if warm_all else ""
+            row = (
+                f"| {label}{warm}: {pool_name}, {case} | {latency(new)} ({len(new)} pairs) | "
+                f"{before} | {same}/{len(old)} |"
+            )
+            print(row, flush=True)
+            rows.append(row)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--old-rounds", type=int, default=10)
+    parser.add_argument("--neo4j", default="", help="bolt URI of a server to load the events into")
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--warm-all", action="store_true", help="each pair searched once before timing")
+    parser.add_argument("--skip-load", action="store_true", help="the Neo4j server holds them already")
+    opts = parser.parse_args()
+    started = time.perf_counter()
+    batch = generate(opts.events, seed=1)
+    actors = [a.id for a in batch.actors]
+    print(f"generated {opts.events:,} events in {time.perf_counter() - started:.0f} s", flush=True)
+    print("| case | paged search p50 / p99 | search before paging p50 / p99 | same answers |")
+    print("|---|---|---|---|")
+    if not opts.skip_memory:
+        store = MemoryStore()
+        store.upsert(batch)
+        run(store, f"memory {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all)
+        del store
+    if opts.neo4j:
+        from eventgraph.graph.neo4j_store import Neo4jStore
+
+        neo = Neo4jStore(opts.neo4j, "neo4j", os.environ.get("NEO4J_PASSWORD", "eventgraph"), timeout=600.0)
+        if not opts.skip_load:
+            neo.clear()  # a private or scratch server: its graph is replaced by the synthetic one
+            started = time.perf_counter()
+            neo.upsert(batch)
+            print(f"loaded into Neo4j in {time.perf_counter() - started:.0f} s", flush=True)
+        run(neo, f"neo4j {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all)
+        neo.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,242 @@
+"""Paging a hub's links and capping the distance bound leave the path search's answer unchanged.
+
+Random small graphs (events of 2-3 actors, some undated, some affiliations) are searched three
+ways: a brute-force enumeration of every path, the search over a store read all at once, and the
+search over the same store paged with tiny pages, every actor a "hub" and the bound capped at once.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventgraph.graph import paths
+from eventgraph.graph.memory import MemoryStore
+from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Source
+from eventgraph.graph.paths import FoundPath, Incidence, affiliation, find_paths, link_key, usable
+
+ACTORS = [f"a{i}" for i in range(7)]
+DAY0 = date(2020, 1, 1)
+
+
+class Full:
+    """Links read all at once: the stores' Adjacency over a list of incidences."""
+
+    def __init__(self, links: list[Incidence]) -> None:
+        self.links = links
+
+    def incidences(
+        self, actor_ids: Sequence[str], window: DateInterval | None = None, dated: bool = False
+    ) -> dict[str, list[Incidence]]:
+        return {a: [inc for inc in self.links if a in inc.actors] for a in actor_ids}
+
+    def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
+        return paths.neighbours(self, actor_ids, window, dated)
+
+
+class Paged(Full):
+    """The same links, also served a page at a time in search order (graph.paths.Paged)."""
+
+    def __init__(self, links: list[Incidence]) -> None:
+        super().__init__(links)
+        self.pages = 0
+
+    def link_counts(self, actor_ids: Sequence[str]) -> dict[str, int]:
+        return {a: len(found) for a, found in self.incidences(actor_ids).items()}
+
+    def incidences_page(
+        self,
+        actor_id: str,
+        after: tuple[date, str] | None,
+        limit: int,
+        window: DateInterval | None,
+        dated: bool,
+    ) -> list[Incidence]:
+        self.pages += 1
+        mine = sorted(
+            (inc for inc in self.links if actor_id in inc.actors and usable(inc, window, dated)),
+            key=link_key,
+        )
+        affs = [inc for inc in mine if inc.kind == "affiliation"] if after is None else []
+        events = [inc for inc in mine if inc.kind == "event" and (after is None or link_key(inc) > after)]
+        return affs + events[:limit]
+
+
+def brute(
+    links: list[Incidence],
+    source: str,
+    target: str,
+    max_hops: int,
+    ordered: bool,
+    window: DateInterval | None,
+    limit: int,
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every path by exhaustive enumeration, sorted as the module doc says."""
+    found: list[tuple[int, list[tuple[date, str, str]], tuple[str, ...], tuple[str, ...]]] = []
+    use = [inc for inc in links if usable(inc, window, ordered)]
+
+    def go(actors: list[str], hops: list[tuple[date, str, str]], last: date | None) -> None:
+        here = actors[-1]
+        if here == target:
+            found.append((len(hops), list(hops), tuple(actors), tuple(h[1] for h in hops)))
+            return
+        if len(hops) == max_hops:
+            return
+        for inc in use:
+            if here not in inc.actors or inc.event in {h[1] for h in hops}:
+                continue
+            key = link_key(inc)[0]
+            if ordered and inc.kind == "event" and last is not None and key < last:
+                continue
+            for other in inc.actors:
+                if other != here and other not in actors:
+                    hops.append((key, inc.event, other))
+                    actors.append(other)
+                    go(actors, hops, key if inc.kind == "event" else last)
+                    actors.pop()
+                    hops.pop()
+
+    go([source], [], None)
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [(f[2], f[3]) for f in found[:limit]]
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> list[Incidence]:
+    n = draw(st.integers(1, 14))
+    links = []
+    for i in range(n):
+        members = draw(st.lists(st.sampled_from(ACTORS), min_size=2, max_size=3, unique=True))
+        day = draw(st.one_of(st.none(), st.integers(0, 6)))
+        start = None if day is None else DAY0 + timedelta(days=day)
+        links.append(Incidence(f"e{i:02d}", start, start, tuple(sorted(members))))
+    for holder, org in draw(
+        st.lists(st.tuples(st.sampled_from(ACTORS), st.sampled_from(ACTORS)), max_size=3)
+    ):
+        if holder != org:
+            links.append(affiliation(holder, org, "member"))
+    return list({inc.event: inc for inc in links}.values())
+
+
+def _ids(found: list[FoundPath]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(p.actors, p.events) for p in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    links=graphs(),
+    pair=st.tuples(st.sampled_from(ACTORS), st.sampled_from(ACTORS)).filter(lambda p: p[0] != p[1]),
+    max_hops=st.integers(1, 4),
+    ordered=st.booleans(),
+    windowed=st.booleans(),
+    limit=st.integers(1, 6),
+)
+def test_paged_and_capped_search_finds_what_brute_force_finds(
+    links: list[Incidence],
+    pair: tuple[str, str],
+    max_hops: int,
+    ordered: bool,
+    windowed: bool,
+    limit: int,
+) -> None:
+    window = DateInterval(DAY0 + timedelta(days=1), DAY0 + timedelta(days=4), "range") if windowed else None
+    source, target = pair
+    expected = brute(links, source, target, max_hops, ordered, window, limit)
+    args = {"max_hops": max_hops, "ordered": ordered, "window": window, "limit": limit}
+    assert _ids(find_paths(Full(links), source, target, **args)) == expected
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(paths, "BIG", 0)  # every actor paged
+        mp.setattr(paths, "PAGE", 1)  # one link on the first page, then doubling
+        mp.setattr(paths, "FRONTIER_BUDGET", 0)  # the distance bound never leaves the target
+        assert _ids(find_paths(Paged(links), source, target, **args)) == expected
+
+
+def test_a_hub_is_read_only_as_far_as_the_search_goes() -> None:
+    """Two hubs sharing every event: the first paths need the first page only."""
+    links = [
+        Incidence(f"e{i:04d}", DAY0 + timedelta(days=i), DAY0 + timedelta(days=i), ("hub:a", "hub:b"))
+        for i in range(5000)
+    ]
+    store = Paged(links)
+    found = find_paths(store, "hub:a", "hub:b", max_hops=3, limit=5)
+    assert [p.events for p in found] == [(f"e{i:04d}",) for i in range(5)]
+    assert store.pages == 1
+
+
+class Unpaged:
+    """A store seen through the plain Adjacency only: the search reads every link at once."""
+
+    def __init__(self, store: MemoryStore) -> None:
+        self.store = store
+
+    def incidences(
+        self, actor_ids: Sequence[str], window: DateInterval | None = None, dated: bool = False
+    ) -> dict[str, list[Incidence]]:
+        return self.store.incidences(actor_ids, window, dated)
+
+    def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
+        return self.store.neighbours(actor_ids, window, dated)
+
+
+def hub_batch(seed: int) -> Batch:
+    """Three hubs in most of 3,000 events over four years (some undated), 60 others, affiliations."""
+    rng = random.Random(seed)
+    hubs = ["group:hub-0", "group:hub-1", "group:hub-2"]
+    others = [f"person:p-{i:02d}" for i in range(60)]
+    src = [Source("a.txt", "They met.", 0, 9)]
+    events = []
+    for i in range(3000):
+        who = rng.sample(hubs, rng.randint(0, 2)) + rng.sample(others, 2)
+        day = date(2017, 1, 1) + timedelta(days=rng.randrange(4 * 365))
+        when = (
+            None
+            if rng.random() < 0.05
+            else DateInterval(day, day + timedelta(days=rng.choice([0, 0, 3, 40])), "range")
+        )
+        events.append(Event(f"evt_{i:04d}", "meeting", when, who[:1], who[1:], None, sources=src))
+    actors = [Actor(a, a, "group") for a in hubs + others]
+    affs = [Affiliation(others[0], hubs[1], "member"), Affiliation(others[1], others[2], "advisor")]
+    return Batch([Article("a.txt")], events, actors, [], affs)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_embedded_store_pages_hubs_with_the_same_answers(seed: int) -> None:
+    store = MemoryStore()
+    store.upsert(hub_batch(seed))
+    assert store.link_counts(["group:hub-0"])["group:hub-0"] > paths.BIG  # paged
+    year = DateInterval(date(2019, 1, 1), date(2019, 12, 31), "range")
+    rng = random.Random(seed)
+    names = ["group:hub-0", "group:hub-1", "group:hub-2", "person:p-00", "person:p-01", "person:p-07"]
+    for _ in range(12):
+        a, b = rng.sample(names, 2)
+        for args in (
+            {"max_hops": 3, "limit": 5},
+            {"max_hops": 3, "ordered": True, "window": year, "limit": 7},
+        ):
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(paths, "FRONTIER_BUDGET", rng.choice([0, 10**9]))
+                paged = _ids(find_paths(store, a, b, **args))  # type: ignore[arg-type]
+            assert paged == _ids(find_paths(Unpaged(store), a, b, **args))  # type: ignore[arg-type]
+            assert paged  # the hubs are linked: the comparison is not between two empty answers
+
+
+def test_a_page_of_the_embedded_index_starts_after_the_cursor_and_stays_in_the_window() -> None:
+    store = MemoryStore()
+    store.upsert(hub_batch(0))
+    window = DateInterval(date(2019, 3, 1), date(2019, 3, 31), "range")
+    first = store.incidences_page("group:hub-0", None, 10, window, True)
+    rest = store.incidences_page("group:hub-0", link_key(first[-1]), 10, window, True)
+    everything = sorted(
+        (
+            i
+            for i in store.incidences(["group:hub-0"])["group:hub-0"]
+            if i.kind == "event" and usable(i, window, True)
+        ),
+        key=link_key,
+    )
+    assert [i.event for i in first + rest] == [i.event for i in everything[:20]]

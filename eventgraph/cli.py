@@ -156,6 +156,19 @@ def main() -> None:
     help="spaCy worker processes.",
 )
 @click.option("--strict", is_flag=True, help="Stop on the first unreadable input instead of skipping it.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: this process; spark: Apache Spark executors (pip install eventgraph[spark]).",
+)
+@click.option("--master", help="Spark master URL for --engine spark [default: spark-submit's, else local[2]].")
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="--engine spark: keep finished partitions here; a re-run skips them (a shared folder on a cluster).",
+)
 def extract(
     paths: tuple[Path, ...],
     urls: Path | None,
@@ -163,6 +176,9 @@ def extract(
     out: Path | None,
     processes: int,
     strict: bool,
+    engine: str = "local",
+    master: str | None = None,
+    work_dir: Path | None = None,
 ) -> None:
     """Extract dated events from articles as event JSONL: .txt, .html, .jsonl, RSS/Atom feeds (.rss,
     .atom, .xml), WARC crawls (.warc, .warc.gz), folders of them, - for standard input, --urls."""
@@ -181,9 +197,16 @@ def extract(
     bars = PhaseBars()
     failed = _Failures(log, bars)
     try:
-        batch = extract_paths(
-            list(paths), meta, urls=urls, n_process=processes, warn=failed.warn, fail=failed, progress=bars
-        )
+        if engine == "spark":
+            from eventgraph.spark.job import extract_paths_spark
+
+            batch = extract_paths_spark(
+                list(paths), meta, urls=urls, master=master, work_dir=work_dir, warn=failed.warn, fail=failed
+            )
+        else:
+            batch = extract_paths(
+                list(paths), meta, urls=urls, n_process=processes, warn=failed.warn, fail=failed, progress=bars
+            )
     finally:
         bars.close()
     if not batch.articles:

@@ -30,7 +30,27 @@ from eventgraph.extract.places_nearby import after_locative, nearby_place, targe
 from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
 from eventgraph.extract.resolve.names import person_tokens, same_person, strip_possessive
-from eventgraph.graph.model import Actor, ActorKind, Affiliation, Article, Batch, Place, actor_id, digest
+from eventgraph.graph.model import (
+    Actor,
+    ActorKind,
+    Affiliation,
+    Article,
+    Batch,
+    Event,
+    Place,
+    actor_id,
+    digest,
+)
+
+# events_of(resolved mentions, actor names by id, place names by id): the merged events, in order.
+EventsOf = Callable[[list[Resolved], dict[str, str], dict[str, str]], list[Event]]
+
+
+def merged_events(resolved: list[Resolved], names: dict[str, str], place_names: dict[str, str]) -> list[Event]:
+    """The cross-article merge in this process (eventgraph.spark runs the same over blocks)."""
+    taken: set[str] = set()
+    return [to_event(group, names, taken, place_names) for group in cluster(resolved)]
+
 
 _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 # "in/at/near ... <Capitalised place words>", optionally with a place noun ("Erbil province").
@@ -279,8 +299,11 @@ class BatchBuilder:
                 words.update(name[-1:])
         return [self._known[i] for i in self._known_index.candidates(words)]
 
-    def finish(self, articles: list[Article], failed: Collection[str] = ()) -> Batch:
-        """The batch of ``articles``; what was added for an article in ``failed`` is left out."""
+    def finish(
+        self, articles: list[Article], failed: Collection[str] = (), events_of: EventsOf = merged_events
+    ) -> Batch:
+        """The batch of ``articles``; what was added for an article in ``failed`` is left out.
+        ``events_of`` merges the mentions (in this process by default)."""
         registry = self.registry
         resolved = [
             Resolved(m, _ids(registry, agents), _ids(registry, targets), place, published)
@@ -289,9 +312,8 @@ class BatchBuilder:
         ]
         canonical = registry.actors()
         names = {aid: a.name for aid, a in canonical.items()}
-        taken: set[str] = set()
         place_names = {pid: p.name for pid, p in self.places.items()}
-        events = [to_event(group, names, taken, place_names) for group in cluster(resolved)]
+        events = events_of(resolved, names, place_names)
         affiliations = _affiliations(registry, [(d, a) for d, a in self._doc_actors if d not in failed])
         used = {a for e in events for a in (*e.agents, *e.targets)} | {
             x for f in affiliations for x in (f.actor, f.org)

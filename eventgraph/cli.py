@@ -163,7 +163,9 @@ def main() -> None:
     show_default=True,
     help="local: this process; spark: Apache Spark executors (pip install eventgraph[spark]).",
 )
-@click.option("--master", help="Spark master URL for --engine spark [default: spark-submit's, else local[2]].")
+@click.option(
+    "--master", help="Spark master URL for --engine spark [default: spark-submit's, else local[2]]."
+)
 @click.option(
     "--work-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -205,7 +207,13 @@ def extract(
             )
         else:
             batch = extract_paths(
-                list(paths), meta, urls=urls, n_process=processes, warn=failed.warn, fail=failed, progress=bars
+                list(paths),
+                meta,
+                urls=urls,
+                n_process=processes,
+                warn=failed.warn,
+                fail=failed,
+                progress=bars,
             )
     finally:
         bars.close()

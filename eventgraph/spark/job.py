@@ -63,7 +63,9 @@ def _run_part(work_dir: str) -> Callable[[tuple[str, list[RawArticle]]], str]:
     return run
 
 
-def extract_parts(sc: Any, raws: Iterable[RawArticle], work_dir: Path, chunk_size: int = CHUNK_ARTICLES) -> list[str]:
+def extract_parts(
+    sc: Any, raws: Iterable[RawArticle], work_dir: Path, chunk_size: int = CHUNK_ARTICLES
+) -> list[str]:
     """Run the per-article extraction for every partition not finished in ``work_dir``; the keys of
     all partitions, in input order. Each partition is one Spark task."""
     keys: list[str] = []
@@ -149,9 +151,13 @@ def extract_paths_spark(
 
     sc = spark_context(master)
     if work_dir is not None:
-        return extract_with_spark(readable(), sc=sc, work_dir=work_dir, warn=warn, fail=fail, progress=progress)
+        return extract_with_spark(
+            readable(), sc=sc, work_dir=work_dir, warn=warn, fail=fail, progress=progress
+        )
     with tempfile.TemporaryDirectory(prefix="eventgraph-spark-") as tmp:
-        return extract_with_spark(readable(), sc=sc, work_dir=Path(tmp), warn=warn, fail=fail, progress=progress)
+        return extract_with_spark(
+            readable(), sc=sc, work_dir=Path(tmp), warn=warn, fail=fail, progress=progress
+        )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -65,9 +65,7 @@ def fold_units(resolved: list[Resolved]) -> tuple[list[Resolved], list[list[int]
     units: list[Resolved] = []
     members: list[list[int]] = []
     for doc in sorted(by_doc):
-        copies = [
-            copy.copy(resolved[n]) for n in by_doc[doc]
-        ]  # fold_duplicates extends its hosts' lists
+        copies = [copy.copy(resolved[n]) for n in by_doc[doc]]  # fold_duplicates extends its hosts' lists
         for c in copies:
             c.agents, c.targets, c.extra = list(c.agents), list(c.targets), list(c.extra)
         seq = {id(c.mention): n for c, n in zip(copies, by_doc[doc], strict=True)}

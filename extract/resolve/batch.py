@@ -46,7 +46,9 @@ from eventgraph.graph.model import (
 EventsOf = Callable[[list[Resolved], dict[str, str], dict[str, str]], list[Event]]
 
 
-def merged_events(resolved: list[Resolved], names: dict[str, str], place_names: dict[str, str]) -> list[Event]:
+def merged_events(
+    resolved: list[Resolved], names: dict[str, str], place_names: dict[str, str]
+) -> list[Event]:
     """The cross-article merge in this process (eventgraph.spark runs the same over blocks)."""
     taken: set[str] = set()
     return [to_event(group, names, taken, place_names) for group in cluster(resolved)]

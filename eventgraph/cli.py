@@ -171,6 +171,13 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="--engine spark: keep finished partitions here; a re-run skips them (a shared folder on a cluster).",
 )
+@click.option(
+    "--part-size",
+    type=click.IntRange(1, 100_000),
+    default=16,
+    show_default=True,
+    help="--engine spark: articles per partition (the unit of resumed work).",
+)
 def extract(
     paths: tuple[Path, ...],
     urls: Path | None,
@@ -181,6 +188,7 @@ def extract(
     engine: str = "local",
     master: str | None = None,
     work_dir: Path | None = None,
+    part_size: int = 16,
 ) -> None:
     """Extract dated events from articles as event JSONL: .txt, .html, .jsonl, RSS/Atom feeds (.rss,
     .atom, .xml), WARC crawls (.warc, .warc.gz), folders of them, - for standard input, --urls."""
@@ -203,7 +211,14 @@ def extract(
             from eventgraph.spark.job import extract_paths_spark
 
             batch = extract_paths_spark(
-                list(paths), meta, urls=urls, master=master, work_dir=work_dir, warn=failed.warn, fail=failed
+                list(paths),
+                meta,
+                urls=urls,
+                master=master,
+                work_dir=work_dir,
+                part_size=part_size,
+                warn=failed.warn,
+                fail=failed,
             )
         else:
             batch = extract_paths(

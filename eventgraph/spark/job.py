@@ -136,6 +136,7 @@ def extract_paths_spark(
     urls: Path | None = None,
     master: str | None = None,
     work_dir: Path | None = None,
+    part_size: int = CHUNK_ARTICLES,
     warn: Callable[[str], None],
     fail: Fail | None = None,
     progress: Progress | None = None,
@@ -150,14 +151,11 @@ def extract_paths_spark(
                 warn(str(item))
 
     sc = spark_context(master)
+    opts: dict[str, Any] = {"warn": warn, "fail": fail, "progress": progress, "chunk_size": part_size}
     if work_dir is not None:
-        return extract_with_spark(
-            readable(), sc=sc, work_dir=work_dir, warn=warn, fail=fail, progress=progress
-        )
+        return extract_with_spark(readable(), sc=sc, work_dir=work_dir, **opts)
     with tempfile.TemporaryDirectory(prefix="eventgraph-spark-") as tmp:
-        return extract_with_spark(
-            readable(), sc=sc, work_dir=Path(tmp), warn=warn, fail=fail, progress=progress
-        )
+        return extract_with_spark(readable(), sc=sc, work_dir=Path(tmp), **opts)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -178,6 +178,11 @@ def main() -> None:
     show_default=True,
     help="--engine spark: articles per partition (the unit of resumed work).",
 )
+@click.option(
+    "--to-neo4j",
+    is_flag=True,
+    help="--engine spark: also write the events into Neo4j from the executors (NEO4J_URI, NEO4J_USER...).",
+)
 def extract(
     paths: tuple[Path, ...],
     urls: Path | None,
@@ -189,6 +194,7 @@ def extract(
     master: str | None = None,
     work_dir: Path | None = None,
     part_size: int = 16,
+    to_neo4j: bool = False,
 ) -> None:
     """Extract dated events from articles as event JSONL: .txt, .html, .jsonl, RSS/Atom feeds (.rss,
     .atom, .xml), WARC crawls (.warc, .warc.gz), folders of them, - for standard input, --urls."""
@@ -197,6 +203,8 @@ def extract(
 
     if not paths and urls is None:
         raise click.UsageError("give PATH... (- for standard input) or --urls FILE")
+    if engine != "spark" and (to_neo4j or work_dir or master):
+        raise click.UsageError("--master, --work-dir and --to-neo4j need --engine spark")
     _check_writable(out)
     log = ProblemLog(strict)
     meta = Manifest({})
@@ -236,6 +244,8 @@ def extract(
         raise click.ClickException("no article could be processed")
     _write_lines(dumps_rows(batch), out)
     click.echo(_summary_line(batch), err=True)
+    if to_neo4j:
+        _spark_to_neo4j(batch, master)
     if failed.count:
         click.echo(
             f"eventgraph: {failed.count} article(s) failed with an unexpected error and were left out "
@@ -243,6 +253,26 @@ def extract(
             err=True,
         )
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _spark_to_neo4j(batch: Batch, master: str | None) -> None:
+    """The executors write the batch into the configured Neo4j with the loader's statements."""
+    from eventgraph.spark.job import spark_context
+    from eventgraph.spark.neo4j_writer import Target, stats_lines, write_batch
+
+    settings = Settings()
+    target = Target(
+        settings.neo4j_uri,
+        settings.neo4j_user,
+        settings.neo4j_password.get_secret_value(),
+        settings.neo4j_database,
+    )
+    try:
+        stats = write_batch(spark_context(master), batch, target)
+    except StoreError as exc:
+        raise click.ClickException(shown(exc)) from exc
+    for line in stats_lines(stats):
+        click.echo(f"neo4j: {line}", err=True)
 
 
 # `extract` wrote its output, but some articles failed unexpectedly (1: nothing could be processed).

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _graph(store: Neo4jStore) -> tuple[Any, list[Any], Any]:
     page = store.timeline(TimelineFilter(), limit=1000)
-    ids = [e.id for e in page.events]
+    ids = [r.event.id for r in page.rows]
     return store.counts(), ids, store.events(ids)
 
 

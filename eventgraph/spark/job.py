@@ -1,8 +1,8 @@
 """The Spark driver: articles read here, extracted in partitions by the executors (finished parts kept
 in a work dir for a resumed run), actors resolved here, events merged over blocks by the executors.
 
-Run it as ``eventgraph extract --engine spark ...`` or ``spark-submit -m``-style as
-``spark-submit eventgraph/spark/job.py PATH... --out FILE`` (the same options as ``extract``).
+Run it as ``eventgraph extract --engine spark ...``, ``python -m eventgraph.spark.job PATH...`` or
+``spark-submit eventgraph/spark/job.py PATH... --out FILE`` (the options of ``extract``).
 """
 
 from __future__ import annotations
@@ -162,8 +162,8 @@ def main(argv: list[str] | None = None) -> None:
     """``spark-submit eventgraph/spark/job.py ARGS``: ``eventgraph extract --engine spark ARGS``."""
     from eventgraph.cli import main as cli
 
-    sys.argv = ["eventgraph", "extract", "--engine", "spark", *(sys.argv[1:] if argv is None else argv)]
-    cli()
+    args = ["extract", "--engine", "spark", *(sys.argv[1:] if argv is None else argv)]
+    cli.main(args=args, prog_name="eventgraph")
 
 
 if __name__ == "__main__":

@@ -156,6 +156,33 @@ def main() -> None:
     help="spaCy worker processes.",
 )
 @click.option("--strict", is_flag=True, help="Stop on the first unreadable input instead of skipping it.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: this process; spark: Apache Spark executors (pip install eventgraph[spark]).",
+)
+@click.option(
+    "--master", help="Spark master URL for --engine spark [default: spark-submit's, else local[2]]."
+)
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="--engine spark: keep finished partitions here; a re-run skips them (a shared folder on a cluster).",
+)
+@click.option(
+    "--part-size",
+    type=click.IntRange(1, 100_000),
+    default=16,
+    show_default=True,
+    help="--engine spark: articles per partition (the unit of resumed work).",
+)
+@click.option(
+    "--to-neo4j",
+    is_flag=True,
+    help="--engine spark: also write the events into Neo4j from the executors (NEO4J_URI, NEO4J_USER...).",
+)
 def extract(
     paths: tuple[Path, ...],
     urls: Path | None,
@@ -163,6 +190,11 @@ def extract(
     out: Path | None,
     processes: int,
     strict: bool,
+    engine: str = "local",
+    master: str | None = None,
+    work_dir: Path | None = None,
+    part_size: int = 16,
+    to_neo4j: bool = False,
 ) -> None:
     """Extract dated events from articles as event JSONL: .txt, .html, .jsonl, RSS/Atom feeds (.rss,
     .atom, .xml), WARC crawls (.warc, .warc.gz), folders of them, - for standard input, --urls."""
@@ -171,6 +203,8 @@ def extract(
 
     if not paths and urls is None:
         raise click.UsageError("give PATH... (- for standard input) or --urls FILE")
+    if engine != "spark" and (to_neo4j or work_dir or master):
+        raise click.UsageError("--master, --work-dir and --to-neo4j need --engine spark")
     _check_writable(out)
     log = ProblemLog(strict)
     meta = Manifest({})
@@ -181,15 +215,37 @@ def extract(
     bars = PhaseBars()
     failed = _Failures(log, bars)
     try:
-        batch = extract_paths(
-            list(paths), meta, urls=urls, n_process=processes, warn=failed.warn, fail=failed, progress=bars
-        )
+        if engine == "spark":
+            from eventgraph.spark.job import extract_paths_spark
+
+            batch = extract_paths_spark(
+                list(paths),
+                meta,
+                urls=urls,
+                master=master,
+                work_dir=work_dir,
+                part_size=part_size,
+                warn=failed.warn,
+                fail=failed,
+            )
+        else:
+            batch = extract_paths(
+                list(paths),
+                meta,
+                urls=urls,
+                n_process=processes,
+                warn=failed.warn,
+                fail=failed,
+                progress=bars,
+            )
     finally:
         bars.close()
     if not batch.articles:
         raise click.ClickException("no article could be processed")
     _write_lines(dumps_rows(batch), out)
     click.echo(_summary_line(batch), err=True)
+    if to_neo4j:
+        _spark_to_neo4j(batch, master)
     if failed.count:
         click.echo(
             f"eventgraph: {failed.count} article(s) failed with an unexpected error and were left out "
@@ -197,6 +253,26 @@ def extract(
             err=True,
         )
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _spark_to_neo4j(batch: Batch, master: str | None) -> None:
+    """The executors write the batch into the configured Neo4j with the loader's statements."""
+    from eventgraph.spark.job import spark_context
+    from eventgraph.spark.neo4j_writer import Target, stats_lines, write_batch
+
+    settings = Settings()
+    target = Target(
+        settings.neo4j_uri,
+        settings.neo4j_user,
+        settings.neo4j_password.get_secret_value(),
+        settings.neo4j_database,
+    )
+    try:
+        stats = write_batch(spark_context(master), batch, target)
+    except StoreError as exc:
+        raise click.ClickException(shown(exc)) from exc
+    for line in stats_lines(stats):
+        click.echo(f"neo4j: {line}", err=True)
 
 
 # `extract` wrote its output, but some articles failed unexpectedly (1: nothing could be processed).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -31,7 +31,28 @@ from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
 from eventgraph.extract.resolve.names import person_tokens, strip_possessive
 from eventgraph.extract.resolve.registry import ActorRegistry, Handle
-from eventgraph.graph.model import Affiliation, Article, Batch, Place
+from eventgraph.graph.model import Affiliation, Article, Batch, Event, Place
+
+# events_of(resolved mentions, actor names by id, place names by id, the spilled mentions by ``ref``):
+# the merged events, in order.
+EventsOf = Callable[[list[Resolved], dict[str, str], dict[str, str], Spool[Mention]], list[Event]]
+
+
+def merged_events(
+    resolved: list[Resolved], names: dict[str, str], place_names: dict[str, str], spilled: Spool[Mention]
+) -> list[Event]:
+    """The cross-article merge in this process (eventgraph.spark runs the same over blocks): each
+    cluster's mentions are read back from the spool only while its event is built."""
+    taken: set[str] = set()
+    events = []
+    for group in cluster(resolved):
+        for r in group:
+            r.attach(spilled.get(r.ref))
+        events.append(to_event(group, names, taken, place_names))
+        for r in group:
+            r.attach(None)  # the event holds what it needs of it
+    return events
+
 
 _V = TypeVar("_V")
 _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
@@ -218,8 +239,11 @@ class BatchBuilder:
                 words.update(name[-1:])
         return [self._known[i] for i in self._known_index.candidates(words)]
 
-    def finish(self, articles: list[Article], failed: Collection[str] = ()) -> Batch:
-        """The batch of ``articles``; what was added for an article in ``failed`` is left out."""
+    def finish(
+        self, articles: list[Article], failed: Collection[str] = (), events_of: EventsOf = merged_events
+    ) -> Batch:
+        """The batch of ``articles``; what was added for an article in ``failed`` is left out.
+        ``events_of`` merges the mentions (in this process by default)."""
         registry = self.registry
         ids = registry.ids()
 
@@ -233,16 +257,9 @@ class BatchBuilder:
             r.targets = list(dict.fromkeys(map(id_of, r.targets)))
         canonical = registry.actors()
         names = {aid: a.name for aid, a in canonical.items()}
-        taken: set[str] = set()
         place_names = {pid: p.name for pid, p in self.places.items()}
-        events = []
         with self._mentions as spilled:
-            for group in cluster(resolved):
-                for r in group:
-                    r.attach(spilled.get(r.ref))
-                events.append(to_event(group, names, taken, place_names))
-                for r in group:
-                    r.attach(None)  # the event holds what it needs of it
+            events = events_of(resolved, names, place_names, spilled)
         links = (
             (id_of(actor), id_of(org), role)
             for doc, found in self._links

@@ -252,8 +252,9 @@ def _duplicate(host: Resolved, item: Resolved) -> bool:
     return text >= 0.8 or (b.from_title and text >= 0.3)
 
 
-def cluster(items: list[Resolved]) -> list[list[Resolved]]:
-    """Greedy best-first clustering with at most one mention per article in a cluster."""
+def cluster(items: list[Resolved], keys: list[int] | None = None) -> list[list[Resolved]]:
+    """Greedy best-first clustering with at most one mention per article in a cluster. ``keys``, when
+    given, receives each cluster's key unit (the order of the clusters; eventgraph.spark needs it)."""
     by_doc: dict[str, list[Resolved]] = {}
     for item in items:
         by_doc.setdefault(item.doc, []).append(item)
@@ -287,6 +288,8 @@ def cluster(items: list[Resolved]) -> list[list[Resolved]]:
             owner[k] = ci
         left.extend(right)
         del members[cj]
+    if keys is not None:
+        keys.extend(sorted(members))
     return [[units[k] for k in sorted(ks)] for _, ks in sorted(members.items())]
 
 

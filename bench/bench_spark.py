@@ -1,0 +1,119 @@
+"""The Spark path beside the single-process one, in the same run: extraction words/s with 1 and 2
+local executors against ``extract_paths``, and the Spark writer's events/s into Neo4j against the
+UNWIND loader (``Neo4jStore.upsert``). Results go to bench/RESULTS.md by hand (see its Spark section).
+
+    NEO4J_URI=bolt://127.0.0.1:7706 .venv/bin/python -m bench.bench_spark --copies 4 --events 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.gen_synthetic import generate
+from bench.spark_corpus import write_corpus
+from eventgraph.extract.ingest.read import RawArticle, read_inputs
+from eventgraph.extract.nlp import load
+from eventgraph.extract.pipeline.run import extract_paths
+from eventgraph.graph.export import dumps_rows
+from eventgraph.graph.neo4j_store import Neo4jStore
+from eventgraph.spark.job import extract_with_spark, spark_context
+from eventgraph.spark.merge import SparkMerge
+from eventgraph.spark.neo4j_writer import Target, write_batch
+
+
+def _words(corpus: Path) -> int:
+    return sum(len(json.loads(line)["text"].split()) for line in corpus.open(encoding="utf-8"))
+
+
+def extraction(copies: int, part_size: int) -> list[str]:
+    """Words/s: single process, then Spark local[1] and local[2] (warm workers: one warm-up run each)."""
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        n = write_corpus(corpus, copies)
+        words = _words(corpus)
+        load()  # the model once, outside the timing, as the Spark workers' warm-up does
+        t = time.perf_counter()
+        local = list(dumps_rows(extract_paths([corpus])))
+        base = time.perf_counter() - t
+        lines.append(f"{n} articles, {words} words, {len(local)} events")
+        lines.append(f"single process: {base:.1f} s, {words / base:.0f} words/s")
+        for executors in (1, 2):
+            sc = spark_context(f"local[{executors}]")
+            raws = [r for r in read_inputs([corpus]) if isinstance(r, RawArticle)]
+            extract_with_spark(raws[: part_size * executors], sc=sc, work_dir=Path(tmp) / f"warm{executors}",
+                               warn=lambda _: None, chunk_size=part_size)  # fmt: skip
+            merge = SparkMerge(sc)
+            t = time.perf_counter()
+            batch = extract_with_spark(
+                raws, sc=sc, work_dir=Path(tmp) / f"w{executors}", warn=lambda _: None,
+                chunk_size=part_size, merge=merge,
+            )  # fmt: skip
+            took = time.perf_counter() - t
+            same = list(dumps_rows(batch)) == local
+            s = merge.stats
+            lines.append(
+                f"spark local[{executors}]: {took:.1f} s, {words / took:.0f} words/s "
+                f"(x{base / took:.2f} of single process), identical JSONL: {same}; merge: {s.units} units, "
+                f"{s.blocks} blocks, {s.edges} edges, {s.components} components, "
+                f"largest {s.largest_component}"
+            )
+            sc.stop()
+    return lines
+
+
+def writing(n_events: int) -> list[str]:
+    """Events/s into the real Neo4j: the UNWIND loader, then the Spark writer with 2 executors."""
+    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+    user, password = os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "eventgraph")
+    batch = generate(n_events)
+    store = Neo4jStore(uri, user, password, timeout=60.0)
+    lines: list[str] = [f"{len(batch.events)} synthetic events, {len(batch.actors)} actors"]
+    try:
+        store.clear()
+        t = time.perf_counter()
+        store.upsert(batch)
+        took = time.perf_counter() - t
+        lines.append(
+            f"UNWIND loader (2 writer threads): {took:.1f} s, {len(batch.events) / took:.0f} events/s"
+        )
+        counts = store.counts()
+        store.clear()
+        sc = spark_context("local[2]")
+        t = time.perf_counter()
+        stats = write_batch(sc, batch, Target(uri, user, password, batch_size=2000), partitions=2)
+        took = time.perf_counter() - t
+        sc.stop()
+        lines.append(
+            f"Spark writer (2 executors): {took:.1f} s, {len(batch.events) / took:.0f} events/s, "
+            f"{stats.transactions} transactions, {stats.retries} retries, {stats.deadlocks} deadlocks, "
+            f"same counts: {store.counts() == counts}"
+        )
+        store.clear()
+    finally:
+        store.close()
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--copies", type=int, default=4)
+    parser.add_argument("--part-size", type=int, default=4)
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--skip-extract", action="store_true")
+    args: Any = parser.parse_args(argv)
+    lines = [] if args.skip_extract else extraction(args.copies, args.part_size)
+    if args.events:
+        lines += writing(args.events)
+    for line in lines:
+        print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -43,8 +43,8 @@ def test_spark_writer_makes_the_loaded_graph(sc: Any) -> None:
         store.clear()
         target = Target(NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, batch_size=7)
         stats = write_batch(sc, batch, target, partitions=2)
-        assert stats.events == len(batch.events) == 67
-        assert stats.transactions >= 67 // 7
+        assert stats.events == len(batch.events) > 50
+        assert stats.transactions >= len(batch.events) // 7
         assert _graph(store) == loaded
         write_batch(sc, batch, target, partitions=2)  # idempotent
         assert _graph(store) == loaded

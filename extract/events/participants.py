@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.events import ATTACK_NOUNS, WEAPONS
 from eventgraph.extract.lexicons.places import SETTLEMENT_NOUNS
 from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
 from eventgraph.extract.lexicons.speech import SPEECH_VERBS
@@ -38,9 +39,11 @@ INSTALLATION_NOUNS = frozenset(
 FORCE_MODIFIERS = frozenset(["police", "army", "military", "security", "gendarmerie", "militia"])
 # Labels of a count that stands for the people it counts ("hundreds of residents").
 COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY"})
-# Nouns of a body of people that stand for the people of their "of" phrase ("a convoy of soldiers").
+# Nouns of a body of people that stand for the people of their "of" phrase ("a convoy of soldiers"),
+# and of a run of attacks that stands for the attacks ("a series of Israeli strikes").
 COLLECTIVE_NOUNS = frozenset(
     ["convoy", "patrol", "column", "unit", "team", "crowd", "band", "contingent", "squad", "hundreds"]
+    + ["series", "wave", "spate", "string", "volley", "salvo", "round"]
 )
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
@@ -100,7 +103,7 @@ def participant(tok: Token) -> Span | None:
     if ent:
         return ent if ent.label in ACTOR_LABELS else None
     if tok.pos_ in ("NOUN", "PROPN"):
-        owner = _owner_of_installation(tok)
+        owner = _owner_of_installation(tok) or _owner_of_attack(tok)
         if owner is not None:
             return owner
         # "Iran's leaders", "Iranian-backed militias": the named modifier is the actor when nothing else is.
@@ -121,6 +124,21 @@ def _owner_of_installation(tok: Token) -> Span | None:
             return ent
         if child.lower_ in FORCE_MODIFIERS:
             return _noun_phrase(child)
+    return None
+
+
+def _owner_of_attack(tok: Token) -> Span | None:
+    """ "Israeli strikes killed", "Russian missiles pounded": an attack or weapon as the subject or
+    object of a verb stands for the state or group that its national or named modifier names."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ATTACK_NOUNS and lemma not in WEAPONS:
+        return None
+    for child in tok.children:
+        if child.dep_ not in ("compound", "amod", "nmod", "poss"):
+            continue
+        ent = _entity_of(child)
+        if ent is not None and ent.label in ("NORP", "GPE", "ORG"):
+            return ent
     return None
 
 

@@ -37,6 +37,8 @@ INSTALLATION_NOUNS = frozenset(
 )
 # Modifiers of such nouns that name the force holding them.
 FORCE_MODIFIERS = frozenset(["police", "army", "military", "security", "gendarmerie", "militia"])
+# A compass word alone that stands for "North Korea", "South Sudan" once the article has named it.
+COMPASS_WORDS = frozenset(["north", "south", "east", "west"])
 # Labels of a count that stands for the people it counts ("hundreds of residents").
 COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 # Nouns of a body of people that stand for the people of their "of" phrase ("a convoy of soldiers"),
@@ -100,6 +102,8 @@ def participant(tok: Token) -> Span | None:
         and tok.head.lemma_.lower() in SPEECH_VERBS
     ):
         return Span(ent.text, ent.start, ent.end, "ORG")  # "Maersk said": whatever says something is an actor
+    if ent and ent.label == "LOC" and ent.text.lower() in COMPASS_WORDS and tok.dep_ in ("nsubj", "poss"):
+        return Span(ent.text, ent.start, ent.end, "GPE")  # "the North fired": a divided country, acting
     if ent:
         return ent if ent.label in ACTOR_LABELS else None
     if tok.pos_ in ("NOUN", "PROPN"):

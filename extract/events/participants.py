@@ -44,8 +44,10 @@ COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 # Nouns of a body of people that stand for the people of their "of" phrase ("a convoy of soldiers"),
 # and of a run of attacks that stands for the attacks ("a series of Israeli strikes").
 COLLECTIVE_NOUNS = frozenset(
-    ["convoy", "patrol", "column", "unit", "team", "crowd", "band", "contingent", "squad", "hundreds"]
-    + ["series", "wave", "spate", "string", "volley", "salvo", "round"]
+    [
+        *("convoy", "patrol", "column", "unit", "team", "crowd", "band", "contingent", "squad", "hundreds"),
+        *("series", "wave", "spate", "string", "volley", "salvo", "round"),
+    ]
 )
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
@@ -132,11 +134,15 @@ def _owner_of_installation(tok: Token) -> Span | None:
 
 
 def _owner_of_attack(tok: Token) -> Span | None:
-    """ "Israeli strikes killed", "Russian missiles pounded": an attack or weapon as the subject or
-    object of a verb stands for the state or group that its national or named modifier names."""
+    """ "Israeli strikes killed", "Russian missiles pounded", "an attack claimed by X killed": an attack
+    or weapon as the subject or object of a verb stands for its claimant, else for the state or group
+    its national or named modifier names."""
     lemma = tok.lemma_.lower()
     if lemma not in ATTACK_NOUNS and lemma not in WEAPONS:
         return None
+    for child in tok.children:
+        if child.dep_ == "acl" and child.lemma_.lower() == "claim" and by_agent(child):
+            return participant(by_agent(child)[0])  # "an attack claimed by X killed": the claimant
     for child in tok.children:
         if child.dep_ not in ("compound", "amod", "nmod", "poss"):
             continue

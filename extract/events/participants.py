@@ -146,6 +146,8 @@ def _owner_of_attack(tok: Token) -> Span | None:
     for child in tok.children:
         if child.dep_ not in ("compound", "amod", "nmod", "poss"):
             continue
+        if any(c.dep_ == "conj" for c in child.children):
+            return None  # "U.S. and British warplanes": the whole phrase names both
         ent = _entity_of(child)
         if ent is not None and ent.label in ("NORP", "GPE", "ORG"):
             return ent

@@ -44,3 +44,11 @@ def test_the_north_as_subject_is_a_state_candidate(nlp: Language) -> None:
     head = next(t for t in doc if t.text == "fired")
     found = spans(subject_of(head))
     assert [(s.text, s.label) for s in found] == [("North", "GPE")]  # the tagger calls it a LOC
+
+
+def test_conjoined_owners_keep_the_whole_phrase(nlp: Language) -> None:
+    text = "U.S. and British warplanes struck targets in Yemen on Thursday."
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == "struck")
+    found = spans(subject_of(head))
+    assert found and found[0].text != "U.S."  # both states, not the first alone

@@ -51,6 +51,11 @@ _QUALIFIERS = re.compile(
 _QUANTITY = frozenset(
     ["hundreds", "thousands", "dozens", "scores", "tens", "members", "crowd", "crowds", "group", "groups"]
 )
+# Categories whose single member is a person of their own, not the group ("a protester said").
+_ONE_PERSON_CATEGORIES = frozenset(["protesters", "rioters"])
+_ONE = re.compile(r"(?:^|\W)(?:a|an)\s+$", re.IGNORECASE)
+# Singular nouns of a body of people ("a mob"): a group all the same.
+_BODIES = frozenset(["mob", "crowd", "rabble", "group", "gang", "band", "throng"])
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
@@ -74,6 +79,9 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
     if noun in role_lookup():
         return None  # "the minister", "a commander": a title, for the role resolvers
     mods, mod_words = low[:-size], words[:-size]
+    if category in _ONE_PERSON_CATEGORIES and _one_of(article, start, low):
+        # "a protester in Moscow told the AP": one unnamed person, no group
+        return article.actor(f"person:{fold(noun)}:{start}", "person", noun, anonymous=True)
     if category == "civilians" and UNIDENTIFIED.intersection(mods):
         category = "armed"  # "unknown men", "armed youths"
     if category == "armed":
@@ -90,6 +98,13 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
     if modifier:  # "Fulani militia", "Druze fighters": a community's armed men, as written
         return _group(article, "militia", code, f"{modifier} {words[-1]}")
     return _group(article, category, code)
+
+
+def _one_of(article: Article, start: int, low: list[str]) -> bool:
+    """Is the description one person: "a protester" (a singular noun after "a"), not "a mob"?"""
+    if not low or low[-1].endswith("s") or low[-1] in _BODIES:
+        return False
+    return low[0] in ("a", "an") or _ONE.search(article.text[max(0, start - 5) : start]) is not None
 
 
 def _counted(article: Article, start: int, end: int, inside: list[Named]) -> DocActor | None:

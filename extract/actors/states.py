@@ -71,6 +71,8 @@ def country_in(article: Article, span: Span, inside: list[Named]) -> DocActor | 
         return (heads or gpes)[-1].actor
     low = article.low[span.start : span.end]
     words = re.findall(r"[a-z.]+", low)
+    if words and words[-1] in ("north", "south", "east", "west") and len(words) <= 2:
+        return _divided_country(article, span.start, words[-1])
     for word in words:
         code = country_lookup().get(word) or capital_lookup().get(word)
         if code and GOVERNMENT.search(low) is None and len(words) <= 2:
@@ -78,6 +80,14 @@ def country_in(article: Article, span: Span, inside: list[Named]) -> DocActor | 
         code = code or demonym_lookup().get(word)
         if code and GOVERNMENT.search(low):
             return article.actor(f"gpe:{code}", "gpe", countries()[code])
+    return None
+
+
+def _divided_country(article: Article, start: int, compass: str) -> DocActor | None:
+    """ "the North" after "North Korea": the country named earlier whose name opens with the word."""
+    for n in reversed(article.named):
+        if n.end <= start and n.actor.kind == "gpe" and n.actor.name.lower().startswith(compass + " "):
+            return n.actor
     return None
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.events import ATTACK_NOUNS, WEAPONS
 from eventgraph.extract.lexicons.places import SETTLEMENT_NOUNS
 from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
 from eventgraph.extract.lexicons.speech import SPEECH_VERBS
@@ -36,11 +37,17 @@ INSTALLATION_NOUNS = frozenset(
 )
 # Modifiers of such nouns that name the force holding them.
 FORCE_MODIFIERS = frozenset(["police", "army", "military", "security", "gendarmerie", "militia"])
+# A compass word alone that stands for "North Korea", "South Sudan" once the article has named it.
+COMPASS_WORDS = frozenset(["north", "south", "east", "west"])
 # Labels of a count that stands for the people it counts ("hundreds of residents").
 COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY"})
-# Nouns of a body of people that stand for the people of their "of" phrase ("a convoy of soldiers").
+# Nouns of a body of people that stand for the people of their "of" phrase ("a convoy of soldiers"),
+# and of a run of attacks that stands for the attacks ("a series of Israeli strikes").
 COLLECTIVE_NOUNS = frozenset(
-    ["convoy", "patrol", "column", "unit", "team", "crowd", "band", "contingent", "squad", "hundreds"]
+    [
+        *("convoy", "patrol", "column", "unit", "team", "crowd", "band", "contingent", "squad", "hundreds"),
+        *("series", "wave", "spate", "string", "volley", "salvo", "round"),
+    ]
 )
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
@@ -97,10 +104,12 @@ def participant(tok: Token) -> Span | None:
         and tok.head.lemma_.lower() in SPEECH_VERBS
     ):
         return Span(ent.text, ent.start, ent.end, "ORG")  # "Maersk said": whatever says something is an actor
+    if ent and ent.label == "LOC" and ent.text.lower() in COMPASS_WORDS and tok.dep_ in ("nsubj", "poss"):
+        return Span(ent.text, ent.start, ent.end, "GPE")  # "the North fired": a divided country, acting
     if ent:
         return ent if ent.label in ACTOR_LABELS else None
     if tok.pos_ in ("NOUN", "PROPN"):
-        owner = _owner_of_installation(tok)
+        owner = _owner_of_installation(tok) or _owner_of_attack(tok)
         if owner is not None:
             return owner
         # "Iran's leaders", "Iranian-backed militias": the named modifier is the actor when nothing else is.
@@ -121,6 +130,27 @@ def _owner_of_installation(tok: Token) -> Span | None:
             return ent
         if child.lower_ in FORCE_MODIFIERS:
             return _noun_phrase(child)
+    return None
+
+
+def _owner_of_attack(tok: Token) -> Span | None:
+    """ "Israeli strikes killed", "Russian missiles pounded", "an attack claimed by X killed": an attack
+    or weapon as the subject or object of a verb stands for its claimant, else for the state or group
+    its national or named modifier names."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ATTACK_NOUNS and lemma not in WEAPONS:
+        return None
+    for child in tok.children:
+        if child.dep_ == "acl" and child.lemma_.lower() == "claim" and by_agent(child):
+            return participant(by_agent(child)[0])  # "an attack claimed by X killed": the claimant
+    for child in tok.children:
+        if child.dep_ not in ("compound", "amod", "nmod", "poss"):
+            continue
+        if any(c.dep_ == "conj" for c in child.children):
+            return None  # "U.S. and British warplanes": the whole phrase names both
+        ent = _entity_of(child)
+        if ent is not None and ent.label in ("NORP", "GPE", "ORG"):
+            return ent
     return None
 
 

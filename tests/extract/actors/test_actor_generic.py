@@ -120,3 +120,27 @@ def test_people_in_apposition_are_no_organisation() -> None:
     text = "In Mali, gunmen killed two civilians, Ahmed and Ali."
     civilians = resolve(make_doc(text, [("Mali", "GPE")]), "two civilians")
     assert civilians is not None and civilians.name == "Civilians (Mali)"
+
+
+def test_a_single_protester_is_one_person_not_the_group() -> None:
+    text = "In Chile, protesters marched. A protester in Santiago told reporters she was not afraid."
+    doc = make_doc(text, [("Chile", "GPE"), ("Santiago", "GPE")])
+    one = resolve(doc, "protester", nth=1)
+    group = resolve(doc, "protesters")
+    assert one is not None and (one.kind, one.name) == ("person", "protester")
+    assert group is not None and group.name == "Protesters (Chile)"
+
+
+def test_a_single_mob_is_still_the_group() -> None:
+    doc = make_doc("In Chile, a mob burned a bank.", [("Chile", "GPE")])
+    actor = resolve(doc, "mob")
+    assert actor is not None and actor.name == "Rioters (Chile)"
+
+
+def test_the_north_after_north_korea_is_that_state() -> None:
+    text = "North Korea tested a missile. The North fired again on Sunday."
+    doc = make_doc(text, [("North Korea", "GPE")])
+    actor = resolve(doc, "North", "GPE", nth=1)
+    assert actor is not None and actor.name == "North Korea"
+    alone = make_doc("The North fired again on Sunday.", [])
+    assert resolve(alone, "North", "GPE") is None  # no country named before: nobody

@@ -187,9 +187,9 @@ def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 ),
                 None,
             )
-            if mention.date is None and first is not None and not _sequenced(doc, mention):
+            if mention.date_text is None and first is not None and not _sequenced(doc, mention):
                 keep, drop = first, mention
-                if first.date is None and _aside(doc, first) and not _aside(doc, mention):
+                if first.date_text is None and _aside(doc, first) and not _aside(doc, mention):
                     # "Fidan, while speaking with Barrack, urged ..." then "held a phone conversation with
                     # Barrack": the telling in a main clause is the event, the aside only refers to it.
                     keep, drop = mention, first

@@ -49,6 +49,8 @@ SHARED_DATE_DEPS = frozenset(
     }
 )
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
+# Kinds a plain report with no time of its own places on the day it was published.
+REPORTED_TYPES = frozenset({"statement", "phone_call"})
 ACCORDING_TO = re.compile(r"\s*According to ([^,]{1,60}),")
 WORD = re.compile(r"[A-Za-z0-9]+")
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -341,11 +343,21 @@ def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: d
     """A plain report ("X said ...") with no time of its own nor an account it continues was made by the
     day it was published; habitual or repeated speaking ("has repeatedly called") is not placed in time."""
     for mention, tok in resolved:
-        if mention.type != "statement" or mention.date is not None or id(mention) in vague:
+        if mention.type not in REPORTED_TYPES or mention.date is not None or id(mention) in vague:
             continue
-        if _not_of_the_day(tok):
+        if _not_of_the_day(tok) or (mention.type != "statement" and not _told_outright(tok)):
             continue
         mention.date = DateInterval(dct, dct, "day")
+
+
+def _told_outright(tok: Token) -> bool:
+    """A happening the report itself tells in a main clause ("Fidan held a phone conversation with ..."):
+    told within someone's words ("told reporters he expressed ... in a call") or as the circumstance of
+    another ("after he spoke with"), it happened at an unknown time before."""
+    verb = clause_verb(tok)
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _not_of_the_day(tok: Token) -> bool:

@@ -51,6 +51,8 @@ SHARED_DATE_DEPS = frozenset(
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
 # Kinds a plain report with no time of its own places on the day it was published.
 REPORTED_TYPES = frozenset({"statement", "phone_call"})
+# Clauses that tell of a happening only within someone's words or as the circumstance of another.
+EMBEDDED_CLAUSES = frozenset({"advcl", "csubj", "pcomp"})
 ACCORDING_TO = re.compile(r"\s*According to ([^,]{1,60}),")
 WORD = re.compile(r"[A-Za-z0-9]+")
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -342,22 +344,25 @@ def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int])
 def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: date) -> None:
     """A plain report ("X said ...") with no time of its own nor an account it continues was made by the
     day it was published; habitual or repeated speaking ("has repeatedly called") is not placed in time."""
+    timed = {tok.i for mention, tok in resolved if mention.date_text is not None}
     for mention, tok in resolved:
         if mention.type not in REPORTED_TYPES or mention.date is not None or id(mention) in vague:
             continue
-        if _not_of_the_day(tok) or (mention.type != "statement" and not _told_outright(tok)):
+        if _not_of_the_day(tok) or (mention.type != "statement" and not _told_outright(tok, timed)):
             continue
         mention.date = DateInterval(dct, dct, "day")
 
 
-def _told_outright(tok: Token) -> bool:
-    """A happening the report itself tells in a main clause ("Fidan held a phone conversation with ..."):
-    told within someone's words ("told reporters he expressed ... in a call") or as the circumstance of
-    another ("after he spoke with"), it happened at an unknown time before."""
-    verb = clause_verb(tok)
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+def _told_outright(tok: Token, timed: set[int]) -> bool:
+    """A happening the report tells as such ("Fidan held a phone conversation with ...", also in a plain
+    "..., sources said"): told within words dated otherwise ("told reporters on Monday he expressed ...
+    in a call") or as the circumstance of another ("after he spoke with"), it happened some time before."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ in EMBEDDED_CLAUSES:
+            return False
+        if node.dep_ == "ccomp" and node.head.i in timed:
+            return False
+    return True
 
 
 def _not_of_the_day(tok: Token) -> bool:

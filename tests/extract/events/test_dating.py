@@ -65,6 +65,19 @@ CASES = [
     # ...but habitual speaking and the story's own past are not placed on that day
     ("The opposition has repeatedly accused the government of fraud.", "statement", None),
     ("The envoy then warned the militias against new attacks.", "statement", None),
+    # a call the report tells as such, in its own words or a plain "..., officials said", is of that day
+    (
+        "The foreign minister also held a phone conversation with his Greek counterpart.",
+        "phone_call",
+        "2022-03-16",
+    ),
+    (
+        "The minister discussed the border with his Greek counterpart in a phone call, officials said.",
+        "phone_call",
+        "2022-03-16",
+    ),
+    # ...but a call that is only the circumstance of another event has no known date
+    ("The envoy made the allegations after he spoke with the Iraqi prime minister.", "phone_call", None),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

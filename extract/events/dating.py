@@ -60,6 +60,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 FILED_DAYS_BEFORE = 7
 # How far back a statement looks for the dated statement it continues.
 CONTINUATION_PARAGRAPHS = 6
+# How far after a call or talks the parties' undated words are still told of it.
+CONTACT_PARAGRAPHS = 3
 
 
 @dataclass
@@ -106,6 +108,7 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
     _continue_statements(resolved, vague)
+    _continue_contacts(resolved, vague)
     if dct is not None:
         _date_reports(resolved, vague, dct)
 
@@ -339,6 +342,32 @@ def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int])
         if mention.date is not None and key:
             dated.append((key, paragraph, mention))
         last_key = key or last_key
+
+
+def _continue_contacts(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:
+    """What the parties said or agreed right after a dated call or talks is told ("They also agreed ...",
+    "The envoys denounced ...") took place in it: it has the contact's date, until someone else is quoted."""
+    if not resolved:
+        return
+    paragraph_of = continuity.paragraph_index(resolved[0][1].doc)
+    contact: Mention | None = None
+    for mention, _ in resolved:
+        if mention.type in CONTACT_TYPES:
+            contact = mention if mention.date is not None else None
+            continue
+        if contact is None or mention.type not in ("statement", "agreement"):
+            continue
+        if paragraph_of(mention.char_start) - paragraph_of(contact.char_start) > CONTACT_PARAGRAPHS:
+            contact = None
+            continue
+        parties = {speaker_key(s) for s in contact.agents + contact.targets if s.label in NAMED}
+        named = {speaker_key(s) for s in mention.agents if s.label in NAMED}
+        # A named speaker outside the contact ends its account; an agreement is the parties' own.
+        if named and not named <= parties and (parties or mention.type != "agreement"):
+            contact = None
+            continue
+        if mention.date is None and id(mention) not in vague and mention.sentence != contact.sentence:
+            mention.date, mention.date_text = contact.date, contact.date_text
 
 
 def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: date) -> None:

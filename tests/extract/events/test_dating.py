@@ -202,3 +202,25 @@ def test_relative_clause_of_the_agent_shares_the_report_date(nlp: Language) -> N
     )
     (attack,) = [m for m in mentions if m.type != "statement"]
     assert attack.date is not None and attack.date.start == attack.date.end == date(2020, 1, 30)
+
+
+def test_what_the_parties_agreed_after_a_call_has_the_call_date(nlp: Language) -> None:
+    """ "They also agreed ..." and "The envoys denounced ..." after a call on Sunday were said in it."""
+    text = (
+        "The envoy spoke by phone on Sunday with his Japanese counterpart.\n\n"
+        "The envoys denounced the launch as a violation of the resolutions.\n\n"
+        "They also agreed to keep close tabs on the minister's trip."
+    )
+    mentions = dated(nlp, text)
+    later = [m for m in mentions if m.type in ("statement", "agreement")]
+    assert later and all(day(m) == "2022-03-13" for m in later), [(m.type, day(m)) for m in later]
+
+
+def test_another_speaker_ends_the_account_of_a_call(nlp: Language) -> None:
+    """A named speaker who took no part in the call speaks on the day of the report."""
+    text = (
+        "The envoy spoke by phone on Sunday with his Japanese counterpart.\n\n"
+        "Kim Yo Jong said the drills were a provocation."
+    )
+    (statement,) = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert day(statement) == "2022-03-16"

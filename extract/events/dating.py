@@ -166,8 +166,10 @@ def _attachment(head: Token, trigger_ids: set[int]) -> Token:
     while cur.head.i != cur.i:
         if cur.i in trigger_ids:
             return cur
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl"):
-            break
+        if cur.pos_ in ("VERB", "AUX") and (
+            cur.dep_ not in ("relcl", "acl") or cur.head.i not in trigger_ids
+        ):
+            break  # a relative clause of a participant ("Mesa, who won the Oct. 20 vote") is its own
         cur = cur.head
     if cur.dep_ == "ccomp" and cur.head.i in trigger_ids and cur.head.i < head.i < cur.left_edge.i:
         return cur.head

@@ -224,3 +224,10 @@ def test_another_speaker_ends_the_account_of_a_call(nlp: Language) -> None:
     )
     (statement,) = [m for m in dated(nlp, text) if m.type == "statement"]
     assert day(statement) == "2022-03-16"
+
+
+def test_relative_clause_of_a_participant_keeps_its_own_date(nlp: Language) -> None:
+    """ "Mesa, who finished second in the Oct. 20 vote, rejected ...": the vote's date is not the remark's."""
+    text = "Carlos Mesa, the former president who finished second in the Oct. 20 vote, rejected the word."
+    (statement,) = [m for m in dated(nlp, text, date(2019, 11, 11)) if m.type == "statement"]
+    assert day(statement) == "2019-11-11"

@@ -48,6 +48,8 @@ SHARED_DATE_DEPS = frozenset(
         "agent",
     }
 )
+# Dependencies inside a noun phrase: a relative clause this deep in a trigger noun's phrase tells it.
+NOUN_PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "amod", "poss", "nmod"})
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
 # Kinds a plain report with no time of its own places on the day it was published.
 REPORTED_TYPES = frozenset({"statement", "phone_call"})
@@ -167,7 +169,7 @@ def _attachment(head: Token, trigger_ids: set[int]) -> Token:
         if cur.i in trigger_ids:
             return cur
         if cur.pos_ in ("VERB", "AUX") and (
-            cur.dep_ not in ("relcl", "acl") or cur.head.i not in trigger_ids
+            cur.dep_ not in ("relcl", "acl") or not _in_trigger_phrase(cur.head, trigger_ids)
         ):
             break  # a relative clause of a participant ("Mesa, who won the Oct. 20 vote") is its own
         cur = cur.head
@@ -178,6 +180,16 @@ def _attachment(head: Token, trigger_ids: set[int]) -> Token:
         if subjects and cur.head.i < head.i < subjects[0].left_edge.i:
             return cur.head
     return cur
+
+
+def _in_trigger_phrase(noun: Token, trigger_ids: set[int]) -> bool:
+    """Whether a noun is a trigger or lies inside a trigger noun's phrase ("the attack on a post near
+    Bawku, which killed ..."), not a participant of a clause ("Mesa, the former president who ...")."""
+    while noun.i not in trigger_ids:
+        if noun.dep_ not in NOUN_PHRASE_DEPS or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+    return True
 
 
 def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[int]) -> list[Timex]:

@@ -307,7 +307,7 @@ class Gazetteer:
                 (hit is not None and self._known(ws[hit.end : unknown.end]))
                 or any(self._known(ws[k : unknown.end]) for k in range(i + 1, unknown.end - 1))
             ):
-                unknown = None  # "Syria's Suwayda province", "Inates, Tillaberi region": a known area
+                unknown = None  # "Nigeria's Borno state", "Inates, Tillaberi region": a known area
             if unknown is not None and (hit is None or unknown.end > hit.end):
                 # "Ash Shajarrah village": the whole name before the noun, not the "Ash" it starts with
                 unknown.fallback, hit = hit, unknown
@@ -613,7 +613,7 @@ _CONTINUATION = re.compile(
 
 _PREMISES = "|".join(PREMISES_NOUNS)
 _OF_WHAT = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"  # "Ministry of Interior"
-# "the consular section of the Iranian embassy in |Damascus": the premises before "in" (from the last
+# "the consular section of the French embassy in |Niamey": the premises before "in" (from the last
 # "the") belong to the phrase.
 _PREMISES_BEFORE = re.compile(
     rf"\bthe\s+((?:(?!the\b)[\w'’-]+\s+){{0,4}}(?:{_PREMISES}){_OF_WHAT})\s+in\s+$", re.IGNORECASE

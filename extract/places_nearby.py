@@ -1,6 +1,6 @@
 """Where an event happened when its sentence puts no place after a locative preposition.
 
-Reports name the place once and go on without it: "Clashes erupted in Sweida on Sunday. ... The army
+Reports name the place once and go on without it: "Clashes erupted in Kidal on Sunday. ... The army
 deployed troops to the area", "On 3 May 2020, gunmen attacked a checkpoint. Two soldiers were killed
 in X." The place of such an event is the place its own sentence names anywhere (nearest the trigger),
 else the nearest place named before it in its paragraph, else the first named after it in the
@@ -102,7 +102,7 @@ def _candidates(
 ) -> list[tuple[int, Place, bool]]:
     """(offset, place, whether a locative preposition introduces it) of the places the text names."""
     out: list[tuple[int, Place, bool]] = []
-    # "Suwayda province": admin areas the model may not tag, in text order with the entities
+    # "Borno state": admin areas the model may not tag, in text order with the entities
     areas = [(m.start(1), m.end(), "GPE", m.group(0)) for m in ADMIN_PHRASE.finditer(text)]
     spans = sorted({*ents, *areas}, key=lambda e: (e[0], -e[1]))
     taken = -1
@@ -134,7 +134,7 @@ def _candidates(
 
 def targeted_premises(sentence: str, city: Place) -> Place | None:
     """Named premises in ``city`` that the attack in ``sentence`` targeted ("Israel launched air
-    strikes on Damascus, targeting Syria's Defence Ministry"): a site of their own at the city."""
+    strikes on Kyiv, targeting Ukraine's Defence Ministry"): a site of their own at the city."""
     hit = _TARGETED.search(sentence)
     if hit is None or city.kind != "city":
         return None

@@ -1,5 +1,5 @@
-"""Descriptions that point at a name next to them or before them: "the group, OVD-Info" (a name in
-apposition), "US Special Envoy for Syria Tom Barrack" (a title followed by its holder's name), and
+"""Descriptions that point at a name next to them or before them: "the group, Memorial" (a name in
+apposition), "UN Special Envoy for Yemen Hans Grundberg" (a title followed by its holder's name), and
 "the observatory", "the ministry", "the army" (a definite noun naming an actor the article named)."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from eventgraph.extract.lexicons.descriptors import CONTAINER_HEADS, ORG_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.roles import role_lookup
 
-# ", OVD-Info," / ", OVD-Info." after a description: a capitalised name closing the phrase.
+# ", Memorial," / ", Memorial." after a description: a capitalised name closing the phrase.
 _APPOSED = re.compile(
     r",\s+((?:[A-Z][\w'’.&-]*)(?:\s+(?:of|for|the|and|[A-Z][\w'’.&-]*)){0,5})\s*(?=[,.;:]|$)"
 )
-# What may stand between a title and its holder's name: "for Syria", "to Damascus", "of Iraq".
+# What may stand between a title and its holder's name: "for Yemen", "to Mali", "of Iraq".
 _TITLE_GAP = re.compile(
     r"(?:\s+(?:to|for|of|in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)?,?\s+"
 )
@@ -36,7 +36,7 @@ _FORCES_WORDS = frozenset(["army", "military", "forces", "troops", "soldiers", "
 
 
 def apposed_name(article: Article, start: int, end: int) -> DocActor | None:
-    """ "the group, OVD-Info, said": an unnamed description followed by the name of what it describes
+    """ "the group, Memorial, said": an unnamed description followed by the name of what it describes
     (an organisation, never a person or a place)."""
     words = article.low[start:end].split()
     if not words or len(words) > 3 or not article.text[start:end].split()[-1][:1].islower():
@@ -54,7 +54,7 @@ def apposed_name(article: Article, start: int, end: int) -> DocActor | None:
 
 
 def titled_person(article: Article, end: int) -> DocActor | None:
-    """ "Iranian Ambassador to Damascus Hossein Akbari" given as "Iranian Ambassador": the person
+    """ "French Ambassador to Mali Joel Meyer" given as "French Ambassador": the person
     whose name follows the title."""
     last = re.search(r"([a-z][a-z'-]*)\s*$", article.low[max(0, end - 40) : end])
     if last is None or last.group(1) not in role_lookup():

@@ -184,10 +184,10 @@ RESOLVERS: tuple[Resolver, ...] = (
     _office,  # "Abdul Mahdi's office" -> the office, an org
     _militia,  # "Shiite militias" in an article about "Iranian-backed militias" -> that group
     _backed_group,  # "Iranian-backed militias" -> "Iran-backed militias"
-    _titled_person,  # "Iranian Ambassador" of "Iranian Ambassador to Damascus Hossein Akbari" -> him
+    _titled_person,  # "French Ambassador" of "French Ambassador to Mali Joel Meyer" -> him
     _role_holder,  # "the US defense secretary" -> the person given that title
     _named_org,  # an organisation, group or outlet named in the span
-    _apposed_name,  # "the group, OVD-Info" -> OVD-Info
+    _apposed_name,  # "the group, Memorial" -> Memorial
     _named_before,  # "the observatory", "the army" -> the organisation or forces named before
     _generic_group,  # "unidentified gunmen", "rioters", "police" -> "Unidentified Armed Group (Mali)" ...
     _descriptor,  # "a senior US official", "the militias" -> anonymous or earlier actor

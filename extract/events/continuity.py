@@ -123,7 +123,7 @@ def _described(spans: list[Span]) -> set[str]:
 
 
 def _compatible(a: list[Span], b: list[Span], names: Callable[[list[Span]], set[str]] = _named) -> bool:
-    """Named participants on both sides must meet: "talked with Safadi" is not the call with Barrack."""
+    """Named participants on both sides must meet: "talked with A" is not the call with B."""
     first, later = names(a), names(b)
     return not first or not later or any(_same_name(x, y) for x in first for y in later)
 
@@ -190,8 +190,8 @@ def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if mention.date_text is None and first is not None and not _sequenced(doc, mention):
                 keep, drop = first, mention
                 if first.date_text is None and _aside(doc, first) and not _aside(doc, mention):
-                    # "Fidan, while speaking with Barrack, urged ..." then "held a phone conversation with
-                    # Barrack": the telling in a main clause is the event, the aside only refers to it.
+                    # "X, while speaking with Y, urged ..." then "held a phone conversation with
+                    # Y": the telling in a main clause is the event, the aside only refers to it.
                     keep, drop = mention, first
                     told[told.index(first)] = mention
                     out[out.index(first)] = mention

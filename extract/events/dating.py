@@ -397,7 +397,7 @@ def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: d
 
 
 def _told_outright(tok: Token, timed: set[int]) -> bool:
-    """A happening the report tells as such ("Fidan held a phone conversation with ...", also in a plain
+    """A happening the report tells as such ("X held a phone conversation with ...", also in a plain
     "..., sources said"): told within words dated otherwise ("told reporters on Monday he expressed ...
     in a call") or as the circumstance of another ("after he spoke with"), it happened some time before."""
     for node in (tok, *tok.ancestors):

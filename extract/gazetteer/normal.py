@@ -12,7 +12,7 @@ _DROP = frozenset({"al", "el", "the", "s"})
 _BASE_WORDS = re.compile(
     r"\b(?:air\s*base|air\s*field|airfield|air\s*station|army\s+air\s+field)\b", re.IGNORECASE
 )
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Syria's Suwayda province": the possessive is no part of a name
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Nigeria's Borno state": the possessive is no part of a name
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SAME = {"governorate": "province", "neighborhood": "neighbourhood"}
 

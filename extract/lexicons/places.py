@@ -128,8 +128,8 @@ GENERIC_WORDS = frozenset(
         "interior",
     ]
 )
-# Premises named by their institution that news places events at ("the Iranian embassy in Damascus",
-# "the defence ministry headquarters in Damascus"): a site of its own, at its city.
+# Premises named by their institution that news places events at ("the French embassy in Niamey",
+# "the interior ministry headquarters in Bamako"): a site of its own, at its city.
 PREMISES_NOUNS = ("embassy", "consulate", "headquarters", "ministry", "palace", "parliament", "presidency")
 # Words that begin many place names and are a place alone only by accident ("Ain Issa" is no "El Ain",
 # "Tal Hamis" no "Tal"): spring, hill, village, monastery, cape, well, mountain, valley, house ...

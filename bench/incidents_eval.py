@@ -17,25 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from eventgraph.extract.ingest.read import RawArticle
+from eventgraph.extract.lexicons.time import MONTHS
 from eventgraph.extract.pipeline.run import extract_articles
 from eventgraph.graph.model import Article, Event
 
 ATTACKS = frozenset({"rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"})
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_DAY = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})", re.IGNORECASE)
+_DAY = re.compile(
+    r"\b(\d{1,2}) (" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r") (\d{4})", re.IGNORECASE
+)
 
 
 def family(event_type: str) -> str:
@@ -46,7 +35,7 @@ def stated_day(report: dict[str, Any]) -> date | None:
     if report.get("date"):
         return date.fromisoformat(report["date"])
     m = _DAY.search(report["text"])
-    return date(int(m[3]), _MONTHS.index(m[2].lower()) + 1, int(m[1])) if m else None
+    return date(int(m[3]), MONTHS[m[2].lower()], int(m[1])) if m else None
 
 
 def _best(events: list[Event], want: str) -> Event | None:

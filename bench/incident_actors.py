@@ -7,7 +7,8 @@ it the way ``score_events.py`` maps names onto a gold table (here: every gold na
 after normalising, else the gold name sharing most of its words, so a bare "Protesters" may land on
 another report's "Protesters (Chile)". ``with country``: the predicted name or one of its aliases has
 exactly the gold's content words.
-``heldout_actors.jsonl`` was written after the mechanism was built and is reported on its own.
+``heldout_actors.jsonl`` and ``heldout3.jsonl`` were written after the mechanism was built and are
+reported on their own.
 
 Run: ``.venv/bin/python -m bench.incident_actors [FILE.jsonl ...]``.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "incidents"
-FILES = ("reports.jsonl", "probes.jsonl", "heldout.jsonl", "heldout_actors.jsonl")
+FILES = ("reports.jsonl", "probes.jsonl", "heldout.jsonl", "heldout_actors.jsonl", "heldout3.jsonl")
 # As in score_events.py: these words never decide a match.
 STOP = {"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "us", "u.s.", "'s", "s"}
 _WORD = re.compile(r"[a-z0-9]+")

@@ -74,9 +74,10 @@ def pipeline_places(texts: list[str]) -> list[Place | None]:
 
 
 def located(path: Path) -> list[tuple[str, float, float]]:
-    """(report, lat, lon) from a JSONL file of {"text", "lat", "lon"}: reports with the analysts' point."""
+    """(report, lat, lon) from a JSONL file of {"text", "lat", "lon"}: reports with the analysts' point
+    (rows without one, such as a nationwide truce, are left out)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(r["text"], float(r["lat"]), float(r["lon"])) for r in rows]
+    return [(r["text"], float(r["lat"]), float(r["lon"])) for r in rows if r.get("lat") is not None]
 
 
 def shares(placed: list[Place | None], points: list[tuple[float, float]]) -> tuple[float, float]:

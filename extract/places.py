@@ -243,6 +243,7 @@ class Gazetteer:
         ws = words(text)
         matches = self._matches(ws)
         ctx = article_context.current()
+        self._same_country(matches)
         local: list[Anchor] = []
         # Coarse first: a province or district named in the span anchors the towns it holds.
         for m in sorted(matches, key=_coarseness):
@@ -257,6 +258,7 @@ class Gazetteer:
             ):
                 province = m.entry.name if m.entry.kind == "province" else None
                 local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country, province))
+        _drop_foreign_quarters(matches, ws)
         found = [m for m in matches if m.entry is not None]
         # "Balad, Middle Shabelle region": a town of another country than the areas the span names is
         # some other place of that name
@@ -268,7 +270,7 @@ class Gazetteer:
             found = [m for m in found if m.entry and (m.entry.country in areas or m.entry.kind == "country")]
         if not found:
             return None
-        best = min(found, key=lambda m: (SPECIFICITY.get(m.entry.kind, 3) if m.entry else 9, m.start))
+        best = min(found, key=lambda m: (_rank_in_span(m, found), m.start))
         assert best.entry is not None
         return _with_admin(best.entry, found)
 
@@ -317,6 +319,24 @@ class Gazetteer:
             out.append(hit)
             i = hit.end
         return out
+
+    def _same_country(self, matches: list[_Match]) -> None:
+        """ "Lahore (Punjab)": a name several countries' places share is, within one span, the one in a
+        country the span's other names can be in (Pakistan's Punjab, not India's)."""
+        geo = self._geo
+        if geo is None or len(matches) < 2:
+            return
+        by_match = [
+            {geo.countries[i] for i in m.rows} | ({m.curated.country} if m.curated and m.curated.country else set())
+            for m in matches
+        ]
+        for n, m in enumerate(matches):
+            if m.curated is not None or len(by_match[n]) < 2:
+                continue
+            others = set().union(*(c for k, c in enumerate(by_match) if k != n and c))
+            keep = by_match[n] & others
+            if keep and keep != by_match[n]:
+                m.rows = tuple(i for i in m.rows if geo.countries[i] in keep)
 
     def _curated_across(self, ws: list[tuple[str, bool]], start: int, end: int) -> bool:
         """Whether a project, airport or country name starts inside ws[start:end] and runs past it."""
@@ -479,6 +499,46 @@ def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
     return None
 
 
+_QUARTER_KM = 50.0
+
+
+def _drop_foreign_quarters(matches: list[_Match], ws: list[tuple[str, bool]]) -> None:
+    """ "the Mayo area of Khartoum", "the Jacarezinho favela of Rio de Janeiro": a place named as a part
+    "of" a town lies in or beside it; a homonym elsewhere (a Mayo in the US) is another place, and the
+    town itself stands."""
+    for part, whole in zip(matches, matches[1:], strict=False):
+        if "of" not in (w for w, _ in ws[part.end : whole.start]):
+            continue
+        a, b = part.entry, whole.entry
+        if a is None or b is None or a.kind == "country":
+            continue
+        if a.country != b.country:
+            part.entry = None
+        elif b.kind == "city" and None not in (a.lat, a.lon, b.lat, b.lon):
+            assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+            if distance_km(a.lat, a.lon, b.lat, b.lon) > _QUARTER_KM:
+                part.entry = None
+
+
+def _rank_in_span(m: _Match, found: list[_Match]) -> int:
+    """A match's specificity; a bare name after a district or town the span names with its noun is
+    the area around it, listed finest first ("Imam Sahib district (Kunduz)" is not the town Kunduz)."""
+    assert m.entry is not None
+    rank = SPECIFICITY.get(m.entry.kind, 3)
+    first = found[0]
+    if (
+        m is not first
+        and m.noun is None
+        and m.curated is None
+        and first.noun in ("district", "city", "admin")
+        and first.entry is not None
+        and first.entry.country == m.entry.country
+        and first.entry.kind in ("district", "city")
+    ):
+        return max(rank, SPECIFICITY["province"])
+    return rank
+
+
 def _coarseness(m: _Match) -> tuple[int, int]:
     """Coarser kinds first; among equals the later name, which in "X (Y, Z)" or "X, Y" is the wider
     area that anchors the earlier one."""
@@ -595,6 +655,7 @@ _AREA_NOUNS = "|".join(
 )
 _AREA_NOUN = rf"(?i:{_AREA_NOUNS})"
 _AROUND = "|".join(sorted(AROUND_TOWN_NOUNS))
+_DIRECTIONS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?|northern|southern|central)"
 # "the village of X", "the town of X": the noun before the name belongs to the phrase.
 _NOUN_OF = re.compile(
     r"\b(?:village|town|city|hamlet|settlement|neighbou?rhood|district|area)\s+of\s+$", re.IGNORECASE
@@ -603,7 +664,9 @@ _NOUN_OF = re.compile(
 # areas an incident report lists after it ("Ash| Shajarah village, Daraa governorate").
 _CONTINUATION = re.compile(
     rf"(?:[ -]+{_NAME_WORD})*"
-    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|{_AROUND}|{_AREA_NOUNS}|LGA)\b)?"
+    rf"(?:\s+(?:village|town|city|neighbou?rhood|area|quarter|sector|favela|slum|{_AROUND}|{_AREA_NOUNS}|LGA)\b"
+    # "the Nyakabiga area of (southern) Bujumbura": the town the quarter belongs to
+    rf"(?:\s+of\s+(?:the\s+)?(?:{_DIRECTIONS}\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*)?)?"
     rf"(?:,\s+(?:the\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*\s+{_AREA_NOUN})*"
     # "Kafr Nabl (Maarat al-Numan, Idlib)": the admin areas an analyst puts in brackets
     rf"(?:\s*\({_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?"
@@ -623,9 +686,13 @@ _PREMISES_IN = re.compile(
 )
 
 
-# "Zurmi LGA, |Zamfara state": a finer area listed before the span, as reports list them.
+# "Zurmi LGA, |Zamfara state", "Kafr Nabl (|Idlib)", "Kafr Nabl (Maarat al-Numan, |Idlib)": a finer
+# place listed before the span, as reports list them, of which the span is the area around it.
 _FINER_BEFORE = re.compile(
-    rf"(?<![\w-])[A-Z][\w'’-]*(?:[ -]+{_NAME_WORD}){{0,3}}\s+(?:village|town|{_AREA_NOUNS}|LGA),\s+$"
+    rf"(?<![\w-])[A-Z][\w'’-]*(?:[ -]+{_NAME_WORD}){{0,3}}"
+    rf"(?:\s+(?:village|town|{_AREA_NOUNS}|LGA),\s+"
+    rf"|(?:\s+(?:village|town|{_AREA_NOUNS}|LGA))?\s*\("
+    rf"(?:{_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?,\s*)*)$"
 )
 
 

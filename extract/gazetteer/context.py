@@ -81,7 +81,10 @@ def countries_named(text: str, adjectives: Counter[str] | None = None) -> Counte
                 phrase = fold(" ".join(tokens[i : i + n])).replace("’", "'")
                 phrase = phrase[:-2] if phrase.endswith("'s") else phrase
                 code = names.get(phrase)
-                adjective = code is None and phrase in demonyms
+                # "a US drone strike": a country's name after an article is a modifier, as a demonym is
+                adjective = (code is None and phrase in demonyms) or (
+                    code is not None and i > 0 and tokens[i - 1].lower() in ("a", "an")
+                )
                 code = code or demonyms.get(phrase)
                 if code and (n > 1 or phrase != "us" or tokens[i] != "Us"):
                     counts[code] += 1

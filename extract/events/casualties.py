@@ -149,6 +149,8 @@ def _kind(tok: Token) -> str | None:
 
 
 def _verb_victims(tok: Token) -> list[Token]:
+    if tok.dep_ in ("xcomp", "oprd") and tok.head.lemma_.lower() in STATE_VERBS:
+        return _state_holders(tok.head)  # "three staff were found killed"
     children = list(tok.children)
     passive = [c for c in children if c.dep_ == "nsubjpass"]
     if passive:
@@ -166,11 +168,24 @@ def _state_victims(tok: Token) -> list[Token]:
     counted = [c for c in tok.children if c.dep_ in ("nummod", "nsubj") and c.like_num]
     if counted:
         return counted
-    if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.lemma_.lower() == "leave":
-        return [c for c in tok.head.children if c.dep_ == "dobj"]
+    if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.lemma_.lower() in STATE_VERBS:
+        return _state_holders(tok.head)  # "left four people dead", "were reported dead"
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "leave":
         return [tok]
+    if tok.dep_ == "amod" and tok.head.dep_ == "dobj":
+        return [tok.head]  # "left at least 20 people dead", "shot dead 9 demonstrators"
     return []
+
+
+def _state_holders(verb: Token) -> list[Token]:
+    """Who a state verb leaves, finds or reports in the state: its object or passive subject, less a
+    part named after it ("leaving 28 people dead, among them one officer" counts 28)."""
+    holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [h for h in holders if not any(c.dep_ == "prep" and c.lower_ in _PART_OF for c in h.children)]
+
+
+# Prepositions that name part of a count already given ("among them one officer", "including two").
+_PART_OF = frozenset(["among", "including"])
 
 
 def _noun_counts(tok: Token) -> list[Count]:

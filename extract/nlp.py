@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventgraph.extract.lexicons.incidents import inflected_lemma
 from eventgraph.extract.lexicons.organisations import NER_MISSED_ORGS
 from eventgraph.extract.lexicons.titles import SENTENCE_TITLE_ABBREVIATIONS
 from eventgraph.settings import Settings
@@ -93,6 +94,21 @@ def sentence_hints(doc: Doc) -> Doc:
     return doc
 
 
+_INFLECTED_TAGS = frozenset(["VBD", "VBN", "VBZ", "VBG"])
+
+
+@Language.component("eventgraph_incident_lemmas_v1")
+def incident_lemmas(doc: Doc) -> Doc:
+    """Inflected incident verbs the lemmatiser reads as another word ("raped" -> "rap") get their
+    incident verb back, so the lexicon finds them."""
+    for tok in doc:
+        if tok.tag_ in _INFLECTED_TAGS:
+            lemma = inflected_lemma(tok.lower_, tok.lemma_.lower())
+            if lemma != tok.lemma_.lower():
+                tok.lemma_ = lemma
+    return doc
+
+
 def model_name() -> str:
     """The configured model, else the official small model when installed, else its PyPI re-upload."""
     configured = Settings().spacy_model  # EVENTGRAPH_SPACY_MODEL
@@ -110,6 +126,8 @@ def build(name: str | None = None) -> Language:
     nlp.add_pipe("eventgraph_sentence_hints_v1", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("eventgraph_incident_lemmas_v1", after="lemmatizer")
     return nlp
 
 

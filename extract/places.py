@@ -14,6 +14,7 @@ before its district, a district before its province, a province before its count
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -327,7 +328,8 @@ class Gazetteer:
         if geo is None or len(matches) < 2:
             return
         by_match = [
-            {geo.countries[i] for i in m.rows} | ({m.curated.country} if m.curated and m.curated.country else set())
+            {geo.countries[i] for i in m.rows}
+            | ({m.curated.country} if m.curated and m.curated.country else set())
             for m in matches
         ]
         for n, m in enumerate(matches):
@@ -506,7 +508,7 @@ def _drop_foreign_quarters(matches: list[_Match], ws: list[tuple[str, bool]]) ->
     """ "the Mayo area of Khartoum", "the Jacarezinho favela of Rio de Janeiro": a place named as a part
     "of" a town lies in or beside it; a homonym elsewhere (a Mayo in the US) is another place, and the
     town itself stands."""
-    for part, whole in zip(matches, matches[1:], strict=False):
+    for part, whole in itertools.pairwise(matches):
         if "of" not in (w for w, _ in ws[part.end : whole.start]):
             continue
         a, b = part.entry, whole.entry

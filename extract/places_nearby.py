@@ -31,7 +31,7 @@ _NAME_LABELS = frozenset(["ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"])
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|inside|around|across|at|between|"
     # "the town of X", "the Nyakabiga quarter of X", "south of X", "the outskirts of X"
-    r"(?:village|town|city|district|neighbou?rhood|quarter|area|part|outskirts|suburbs?|"
+    r"(?:village|town|city|district|neighbou?rhood|quarter|sector|settlement|area|part|outskirts|suburbs?|"
     r"(?:north|south)(?:east|west)?|east|west) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

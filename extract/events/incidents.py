@@ -35,6 +35,7 @@ from eventgraph.extract.lexicons.incidents import (
     OFFICE_NOUNS,
     PROPERTY,
     PROPERTY_VERBS,
+    PROTESTING_VERBS,
     PURPOSE_PROTEST,
     RIOT_VERBS,
     RIOTERS,
@@ -43,6 +44,7 @@ from eventgraph.extract.lexicons.incidents import (
     SITUATING,
     SUPPORT_PHRASES,
     TOLL_SUBJECTS,
+    TOLL_VERBS,
     VICTIM_VERBS,
     WITHDRAWN_FROM,
 )
@@ -92,7 +94,8 @@ def is_attack_verb(tok: Token) -> bool:
     if lemma in FIGHT_VERBS:  # "two clan militias fought over land", "soldiers battled rebels"
         sides = subject_of(tok) + pobjs(tok, frozenset({"with", "against", "between"}))
         sides += [c for c in tok.children if c.dep_ == "dobj"]
-        return any(s.lemma_.lower() in FIGHTING_PARTIES for s in sides)
+        toll = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TOLL_VERBS  # "fighting ... left 13 dead"
+        return toll or any(s.lemma_.lower() in FIGHTING_PARTIES for s in sides)
     if lemma in PROPERTY_VERBS:  # "burned 12 houses"
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPERTY for c in tok.children)
     return INCIDENT_VERBS.get(lemma) == "other_attack" or support_phrase(tok) in ATTACK_FAMILY
@@ -224,8 +227,14 @@ def dismissal(tok: Token) -> bool:
 
 
 def _disperses(tok: Token) -> bool:
+    """ "dispersed protesters", "to disperse women protesting": crowd control of a protest."""
     return tok.lemma_.lower() in DISPERSE_VERBS and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CROWDS for c in tok.children
+        c.dep_ in ("dobj", "nsubjpass")
+        and (
+            c.lemma_.lower() in CROWDS
+            or any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in PROTESTING_VERBS for g in c.children)
+        )
+        for c in tok.children
     )
 
 

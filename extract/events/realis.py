@@ -93,12 +93,19 @@ def is_irrealis(tok: Token) -> bool:
         # A noun in a prepositional phrase of another noun ("in retaliation for the strikes") is presupposed.
         if cur.dep_ == "pobj" and tok.pos_ == "NOUN" and head.head.pos_ in ("NOUN", "PROPN"):
             return False
+        if cur.dep_ == "ccomp" and _semicolon_between(cur, head):
+            return False  # "militias clashed near X; casualties were not reported": two statements
         if _complement_link(cur) and _irrealis_word(head):
             return True
         if _carries_mood(cur, head) and _negated_or_modal(head):
             return True
         cur = head
     return False
+
+
+def _semicolon_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
 
 
 def in_speakers_own_words(tok: Token, ranges: list[tuple[int, int]]) -> bool:

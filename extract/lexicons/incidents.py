@@ -48,7 +48,12 @@ ACCIDENTS = frozenset(
 SITUATING = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME"])
 # People whose violence is a riot: typed protest.
 RIOTERS = frozenset(["rioter", "protester", "protestor", "demonstrator"])
-RIOT_VERBS = frozenset(["burn", "block", "barricade", "vandalize", "vandalise", "smash"])
+RIOT_VERBS = frozenset(["burn", "block", "barricade", "vandalize", "vandalise", "smash", "clash", "torch"])
+# Verbs whose subject's fighting leaves a toll: "fighting between X and Y left 13 dead" is an incident
+# whoever X and Y are.
+TOLL_VERBS = frozenset(["leave", "kill", "claim"])
+# Verbs that say what the people a crowd-control act was aimed at were doing ("women protesting").
+PROTESTING_VERBS = frozenset(["protest", "demonstrate", "march", "rally"])
 # Verbs that report harm done to people; they are the event only when nothing else in the sentence is.
 HARM_VERBS = frozenset(["kill", "wound", "injure", "murder", "slay"])
 # Subjects whose killing is a toll, not an incident: "the war has killed 300,000", "the flood killed 12".
@@ -291,3 +296,18 @@ OFFICE_NOUNS = frozenset(
         "officer",
     ]
 )
+
+
+def inflected_lemma(form: str, lemma: str) -> str:
+    """The incident verb a regular inflection writes when the tagger's lemma is another word
+    ("raped" lemmatised as "rap"): the form less its -d/-ed/-s/-es/-ing, where that is an incident verb."""
+    if lemma in INCIDENT_VERBS:
+        return lemma
+    stems: tuple[str, ...] = ()
+    if form.endswith("ed"):
+        stems = (form[:-1], form[:-2])
+    elif form.endswith("ing"):
+        stems = (form[:-3] + "e", form[:-3])
+    elif form.endswith("s"):
+        stems = (form[:-1], form[:-2])
+    return next((s for s in stems if s in INCIDENT_VERBS), lemma)

@@ -57,6 +57,7 @@ def score(reports: list[dict[str, Any]], show_misses: bool = False) -> dict[str,
             by_doc.setdefault(s.doc, []).append(ev)
     n = len(reports)
     any_event = typed = dated = toll_stated = toll_given = 0
+    per_family: dict[str, list[int]] = {}  # gold family -> [reports, found with that family]
     for i, r in enumerate(reports):
         events = by_doc.get(f"r{i}.txt", [])
         ev = _best(events, r["type"])
@@ -68,6 +69,9 @@ def score(reports: list[dict[str, Any]], show_misses: bool = False) -> dict[str,
         ok_toll = True
         any_event += bool(events)
         typed += ok_type
+        tally = per_family.setdefault(family(r["type"]), [0, 0])
+        tally[0] += 1
+        tally[1] += ok_type
         dated += ok_day
         if r.get("killed") is not None:
             toll_stated += 1
@@ -82,6 +86,8 @@ def score(reports: list[dict[str, Any]], show_misses: bool = False) -> dict[str,
         "reports": n,
         "any_event": round(any_event / n, 3),
         "type_found": round(typed / n, 3),
+        # the hidden set's "events found": the mean over type families of the share found
+        "type_found_macro": round(sum(f / r for r, f in per_family.values()) / len(per_family), 3),
         "exact_date": round(dated / n, 3),
         "fatalities_given": round(toll_given / toll_stated, 3) if toll_stated else 1.0,
     }

@@ -506,19 +506,27 @@ _QUARTER_KM = 50.0
 
 def _drop_foreign_quarters(matches: list[_Match], ws: list[tuple[str, bool]]) -> None:
     """ "the Mayo area of Khartoum", "the Jacarezinho favela of Rio de Janeiro": a place named as a part
-    "of" a town lies in or beside it; a homonym elsewhere (a Mayo in the US) is another place, and the
-    town itself stands."""
+    "of" a town lies in or beside it, and a village listed before a town ("X, Y (Z)") lies near it; a
+    homonym elsewhere (a Mayo in the US) is another place, and the town itself stands."""
     for part, whole in itertools.pairwise(matches):
-        if "of" not in (w for w, _ in ws[part.end : whole.start]):
-            continue
+        between = [w for w, _ in ws[part.end : whole.start]]
         a, b = part.entry, whole.entry
         if a is None or b is None or a.kind == "country":
             continue
-        if a.country != b.country:
-            part.entry = None
-        elif b.kind == "city" and None not in (a.lat, a.lon, b.lat, b.lon):
+        if "of" in between:
+            reach = _QUARTER_KM
+            if a.country != b.country:
+                part.entry = None
+                continue
+        elif not between and a.kind == b.kind == "city" and whole is not matches[-1]:
+            # "Tulay, Jolo (Sulu)": a village listed before the town it lies by, areas after both (a
+            # last name alone is more often the area: "Zapopan (Jalisco)")
+            reach = _NEAR_KM
+        else:
+            continue
+        if b.kind == "city" and None not in (a.lat, a.lon, b.lat, b.lon):
             assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-            if distance_km(a.lat, a.lon, b.lat, b.lon) > _QUARTER_KM:
+            if distance_km(a.lat, a.lon, b.lat, b.lon) > reach:
                 part.entry = None
 
 
@@ -670,6 +678,8 @@ _CONTINUATION = re.compile(
     # "the Nyakabiga area of (southern) Bujumbura": the town the quarter belongs to
     rf"(?:\s+of\s+(?:the\s+)?(?:{_DIRECTIONS}\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*)?)?"
     rf"(?:,\s+(?:the\s+)?{_NAME_WORD}(?:[ -]+{_NAME_WORD})*\s+{_AREA_NOUN})*"
+    # "Barangay X, |Jolo (Sulu)": a town named after a comma when admin areas follow it in brackets
+    rf"(?:,\s+{_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?=\s*\())?"
     # "Kafr Nabl (Maarat al-Numan, Idlib)": the admin areas an analyst puts in brackets
     rf"(?:\s*\({_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?"
     rf"(?:,\s*{_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?)*\))?"
@@ -691,10 +701,9 @@ _PREMISES_IN = re.compile(
 # "Zurmi LGA, |Zamfara state", "Kafr Nabl (|Idlib)", "Kafr Nabl (Maarat al-Numan, |Idlib)": a finer
 # place listed before the span, as reports list them, of which the span is the area around it.
 _FINER_BEFORE = re.compile(
-    rf"(?<![\w-])[A-Z][\w'’-]*(?:[ -]+{_NAME_WORD}){{0,3}}"
-    rf"(?:\s+(?:village|town|{_AREA_NOUNS}|LGA),\s+"
-    rf"|(?:\s+(?:village|town|{_AREA_NOUNS}|LGA))?\s*\("
-    rf"(?:{_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?,\s*)*)$"
+    rf"(?<![\w-])[A-Z][\w'’-]*(?:[ -]+{_NAME_WORD}){{0,3}}\s+(?:village|town|{_AREA_NOUNS}|LGA),\s+$"
+    rf"|(?:(?<![\w-])[A-Z][\w'’-]*(?:[ -]+{_NAME_WORD}){{0,3}}(?:\s+(?:village|town|{_AREA_NOUNS}|LGA))?\s*)?"
+    rf"\((?:{_NAME_WORD}(?:[ -]+{_NAME_WORD})*(?:\s+{_AREA_NOUN})?,\s*)*$"
 )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.places_reports import located, pipeline_places, shares
+from eventgraph.extract.gazetteer.distance import distance_km
 from eventgraph.extract.gazetteer.normal import skeleton
 from eventgraph.extract.places import find_place, place_phrase, set_article
 from eventgraph.extract.places_nearby import nearby_place, targeted_premises
@@ -86,6 +87,35 @@ def test_a_country_named_only_by_an_adjective_still_decides_a_shared_name() -> N
     ],
 )
 def test_place_phrase_takes_the_whole_phrase(text: str, span: str, phrase: str) -> None:
+    start = text.index(span)
+    assert place_phrase(text, start, start + len(span)) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "phrase"),
+    [
+        # a span inside the brackets reaches back to the place they qualify
+        (
+            "gunmen raided Kafr Nabl (Maarat al-Numan, Idlib), killing",
+            "Idlib",
+            "Kafr Nabl (Maarat al-Numan, Idlib",
+        ),
+        ("an attack on the Hamza camp (Beni, North Kivu) left", "North Kivu", "(Beni, North Kivu"),
+        # "the X area of Y": the town the quarter belongs to
+        (
+            "a blast in the Karrada area of central Baghdad killed",
+            "Karrada",
+            "Karrada area of central Baghdad",
+        ),
+        # "Barangay X, Y (Z)": the town before the brackets
+        (
+            "police raided Barangay Asturias, Jolo (Sulu) at dawn",
+            "Barangay Asturias",
+            "Barangay Asturias, Jolo (Sulu)",
+        ),
+    ],
+)
+def test_place_phrase_of_analysts_brackets_and_quarters(text: str, span: str, phrase: str) -> None:
     start = text.index(span)
     assert place_phrase(text, start, start + len(span)) == phrase
 
@@ -223,3 +253,52 @@ def test_named_premises_an_attack_targeted_in_its_city_are_its_place() -> None:
     place = targeted_premises(sentence, damascus)
     assert place is not None and (place.name, place.kind) == ("Defence Ministry in Damascus", "site")
     assert targeted_premises("The ministry said strikes hit the city.", damascus) is None
+
+
+@pytest.mark.parametrize(
+    ("article", "phrase", "country", "near"),
+    [
+        # a quarter "of" a town lies in or beside it: no homonym far away
+        (
+            "Jets bombed a market in the Mayo area of Khartoum.",
+            "Mayo area of southern Khartoum",
+            "SD",
+            "Khartoum",
+        ),
+        (
+            "Police raided the Jacarezinho favela of Rio de Janeiro.",
+            "Jacarezinho favela of Rio de Janeiro",
+            "BR",
+            "Rio de Janeiro",
+        ),
+        # a name two countries share is the one of the country the span's other names are in
+        ("Crowds set fire to a building in Lahore (Punjab).", "Lahore (Punjab)", "PK", "Lahore"),
+        # a village listed before a town, with the areas after both, lies near that town
+        (
+            "Police arrested a suspect in Barangay Tulay, Jolo (Sulu).",
+            "Barangay Tulay, Jolo (Sulu)",
+            "PH",
+            "Jolo",
+        ),
+        # a bare last name in brackets is the area, not a town elsewhere that would drop the place
+        ("Gunmen set fire to buses in Zapopan (Jalisco).", "Zapopan (Jalisco)", "MX", "Zapopan"),
+        # "a US drone strike": the adjective does not make Iraq's capital a US town
+        ("A US drone strike hit a car in eastern Baghdad.", "Baghdad", "IQ", "Baghdad"),
+    ],
+)
+def test_report_places_stay_by_the_towns_they_name(
+    article: str, phrase: str, country: str, near: str
+) -> None:
+    set_article(article)
+    place = find_place(phrase)
+    town = find_place(near)
+    assert place is not None and town is not None and town.lat is not None and town.lon is not None
+    assert place.country == country and place.lat is not None and place.lon is not None
+    assert distance_km(place.lat, place.lon, town.lat, town.lon) < 50
+
+
+def test_a_district_named_first_beats_the_town_its_bracket_names() -> None:
+    set_article("Gunmen killed three vaccinators in Imam Sahib district (Kunduz).")
+    place = find_place("Imam Sahib district (Kunduz")
+    assert place is not None and (place.country, place.kind) == ("AF", "district")
+    assert place.name.startswith("Imam Sahib")

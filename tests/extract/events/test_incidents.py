@@ -22,7 +22,13 @@ from spacy.language import Language
 from eventgraph.extract.events.casualties import counts
 from eventgraph.extract.events.detect import detect
 from eventgraph.extract.events.mention import Mention
-from eventgraph.extract.lexicons.incidents import INCIDENT_NOUNS, INCIDENT_VERBS, SUPPORT_PHRASES, VERBS_FILE
+from eventgraph.extract.lexicons.incidents import (
+    INCIDENT_NOUNS,
+    INCIDENT_VERBS,
+    SUPPORT_PHRASES,
+    VERBS_FILE,
+    inflected_lemma,
+)
 from eventgraph.extract.nlp import load
 from eventgraph.graph.model import EVENT_TYPES
 
@@ -109,6 +115,12 @@ COUNTS = [
     ("There were no injuries.", {"wounded": 0}),
     ("Casualties unknown.", {}),
     ("A child was killed.", {"killed": 1}),
+    # States a verb reports or finds, "dead" on the object, and a part of a count already given.
+    ("Four combatants were reported dead.", {"killed": 4}),
+    ("Three aid workers were found killed near the road.", {"killed": 3}),
+    ("The fighting left at least 20 people dead, including civilians.", {"killed": 20}),
+    ("Police shot dead 9 demonstrators.", {"killed": 9}),
+    ("The raid left 28 people dead, among them one officer.", {"killed": 28}),
 ]
 
 
@@ -201,6 +213,13 @@ SUPPORT_VERBS = [
     ("The foreign ministers held phone talks on Monday.", "phone_call"),
     ("The finance minister stepped aside on Friday.", "resignation"),
     ("The interior minister was dismissed by presidential decree on Monday.", "resignation"),
+    # A misread inflection, a toll that makes fighting an incident, riots and dispersed protests.
+    ("On 4 May 2022, soldiers raped two women during a raid on a village.", "other_attack"),
+    ("On 9 June 2022, fighting between the two forces near the town left 13 soldiers dead.", "other_attack"),
+    ("On 3 May 2021, rioters clashed with police in the city centre.", "protest"),
+    ("On 7 May 2021, soldiers fired into the air to disperse students protesting in the city.", "protest"),
+    # The negation after a semicolon is about the toll, not the clash before it.
+    ("On 8 May 2021, two militias clashed near the town; casualties were not reported.", "other_attack"),
 ]
 
 
@@ -262,3 +281,16 @@ def test_crowd_control_aimed_at_protesters_is_also_the_protest(nlp: Language) ->
     assert {m.type for m in found} == {"legal_action", "protest"}
     (protest,) = [m for m in found if m.type == "protest"]
     assert [a.text for a in protest.agents] == ["protesters"]
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "expected"),
+    [
+        ("raped", "rap", "rape"),
+        ("shelled", "shell", "shell"),
+        ("raping", "rap", "rape"),
+        ("rapped", "rap", "rap"),
+    ],
+)
+def test_misread_inflections_get_their_incident_verb_back(form: str, lemma: str, expected: str) -> None:
+    assert inflected_lemma(form, lemma) == expected

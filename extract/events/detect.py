@@ -16,7 +16,15 @@ from spacy.tokens import Span as SpacySpan
 
 from eventgraph.extract.events import casualties, continuity, incidents
 from eventgraph.extract.events.mention import Mention, Span
-from eventgraph.extract.events.participants import by_agent, participant, place_in, pobjs, spans, subject_of
+from eventgraph.extract.events.participants import (
+    by_agent,
+    participant,
+    place_in,
+    pobjs,
+    reported_subjects,
+    spans,
+    subject_of,
+)
 from eventgraph.extract.events.quotes import quote_ranges
 from eventgraph.extract.events.realis import in_speakers_own_words, is_irrealis
 from eventgraph.extract.ingest.dateline import dateline_end
@@ -284,6 +292,11 @@ def _statements(sent: SpacySpan, tokens: list[Token], quotes: list[tuple[int, in
         found = _Found("statement", tok, attributes={"speech_act": act})
         found.agents = spans(_speaker_heads(tok))
         found.targets, told_to = _addressees(tok)
+        found.targets += [
+            s
+            for s in reported_subjects(tok)
+            if s not in found.targets and not any(a.start < s.end and s.start < a.end for a in found.agents)
+        ]
         if told_to:
             found.attributes["told_to"] = told_to
         accused = _accused(sent)

@@ -247,3 +247,27 @@ def pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+def reported_subjects(verb: Token) -> list[Span]:
+    """Whom a statement is about: the named subject of the clause it reports ("X said Y would ...",
+    "Y's strikes must stop, X said"). The schema's statement targets are those it is addressed to or made
+    about. Left out: pronouns (mostly the speaker again: "it plans"), a people named by its plural
+    ("Ukrainians will ...": a population, no actor), and the speaker of a report inside the report
+    ("told reporters that X had reiterated ...": X makes a statement of its own)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        clauses.append(verb.head)  # the saying hangs from the clause it reports
+    out: list[Span] = []
+    for clause in clauses:
+        if clause.lemma_.lower() in SPEECH_VERBS:
+            continue
+        heads = [
+            c
+            for c in clause.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not (c.ent_type_ == "NORP" and c.tag_ in ("NNS", "NNPS"))
+        ]
+        for span in spans(heads):
+            if span.label in ACTOR_LABELS and span not in out:
+                out.append(span)
+    return out

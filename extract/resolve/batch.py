@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
-from eventgraph.extract.actors import DocActor, DocumentActors
+from eventgraph.extract.actors import DocActor, DocumentActors, own_side
 from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
 from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
@@ -182,6 +182,7 @@ class BatchBuilder:
                 if t not in agents
             ]
             if m.type == "statement":
+                targets = [t for t in targets if not own_side(agents, t)]  # "X said the US would"
                 told = [t for t in targets if t.kind == "media"]
                 targets = [t for t in targets if t.kind != "media"]
                 if told:

@@ -18,6 +18,7 @@ from eventgraph.extract.events import casualties, continuity, incidents
 from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.events.participants import (
     by_agent,
+    expand_counts,
     participant,
     place_in,
     pobjs,
@@ -99,6 +100,7 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
     quotes = quote_ranges(doc.text)
     mentions: list[Mention] = []
     harmful: list[_Found] = []  # the last sentence's attacks: "Two civilians were killed." tells their toll
+    names = [Span(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]  # "the two" counts back
     for sent in doc.sents:
         text = sent.text.strip()
         if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
@@ -108,8 +110,12 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
         in_sentence = _sentence_events(sent, quotes)
         harmful = incidents.bind(in_sentence, casualties.counts(sent), harmful)
         for found in in_sentence:
-            found.agents = [s for s in found.agents if s.start >= story_start]
-            found.targets = [s for s in found.targets if s.start >= story_start]
+            found.agents = expand_counts(names, [s for s in found.agents if s.start >= story_start])
+            found.targets = [
+                s
+                for s in expand_counts(names, [s for s in found.targets if s.start >= story_start])
+                if s not in found.agents
+            ]
             mentions.append(
                 Mention(
                     doc=doc_id,
@@ -126,6 +132,8 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
                     confidence=found.confidence,
                 )
             )
+            names += [s for s in (*found.agents, *found.targets) if s.label in ("PERSON", "GPE")]
+        names.sort(key=lambda s: s.start)
     return continuity.fold(doc, mentions, quotes)
 
 
@@ -677,7 +685,7 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
                 found.agents = found.agents or spans(subject_of(clause) + by_agent(clause))
                 partners = partners or pobjs(clause, frozenset({"with", "between"}))
             # "asked X in a phone call": the call is the governing verb's subject's, with its object.
-            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            governor = _conversing(tok.head.head if tok.dep_ == "pobj" else tok.head)
             if governor.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj"):
                 found.agents = found.agents or spans(subject_of(governor))
                 if not partners and tok.dep_ == "pobj":
@@ -692,6 +700,19 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
         )
         out.append(found)
     return out
+
+
+def _conversing(governor: Token) -> Token:
+    """ "X and Y spoke for the first time since Z invaded W during a phone call": a call or talks noun the
+    parse hangs from a verb inside the speaking verb's clause belong to the one who spoke."""
+    cur = governor
+    for _ in range(3):
+        if cur.lemma_.lower() in CONVERSE_VERBS:
+            return cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur if cur.lemma_.lower() in CONVERSE_VERBS else governor
 
 
 def _other_type(tok: Token) -> str | None:

@@ -12,8 +12,13 @@ from spacy.tokens import Token
 
 from eventgraph.extract.events.mention import Span
 from eventgraph.extract.lexicons.events import ATTACK_NOUNS, WEAPONS
+from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.places import SETTLEMENT_NOUNS
-from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
+from eventgraph.extract.lexicons.pronouns import (
+    PARTICIPANT_PRONOUNS,
+    PLURAL_REFERENCE_NOUNS,
+    STATE_REFERENCE_NOUNS,
+)
 from eventgraph.extract.lexicons.speech import SPEECH_VERBS
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -49,6 +54,8 @@ COLLECTIVE_NOUNS = frozenset(
         *("series", "wave", "spate", "string", "volley", "salvo", "round"),
     ]
 )
+# Label of a span that counts participants named before ("the two leaders"): "COUNT:<kind>:<n>".
+COUNT_REFERENCE = "COUNT"
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
 
@@ -83,6 +90,9 @@ def participant(tok: Token) -> Span | None:
     """One participant for a subject/object head, or None for words that name no actor."""
     if tok.lower_ in PARTICIPANT_PRONOUNS:
         return Span(tok.text, tok.idx, tok.idx + len(tok), "PRON")
+    counted = _count_reference(tok)
+    if counted is not None:
+        return counted
     for child in tok.children:
         if child.dep_ == "appos":
             ent = _entity_of(child)
@@ -268,6 +278,53 @@ def reported_subjects(verb: Token) -> list[Span]:
             if c.dep_ in ("nsubj", "nsubjpass") and not (c.ent_type_ == "NORP" and c.tag_ in ("NNS", "NNPS"))
         ]
         for span in spans(heads):
-            if span.label in ACTOR_LABELS and span not in out:
+            if (span.label in ACTOR_LABELS or span.label.startswith(COUNT_REFERENCE)) and span not in out:
                 out.append(span)
+    return out
+
+
+def _count_reference(tok: Token) -> Span | None:
+    """ "The two held talks", "the two leaders", "both sides", "the three sides": a definite count of
+    participants already named, to be replaced by them (``expand_counts``)."""
+    words = {c.lower_: c for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+    if tok.pos_ == "NUM" and "the" in words:
+        n, kind = NUMBER_WORDS.get(tok.lower_, 0), "person"  # "the two" alone: people
+    elif tok.lower_ in PLURAL_REFERENCE_NOUNS and ("the" in words or "both" in words):
+        numbers = [NUMBER_WORDS.get(w, 0) for w in words if w in NUMBER_WORDS]
+        n = numbers[0] if numbers else (2 if "both" in words else 0)
+        kind = "state" if tok.lower_ in STATE_REFERENCE_NOUNS else "person"
+    else:
+        return None
+    if not 2 <= n <= 5:
+        return None
+    first = min([tok, *words.values()], key=lambda t: t.i)
+    return Span(
+        tok.doc[first.i : tok.i + 1].text, first.idx, tok.idx + len(tok), f"{COUNT_REFERENCE}:{kind}:{n}"
+    )
+
+
+def expand_counts(doc_ents: Iterable[Span], found: list[Span]) -> list[Span]:
+    """Counted references replaced by the participants they count: the last ``n`` distinct people
+    (or states) named before them; a count the text before does not fill is dropped."""
+    ents = list(doc_ents)
+    out: list[Span] = []
+    for span in found:
+        if not span.label.startswith(COUNT_REFERENCE + ":"):
+            if span not in out:
+                out.append(span)
+            continue
+        _, kind, count = span.label.split(":")
+        labels = ("PERSON",) if kind == "person" else ("GPE",)
+        named: list[Span] = []
+        seen: list[set[str]] = []
+        for ent in reversed([e for e in ents if e.end <= span.start and e.label in labels]):
+            words = set(ent.text.lower().replace("’s", "").replace("'s", "").split())
+            if any(words <= other or other <= words for other in seen):
+                continue  # "Xi" after "Xi Jinping": the same one
+            seen.append(words)
+            named.append(ent)
+            if len(named) == int(count):
+                break
+        if len(named) == int(count):
+            out += [e for e in reversed(named) if e not in out]
     return out

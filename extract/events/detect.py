@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from eventgraph.extract.events import casualties, continuity, incidents
 from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.events.participants import (
+    attacked_states,
     by_agent,
     expand_counts,
     participant,
@@ -612,6 +613,7 @@ def _attack_details(found: _Found, tok: Token, target_heads: list[Token]) -> Non
         found.attributes["count"] = count
     found.place = place_in(target_heads)
     found.targets = [s for s in spans(target_heads) if s.label not in ("GPE", "FAC", "LOC") and _is_actor(s)]
+    found.targets += attacked_states(tok)  # "attacks on Israel": the state, not a place
     casualties = _casualties(tok)
     if casualties:
         found.attributes["casualties"] = casualties

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.countries import country_lookup
 from eventgraph.extract.lexicons.events import ATTACK_NOUNS, WEAPONS
+from eventgraph.extract.lexicons.folding import fold
 from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.places import SETTLEMENT_NOUNS
 from eventgraph.extract.lexicons.pronouns import (
@@ -277,10 +279,22 @@ def reported_subjects(verb: Token) -> list[Span]:
             for c in clause.children
             if c.dep_ in ("nsubj", "nsubjpass") and not (c.ent_type_ == "NORP" and c.tag_ in ("NNS", "NNPS"))
         ]
-        for span in spans(heads):
-            if (span.label in ACTOR_LABELS or span.label.startswith(COUNT_REFERENCE)) and span not in out:
-                out.append(span)
+        for head in heads:
+            for span in spans([head]):
+                if span not in out and (
+                    span.label in ACTOR_LABELS
+                    or span.label.startswith(COUNT_REFERENCE)
+                    or (span.label == "NOUN" and _named_owner(head))
+                ):
+                    out.append(span)
     return out
+
+
+def _named_owner(tok: Token) -> bool:
+    """ "Bolivia's legislature", "Israeli aggression": a description its named state or group owns."""
+    return any(
+        c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children
+    )
 
 
 def _count_reference(tok: Token) -> Span | None:
@@ -327,4 +341,20 @@ def expand_counts(doc_ents: Iterable[Span], found: list[Span]) -> list[Span]:
                 break
         if len(named) == int(count):
             out += [e for e in reversed(named) if e not in out]
+    return out
+
+
+def attacked_states(attack: Token) -> list[Span]:
+    """ "missile attacks on Israel", "strikes against Ukraine": a country (by its name, not a city) an attack
+    is made on or against is the state attacked; "in"/"near" a country only places it."""
+    out: list[Span] = []
+    for head in pobjs(attack, frozenset({"on", "against"})):
+        for tok in with_conjuncts(head):
+            ent = _entity_of(tok)
+            if (
+                ent is not None
+                and ent.label == "GPE"
+                and fold(ent.text.removeprefix("the ")) in country_lookup()
+            ):
+                out.append(ent)
     return out

@@ -309,7 +309,10 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
     sentence puts after a locative preposition ("a compound near Baghdad International Airport").
     """
     span = m.place
-    blocking = [(s.start, s.end) for s in m.agents + m.targets if not _destination(m, s)]
+    # A target detection also chose as the place is both ("attacks on Israel": the state, and where).
+    blocking = [
+        (s.start, s.end) for s in m.agents + [t for t in m.targets if t != m.place] if not _destination(m, s)
+    ]
     if span is not None and (
         not any(s < span.end and span.start < e for s, e in blocking) or after_locative(doc.text, span.start)
     ):

@@ -705,16 +705,22 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
 
 
 def _conversing(governor: Token) -> Token:
-    """ "X and Y spoke for the first time since Z invaded W during a phone call": a call or talks noun the
-    parse hangs from a verb inside the speaking verb's clause belong to the one who spoke."""
+    """ "X and Y spoke ... since Z invaded W during a phone call", "X expressed concern over attacks that
+    hit W in a phone call": a call the parse hangs from an attack verb belongs to the verb of speaking
+    above it (nobody attacks in a phone call); any other governor stays."""
+    lemma = governor.lemma_.lower()
+    if lemma in CONVERSE_VERBS or not (lemma in ATTACK_VERBS or incidents.is_attack_verb(governor)):
+        return governor
     cur = governor
-    for _ in range(3):
-        if cur.lemma_.lower() in CONVERSE_VERBS:
-            return cur
+    for _ in range(6):
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    return cur if cur.lemma_.lower() in CONVERSE_VERBS else governor
+        if cur.pos_ == "VERB" and (
+            cur.lemma_.lower() in CONVERSE_VERBS or cur.lemma_.lower() in SPEECH_VERBS
+        ):
+            return cur
+    return governor
 
 
 def _other_type(tok: Token) -> str | None:

@@ -346,7 +346,8 @@ def expand_counts(doc_ents: Iterable[Span], found: list[Span]) -> list[Span]:
 
 def attacked_states(attack: Token) -> list[Span]:
     """ "missile attacks on Israel", "strikes against Ukraine": a country (by its name, not a city) an attack
-    is made on or against is the state attacked; "in"/"near" a country only places it."""
+    is made on or against is the state attacked; "in"/"near" a country only places it. (A country invaded
+    is left out: analysts name the regime or forces attacked there, not the state.)"""
     out: list[Span] = []
     for head in pobjs(attack, frozenset({"on", "against"})):
         for tok in with_conjuncts(head):

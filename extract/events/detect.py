@@ -680,6 +680,8 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
             objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
             if event_type == "phone_call" and not objects:
                 objects = [c for c in tok.children if c.dep_ == "oprd"]  # "called Goita on Tuesday"
+            if event_type == "protest":
+                objects = [owner for o in objects for owner in _owner_of_protested(o)]
         else:
             found.agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
             objects = []
@@ -702,6 +704,12 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
         )
         out.append(found)
     return out
+
+
+def _owner_of_protested(obj: Token) -> list[Token]:
+    """ "protested the president's decree": whose act a protest is against is whom it targets."""
+    owners = [c for c in obj.children if c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+    return owners or [obj]
 
 
 def _conversing(governor: Token) -> Token:

@@ -101,7 +101,10 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
     quotes = quote_ranges(doc.text)
     mentions: list[Mention] = []
     harmful: list[_Found] = []  # the last sentence's attacks: "Two civilians were killed." tells their toll
-    names = [Span(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]  # "the two" counts back
+    # What "the two leaders" can count back to: named people and organisations, and earlier participants.
+    names = [
+        Span(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG")
+    ]
     for sent in doc.sents:
         text = sent.text.strip()
         if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
@@ -133,7 +136,7 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
                     confidence=found.confidence,
                 )
             )
-            names += [s for s in (*found.agents, *found.targets) if s.label in ("PERSON", "GPE")]
+            names += [s for s in (*found.agents, *found.targets) if s.label in ("PERSON", "ORG", "GPE")]
         names.sort(key=lambda s: s.start)
     return continuity.fold(doc, mentions, quotes)
 

@@ -19,6 +19,7 @@ from eventgraph.extract.lexicons.places import SETTLEMENT_NOUNS
 from eventgraph.extract.lexicons.pronouns import (
     PARTICIPANT_PRONOUNS,
     PLURAL_REFERENCE_NOUNS,
+    SIDE_NOUNS,
     STATE_REFERENCE_NOUNS,
 )
 from eventgraph.extract.lexicons.speech import SPEECH_VERBS
@@ -58,6 +59,12 @@ COLLECTIVE_NOUNS = frozenset(
 )
 # Label of a span that counts participants named before ("the two leaders"): "COUNT:<kind>:<n>".
 COUNT_REFERENCE = "COUNT"
+# What each kind of counted reference counts, tried in turn: people, states, sides (people, else any actor).
+_COUNTED_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "person": (("PERSON",),),
+    "state": (("GPE",),),
+    "side": (("PERSON",), ("PERSON", "ORG", "GPE")),
+}
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
 
@@ -306,7 +313,13 @@ def _count_reference(tok: Token) -> Span | None:
     elif tok.lower_ in PLURAL_REFERENCE_NOUNS and ("the" in words or "both" in words):
         numbers = [NUMBER_WORDS.get(w, 0) for w in words if w in NUMBER_WORDS]
         n = numbers[0] if numbers else (2 if "both" in words else 0)
-        kind = "state" if tok.lower_ in STATE_REFERENCE_NOUNS else "person"
+        kind = (
+            "state"
+            if tok.lower_ in STATE_REFERENCE_NOUNS
+            else "side"
+            if tok.lower_ in SIDE_NOUNS
+            else "person"
+        )
     else:
         return None
     if not 2 <= n <= 5:
@@ -319,7 +332,8 @@ def _count_reference(tok: Token) -> Span | None:
 
 def expand_counts(doc_ents: Iterable[Span], found: list[Span]) -> list[Span]:
     """Counted references replaced by the participants they count: the last ``n`` distinct people
-    (or states) named before them; a count the text before does not fill is dropped."""
+    (or states; sides are people when enough were named, else any actors) named before them; a count the
+    text before does not fill is dropped."""
     ents = list(doc_ents)
     out: list[Span] = []
     for span in found:
@@ -328,20 +342,27 @@ def expand_counts(doc_ents: Iterable[Span], found: list[Span]) -> list[Span]:
                 out.append(span)
             continue
         _, kind, count = span.label.split(":")
-        labels = ("PERSON",) if kind == "person" else ("GPE",)
-        named: list[Span] = []
-        seen: list[set[str]] = []
-        for ent in reversed([e for e in ents if e.end <= span.start and e.label in labels]):
-            words = set(ent.text.lower().replace("’s", "").replace("'s", "").split())
-            if any(words <= other or other <= words for other in seen):
-                continue  # "Xi" after "Xi Jinping": the same one
-            seen.append(words)
-            named.append(ent)
-            if len(named) == int(count):
+        for labels in _COUNTED_LABELS[kind]:
+            named = _last_named([e for e in ents if e.end <= span.start and e.label in labels], int(count))
+            if named:
+                out += [e for e in named if e not in out]
                 break
-        if len(named) == int(count):
-            out += [e for e in reversed(named) if e not in out]
     return out
+
+
+def _last_named(before: list[Span], count: int) -> list[Span]:
+    """The last ``count`` distinct names of ``before`` in text order, or none when fewer were named."""
+    named: list[Span] = []
+    seen: list[set[str]] = []
+    for ent in reversed(before):
+        words = set(ent.text.lower().replace("’s", "").replace("'s", "").split())
+        if any(words <= other or other <= words for other in seen):
+            continue  # "Xi" after "Xi Jinping": the same one
+        seen.append(words)
+        named.append(ent)
+        if len(named) == count:
+            return named[::-1]
+    return []
 
 
 def attacked_states(attack: Token) -> list[Span]:

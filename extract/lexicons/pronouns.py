@@ -21,3 +21,4 @@ PLURAL_REFERENCE_NOUNS = frozenset(
     ]
 )
 STATE_REFERENCE_NOUNS = frozenset(["countries", "nations", "states", "governments"])
+SIDE_NOUNS = frozenset(["sides", "parties"])  # people, states or organisations

@@ -352,6 +352,14 @@ def _accused(sent: SpacySpan) -> list[Span]:
 
 
 def _addressees(tok: Token) -> tuple[list[Span], str | None]:
+    targets, told_to = _objects_addressed(tok)
+    # "X, while speaking with Y, urged ...": whom the speaker was talking with is addressed
+    talks = [c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in CONVERSE_VERBS]
+    partners = [s for c in talks for s in spans(pobjs(c, frozenset({"with", "to"}))) if s.label == "PERSON"]
+    return targets + [s for s in partners if s not in targets], told_to
+
+
+def _objects_addressed(tok: Token) -> tuple[list[Span], str | None]:
     objects = [c for c in tok.children if c.dep_ in _ADDRESSEE_DEPS]
     objects += pobjs(tok, frozenset({"on", "upon"}))
     if tok.lemma_.lower() in ("tell", "say"):

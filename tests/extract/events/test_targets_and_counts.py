@@ -40,6 +40,8 @@ def texts(spans: list) -> list[str]:  # type: ignore[type-arg]
         ("The president said Kenya's parliament should approve the deal.", ["Kenya's parliament"]),
         # a people named by its plural is a population, not an actor
         ("The governor said Nigerians will have to wait for the new bridge.", []),
+        # whom the speaker was talking with is addressed
+        ("The Kenyan minister, while speaking with Abiy Ahmed, urged that the talks resume.", ["Abiy Ahmed"]),
         # a speaker of a report inside the report makes a statement of its own
         ("An aide told reporters that Ruto had insisted on new talks.", []),
     ],

@@ -99,9 +99,9 @@ def participant(tok: Token) -> Span | None:
     """One participant for a subject/object head, or None for words that name no actor."""
     if tok.lower_ in PARTICIPANT_PRONOUNS:
         return Span(tok.text, tok.idx, tok.idx + len(tok), "PRON")
-    counted = _count_reference(tok)
-    if counted is not None:
-        return counted
+    reference = _count_reference(tok)
+    if reference is not None:
+        return reference
     for child in tok.children:
         if child.dep_ == "appos":
             ent = _entity_of(child)

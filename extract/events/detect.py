@@ -691,6 +691,8 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
             objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
             if event_type == "phone_call" and not objects:
                 objects = [c for c in tok.children if c.dep_ == "oprd"]  # "called Goita on Tuesday"
+            if event_type == "phone_call" and not partners:
+                partners = _purpose_partners(tok)
             if event_type == "protest":
                 objects = [owner for o in objects for owner in _owner_of_protested(o)]
         else:
@@ -715,6 +717,17 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
         )
         out.append(found)
     return out
+
+
+def _purpose_partners(verb: Token) -> list[Token]:
+    """ "spoke by phone to discuss the launch with his counterparts": whom the purpose clause of a call
+    names as the other side ("with" on its verb or on its object)."""
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"):
+        heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        found = [p for h in heads for p in pobjs(h, frozenset({"with"}))]
+        if found:
+            return found
+    return []
 
 
 def _owner_of_protested(obj: Token) -> list[Token]:

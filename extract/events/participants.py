@@ -184,10 +184,32 @@ def spans(heads: Iterable[Token]) -> list[Span]:
     out: list[Span] = []
     for head in heads:
         for tok in with_conjuncts(head):
-            span = participant(tok)
-            if span and span not in out:
-                out.append(span)
+            for span in _listed_after(tok) or [participant(tok)]:
+                if span and span not in out:
+                    out.append(span)
     return out
+
+
+def _listed_after(tok: Token) -> list[Span]:
+    """ "his counterparts, A and B, respectively": people named in a list right after a plural noun of
+    people, which the parse often leaves unattached; none when something else follows the comma."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.ent_type_:
+        return []
+    doc = tok.doc
+    i = tok.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    out: list[Span] = []
+    i += 1
+    while i < len(doc):
+        ent = _entity_of(doc[i])
+        if ent is None or ent.label != "PERSON":
+            break
+        out.append(ent)
+        i = next((t.i for t in doc[i:] if t.idx >= ent.end), len(doc))
+        while i < len(doc) and doc[i].lower_ in (",", "and"):  # "A, B and C", "A and B"
+            i += 1
+    return out if len(out) >= 2 else []
 
 
 def _named_settlement(tok: Token) -> Span | None:

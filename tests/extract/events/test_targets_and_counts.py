@@ -117,3 +117,13 @@ def test_a_protest_against_someones_act_targets_them(tmp_path: Path) -> None:
     text = "Thousands of farmers protested Prime Minister Narendra Modi's farm laws in Delhi on Monday."
     protests = [e for e in _events(tmp_path, text) if e[0] == "protest"]
     assert protests and protests[0][2] == ["Narendra Modi"]
+
+
+@pytest.mark.slow
+def test_a_calls_purpose_clause_and_a_list_after_counterparts_name_the_other_side(nlp: Language) -> None:
+    text = (
+        "Kenya's envoy William Ruto spoke by phone on Monday to discuss the ceasefire with his "
+        "British and American counterparts, John Smith and Maria Garcia, respectively, the ministry said."
+    )
+    calls = found(nlp, text, "phone_call")
+    assert calls and texts(calls[0].targets) == ["John Smith", "Maria Garcia"]

@@ -184,7 +184,8 @@ def spans(heads: Iterable[Token]) -> list[Span]:
     out: list[Span] = []
     for head in heads:
         for tok in with_conjuncts(head):
-            for span in _listed_after(tok) or [participant(tok)]:
+            listed: list[Span | None] = list(_listed_after(tok))
+            for span in listed or [participant(tok)]:
                 if span and span not in out:
                     out.append(span)
     return out

@@ -21,6 +21,8 @@ from eventgraph.extract.events.participants import (
     by_agent,
     expand_counts,
     participant,
+    people_for_they,
+    people_of,
     place_in,
     pobjs,
     reported_subjects,
@@ -105,6 +107,7 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
     names = [
         Span(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG")
     ]
+    together: list[Span] = []  # the people the last sentence's event had together: "they" after it
     for sent in doc.sents:
         text = sent.text.strip()
         if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
@@ -114,7 +117,9 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
         in_sentence = _sentence_events(sent, quotes)
         harmful = incidents.bind(in_sentence, casualties.counts(sent), harmful)
         for found in in_sentence:
-            found.agents = expand_counts(names, [s for s in found.agents if s.start >= story_start])
+            found.agents = people_for_they(
+                together, expand_counts(names, [s for s in found.agents if s.start >= story_start])
+            )
             found.targets = [
                 s
                 for s in expand_counts(names, [s for s in found.targets if s.start >= story_start])
@@ -138,6 +143,10 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
             )
             names += [s for s in (*found.agents, *found.targets) if s.label in ("PERSON", "ORG", "GPE")]
         names.sort(key=lambda s: s.start)
+        if in_sentence:
+            together = next(
+                (p for f in reversed(in_sentence) if len(p := people_of(f.agents + f.targets)) >= 2), []
+            )
     return continuity.fold(doc, mentions, quotes)
 
 

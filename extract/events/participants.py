@@ -403,3 +403,24 @@ def attacked_states(attack: Token) -> list[Span]:
             ):
                 out.append(ent)
     return out
+
+
+def people_of(found: list[Span]) -> list[Span]:
+    """The named people among participants, each once."""
+    out: list[Span] = []
+    for span in found:
+        if span.label == "PERSON" and span not in out:
+            out.append(span)
+    return out
+
+
+def people_for_they(together: list[Span], found: list[Span]) -> list[Span]:
+    """ "X and Y met on Monday. They agreed ...": a plural pronoun right after an event two or more named
+    people took part in stands for them (the start of its span is theirs, earlier than the sentence's)."""
+    if len(together) < 2 or not any(s.label == "PRON" and s.text.lower() in ("they", "them") for s in found):
+        return found
+    out: list[Span] = []
+    for span in found:
+        group = together if span.label == "PRON" and span.text.lower() in ("they", "them") else [span]
+        out += [s for s in group if s not in out]
+    return out

@@ -127,3 +127,18 @@ def test_a_calls_purpose_clause_and_a_list_after_counterparts_name_the_other_sid
     )
     calls = found(nlp, text, "phone_call")
     assert calls and texts(calls[0].targets) == ["John Smith", "Maria Garcia"]
+
+
+@pytest.mark.slow
+def test_they_after_an_event_of_named_people_stands_for_them(nlp: Language) -> None:
+    text = (
+        "President Emmanuel Macron and Prime Minister Giorgia Meloni met in Rome on Monday. "
+        "They also agreed to hold talks on migration."
+    )
+    agreements = found(nlp, text, "agreement")
+    assert agreements and texts(agreements[0].agents) == ["Emmanuel Macron", "Giorgia Meloni"]
+    # after an event of one person, "they" is left to the resolver
+    alone = found(
+        nlp, "President Emmanuel Macron met the farmers in Rome on Monday. They agreed to talk.", "agreement"
+    )
+    assert alone and texts(alone[0].agents) == ["They"]

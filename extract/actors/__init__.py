@@ -12,5 +12,6 @@ text) never yields an actor. ``DocumentActors`` is the facade the resolver step 
 
 from eventgraph.extract.actors.document import DocumentActors
 from eventgraph.extract.actors.model import DocActor
+from eventgraph.extract.actors.sides import own_side
 
-__all__ = ["DocActor", "DocumentActors"]
+__all__ = ["DocActor", "DocumentActors", "own_side"]

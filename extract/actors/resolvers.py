@@ -56,7 +56,8 @@ class Query:
     def of(cls, article: Article, span: Span) -> Query:
         start = hyphen_start(article.text, span.start)
         inside = [n for n in article.named if n.start < span.end and start < n.end]
-        heads = [n for n in inside if not n.possessive]
+        # "Iraq's" of "Iraq's leaders" is no head; a span that is the possessor itself ("X's decree") is
+        heads = [n for n in inside if not n.possessive or n.end >= span.end]
         org = next((n.actor for n in heads if n.actor.kind in ("org", "group", "media")), None)
         word = article.low[span.start : span.end].strip()
         return cls(span, word, start, article.low[start : span.end].strip(), inside, heads, org)

@@ -16,7 +16,19 @@ from spacy.tokens import Span as SpacySpan
 
 from eventgraph.extract.events import casualties, continuity, incidents
 from eventgraph.extract.events.mention import Mention, Span
-from eventgraph.extract.events.participants import by_agent, participant, place_in, pobjs, spans, subject_of
+from eventgraph.extract.events.participants import (
+    attacked_states,
+    by_agent,
+    expand_counts,
+    participant,
+    people_for_they,
+    people_of,
+    place_in,
+    pobjs,
+    reported_subjects,
+    spans,
+    subject_of,
+)
 from eventgraph.extract.events.quotes import quote_ranges
 from eventgraph.extract.events.realis import in_speakers_own_words, is_irrealis
 from eventgraph.extract.ingest.dateline import dateline_end
@@ -91,6 +103,11 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
     quotes = quote_ranges(doc.text)
     mentions: list[Mention] = []
     harmful: list[_Found] = []  # the last sentence's attacks: "Two civilians were killed." tells their toll
+    # What "the two leaders" can count back to: named people and organisations, and earlier participants.
+    names = [
+        Span(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG")
+    ]
+    together: list[Span] = []  # the people the last sentence's event had together: "they" after it
     for sent in doc.sents:
         text = sent.text.strip()
         if len(text) < 3 or not any(t.pos_ in ("VERB", "NOUN", "AUX") for t in sent):
@@ -100,8 +117,14 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
         in_sentence = _sentence_events(sent, quotes)
         harmful = incidents.bind(in_sentence, casualties.counts(sent), harmful)
         for found in in_sentence:
-            found.agents = [s for s in found.agents if s.start >= story_start]
-            found.targets = [s for s in found.targets if s.start >= story_start]
+            found.agents = people_for_they(
+                together, expand_counts(names, [s for s in found.agents if s.start >= story_start])
+            )
+            found.targets = [
+                s
+                for s in expand_counts(names, [s for s in found.targets if s.start >= story_start])
+                if s not in found.agents
+            ]
             mentions.append(
                 Mention(
                     doc=doc_id,
@@ -117,6 +140,12 @@ def detect(doc: Doc, doc_id: str) -> list[Mention]:
                     attributes=found.attributes,
                     confidence=found.confidence,
                 )
+            )
+            names += [s for s in (*found.agents, *found.targets) if s.label in ("PERSON", "ORG", "GPE")]
+        names.sort(key=lambda s: s.start)
+        if in_sentence:
+            together = next(
+                (p for f in reversed(in_sentence) if len(p := people_of(f.agents + f.targets)) >= 2), []
             )
     return continuity.fold(doc, mentions, quotes)
 
@@ -284,6 +313,11 @@ def _statements(sent: SpacySpan, tokens: list[Token], quotes: list[tuple[int, in
         found = _Found("statement", tok, attributes={"speech_act": act})
         found.agents = spans(_speaker_heads(tok))
         found.targets, told_to = _addressees(tok)
+        found.targets += [
+            s
+            for s in reported_subjects(tok)
+            if s not in found.targets and not any(a.start < s.end and s.start < a.end for a in found.agents)
+        ]
         if told_to:
             found.attributes["told_to"] = told_to
         accused = _accused(sent)
@@ -327,6 +361,14 @@ def _accused(sent: SpacySpan) -> list[Span]:
 
 
 def _addressees(tok: Token) -> tuple[list[Span], str | None]:
+    targets, told_to = _objects_addressed(tok)
+    # "X, while speaking with Y, urged ...": whom the speaker was talking with is addressed
+    talks = [c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in CONVERSE_VERBS]
+    partners = [s for c in talks for s in spans(pobjs(c, frozenset({"with", "to"}))) if s.label == "PERSON"]
+    return targets + [s for s in partners if s not in targets], told_to
+
+
+def _objects_addressed(tok: Token) -> tuple[list[Span], str | None]:
     objects = [c for c in tok.children if c.dep_ in _ADDRESSEE_DEPS]
     objects += pobjs(tok, frozenset({"on", "upon"}))
     if tok.lemma_.lower() in ("tell", "say"):
@@ -591,6 +633,7 @@ def _attack_details(found: _Found, tok: Token, target_heads: list[Token]) -> Non
         found.attributes["count"] = count
     found.place = place_in(target_heads)
     found.targets = [s for s in spans(target_heads) if s.label not in ("GPE", "FAC", "LOC") and _is_actor(s)]
+    found.targets += attacked_states(tok)  # "attacks on Israel": the state, not a place
     casualties = _casualties(tok)
     if casualties:
         found.attributes["casualties"] = casualties
@@ -657,6 +700,10 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
             objects = subjects if passive else [c for c in tok.children if c.dep_ == "dobj"]
             if event_type == "phone_call" and not objects:
                 objects = [c for c in tok.children if c.dep_ == "oprd"]  # "called Goita on Tuesday"
+            if event_type == "phone_call" and not partners:
+                partners = _purpose_partners(tok)
+            if event_type == "protest":
+                objects = [owner for o in objects for owner in _owner_of_protested(o)]
         else:
             found.agents = spans(by_agent(tok) + [c for c in tok.children if c.dep_ == "poss"])
             objects = []
@@ -664,7 +711,7 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
                 found.agents = found.agents or spans(subject_of(clause) + by_agent(clause))
                 partners = partners or pobjs(clause, frozenset({"with", "between"}))
             # "asked X in a phone call": the call is the governing verb's subject's, with its object.
-            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            governor = _conversing(tok.head.head if tok.dep_ == "pobj" else tok.head)
             if governor.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj"):
                 found.agents = found.agents or spans(subject_of(governor))
                 if not partners and tok.dep_ == "pobj":
@@ -679,6 +726,42 @@ def _other_events(tokens: list[Token]) -> list[_Found]:
         )
         out.append(found)
     return out
+
+
+def _purpose_partners(verb: Token) -> list[Token]:
+    """ "spoke by phone to discuss the launch with his counterparts": whom the purpose clause of a call
+    names as the other side ("with" on its verb or on its object)."""
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"):
+        heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        found = [p for h in heads for p in pobjs(h, frozenset({"with"}))]
+        if found:
+            return found
+    return []
+
+
+def _owner_of_protested(obj: Token) -> list[Token]:
+    """ "protested the president's decree": whose act a protest is against is whom it targets."""
+    owners = [c for c in obj.children if c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+    return owners or [obj]
+
+
+def _conversing(governor: Token) -> Token:
+    """ "X and Y spoke ... since Z invaded W during a phone call", "X expressed concern over attacks that
+    hit W in a phone call": a call the parse hangs from an attack verb belongs to the verb of speaking
+    above it (nobody attacks in a phone call); any other governor stays."""
+    lemma = governor.lemma_.lower()
+    if lemma in CONVERSE_VERBS or not (lemma in ATTACK_VERBS or incidents.is_attack_verb(governor)):
+        return governor
+    cur = governor
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ == "VERB" and (
+            cur.lemma_.lower() in CONVERSE_VERBS or cur.lemma_.lower() in SPEECH_VERBS
+        ):
+            return cur
+    return governor
 
 
 def _other_type(tok: Token) -> str | None:

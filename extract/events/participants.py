@@ -11,9 +11,17 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.countries import country_lookup
 from eventgraph.extract.lexicons.events import ATTACK_NOUNS, WEAPONS
+from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.places import SETTLEMENT_NOUNS
-from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS
+from eventgraph.extract.lexicons.pronouns import (
+    PARTICIPANT_PRONOUNS,
+    PLURAL_REFERENCE_NOUNS,
+    SIDE_NOUNS,
+    STATE_REFERENCE_NOUNS,
+)
 from eventgraph.extract.lexicons.speech import SPEECH_VERBS
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -49,6 +57,14 @@ COLLECTIVE_NOUNS = frozenset(
         *("series", "wave", "spate", "string", "volley", "salvo", "round"),
     ]
 )
+# Label of a span that counts participants named before ("the two leaders"): "COUNT:<kind>:<n>".
+COUNT_REFERENCE = "COUNT"
+# What each kind of counted reference counts, tried in turn: people, states, sides (people, else any actor).
+_COUNTED_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "person": (("PERSON",),),
+    "state": (("GPE",),),
+    "side": (("PERSON",), ("PERSON", "ORG", "GPE")),
+}
 _DROP_FROM_NP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "det", "predet"})
 
 
@@ -83,6 +99,9 @@ def participant(tok: Token) -> Span | None:
     """One participant for a subject/object head, or None for words that name no actor."""
     if tok.lower_ in PARTICIPANT_PRONOUNS:
         return Span(tok.text, tok.idx, tok.idx + len(tok), "PRON")
+    reference = _count_reference(tok)
+    if reference is not None:
+        return reference
     for child in tok.children:
         if child.dep_ == "appos":
             ent = _entity_of(child)
@@ -165,10 +184,33 @@ def spans(heads: Iterable[Token]) -> list[Span]:
     out: list[Span] = []
     for head in heads:
         for tok in with_conjuncts(head):
-            span = participant(tok)
-            if span and span not in out:
-                out.append(span)
+            listed: list[Span | None] = list(_listed_after(tok))
+            for span in listed or [participant(tok)]:
+                if span and span not in out:
+                    out.append(span)
     return out
+
+
+def _listed_after(tok: Token) -> list[Span]:
+    """ "his counterparts, A and B, respectively": people named in a list right after a plural noun of
+    people, which the parse often leaves unattached; none when something else follows the comma."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.ent_type_:
+        return []
+    doc = tok.doc
+    i = tok.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    out: list[Span] = []
+    i += 1
+    while i < len(doc):
+        ent = _entity_of(doc[i])
+        if ent is None or ent.label != "PERSON":
+            break
+        out.append(ent)
+        i = next((t.i for t in doc[i:] if t.idx >= ent.end), len(doc))
+        while i < len(doc) and doc[i].lower_ in (",", "and"):  # "A, B and C", "A and B"
+            i += 1
+    return out if len(out) >= 2 else []
 
 
 def _named_settlement(tok: Token) -> Span | None:
@@ -247,3 +289,138 @@ def pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+def reported_subjects(verb: Token) -> list[Span]:
+    """Whom a statement is about: the named subject of the clause it reports ("X said Y would ...",
+    "Y's strikes must stop, X said"). The schema's statement targets are those it is addressed to or made
+    about. Left out: pronouns (mostly the speaker again: "it plans"), a people named by its plural
+    ("Ukrainians will ...": a population, no actor), and the speaker of a report inside the report
+    ("told reporters that X had reiterated ...": X makes a statement of its own)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        clauses.append(verb.head)  # the saying hangs from the clause it reports
+    out: list[Span] = []
+    for clause in clauses:
+        if clause.lemma_.lower() in SPEECH_VERBS:
+            continue
+        heads = [
+            c
+            for c in clause.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not (c.ent_type_ == "NORP" and c.tag_ in ("NNS", "NNPS"))
+        ]
+        for head in heads:
+            for span in spans([head]):
+                if span not in out and (
+                    span.label in ACTOR_LABELS
+                    or span.label.startswith(COUNT_REFERENCE)
+                    or (span.label == "NOUN" and _named_owner(head))
+                ):
+                    out.append(span)
+    return out
+
+
+def _named_owner(tok: Token) -> bool:
+    """ "Bolivia's legislature", "Israeli aggression": a description its named state or group owns."""
+    return any(
+        c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children
+    )
+
+
+def _count_reference(tok: Token) -> Span | None:
+    """ "The two held talks", "the two leaders", "both sides", "the three sides": a definite count of
+    participants already named, to be replaced by them (``expand_counts``)."""
+    words = {c.lower_: c for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+    if tok.pos_ == "NUM" and "the" in words:
+        n, kind = NUMBER_WORDS.get(tok.lower_, 0), "person"  # "the two" alone: people
+    elif tok.lower_ in PLURAL_REFERENCE_NOUNS and ("the" in words or "both" in words):
+        numbers = [NUMBER_WORDS.get(w, 0) for w in words if w in NUMBER_WORDS]
+        n = numbers[0] if numbers else (2 if "both" in words else 0)
+        kind = (
+            "state"
+            if tok.lower_ in STATE_REFERENCE_NOUNS
+            else "side"
+            if tok.lower_ in SIDE_NOUNS
+            else "person"
+        )
+    else:
+        return None
+    if not 2 <= n <= 5:
+        return None
+    first = min([tok, *words.values()], key=lambda t: t.i)
+    return Span(
+        tok.doc[first.i : tok.i + 1].text, first.idx, tok.idx + len(tok), f"{COUNT_REFERENCE}:{kind}:{n}"
+    )
+
+
+def expand_counts(doc_ents: Iterable[Span], found: list[Span]) -> list[Span]:
+    """Counted references replaced by the participants they count: the last ``n`` distinct people
+    (or states; sides are people when enough were named, else any actors) named before them; a count the
+    text before does not fill is dropped."""
+    ents = list(doc_ents)
+    out: list[Span] = []
+    for span in found:
+        if not span.label.startswith(COUNT_REFERENCE + ":"):
+            if span not in out:
+                out.append(span)
+            continue
+        _, kind, count = span.label.split(":")
+        for labels in _COUNTED_LABELS[kind]:
+            named = _last_named([e for e in ents if e.end <= span.start and e.label in labels], int(count))
+            if named:
+                out += [e for e in named if e not in out]
+                break
+    return out
+
+
+def _last_named(before: list[Span], count: int) -> list[Span]:
+    """The last ``count`` distinct names of ``before`` in text order, or none when fewer were named."""
+    named: list[Span] = []
+    seen: list[set[str]] = []
+    for ent in reversed(before):
+        words = set(ent.text.lower().replace("’s", "").replace("'s", "").split())
+        if any(words <= other or other <= words for other in seen):
+            continue  # "Xi" after "Xi Jinping": the same one
+        seen.append(words)
+        named.append(ent)
+        if len(named) == count:
+            return named[::-1]
+    return []
+
+
+def attacked_states(attack: Token) -> list[Span]:
+    """ "missile attacks on Israel", "strikes against Ukraine": a country (by its name, not a city) an attack
+    is made on or against is the state attacked; "in"/"near" a country only places it. (A country invaded
+    is left out: analysts name the regime or forces attacked there, not the state.)"""
+    out: list[Span] = []
+    for head in pobjs(attack, frozenset({"on", "against"})):
+        for tok in with_conjuncts(head):
+            ent = _entity_of(tok)
+            if (
+                ent is not None
+                and ent.label == "GPE"
+                and fold(ent.text.removeprefix("the ")) in country_lookup()
+            ):
+                out.append(ent)
+    return out
+
+
+def people_of(found: list[Span]) -> list[Span]:
+    """The named people among participants, each once."""
+    out: list[Span] = []
+    for span in found:
+        if span.label == "PERSON" and span not in out:
+            out.append(span)
+    return out
+
+
+def people_for_they(together: list[Span], found: list[Span]) -> list[Span]:
+    """ "X and Y met on Monday. They agreed ...": a plural pronoun right after an event two or more named
+    people took part in stands for them (the start of its span is theirs, earlier than the sentence's)."""
+    if len(together) < 2 or not any(s.label == "PRON" and s.text.lower() in ("they", "them") for s in found):
+        return found
+    out: list[Span] = []
+    for span in found:
+        group = together if span.label == "PRON" and span.text.lower() in ("they", "them") else [span]
+        out += [s for s in group if s not in out]
+    return out

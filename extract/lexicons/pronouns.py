@@ -12,3 +12,13 @@ NEUTER_PRONOUNS = frozenset(["it", "its", "itself"])
 PARTICIPANT_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 # How a speaker names itself as the doer of what it reports ("Hezbollah said it detonated ...").
 SELF_REFERENCES = frozenset({"it", "they", "we", "i", "he", "she"})
+# Plural nouns that, counted ("the two leaders", "the three sides", "both men"), refer back to that many
+# participants named before: people, or states for the nouns of ``STATE_REFERENCE_NOUNS``.
+PLURAL_REFERENCE_NOUNS = frozenset(
+    [
+        *("leaders", "sides", "men", "women", "presidents", "ministers", "envoys", "parties", "heads"),
+        *("counterparts", "diplomats", "officials", "countries", "nations", "states", "governments"),
+    ]
+)
+STATE_REFERENCE_NOUNS = frozenset(["countries", "nations", "states", "governments"])
+SIDE_NOUNS = frozenset(["sides", "parties"])  # people, states or organisations

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
-from eventgraph.extract.actors import DocActor, DocumentActors
+from eventgraph.extract.actors import DocActor, DocumentActors, own_side
 from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
 from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
@@ -182,6 +182,7 @@ class BatchBuilder:
                 if t not in agents
             ]
             if m.type == "statement":
+                targets = [t for t in targets if not own_side(agents, t)]  # "X said the US would"
                 told = [t for t in targets if t.kind == "media"]
                 targets = [t for t in targets if t.kind != "media"]
                 if told:
@@ -308,7 +309,10 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
     sentence puts after a locative preposition ("a compound near Baghdad International Airport").
     """
     span = m.place
-    blocking = [(s.start, s.end) for s in m.agents + m.targets if not _destination(m, s)]
+    # A target detection also chose as the place is both ("attacks on Israel": the state, and where).
+    blocking = [
+        (s.start, s.end) for s in m.agents + [t for t in m.targets if t != m.place] if not _destination(m, s)
+    ]
     if span is not None and (
         not any(s < span.end and span.start < e for s, e in blocking) or after_locative(doc.text, span.start)
     ):

@@ -39,13 +39,13 @@ def test_each_category_has_its_canonical_name() -> None:
     names |= {s: getattr(resolve(doc, s), "name", None) for s in ("Soldiers", "Three aid workers")}
     names |= {s: getattr(resolve(doc, s), "name", None) for s in ("unknown men", "A mob")}
     assert names == {
-        "rioters": "Rioters (Chile)",
+        "rioters": "Chilean rioters (Chile)",
         "Police": "Police Forces of Chile",
-        "protesters": "Protesters (Chile)",
+        "protesters": "Chilean protesters (Chile)",
         "Soldiers": "Military Forces of Chile",
-        "Three aid workers": "Civilians (Chile)",
+        "Three aid workers": "Chilean civilians (Chile)",
         "unknown men": "Unidentified Armed Group (Chile)",  # "unknown" makes men the perpetrators
-        "A mob": "Rioters (Chile)",
+        "A mob": "Chilean rioters (Chile)",
     }
 
 
@@ -58,7 +58,7 @@ def test_one_group_per_country_named_then_placed_then_by_demonym() -> None:
     peru = resolve(DocumentActors("b.txt", named, [], place_countries=["CL"]), "protesters")
     assert peru is not None and country_of(peru) == "Peru" and peru.key != chile.key  # a name beats places
     alone = resolve(DocumentActors("c.txt", flags, []), "Protesters")
-    assert alone is not None and alone.name == "Protesters (Peru)"
+    assert alone is not None and alone.name == "Peruvian protesters (Peru)"
 
 
 def test_stated_affiliation_makes_the_named_group_the_actor() -> None:
@@ -91,11 +91,11 @@ def test_civilians_who_protest_become_protesters() -> None:
     text = "Hundreds of farmers protested in Delhi, India."
     doc = make_doc(text, [("India", "GPE")])
     farmers = resolve(doc, "farmers")
-    assert farmers is not None and farmers.name == "Civilians (India)"
+    assert farmers is not None and farmers.name == "Indian civilians (India)"
     protesters = doc.protester(farmers)
-    assert (protesters.name, country_of(protesters)) == ("Protesters (India)", "India")
+    assert (protesters.name, country_of(protesters)) == ("Indian protesters (India)", "India")
     assert doc.protester(protesters) is protesters
-    assert doc.protester(farmers, "rioted").name == "Rioters (India)"
+    assert doc.protester(farmers, "rioted").name == "Indian rioters (India)"
 
 
 def test_descriptions_that_point_at_a_name() -> None:
@@ -119,7 +119,7 @@ def test_descriptions_that_point_at_a_name() -> None:
 def test_people_in_apposition_are_no_organisation() -> None:
     text = "In Mali, gunmen killed two civilians, Ahmed and Ali."
     civilians = resolve(make_doc(text, [("Mali", "GPE")]), "two civilians")
-    assert civilians is not None and civilians.name == "Civilians (Mali)"
+    assert civilians is not None and civilians.name == "Malian civilians (Mali)"
 
 
 def test_a_single_protester_is_one_person_not_the_group() -> None:
@@ -128,13 +128,13 @@ def test_a_single_protester_is_one_person_not_the_group() -> None:
     one = resolve(doc, "protester", nth=1)
     group = resolve(doc, "protesters")
     assert one is not None and (one.kind, one.name) == ("person", "protester")
-    assert group is not None and group.name == "Protesters (Chile)"
+    assert group is not None and group.name == "Chilean protesters (Chile)"
 
 
 def test_a_single_mob_is_still_the_group() -> None:
     doc = make_doc("In Chile, a mob burned a bank.", [("Chile", "GPE")])
     actor = resolve(doc, "mob")
-    assert actor is not None and actor.name == "Rioters (Chile)"
+    assert actor is not None and actor.name == "Chilean rioters (Chile)"
 
 
 def test_the_north_after_north_korea_is_that_state() -> None:
@@ -144,3 +144,13 @@ def test_the_north_after_north_korea_is_that_state() -> None:
     assert actor is not None and actor.name == "North Korea"
     alone = make_doc("The North fired again on Sunday.", [])
     assert resolve(alone, "North", "GPE") is None  # no country named before: nobody
+
+
+def test_peoples_are_named_by_their_demonym_with_the_acled_name_as_alias() -> None:
+    doc = make_doc("In Iraq, protesters blocked a bridge.", [("Iraq", "GPE")])
+    iraq = resolve(doc, "protesters")
+    # the demonym closest to the country's name, not another people of the table's same country
+    assert iraq is not None and iraq.name == "Iraqi protesters (Iraq)"
+    assert "Protesters (Iraq)" in iraq.names and iraq.names["Protesters (Iraq)"] == 0
+    kenya = resolve(make_doc("In Kenya, protesters marched.", [("Kenya", "GPE")]), "protesters")
+    assert kenya is not None and kenya.name == "Protesters (Kenya)"  # no demonym in the table: ACLED's name

@@ -16,8 +16,12 @@ of ours holds: a value holding it is refused, naming the input).
 from __future__ import annotations
 
 import csv
+import json
+import multiprocessing
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -175,93 +179,172 @@ class _Writer:
         self.rows.writerow([NULL if v is None else v for v in row])
 
 
-class _Files:
-    """One writer per import file."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self.handles: list[Any] = []
-
-    def writer(self, name: str, header: list[str]) -> _Writer:
-        fh = (self.out / f"{name}.csv").open("w", encoding="utf-8", newline="", buffering=1 << 20)
-        self.handles.append(fh)
-        return _Writer(fh, header)
-
-    def close(self) -> None:
-        for fh in self.handles:
-            fh.close()
-
-
 NODE_FILES = ("articles", "places", "actors", "events", "meta")
 # Relationship files and their type (given on the command line: no :TYPE column to write and parse).
 RELATIONSHIP_FILES = {
     "agent_of": "AGENT_OF", "targets": "TARGETS", "at": "AT", "reports": "REPORTS",
     "affiliated_with": "AFFILIATED_WITH",
 }  # fmt: skip
+# Files with free text, which may hold line breaks; the others hold numbers only.
+TEXT_FILES = ("articles", "places", "actors", "events", "reports", "affiliated_with")
+MANIFEST = "manifest.json"  # rows per file and the files with line breaks (graph.bulk_import reads it)
 
 
-def write(graph: BulkGraph, out: Path) -> dict[str, int]:
-    """Write the import files into ``out`` (created); returns rows per file."""
+@dataclass(frozen=True)
+class Numbers:
+    """The import tool's node ids: each node's position in its group (``--id-type=integer``: the
+    tool maps numbers far cheaper than strings, and numbers make shorter relationship files). The
+    string id stays the node's ``id`` property."""
+
+    articles: dict[str, int]
+    places: dict[str, int]
+    actors: dict[str, int]
+
+    @classmethod
+    def of(cls, graph: BulkGraph) -> Numbers:
+        """Numbers in the graph's own order; events are numbered by their position in graph.events."""
+        return cls(
+            *({key: i for i, key in enumerate(d)} for d in (graph.articles, graph.places, graph.actors))
+        )
+
+
+class _Files:
+    """The import files one task writes, each through a _Writer; closed together."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.stack = ExitStack()
+
+    def writer(self, name: str, header: list[str]) -> _Writer:
+        path = self.out / f"{name}.csv"
+        fh = self.stack.enter_context(path.open("w", encoding="utf-8", newline="", buffering=1 << 20))
+        return _Writer(fh, header)
+
+    def __enter__(self) -> _Files:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stack.close()
+
+
+def _breaks(path: Path, rows: int) -> bool:
+    """Whether a field of the file holds a line break: more line ends than rows and header, or any
+    carriage return. Only such files are parsed as multiline (one reader thread) by the tool."""
+    lines = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 24):
+            if b"\r" in chunk:
+                return True
+            lines += chunk.count(b"\n")
+    return lines != rows + 1
+
+
+# A task writes some of the files and returns their row counts. Tasks run in forked processes
+# (write(jobs=2)): the graph is shared copy-on-write, set here before the fork.
+_Task = Callable[[BulkGraph, Numbers, Path], dict[str, int]]
+_SHARED: tuple[BulkGraph, Numbers, Path] | None = None
+
+
+def _run(task: _Task) -> dict[str, int]:
+    assert _SHARED is not None
+    return task(*_SHARED)
+
+
+def write(graph: BulkGraph, out: Path, *, jobs: int = 2) -> dict[str, int]:
+    """Write the import files and their manifest into ``out`` (created); returns rows per file.
+
+    ``jobs`` > 1 writes the files in that many forked processes (the events and their links, the
+    reports, the other nodes): the export then takes about half its CPU time on two cores."""
+    global _SHARED
     out.mkdir(parents=True, exist_ok=True)
-    files = _Files(out)
+    numbers = Numbers.of(graph)
+    tasks: list[_Task] = [_write_events, _write_reports, _write_nodes]
     counts: dict[str, int] = {}
-    try:
-        counts["articles"] = _write_articles(graph, files)
-        counts["places"] = _write_places(graph, files)
-        counts["actors"] = _write_actors(graph, files)
-        links = files.writer("affiliated_with", [":START_ID(Actor)", ":END_ID(Actor)", "role"])
-        links.rows.writerows(graph.affiliations)
-        counts["affiliated_with"] = len(graph.affiliations)
-        counts.update(_write_events(graph, files))
-        meta_columns = ("max_span_days:long", "store_version:long", "layout:long", "generation")
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _SHARED = (graph, numbers, out)
+        try:
+            fork = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=fork) as pool:
+                for part in pool.map(_run, tasks):
+                    counts.update(part)
+        finally:
+            _SHARED = None
+    else:
+        for task in tasks:
+            counts.update(task(graph, numbers, out))
+    span = counts.pop("max_span_days")
+    with _Files(out) as files:
         meta = files.writer(
             "meta",
-            ["id:ID(Meta)", ":LABEL", *meta_columns],
+            [
+                ":ID(Meta)",
+                "id",
+                ":LABEL",
+                "max_span_days:long",
+                "store_version:long",
+                "layout:long",
+                "generation",
+            ],
         )
         # a new generation, as every load writes one (cypher/write_meta.cypher): HTTP validators change
-        span = counts.pop("max_span_days")
-        meta.writerow(["events", "Meta", span, GRAPH_VERSION, LAYOUT, uuid.uuid4().hex])
-        counts["meta"] = 1
-    finally:
-        files.close()
+        meta.writerow([0, "events", "Meta", span, GRAPH_VERSION, LAYOUT, uuid.uuid4().hex])
+    counts["meta"] = 1
+    multiline = [name for name in TEXT_FILES if _breaks(out / f"{name}.csv", counts[name])]
+    manifest = {"id_type": "integer", "counts": counts, "multiline": multiline}
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return counts
 
 
-def _write_articles(graph: BulkGraph, files: _Files) -> int:
+def _write_nodes(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
+    with _Files(out) as files:
+        _write_articles(graph, files)
+        _write_places(graph, files)
+        _write_actors(graph, files)
+        links = files.writer("affiliated_with", [":START_ID(Actor)", ":END_ID(Actor)", "role"])
+        actor = numbers.actors
+        links.rows.writerows((actor[a], actor[o], role) for a, o, role in graph.affiliations)
+    return {
+        "articles": len(graph.articles), "places": len(graph.places), "actors": len(graph.actors),
+        "affiliated_with": len(graph.affiliations),
+    }  # fmt: skip
+
+
+def _write_articles(graph: BulkGraph, files: _Files) -> None:
     w = files.writer(
-        "articles", ["id:ID(Article)", ":LABEL", "title", "publisher", "url", "published:date", "name"]
+        "articles",
+        [":ID(Article)", "id", ":LABEL", "title", "publisher", "url", "published:date", "name"],
     )
-    for art_id, art in graph.articles.items():
+    for i, (art_id, art) in enumerate(graph.articles.items()):
         if art is None:  # a stub, as write_article_stubs creates it
-            w.writerow([art_id, "Article", "", "", "", None, None])
+            w.writerow([i, art_id, "Article", "", "", "", None, None])
         else:
-            w.writerow([art_id, "Article", art.title, art.publisher, art.url, _day(art.published), art.name])
-    return len(graph.articles)
+            w.writerow(
+                [i, art_id, "Article", art.title, art.publisher, art.url, _day(art.published), art.name]
+            )
 
 
-def _write_places(graph: BulkGraph, files: _Files) -> int:
+def _write_places(graph: BulkGraph, files: _Files) -> None:
     w = files.writer("places", [
-        "id:ID(Place)", ":LABEL", "name", "lat:double", "lon:double", "country", "kind", "precision",
+        ":ID(Place)", "id", ":LABEL", "name", "lat:double", "lon:double", "country", "kind", "precision",
         "admin1", "admin2", "location:point{crs:WGS-84}",
     ])  # fmt: skip
-    for p in graph.places.values():
+    for i, p in enumerate(graph.places.values()):
         valid = p.lat is not None and p.lon is not None and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
         location = f"{{latitude:{p.lat!r}, longitude:{p.lon!r}}}" if valid else None
         w.writerow([
-            p.id, "Place", p.name, p.lat, p.lon, p.country, p.kind, p.precision, p.admin1, p.admin2, location,
+            i, p.id, "Place", p.name, p.lat, p.lon, p.country, p.kind, p.precision, p.admin1, p.admin2,
+            location,
         ])  # fmt: skip
-    return len(graph.places)
 
 
-def _write_actors(graph: BulkGraph, files: _Files) -> int:
+def _write_actors(graph: BulkGraph, files: _Files) -> None:
     w = files.writer(
-        "actors", ["id:ID(Actor)", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]"]
+        "actors", [":ID(Actor)", "id", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]"]
     )
-    for actor_id, a in graph.actors.items():
+    for i, (actor_id, a) in enumerate(graph.actors.items()):
         labels = ARRAY_DELIMITER.join(["Actor", *neo4j_shape.actor_labels(a.kind)])
         what = f"actor {actor_id}"
-        w.writerow([actor_id, labels, a.name, a.kind, _array(a.aliases, what), _array(a.terms, what)])
-    return len(graph.actors)
+        w.writerow([i, actor_id, labels, a.name, a.kind, _array(a.aliases, what), _array(a.terms, what)])
 
 
 def _attribute_header() -> list[str]:
@@ -281,62 +364,75 @@ def _attribute_cells(attributes: dict[str, Any]) -> list[Any]:
     return [_cell(props[n]) for n in _NAMES]
 
 
-def _write_events(graph: BulkGraph, files: _Files) -> dict[str, int]:
-    """Events and their links: the hot loop of an export (rows straight to the csv module; one ISO
-    string per distinct day)."""
-    events = files.writer("events", [
-        "id:ID(Event)", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int", "summary",
-        "confidence:double", "disputed:boolean", *_attribute_header(),
-    ]).rows  # fmt: skip
-    agent = files.writer("agent_of", [":START_ID(Actor)", ":END_ID(Event)"]).rows
-    target = files.writer("targets", [":START_ID(Event)", ":END_ID(Actor)"]).rows
-    at = files.writer("at", [":START_ID(Event)", ":END_ID(Place)"]).rows
-    reports = files.writer("reports", [
-        ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
-        "date_text", "start:date", "end:date", "precision",
-    ]).rows  # fmt: skip
-    labels = {
-        t: ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(t)]) for t in neo4j_shape.EVENT_LABELS
-    }
-    iso: dict[date, str] = {}
-    n_agents = n_targets = n_at = n_reports = 0
-    longest = 0
-    for rec in graph.merged_events():
-        e, when = rec.event, rec.event.date
-        event_id = e.id
-        if when:
-            start = iso.get(when.start) or iso.setdefault(when.start, when.start.isoformat())
-            end = iso.get(when.end) or iso.setdefault(when.end, when.end.isoformat())
-            dated: list[Any] = [start, end, when.precision, span_class(when.start, when.end)]
-        else:
-            dated = [NULL, NULL, NULL, NULL]
-        kind = labels.get(e.type) or "Event"
-        events.writerow([
-            event_id, kind, e.type, *dated, e.summary, float(e.confidence), TRUE if e.disputed else FALSE,
-            *_attribute_cells(e.attributes),
-        ])  # fmt: skip
-        agent.writerows([(a, event_id) for a in rec.agents])
-        target.writerows([(event_id, a) for a in rec.targets])
-        if rec.place:
-            at.writerow((event_id, rec.place))
-            n_at += 1
-        for doc, s in rec.sources.items():
-            d = s.date
-            if d:
-                said: list[Any] = [
-                    iso.get(d.start) or iso.setdefault(d.start, d.start.isoformat()),
-                    iso.get(d.end) or iso.setdefault(d.end, d.end.isoformat()),
-                    d.precision,
+class _Days:
+    """One ISO string per distinct day (a few thousand days for millions of dates)."""
+
+    def __init__(self) -> None:
+        self.iso: dict[date, str] = {}
+
+    def __call__(self, day: date) -> str:
+        return self.iso.get(day) or self.iso.setdefault(day, day.isoformat())
+
+
+def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
+    """Events and their links to actors and places: the hot loop of an export (rows straight to the
+    csv module)."""
+    with _Files(out) as files:
+        events = files.writer("events", [
+            ":ID(Event)", "id", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int",
+            "summary", "confidence:double", "disputed:boolean", *_attribute_header(),
+        ]).rows  # fmt: skip
+        agent = files.writer("agent_of", [":START_ID(Actor)", ":END_ID(Event)"]).rows
+        target = files.writer("targets", [":START_ID(Event)", ":END_ID(Actor)"]).rows
+        at = files.writer("at", [":START_ID(Event)", ":END_ID(Place)"]).rows
+        labels = {
+            t: ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(t)]) for t in neo4j_shape.EVENT_LABELS
+        }
+        actor, place, day = numbers.actors, numbers.places, _Days()
+        n_agents = n_targets = n_at = longest = 0
+        for i, rec in enumerate(graph.merged_events()):
+            e, when = rec.event, rec.event.date
+            if when:
+                dated: list[Any] = [
+                    day(when.start),
+                    day(when.end),
+                    when.precision,
+                    span_class(when.start, when.end),
                 ]
             else:
-                said = [NULL, NULL, NULL]
-            text = NULL if s.date_text is None else s.date_text
-            reports.writerow((doc, event_id, s.sentence, s.char_start, s.char_end, text, *said))
-        n_agents += len(rec.agents)
-        n_targets += len(rec.targets)
-        n_reports += len(rec.sources)
-        longest = max(longest, rec.longest)
+                dated = [NULL, NULL, NULL, NULL]
+            events.writerow([
+                i, e.id, labels.get(e.type) or "Event", e.type, *dated, e.summary, float(e.confidence),
+                TRUE if e.disputed else FALSE, *_attribute_cells(e.attributes),
+            ])  # fmt: skip
+            agent.writerows([(actor[a], i) for a in rec.agents])
+            target.writerows([(i, actor[a]) for a in rec.targets])
+            if rec.place:
+                at.writerow((i, place[rec.place]))
+                n_at += 1
+            n_agents += len(rec.agents)
+            n_targets += len(rec.targets)
+            longest = max(longest, rec.longest)
     return {
         "events": len(graph.events), "agent_of": n_agents, "targets": n_targets, "at": n_at,
-        "reports": n_reports, "max_span_days": longest,
+        "max_span_days": longest,
     }  # fmt: skip
+
+
+def _write_reports(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
+    """One REPORTS row per article and event, with the telling's own date."""
+    with _Files(out) as files:
+        reports = files.writer("reports", [
+            ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
+            "date_text", "start:date", "end:date", "precision",
+        ]).rows  # fmt: skip
+        article, day = numbers.articles, _Days()
+        n_reports = 0
+        for i, rec in enumerate(graph.merged_events()):
+            for doc, s in rec.sources.items():
+                d = s.date
+                said: list[Any] = [day(d.start), day(d.end), d.precision] if d else [NULL, NULL, NULL]
+                text = NULL if s.date_text is None else s.date_text
+                reports.writerow((article[doc], i, s.sentence, s.char_start, s.char_end, text, *said))
+            n_reports += len(rec.sources)
+    return {"reports": n_reports}

@@ -8,6 +8,7 @@ The database name goes before the options: after them it would be read as anothe
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventgraph.graph.bulk_csv import ARRAY_DELIMITER, NODE_FILES, RELATIONSHIP_FILES
+from eventgraph.graph.bulk_csv import ARRAY_DELIMITER, MANIFEST, NODE_FILES, RELATIONSHIP_FILES, TEXT_FILES
 from eventgraph.graph.errors import StoreError
 
 
@@ -27,7 +28,18 @@ class ImportSettings:
     threads: int | None = None  # default: the tool's (all cores)
     max_off_heap_memory: str | None = None  # e.g. "512m" or "50%"; default: the tool's (90% of free RAM)
     heap: str = "1g"
-    multiline_fields: bool = True  # sentences and quotes may hold line breaks
+    # None: only the files the export found line breaks in (its manifest) are read as multiline,
+    # one reader thread each; True: every text file (slower), as when the manifest is missing
+    multiline_fields: bool | None = None
+
+
+def multiline_files(files: Path, settings: ImportSettings) -> list[str]:
+    """The files whose fields may span lines: from the export's manifest unless settings say."""
+    if settings.multiline_fields is None and (files / MANIFEST).is_file():
+        names = json.loads((files / MANIFEST).read_text(encoding="utf-8"))["multiline"]
+    else:
+        names = list(TEXT_FILES) if settings.multiline_fields is not False else []
+    return [f"{files / name}.csv" for name in names]
 
 
 def command(files: Path, database: str, lib: Path, settings: ImportSettings = ImportSettings()) -> list[str]:
@@ -37,10 +49,12 @@ def command(files: Path, database: str, lib: Path, settings: ImportSettings = Im
         "database", "import", "full", database,
         "--overwrite-destination=true",
         f"--array-delimiter={ARRAY_DELIMITER}",
-        f"--multiline-fields={'true' if settings.multiline_fields else 'false'}",
-        "--id-type=string",
+        "--id-type=integer",
         f"--report-file={files / 'import.report'}",
     ]  # fmt: skip
+    multiline = multiline_files(files, settings)
+    if multiline:  # v2: the files named hold fields with line breaks; the rest is split between threads
+        cmd += ["--multiline-fields-format=v2", f"--multiline-fields={','.join(multiline)}"]
     if settings.threads:
         cmd.append(f"--threads={settings.threads}")
     if settings.max_off_heap_memory:
@@ -77,10 +91,10 @@ def run_import(
         raise StoreError(
             f"no Neo4j jars in {jars}: run `make neo4j-up` once (it fetches them), or pass --neo4j-lib"
         )
-    for name in (*NODE_FILES, *RELATIONSHIP_FILES):
-        if not (files / f"{name}.csv").is_file():
+    for name in (*[f"{n}.csv" for n in (*NODE_FILES, *RELATIONSHIP_FILES)], MANIFEST):
+        if not (files / name).is_file():
             raise StoreError(
-                f"{files / name}.csv is missing: write the files with `eventgraph bulk-export` first"
+                f"{files / name} is missing: write the files with `eventgraph bulk-export` first"
             )
     conf = home / "conf"
     env = os.environ | {"NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}

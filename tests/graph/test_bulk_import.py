@@ -174,3 +174,46 @@ def test_bad_input_to_the_bulk_files_is_named(tmp_path: Path) -> None:
     assert json.loads(json.dumps(bulk_import.command(tmp_path, "neo4j", LIB)))[5:9] == [
         "database", "import", "full", "neo4j",
     ]  # fmt: skip
+
+
+def _files(tmp_path: Path, batch: Batch, jobs: int) -> dict[str, str]:
+    graph = bulk_csv.BulkGraph()
+    graph.add(batch)
+    out = tmp_path / f"jobs{jobs}"
+    bulk_csv.write(graph, out, jobs=jobs)
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir()) if p.name != "meta.csv"}
+
+
+def test_the_files_are_the_same_written_in_one_process_or_two(tmp_path: Path) -> None:
+    batch = generate(3000, seed=5)
+    one, two = _files(tmp_path, batch, 1), _files(tmp_path, batch, 2)
+    assert one == two
+    assert one["agent_of.csv"].splitlines()[0] == ":START_ID(Actor),:END_ID(Event)"
+    assert json.loads(one[bulk_csv.MANIFEST])["counts"]["events"] == 3000
+
+
+def test_only_files_with_line_breaks_are_read_as_multiline(tmp_path: Path) -> None:
+    """The tool reads a multiline file with one thread: the manifest names only the files that
+    hold a line break, and the command passes exactly those."""
+    batch = generate(300, seed=6)
+    plain = tmp_path / "plain"
+    graph = bulk_csv.BulkGraph()
+    graph.add(batch)
+    bulk_csv.write(graph, plain)
+    assert json.loads((plain / bulk_csv.MANIFEST).read_text())["multiline"] == []
+    assert not any(w.startswith("--multiline") for w in bulk_import.command(plain, "neo4j", LIB))
+
+    e = batch.events[7]
+    batch.events[7] = dataclasses.replace(
+        e, summary="two\nlines", sources=[dataclasses.replace(s, sentence="a\rb") for s in e.sources]
+    )
+    broken = tmp_path / "broken"
+    graph = bulk_csv.BulkGraph()
+    graph.add(batch)
+    bulk_csv.write(graph, broken, jobs=1)
+    assert json.loads((broken / bulk_csv.MANIFEST).read_text())["multiline"] == ["events", "reports"]
+    cmd = bulk_import.command(broken, "neo4j", LIB)
+    assert f"--multiline-fields={broken}/events.csv,{broken}/reports.csv" in cmd
+    assert "--multiline-fields-format=v2" in cmd
+    every = bulk_import.command(broken, "neo4j", LIB, bulk_import.ImportSettings(multiline_fields=True))
+    assert f"--multiline-fields={','.join(f'{broken}/{n}.csv' for n in bulk_csv.TEXT_FILES)}" in every

@@ -1,16 +1,19 @@
 """Bulk import (`eventgraph bulk-export` files + neo4j-admin) against the UNWIND loader, same run.
 
-Both start from the same in-memory synthetic batch (bench/gen_synthetic.py), as bench_load does:
+Both start from an in-memory synthetic batch (bench/gen_synthetic.py), as bench_load does:
 
-- bulk: merge + write the import files (graph.bulk_csv), then ``neo4j-admin database import full``
-  into a private server's home (graph.bulk_import) for each tool setting tried; the first
-  connection after the start (schema.cypher: constraints, indexes, then waiting for them online) is
-  timed too, since an imported graph is not usable before it;
-- UNWIND: ``Neo4jStore.upsert`` (what `eventgraph load` runs) into a fresh private server.
+- bulk: merge + write the import files (graph.bulk_csv, ``--jobs`` processes), then
+  ``neo4j-admin database import full`` into a private server's home (graph.bulk_import) for each
+  tool setting tried; the first connection after the start (schema.cypher: constraints, indexes,
+  then waiting for them online) is timed too, since an imported graph is not usable before it;
+- UNWIND: ``Neo4jStore.upsert`` (what `eventgraph load` runs) into a fresh private server, on the
+  first ``--load-events`` events when the whole batch would take too long (said in the table).
 
-    .venv/bin/python -m bench.bench_bulk --events 1000000 --threads 2,1 --off-heap default,50%
+    .venv/bin/python -m bench.bench_bulk --events 1000000 --threads 2,1 --off-heap default,50% \
+        --load-events 200000
 
-Prints one markdown table for bench/RESULTS.md.
+Prints ``uptime`` before every timed step (other work on the machine skews wall times) and one
+markdown table for bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import subprocess
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import neo4j_server
 from bench.gen_synthetic import generate
 from eventgraph.graph import bulk_csv, bulk_import
+from eventgraph.graph.model import Batch
 from eventgraph.graph.neo4j_store import Neo4jStore
 
 LIB = neo4j_server.ROOT / ".neo4j" / "lib"
@@ -34,103 +40,158 @@ def _server(home: Path) -> neo4j_server.PrivateServer:
     return neo4j_server.private_server(home, HEAP="1g", PAGECACHE="512m", JIT="full")
 
 
+def _load() -> str:
+    """The load average, printed beside each timed step."""
+    text = subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+    print(text, flush=True)
+    return text.rsplit("load average:", 1)[-1].split(",")[0].strip()
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the export's forks, the tool)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+@dataclass
+class Run:
+    n: int
+    rows: list[str] = field(default_factory=list)
+    export: float = 0.0  # the export time of the files being imported
+    best: tuple[float, Path, str, float] | None = None  # tool time, home, settings, export time
+
+    def row(self, *cells: str) -> None:
+        self.rows.append("| " + " | ".join(cells) + " |")
+
+
+def _export(run: Run, batch: Batch, files: Path, jobs: int, id_type: str) -> None:
+    load = _load()
+    t, cpu = time.perf_counter(), _cpu()
+    graph = bulk_csv.BulkGraph()
+    graph.add(batch)
+    merged = time.perf_counter() - t
+    counts = bulk_csv.write(graph, files, jobs=jobs, id_type=id_type)
+    run.export, export_cpu = time.perf_counter() - t, _cpu() - cpu
+    rels = sum(counts[f] for f in bulk_csv.RELATIONSHIP_FILES)
+    size = sum(p.stat().st_size for p in files.glob("*.csv")) / 1e6
+    print(
+        f"export: {run.export:.1f} s, CPU {export_cpu:.1f} s (merge {merged:.1f} s), {rels} rels", flush=True
+    )
+    run.row(
+        f"export: merge + write {size:.0f} MB, {jobs} process(es), {id_type} ids",
+        f"{run.export:.1f} s",
+        f"{run.n / run.export:,.0f} events/s",
+        f"{export_cpu:.1f} s",
+        load,
+        f"{counts['actors']:,} actors, {counts['articles']:,} articles, {rels:,} relationships",
+    )
+
+
+def _import(run: Run, files: Path, work: Path, threads: str, off_heap: str) -> None:
+    id_type = bulk_import.id_type(files)
+    home = work / f"home-{id_type}-{threads}-{off_heap.replace('%', 'pc')}"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    settings = bulk_import.ImportSettings(
+        threads=int(threads), max_off_heap_memory=None if off_heap == "default" else off_heap, heap="1g"
+    )
+    load = _load()
+    t, cpu = time.perf_counter(), _cpu()
+    bulk_import.run_import(files, home, lib=LIB, settings=settings)
+    tool, tool_cpu = time.perf_counter() - t, _cpu() - cpu
+    total = run.export + tool
+    name = f"`--id-type={id_type} --threads={threads} --max-off-heap-memory={off_heap}`"
+    print(f"import {name}: {tool:.1f} s, CPU {tool_cpu:.1f} s", flush=True)
+    run.row(
+        f"import {name}",
+        f"{tool:.1f} s",
+        f"tool alone {run.n / tool:,.0f} events/s; export + import **{run.n / total:,.0f}** events/s",
+        f"{tool_cpu:.1f} s",
+        load,
+        f"end to end / tool alone = {total / tool:.2f}x",
+    )
+    if run.best is None or tool < run.best[0]:
+        run.best = (tool, home, name, run.export)
+
+
+def _first_connection(run: Run) -> None:
+    assert run.best is not None
+    server = _server(run.best[1])
+    server.script("up")
+    try:
+        load = _load()
+        t = time.perf_counter()
+        store = Neo4jStore(server.uri, "neo4j", server.password, timeout=1800.0)
+        ready = time.perf_counter() - t
+        assert store.counts().events == run.n
+        store.close()
+    finally:
+        server.script("down")
+    print(f"first connection: {ready:.1f} s", flush=True)
+    step = f"first connection after the import {run.best[2]}: schema.cypher, indexes online"
+    run.row(step, f"{ready:.1f} s", "", "", load, "the graph is usable after it")
+
+
+def _loader(run: Run, batch: Batch, work: Path) -> None:
+    home = work / "home-load"
+    shutil.rmtree(home, ignore_errors=True)
+    server = _server(home)
+    server.script("up")
+    try:
+        store = Neo4jStore(server.uri, "neo4j", server.password, timeout=600.0)
+        load = _load()
+        t = time.perf_counter()
+        store.upsert(batch)
+        took = time.perf_counter() - t
+        store.close()
+    finally:
+        server.script("down")
+    n = len(batch.events)
+    print(f"UNWIND loader, {n} events: {took:.1f} s", flush=True)
+    bulk = ""
+    if run.best:
+        bulk = f"bulk end to end {(run.n / (run.best[3] + run.best[0])) / (n / took):.1f}x its events/s"
+    step = f"UNWIND loader (`eventgraph load`), {n:,} events"
+    run.row(step, f"{took:.1f} s", f"{n / took:,.0f} events/s", "", load, bulk)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--jobs", type=int, default=2, help="export processes")
+    ap.add_argument("--id-types", default="integer", help="comma-separated id types to export and import")
     ap.add_argument("--threads", default="2", help="comma-separated --threads values to try")
     ap.add_argument("--off-heap", default="default", help="comma-separated --max-off-heap-memory values")
+    ap.add_argument("--load-events", type=int, default=None, help="UNWIND loader on the first N events only")
     ap.add_argument("--no-load", action="store_true", help="skip the UNWIND loader")
     ap.add_argument("--no-start", action="store_true", help="skip starting the imported server")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temp dir)")
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="eventgraph-bulk-"))
     work.mkdir(parents=True, exist_ok=True)
-    rows: list[str] = []
 
     t = time.perf_counter()
     batch = generate(args.events, seed=1)
-    n = len(batch.events)
-    print(f"generated {n} events in {time.perf_counter() - t:.1f} s", flush=True)
-
-    files = work / "files"
-    t, cpu = time.perf_counter(), time.process_time()
-    graph = bulk_csv.BulkGraph()
-    graph.add(batch)
-    merged = time.perf_counter() - t
-    counts = bulk_csv.write(graph, files)
-    export, export_cpu = time.perf_counter() - t, time.process_time() - cpu
-    rels = sum(counts[f] for f in bulk_csv.RELATIONSHIP_FILES)
-    size = sum(p.stat().st_size for p in files.glob("*.csv")) / 1e6
-    print(
-        f"export: {export:.1f} s, CPU {export_cpu:.1f} s (merge {merged:.1f} s), {rels} rels, {size:.0f} MB",
-        flush=True,
-    )
-    rows.append(
-        f"| export (merge + write CSV) | {export:.1f} s (CPU {export_cpu:.1f} s) "
-        f"| {n / export:,.0f} events/s "
-        f"| {size:.0f} MB, {rels:,} relationships |"
-    )
-
-    best = None
-    for threads in args.threads.split(","):
-        for off_heap in args.off_heap.split(","):
-            home = work / f"home-{threads}-{off_heap.replace('%', 'pc')}"
-            shutil.rmtree(home, ignore_errors=True)
-            home.mkdir(parents=True)
-            settings = bulk_import.ImportSettings(
-                threads=int(threads),
-                max_off_heap_memory=None if off_heap == "default" else off_heap,
-                heap="1g",
-            )
-            t, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-            bulk_import.run_import(files, home, lib=LIB, settings=settings)
-            tool = time.perf_counter() - t
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            tool_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-            total = export + tool
-            print(f"import --threads={threads} --max-off-heap-memory={off_heap}: {tool:.1f} s", flush=True)
-            rows.append(
-                f"| import `--threads={threads} --max-off-heap-memory={off_heap}` "
-                f"| {tool:.1f} s (CPU {tool_cpu:.1f} s) "
-                f"| tool alone {n / tool:,.0f} events/s; export + import {n / total:,.0f} events/s "
-                f"| end to end / tool = {total / tool:.2f}x |"
-            )
-            if best is None or tool < best[0]:
-                best = (tool, home)
-    if best and not args.no_start:
-        server = _server(best[1])
-        server.script("up")
-        try:
-            t = time.perf_counter()
-            store = Neo4jStore(server.uri, "neo4j", server.password, timeout=600.0)
-            ready = time.perf_counter() - t
-            assert store.counts().events == n
-            store.close()
-        finally:
-            server.script("down")
-        rows.append(
-            f"| first connection after the import (schema.cypher, indexes online) | {ready:.1f} s | | |"
-        )
+    run = Run(len(batch.events))
+    print(f"generated {run.n} events in {time.perf_counter() - t:.1f} s", flush=True)
+    for id_type in args.id_types.split(","):
+        files = work / f"files-{id_type}"
+        _export(run, batch, files, args.jobs, id_type)
+        for threads in args.threads.split(","):
+            for off_heap in args.off_heap.split(","):
+                _import(run, files, work, threads, off_heap)
+        if args.work is None:
+            shutil.rmtree(files)
+    if run.best and not args.no_start:
+        _first_connection(run)
     if not args.no_load:
-        home = work / "home-load"
-        shutil.rmtree(home, ignore_errors=True)
-        server = _server(home)
-        server.script("up")
-        try:
-            store = Neo4jStore(server.uri, "neo4j", server.password, timeout=600.0)
-            t = time.perf_counter()
-            store.upsert(batch)
-            load = time.perf_counter() - t
-            store.close()
-        finally:
-            server.script("down")
-        print(f"UNWIND loader: {load:.1f} s", flush=True)
-        ratio = f"bulk (best) {(load / (export + best[0])):.1f}x faster" if best else ""
-        rows.append(
-            f"| UNWIND loader (`eventgraph load`) | {load:.1f} s | {n / load:,.0f} events/s | {ratio} |"
-        )
-    print(f"\n{n:,} synthetic events\n\n| step | time | rate | note |\n|---|---|---|---|")
-    print("\n".join(rows))
+        if args.load_events and args.load_events < run.n:
+            del batch
+            batch = generate(args.load_events, seed=1)  # a smaller batch of the same generator
+        _loader(run, batch, work)
+    print(f"\n{run.n:,} synthetic events\n")
+    print("| step | wall time | rate | CPU time | load average | note |\n|---|---|---|---|---|---|")
+    print("\n".join(run.rows))
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -187,6 +187,7 @@ RELATIONSHIP_FILES = {
 }  # fmt: skip
 # Files with free text, which may hold line breaks; the others hold numbers only.
 TEXT_FILES = ("articles", "places", "actors", "events", "reports", "affiliated_with")
+ID_TYPES = ("integer", "string")
 MANIFEST = "manifest.json"  # rows per file and the files with line breaks (graph.bulk_import reads it)
 
 
@@ -196,16 +197,26 @@ class Numbers:
     tool maps numbers far cheaper than strings, and numbers make shorter relationship files). The
     string id stays the node's ``id`` property."""
 
-    articles: dict[str, int]
-    places: dict[str, int]
-    actors: dict[str, int]
+    articles: dict[str, Any]
+    places: dict[str, Any]
+    actors: dict[str, Any]
+    id_type: str = "integer"
 
     @classmethod
-    def of(cls, graph: BulkGraph) -> Numbers:
-        """Numbers in the graph's own order; events are numbered by their position in graph.events."""
-        return cls(
-            *({key: i for i, key in enumerate(d)} for d in (graph.articles, graph.places, graph.actors))
+    def of(cls, graph: BulkGraph, id_type: str = "integer") -> Numbers:
+        """Numbers in the graph's own order; events are numbered by their position in graph.events.
+        ``id_type="string"`` keeps the string ids as the tool's ids (slower; the bench compares)."""
+        if id_type not in ID_TYPES:
+            raise ValueError(f"id type {id_type!r}: expected one of {', '.join(ID_TYPES)}")
+        strings = id_type == "string"
+        art, place, actor = (
+            {k: k if strings else i for i, k in enumerate(d)}
+            for d in (graph.articles, graph.places, graph.actors)
         )
+        return cls(art, place, actor, id_type)
+
+    def event(self, position: int, event_id: str) -> Any:
+        return event_id if self.id_type == "string" else position
 
 
 class _Files:
@@ -250,14 +261,14 @@ def _run(task: _Task) -> dict[str, int]:
     return task(*_SHARED)
 
 
-def write(graph: BulkGraph, out: Path, *, jobs: int = 2) -> dict[str, int]:
+def write(graph: BulkGraph, out: Path, *, jobs: int = 2, id_type: str = "integer") -> dict[str, int]:
     """Write the import files and their manifest into ``out`` (created); returns rows per file.
 
     ``jobs`` > 1 writes the files in that many forked processes (the events and their links, the
     reports, the other nodes): the export then takes about half its CPU time on two cores."""
     global _SHARED
     out.mkdir(parents=True, exist_ok=True)
-    numbers = Numbers.of(graph)
+    numbers = Numbers.of(graph, id_type)
     tasks: list[_Task] = [_write_events, _write_reports, _write_nodes]
     counts: dict[str, int] = {}
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -287,19 +298,29 @@ def write(graph: BulkGraph, out: Path, *, jobs: int = 2) -> dict[str, int]:
             ],
         )
         # a new generation, as every load writes one (cypher/write_meta.cypher): HTTP validators change
-        meta.writerow([0, "events", "Meta", span, GRAPH_VERSION, LAYOUT, uuid.uuid4().hex])
+        meta.writerow(
+            [
+                "events" if id_type == "string" else 0,
+                "events",
+                "Meta",
+                span,
+                GRAPH_VERSION,
+                LAYOUT,
+                uuid.uuid4().hex,
+            ]
+        )
     counts["meta"] = 1
     multiline = [name for name in TEXT_FILES if _breaks(out / f"{name}.csv", counts[name])]
-    manifest = {"id_type": "integer", "counts": counts, "multiline": multiline}
+    manifest = {"id_type": id_type, "counts": counts, "multiline": multiline}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return counts
 
 
 def _write_nodes(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
     with _Files(out) as files:
-        _write_articles(graph, files)
-        _write_places(graph, files)
-        _write_actors(graph, files)
+        _write_articles(graph, numbers.articles, files)
+        _write_places(graph, numbers.places, files)
+        _write_actors(graph, numbers.actors, files)
         links = files.writer("affiliated_with", [":START_ID(Actor)", ":END_ID(Actor)", "role"])
         actor = numbers.actors
         links.rows.writerows((actor[a], actor[o], role) for a, o, role in graph.affiliations)
@@ -309,12 +330,13 @@ def _write_nodes(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int
     }  # fmt: skip
 
 
-def _write_articles(graph: BulkGraph, files: _Files) -> None:
+def _write_articles(graph: BulkGraph, ids: dict[str, Any], files: _Files) -> None:
     w = files.writer(
         "articles",
         [":ID(Article)", "id", ":LABEL", "title", "publisher", "url", "published:date", "name"],
     )
-    for i, (art_id, art) in enumerate(graph.articles.items()):
+    for art_id, art in graph.articles.items():
+        i = ids[art_id]
         if art is None:  # a stub, as write_article_stubs creates it
             w.writerow([i, art_id, "Article", "", "", "", None, None])
         else:
@@ -323,12 +345,13 @@ def _write_articles(graph: BulkGraph, files: _Files) -> None:
             )
 
 
-def _write_places(graph: BulkGraph, files: _Files) -> None:
+def _write_places(graph: BulkGraph, ids: dict[str, Any], files: _Files) -> None:
     w = files.writer("places", [
         ":ID(Place)", "id", ":LABEL", "name", "lat:double", "lon:double", "country", "kind", "precision",
         "admin1", "admin2", "location:point{crs:WGS-84}",
     ])  # fmt: skip
-    for i, p in enumerate(graph.places.values()):
+    for key, p in graph.places.items():
+        i = ids[key]
         valid = p.lat is not None and p.lon is not None and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
         location = f"{{latitude:{p.lat!r}, longitude:{p.lon!r}}}" if valid else None
         w.writerow([
@@ -337,11 +360,12 @@ def _write_places(graph: BulkGraph, files: _Files) -> None:
         ])  # fmt: skip
 
 
-def _write_actors(graph: BulkGraph, files: _Files) -> None:
+def _write_actors(graph: BulkGraph, ids: dict[str, Any], files: _Files) -> None:
     w = files.writer(
         "actors", [":ID(Actor)", "id", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]"]
     )
-    for i, (actor_id, a) in enumerate(graph.actors.items()):
+    for actor_id, a in graph.actors.items():
+        i = ids[actor_id]
         labels = ARRAY_DELIMITER.join(["Actor", *neo4j_shape.actor_labels(a.kind)])
         what = f"actor {actor_id}"
         w.writerow([i, actor_id, labels, a.name, a.kind, _array(a.aliases, what), _array(a.terms, what)])
@@ -390,8 +414,9 @@ def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, in
         }
         actor, place, day = numbers.actors, numbers.places, _Days()
         n_agents = n_targets = n_at = longest = 0
-        for i, rec in enumerate(graph.merged_events()):
+        for n, rec in enumerate(graph.merged_events()):
             e, when = rec.event, rec.event.date
+            i = numbers.event(n, e.id)
             if when:
                 dated: list[Any] = [
                     day(when.start),
@@ -428,7 +453,8 @@ def _write_reports(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, i
         ]).rows  # fmt: skip
         article, day = numbers.articles, _Days()
         n_reports = 0
-        for i, rec in enumerate(graph.merged_events()):
+        for n, rec in enumerate(graph.merged_events()):
+            i = numbers.event(n, rec.event.id)
             for doc, s in rec.sources.items():
                 d = s.date
                 said: list[Any] = [day(d.start), day(d.end), d.precision] if d else [NULL, NULL, NULL]

@@ -33,6 +33,13 @@ class ImportSettings:
     multiline_fields: bool | None = None
 
 
+def id_type(files: Path) -> str:
+    """The node id type the export wrote (its manifest; integer when there is none yet)."""
+    if (files / MANIFEST).is_file():
+        return str(json.loads((files / MANIFEST).read_text(encoding="utf-8"))["id_type"])
+    return "integer"
+
+
 def multiline_files(files: Path, settings: ImportSettings) -> list[str]:
     """The files whose fields may span lines: from the export's manifest unless settings say."""
     if settings.multiline_fields is None and (files / MANIFEST).is_file():
@@ -49,7 +56,7 @@ def command(files: Path, database: str, lib: Path, settings: ImportSettings = Im
         "database", "import", "full", database,
         "--overwrite-destination=true",
         f"--array-delimiter={ARRAY_DELIMITER}",
-        "--id-type=integer",
+        f"--id-type={id_type(files)}",
         f"--report-file={files / 'import.report'}",
     ]  # fmt: skip
     multiline = multiline_files(files, settings)

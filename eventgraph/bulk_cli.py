@@ -34,6 +34,13 @@ from eventgraph.graph.errors import StoreError
 @click.option(
     "--max-off-heap-memory", help="Import tool off-heap memory, e.g. 512m or 50% [default: its own]."
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Processes writing the files (forked: the merged graph is shared, not copied).",
+)
 @click.option("--strict", is_flag=True, help="Stop on the first broken line instead of skipping it.")
 def bulk_export(
     events: tuple[Path, ...],
@@ -43,6 +50,7 @@ def bulk_export(
     neo4j_lib: Path | None,
     threads: int | None,
     max_off_heap_memory: str | None,
+    jobs: int,
     strict: bool,
 ) -> None:
     """Write event JSONL as neo4j-admin import files (a fresh database in bulk, far faster than `load`).
@@ -63,7 +71,7 @@ def bulk_export(
     if not graph.events:
         raise click.ClickException("no event could be read from the input: nothing written")
     try:
-        counts = bulk_csv.write(graph, out)
+        counts = bulk_csv.write(graph, out, jobs=jobs)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     took = time.perf_counter() - t0

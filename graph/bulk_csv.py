@@ -119,8 +119,28 @@ class BulkGraph:
 
     def merged_events(self) -> Iterator[_Event]:
         """Every event as the loader leaves it: links deduplicated and to known nodes only."""
+        actors, places = self.actors, self.places
         for rec in self.events.values():
-            yield rec if isinstance(rec, _Event) else self._merged(_Event(rec), rec)
+            if isinstance(rec, _Event):
+                yield rec
+            else:  # told once: built in one go (the common case, the export's hot path)
+                when = rec.date
+                yield _Event(
+                    rec,
+                    dict.fromkeys(a for a in rec.agents if a in actors),
+                    dict.fromkeys(t for t in rec.targets if t in actors),
+                    {s.doc: s for s in rec.sources},
+                    rec.place if rec.place and rec.place in places else None,
+                    (when.end - when.start).days if when else 0,
+                )
+
+    def merged_sources(self) -> Iterator[tuple[str, Iterable[Source]]]:
+        """Each event's id and its reports (one per article, the last telling's), in event order."""
+        for rec in self.events.values():
+            if isinstance(rec, _Event):
+                yield rec.event.id, rec.sources.values()
+            else:
+                yield rec.id, {s.doc: s for s in rec.sources}.values()
 
 
 def _text(value: str, what: str) -> str:
@@ -175,6 +195,9 @@ class _Writer:
     def __init__(self, fh: Any, header: list[str]) -> None:
         fh.write(",".join(header) + "\n")
         self.rows = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+        # the first cells of a row whose fixed tail (e.g. all-empty columns) goes straight to write()
+        self.head = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC, lineterminator="")
+        self.write = fh.write
 
     def writerow(self, row: list[Any]) -> None:
         self.rows.writerow([NULL if v is None else v for v in row])
@@ -391,14 +414,13 @@ def _attribute_cells(attributes: dict[str, Any]) -> list[Any]:
     return [_cell(props[n]) for n in _NAMES]
 
 
-class _Days:
-    """One ISO string per distinct day (a few thousand days for millions of dates)."""
+class _Days(dict[date, str]):
+    """One ISO string per distinct day (a few thousand days for millions of dates): a plain dict
+    lookup once the day is known."""
 
-    def __init__(self) -> None:
-        self.iso: dict[date, str] = {}
-
-    def __call__(self, day: date) -> str:
-        return self.iso.get(day) or self.iso.setdefault(day, day.isoformat())
+    def __missing__(self, day: date) -> str:
+        self[day] = text = day.isoformat()
+        return text
 
 
 def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
@@ -408,7 +430,8 @@ def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, in
         events = files.writer("events", [
             ":ID(Event)", "id", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int",
             "summary", "confidence:double", "disputed:boolean", *_attribute_header(),
-        ]).rows  # fmt: skip
+        ])  # fmt: skip
+        no_attributes = "," * len(_NAMES) + "\n"  # most events: every attribute column empty
         agent = files.writer("agent_of", [":START_ID(Actor)", ":END_ID(Event)"]).rows
         target = files.writer("targets", [":START_ID(Event)", ":END_ID(Actor)"]).rows
         at = files.writer("at", [":START_ID(Event)", ":END_ID(Place)"]).rows
@@ -422,17 +445,22 @@ def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, in
             i = numbers.event(n, e.id)
             if when:
                 dated: list[Any] = [
-                    day(when.start),
-                    day(when.end),
+                    day[when.start],
+                    day[when.end],
                     when.precision,
                     span_class(when.start, when.end),
                 ]
             else:
                 dated = [NULL, NULL, NULL, NULL]
-            events.writerow([
+            row = [
                 i, e.id, labels.get(e.type) or "Event", e.type, *dated, e.summary, float(e.confidence),
-                TRUE if e.disputed else FALSE, *_attribute_cells(e.attributes),
-            ])  # fmt: skip
+                TRUE if e.disputed else FALSE,
+            ]  # fmt: skip
+            if e.attributes:
+                events.rows.writerow(row + _attribute_cells(e.attributes))
+            else:
+                events.head.writerow(row)
+                events.write(no_attributes)
             agent.writerows([(actor[a], i) for a in rec.agents])
             target.writerows([(i, actor[a]) for a in rec.targets])
             if rec.place:
@@ -452,16 +480,20 @@ def _write_reports(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, i
     with _Files(out) as files:
         reports = files.writer("reports", [
             ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
-            "date_text", "start:date", "end:date", "precision",
-        ]).rows  # fmt: skip
+            "start:date", "end:date", "precision", "date_text",
+        ])  # fmt: skip
         article, day = numbers.articles, _Days()
+        rows, head, write = reports.rows.writerow, reports.head.writerow, reports.write
         n_reports = 0
-        for n, rec in enumerate(graph.merged_events()):
-            i = numbers.event(n, rec.event.id)
-            for doc, s in rec.sources.items():
+        for n, (event_id, sources) in enumerate(graph.merged_sources()):
+            i = numbers.event(n, event_id)
+            for s in sources:
                 d = s.date
-                said: list[Any] = [day(d.start), day(d.end), d.precision] if d else [NULL, NULL, NULL]
-                text = NULL if s.date_text is None else s.date_text
-                reports.writerow((article[doc], i, s.sentence, s.char_start, s.char_end, text, *said))
-            n_reports += len(rec.sources)
+                said: tuple[Any, ...] = (day[d.start], day[d.end], d.precision) if d else (NULL, NULL, NULL)
+                if s.date_text is None:  # the common case: no column to quote, an empty last field
+                    head((article[s.doc], i, s.sentence, s.char_start, s.char_end, *said))
+                    write(",\n")
+                else:
+                    rows((article[s.doc], i, s.sentence, s.char_start, s.char_end, *said, s.date_text))
+                n_reports += 1
     return {"reports": n_reports}

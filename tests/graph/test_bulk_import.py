@@ -217,3 +217,21 @@ def test_only_files_with_line_breaks_are_read_as_multiline(tmp_path: Path) -> No
     assert "--multiline-fields-format=v2" in cmd
     every = bulk_import.command(broken, "neo4j", LIB, bulk_import.ImportSettings(multiline_fields=True))
     assert f"--multiline-fields={','.join(f'{broken}/{n}.csv' for n in bulk_csv.TEXT_FILES)}" in every
+
+
+def test_the_id_type_of_the_files_goes_to_the_tool(tmp_path: Path) -> None:
+    """Integer node ids by default (the string id stays a property); string ids on request, and the
+    command follows the manifest."""
+    graph = bulk_csv.BulkGraph()
+    graph.add(small_batch())
+    bulk_csv.write(graph, tmp_path / "int", jobs=1)
+    bulk_csv.write(graph, tmp_path / "str", jobs=1, id_type="string")
+    first = next(iter(graph.actors))
+    ints = (tmp_path / "int" / "actors.csv").read_text().splitlines()
+    strs = (tmp_path / "str" / "actors.csv").read_text().splitlines()
+    assert ints[0].startswith(":ID(Actor),id,") and ints[1].startswith(f'0,"{first}",')
+    assert strs[1].startswith(f'"{first}","{first}",')
+    assert "--id-type=integer" in bulk_import.command(tmp_path / "int", "neo4j", LIB)
+    assert "--id-type=string" in bulk_import.command(tmp_path / "str", "neo4j", LIB)
+    with pytest.raises(ValueError, match=r"^id type 'actual': expected one of integer, string$"):
+        bulk_csv.write(graph, tmp_path / "bad", id_type="actual")

@@ -278,6 +278,7 @@ def _breaks(path: Path, rows: int) -> bool:
 # (write(jobs=2)): the graph is shared copy-on-write, set here before the fork.
 _Task = Callable[[BulkGraph, Numbers, Path], dict[str, int]]
 _SHARED: tuple[BulkGraph, Numbers, Path] | None = None
+FORK_FROM = 20_000  # events: below, starting the processes costs more than it saves
 
 
 def _run(task: _Task) -> dict[str, int]:
@@ -295,7 +296,7 @@ def write(graph: BulkGraph, out: Path, *, jobs: int = 2, id_type: str = "integer
     numbers = Numbers.of(graph, id_type)
     tasks: list[_Task] = [_write_events, _write_reports, _write_nodes]
     counts: dict[str, int] = {}
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if jobs > 1 and len(graph.events) >= FORK_FROM and "fork" in multiprocessing.get_all_start_methods():
         _SHARED = (graph, numbers, out)
         gc.freeze()  # the forks' collector leaves the shared graph alone: fewer pages copied
         try:

@@ -184,7 +184,10 @@ def _files(tmp_path: Path, batch: Batch, jobs: int) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir()) if p.name != "meta.csv"}
 
 
-def test_the_files_are_the_same_written_in_one_process_or_two(tmp_path: Path) -> None:
+def test_the_files_are_the_same_written_in_one_process_or_two(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk_csv, "FORK_FROM", 0)
     batch = generate(3000, seed=5)
     one, two = _files(tmp_path, batch, 1), _files(tmp_path, batch, 2)
     assert one == two

@@ -14,7 +14,7 @@ NEO4J_HTTP_PORT ?= 7474
 export NEO4J_HTTP_PORT
 export NEO4J_URI ?= bolt://127.0.0.1:$(NEO4J_BOLT_PORT)
 
-.PHONY: install demo test lint typecheck unit eval serve neo4j-up neo4j-down neo4j-status web bench bench-full clean
+.PHONY: install demo test lint typecheck unit eval eval-heldout serve neo4j-up neo4j-down neo4j-status web bench bench-full clean
 
 install: $(STAMP)
 
@@ -58,6 +58,14 @@ eval: install
 	$(BIN)/eventgraph extract $(SHARED)/eval/news_dev/articles --manifest $(SHARED)/eval/news_dev/manifest.json --out $(DATA)/news_dev.jsonl
 	$(BIN)/python $(SHARED)/eval/score_events.py --pred $(DATA)/news_dev.jsonl --gold $(SHARED)/eval/news_dev --articles $(SHARED)/eval/news_dev/articles
 	$(BIN)/python bench/tempeval.py --gold $(SHARED)/eval/tempeval3/train.jsonl
+	@$(MAKE) --no-print-directory eval-heldout
+
+# Held-out news written for issue 13 (tests/fixtures/news_heldout), scored with the shared scorer.
+HELDOUT := tests/fixtures/news_heldout
+eval-heldout: install
+	@mkdir -p $(DATA)
+	$(BIN)/eventgraph extract $(HELDOUT)/articles --manifest $(HELDOUT)/manifest.json --out $(DATA)/news_heldout.jsonl
+	$(BIN)/python $(SHARED)/eval/score_events.py --pred $(DATA)/news_heldout.jsonl --gold $(HELDOUT) --articles $(HELDOUT)/articles
 
 neo4j-up:
 	bash scripts/neo4j.sh up

@@ -19,14 +19,14 @@ from eventgraph.extract.events import continuity
 from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.events.realis import clause_verb
 from eventgraph.extract.ingest.dateline import dateline_end
-from eventgraph.extract.lexicons.events import CONTACT_NOUNS
+from eventgraph.extract.lexicons.events import ATTACK_NOUNS, CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
 from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS
 from eventgraph.extract.lexicons.time import OVERNIGHT
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
-from eventgraph.extract.temporal.timex_types import Tense, Timex
+from eventgraph.extract.temporal.timex_types import Relation, Tense, Timex
 from eventgraph.graph.model import DateInterval
 
 # Dependencies along which an event shares the date of the clause it hangs from.
@@ -292,8 +292,13 @@ def _choose(
                 return _Dated(timex, interval)
     for timex in own:
         if timex.relation is not None:
-            if _inside_anchor(timex, tok):
-                continue  # "came two days after fighters ambushed a convoy": the ambush is the anchor
+            if _inside_anchor(timex, tok) or _under_relation_word(timex, tok):
+                # "The attack came a day after the group said it fired drones": the saying is the anchor,
+                # dated back from the event the main clause is about, when that one is dated.
+                inverse = _from_subject(timex, tok, earlier)
+                if inverse is not None:
+                    return inverse
+                continue
             anchor = _anchor(timex, earlier)
             moved = shift(anchor, timex.relation) if anchor is not None else None
             if moved is not None:
@@ -308,6 +313,46 @@ def _inside_anchor(timex: Timex, tok: Token) -> bool:
         return False
     start = tok.doc.text.find(anchor_text, timex.end)
     return start >= 0 and start <= tok.idx < start + len(anchor_text)
+
+
+def _relation_word(timex: Timex, doc: Doc) -> Token | None:
+    """The "after"/"before" that ends a relative date ("a day after ..."), as a token of the parse."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    last = span[-1] if span[-1].lower_ in ("after", "before") else doc[span.end]
+    return last if last.lower_ in ("after", "before") else None
+
+
+def _under_relation_word(timex: Timex, tok: Token) -> bool:
+    """Whether the trigger stands in the clause an "after"/"before" introduces, i.e. is the anchor event."""
+    word = _relation_word(timex, tok.doc) if timex.relation is not None and timex.relation.amount else None
+    if word is None or tok.i == word.i:
+        return False
+    return tok in word.subtree or (word.dep_ == "mark" and word.head.i == tok.i)  # "after X said"
+
+
+def _main_clause(word: Token) -> Token:
+    """The clause a relative "after"/"before" hangs from: the head of its preposition, or of its clause."""
+    return word.head if word.dep_ == "prep" else word.head.head
+
+
+def _from_subject(timex: Timex, tok: Token, earlier: list[tuple[Mention, Token]]) -> _Dated | None:
+    """ "The attack came a day after X": X lies one day before the attack, if an earlier mention dates
+    the attack (the event named by the subject of the clause "after" hangs from)."""
+    relation, word = timex.relation, _relation_word(timex, tok.doc)
+    if relation is None or not relation.amount or word is None:
+        return None
+    subjects = [c.lemma_.lower() for c in _main_clause(word).children if c.dep_ in ("nsubj", "nsubjpass")]
+    dated = [(m, t) for m, t in earlier if m.date is not None]
+    named = [m for m, t in dated if t.lemma_.lower() in subjects]
+    if not named and set(subjects) & ATTACK_NOUNS:  # "The attack came ...": the last dated attack
+        named = [m for m, _ in dated if m.type.endswith("attack") or m.type == "airstrike"]
+    if not named:
+        return None
+    back = Relation("before" if relation.direction == "after" else "after", relation.amount, relation.unit)
+    moved = shift(named[-1].date, back)
+    return _Dated(timex, moved) if moved is not None else None
 
 
 def _anchor(timex: Timex, earlier: list[tuple[Mention, Token]]) -> DateInterval | None:

@@ -410,12 +410,14 @@ def _continue_contacts(resolved: list[tuple[Mention, Token]], vague: set[int]) -
         return
     paragraph_of = continuity.paragraph_index(resolved[0][1].doc)
     contact: Mention | None = None
-    for mention, _ in resolved:
+    for mention, tok in resolved:
         if mention.type in CONTACT_TYPES:
             contact = mention if mention.date is not None else None
             continue
         if contact is None or mention.type not in ("statement", "agreement"):
             continue
+        if mention.type == "statement" and tense_of(tok) == "present":
+            continue  # "The UN refugee agency says ...": said now, not in the talks told above
         if paragraph_of(mention.char_start) - paragraph_of(contact.char_start) > CONTACT_PARAGRAPHS:
             contact = None
             continue

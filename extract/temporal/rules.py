@@ -20,6 +20,7 @@ from eventgraph.extract.lexicons.time import (
     SPOKEN_YEAR,
     WEEKDAY,
     WEEKDAYS,
+    MONTHS,
     YEAR,
     month_number,
     spoken_year,
@@ -81,11 +82,38 @@ def _month_day(
     return anchored(f"XXXX-{month:02d}-{day_number:02d}", m, ctx)
 
 
+# A capitalised word glued to a month-day ("the boat Unaizah May 2") makes it part of a name.
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def _in_name(start: int, text: str) -> bool:
+    """Whether the month-day at ``start`` continues a proper name mid-sentence (not a weekday or month)."""
+    before = text[max(0, start - 40) : start]
+    m = _WORD_BEFORE.search(before)
+    if m is None or not _NAME_WORD.fullmatch(m[1]):
+        return False
+    rest = before[: m.start(1)].rstrip(" \t")
+    if not rest or rest[-1] in ".!?:;\"“\n":
+        return False  # the sentence's first word: "Since May 2", "On May 2"
+    if rest.split()[-1].lower() in _PLACE_PREPOSITIONS:
+        return False  # "met in Paris May 2": a place, then the date
+    word = m[1].lower()
+    return word not in WEEKDAYS and word not in MONTHS and word not in _DATE_LEADS
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "into"})
+# Capitalised words that may lead a date mid-sentence ("through Sunday May 2" aside, these are rare).
+_DATE_LEADS = frozenset({"on", "in", "since", "until", "till", "from", "by", "before", "after", "of", "late", "early", "mid"})
+
+
 @rule(
     rf"(?P<mon>{cs(MONTH)})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*(?P<d2>{DAY})(?:st|nd|rd|th)?)?"
     rf"(?:,?\s+(?P<y>{DATE_YEAR})|{_RELATIVE_YEAR})?(?![:.,]?\d)"
 )
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not m["y"] and _in_name(m.start(), ctx.text):
+        return None
     reading = _month_day(month_number(m["mon"]), int(m["d"]), m["y"] or _relative_year(m, ctx), m, ctx)
     if reading is None or not m["d2"] or (ctx.dct is None and not m["y"]):
         return reading

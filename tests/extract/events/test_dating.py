@@ -231,3 +231,24 @@ def test_relative_clause_of_a_participant_keeps_its_own_date(nlp: Language) -> N
     text = "Carlos Mesa, the former president who finished second in the Oct. 20 vote, rejected the word."
     (statement,) = [m for m in dated(nlp, text, date(2019, 11, 11)) if m.type == "statement"]
     assert day(statement) == "2019-11-11"
+
+
+@pytest.mark.slow
+def test_anchor_clause_is_dated_back_from_the_main_clause(nlp: Language) -> None:
+    """ "The attack came a day after the group said ...": the saying lies a day before the attack."""
+    text = (
+        "Rebel drones struck a fuel depot in the port city on Tuesday.\n\n"
+        "The attack came a day after the rebels said they had fired drones at an air base."
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == ["2022-03-14"]
+
+
+@pytest.mark.slow
+def test_present_tense_report_is_not_told_of_the_talks_above(nlp: Language) -> None:
+    text = (
+        "Regional leaders held a summit in the capital on March 8 and agreed to send a mission.\n\n"
+        "The UN refugee agency says nearly 70,000 people have fled the town since the attack."
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == [DCT.isoformat()]

@@ -327,3 +327,18 @@ def test_jsonl_batch() -> None:
     ]
     assert [e.split(":")[0] for e in errors] == ["line 2", "line 4"]
     assert "text" in errors[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        ("A ship fired its water cannon at the boat Unaizah May 2.", []),
+        ("The tanker Ocean March 3 was hit by a drone.", []),
+        ("Officials met in Paris May 2 to sign it.", ["May 2"]),
+        ("The talks ended on Friday May 2 in Doha.", ["Friday May 2"]),
+        ("Since May 2, two boats were hit.", ["May 2"]),
+        ("WASHINGTON, May 2 (Reuters) - Talks resumed.", ["May 2"]),
+    ],
+)
+def test_month_day_inside_a_name_is_no_date(text: str, extents: list[str]) -> None:
+    assert [text[t.start : t.end] for t in tag(text, MON)] == extents

@@ -348,10 +348,11 @@ def _from_subject(timex: Timex, tok: Token, earlier: list[tuple[Mention, Token]]
     named = [m for m, t in dated if t.lemma_.lower() in subjects]
     if not named and set(subjects) & ATTACK_NOUNS:  # "The attack came ...": the last dated attack
         named = [m for m, _ in dated if m.type.endswith("attack") or m.type == "airstrike"]
-    if not named:
+    anchor = named[-1].date if named else None
+    if anchor is None:
         return None
     back = Relation("before" if relation.direction == "after" else "after", relation.amount, relation.unit)
-    moved = shift(named[-1].date, back)
+    moved = shift(anchor, back)
     return _Dated(timex, moved) if moved is not None else None
 
 

@@ -14,13 +14,13 @@ from eventgraph.extract.lexicons.time import (
     DATE_YEAR,
     DAY,
     MONTH,
+    MONTHS,
     NOT_PLURAL_NOUNS,
     PART_OF_DAY,
     PARTS_OF_DAY,
     SPOKEN_YEAR,
     WEEKDAY,
     WEEKDAYS,
-    MONTHS,
     YEAR,
     month_number,
     spoken_year,
@@ -94,7 +94,7 @@ def _in_name(start: int, text: str) -> bool:
     if m is None or not _NAME_WORD.fullmatch(m[1]):
         return False
     rest = before[: m.start(1)].rstrip(" \t")
-    if not rest or rest[-1] in ".!?:;\"“\n":
+    if not rest or rest[-1] in '.!?:;"“\n':
         return False  # the sentence's first word: "Since May 2", "On May 2"
     if rest.split()[-1].lower() in _PLACE_PREPOSITIONS:
         return False  # "met in Paris May 2": a place, then the date
@@ -103,8 +103,10 @@ def _in_name(start: int, text: str) -> bool:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "into"})
-# Capitalised words that may lead a date mid-sentence ("through Sunday May 2" aside, these are rare).
-_DATE_LEADS = frozenset({"on", "in", "since", "until", "till", "from", "by", "before", "after", "of", "late", "early", "mid"})
+# Capitalised words that may lead a date mid-sentence.
+_DATE_LEADS = frozenset(
+    {"on", "in", "since", "until", "till", "from", "by", "before", "after", "of", "late", "early", "mid"}
+)
 
 
 @rule(

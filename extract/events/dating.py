@@ -22,7 +22,7 @@ from eventgraph.extract.ingest.dateline import dateline_end
 from eventgraph.extract.lexicons.events import ATTACK_NOUNS, CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
-from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS
+from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS, OCCASION_NOUNS
 from eventgraph.extract.lexicons.time import OVERNIGHT
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
@@ -51,6 +51,9 @@ SHARED_DATE_DEPS = frozenset(
 # Dependencies inside a noun phrase: a relative clause this deep in a trigger noun's phrase tells it.
 NOUN_PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "amod", "poss", "nmod"})
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
+# Speech acts about what is to come, and the words that give such a thing's time, not the speaking's.
+FORWARD_ACTS = frozenset({"threat", "warning", "demand", "appeal"})
+DEADLINE_WORDS = frozenset({"from", "until", "till", "by", "starting", "beginning", "before"})
 # Kinds a plain report with no time of its own places on the day it was published.
 REPORTED_TYPES = frozenset({"statement", "phone_call"})
 # Clauses that tell of a happening only within someone's words or as the circumstance of another.
@@ -97,7 +100,7 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
         tok = triggers.get(mention.trigger_start)
         if tok is None:
             continue
-        own = _own_timexes(tok, attached, trigger_ids)
+        own = [t for t in _own_timexes(tok, attached, trigger_ids) if not _deadline_of(mention, t, text)]
         dated = _choose(own, tok, dct, resolved) if own else None
         if dated:
             mention.date, mention.date_text = dated.interval, dated.timex.text
@@ -109,10 +112,20 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
         elif mention.type == "statement" and not _date_from_source(mention, resolved):
             _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
+    _same_occasion(resolved, vague)
     _continue_statements(resolved, vague)
     _continue_contacts(resolved, vague)
     if dct is not None:
         _date_reports(resolved, vague, dct)
+
+
+def _deadline_of(mention: Mention, timex: Timex, text: str) -> bool:
+    """ "threatened a national strike from Monday", "demanded a withdrawal by Friday": the time of what a
+    threat or demand is about, not of the speaking."""
+    if mention.type != "statement" or mention.attributes.get("speech_act") not in FORWARD_ACTS:
+        return False
+    before = text[max(0, timex.start - 12) : timex.start].split()
+    return bool(before) and before[-1].lower() in DEADLINE_WORDS
 
 
 def _overnight(tok: Token) -> bool:
@@ -285,11 +298,11 @@ def tense_of(tok: Token) -> Tense:
 def _choose(
     own: list[Timex], tok: Token, dct: date | None, earlier: list[tuple[Mention, Token]]
 ) -> _Dated | None:
-    for timex in own:
+    for i, timex in enumerate(own):
         if timex.relation is None and dct is not None:
             interval = resolve(timex, dct, tense_of(tok))
             if interval is not None:
-                return _Dated(timex, interval)
+                return _Dated(timex, _and_next(interval, own[i + 1 :], tok, dct))
     for timex in own:
         if timex.relation is not None:
             if _inside_anchor(timex, tok) or _under_relation_word(timex, tok):
@@ -304,6 +317,22 @@ def _choose(
             if moved is not None:
                 return _Dated(timex, moved)
     return None
+
+
+def _and_next(interval: DateInterval, rest: list[Timex], tok: Token, dct: date) -> DateInterval:
+    """ "On Wednesday and Thursday, demonstrators returned": two dates joined by "and" date one
+    mention from the first to the second."""
+    if not rest or rest[0].relation is not None:
+        return interval
+    following = rest[0]
+    text = tok.doc.text
+    earlier_end = text.rfind(" and ", 0, following.start)
+    if earlier_end < 0 or text[earlier_end : following.start].strip() != "and":
+        return interval
+    second = resolve(following, dct, tense_of(tok))
+    if second is None or second.start <= interval.end or (second.start - interval.end).days > 31:
+        return interval
+    return DateInterval(interval.start, second.end, "range")
 
 
 def _inside_anchor(timex: Timex, tok: Token) -> bool:
@@ -371,6 +400,28 @@ def _anchor(timex: Timex, earlier: list[tuple[Mention, Token]]) -> DateInterval 
 
 def speaker_key(span: Span) -> str:
     return span.text.split()[-1].lower().strip("’'s") if span.text.split() else ""
+
+
+def _same_occasion(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:
+    """ "..., the president said at the same briefing": an undated remark at "the same" occasion as the
+    last dated statement has that statement's date, whoever spoke."""
+    last: Mention | None = None
+    for mention, tok in resolved:
+        if mention.type != "statement":
+            continue
+        if mention.date is None and last is not None and id(mention) not in vague and _at_same(tok):
+            mention.date, mention.date_text = last.date, last.date_text
+        if mention.date is not None:
+            last = mention
+
+
+def _at_same(tok: Token) -> bool:
+    """Whether the speech verb is placed "at the same briefing" (or "in the same interview")."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "during")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lemma_.lower() in OCCASION_NOUNS and any(c.lower_ == "same" for c in obj.children):
+                return True
+    return False
 
 
 def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:

@@ -774,9 +774,9 @@ def _other_type(tok: Token) -> str | None:
         if lemma in CONVERSE_VERBS and incidents.by_phone_verb(tok):
             return "phone_call"  # "spoke by phone with"
         if lemma in SEND_VERBS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in DEPLOY_OBJECTS for c in tok.children
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in DEPLOY_OBJECTS for c in tok.children
         ):
-            return "deployment"
+            return "deployment"  # "sent 300 troops", "troops had been sent to the area"
         if lemma == "call":
             # "called Goita on Tuesday": a lone name the parser took for a predicate ("called him a liar"
             # has an object as well) is the person called.
@@ -787,10 +787,12 @@ def _other_type(tok: Token) -> str | None:
             complements = ("xcomp", "ccomp", "prt", *(("oprd",) if callee_deps == ("dobj",) else ()))
             no_complement = not any(c.dep_ in complements for c in tok.children)
             return "phone_call" if has_person and no_complement else None
-        if lemma in GATHER_VERBS and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_NOUNS for c in tok.children
+        if (
+            lemma in GATHER_VERBS
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_NOUNS for c in tok.children)
+            and not _went_home(tok)
         ):
-            return "protest"  # "protesters gathered in the square"
+            return "protest"  # "protesters gathered in the square", "demonstrators returned"
         if lemma in CONVERSE_VERBS:
             partners = pobjs(tok, frozenset({"with", "to"}))
             if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in COUNTERPART_NOUNS for p in partners):
@@ -810,6 +812,14 @@ def _other_type(tok: Token) -> str | None:
                 return "meeting" if lemma == "conversation" and has_partner else None
         return kind
     return None
+
+
+def _went_home(verb: Token) -> bool:
+    """ "protesters returned home", "went back to their homes": the crowd leaving, not gathering."""
+    words = {
+        t.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prep", "dobj") for t in c.subtree
+    }
+    return bool(words & {"home", "homes", "houses"})
 
 
 def _event_noun_specific(tok: Token) -> bool:

@@ -132,7 +132,21 @@ EVENT_NOUNS: dict[str, str] = {
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "call", "phoned", "telephoned"})
 # Verbs that only make a statement of what they take ("send troops" is a deployment, "send a letter" is not).
 DEPLOY_OBJECTS = frozenset(
-    ["troops", "forces", "soldiers", "marines", "personnel", "reinforcements", "warships", "ships", "units"]
+    [
+        *(
+            "troops",
+            "forces",
+            "soldiers",
+            "marines",
+            "personnel",
+            "reinforcements",
+            "warships",
+            "ships",
+            "units",
+        ),
+        *("instructors", "trainers", "advisers", "advisors", "peacekeepers", "paratroopers", "commandos"),
+        *("guardsmen", "gendarmes", "contingent", "battalion", "battalions", "brigade", "brigades"),
+    ]
 )
 SEND_VERBS = frozenset({"send", "move", "dispatch", "deploy"})
 # "spoke with X", "talked to X": a call or meeting when X is a person, not when it is a newspaper.
@@ -165,7 +179,7 @@ BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
 # "carried out an attack": verbs whose object event the subject performed.
 CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
 # Verbs that make a protest of a gathering of protesters.
-GATHER_VERBS = frozenset(["gather", "assemble", "converge", "mass", "flock"])
+GATHER_VERBS = frozenset(["gather", "assemble", "converge", "mass", "flock", "return", "regroup"])
 PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "crowd", "activist"])
 # "a statement issued by": verbs that make their object noun a statement of the subject.
 ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])

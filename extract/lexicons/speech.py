@@ -124,3 +124,18 @@ SOURCING_ACTS = frozenset({"claim", "report"})
 SOURCING_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain"})
 # Speech verbs right after a name of two words or more that make it a person's ("Amina Bello said").
 SPEAKER_VERBS = ("said", "says", "told", "added", "stressed", "warned")
+# Occasions a remark may be said to share with the one told before: "at the same briefing".
+OCCASION_NOUNS = frozenset(
+    {
+        "briefing",
+        "conference",
+        "event",
+        "meeting",
+        "hearing",
+        "interview",
+        "session",
+        "rally",
+        "ceremony",
+        "summit",
+    }
+)

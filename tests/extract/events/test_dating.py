@@ -252,3 +252,29 @@ def test_present_tense_report_is_not_told_of_the_talks_above(nlp: Language) -> N
     )
     statements = [m for m in dated(nlp, text) if m.type == "statement"]
     assert [day(m) for m in statements] == [DCT.isoformat()]
+
+
+@pytest.mark.slow
+def test_two_days_joined_by_and_date_one_mention_as_a_range(nlp: Language) -> None:
+    found = dated(nlp, "On Monday and Tuesday, demonstrators returned to the square in larger numbers.")
+    protests = [m for m in found if m.type == "protest"]
+    assert [(p.date.start.isoformat(), p.date.end.isoformat()) for p in protests if p.date] == [
+        ("2022-03-14", "2022-03-15")
+    ]
+
+
+@pytest.mark.slow
+def test_the_deadline_of_a_threat_is_not_when_it_was_made(nlp: Language) -> None:
+    found = dated(nlp, "The teachers' union has threatened a national strike from Monday if pay is not raised.")
+    assert [day(m) for m in found if m.type == "statement"] == [DCT.isoformat()]
+
+
+@pytest.mark.slow
+def test_remark_at_the_same_briefing_has_its_date(nlp: Language) -> None:
+    text = (
+        "The interior minister warned rioters at a press conference on Monday that the army was ready.\n\n"
+        '"We will not leave the city to criminals," the prime minister said at the same briefing, '
+        "adding that he had spoken with the mayor."
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == ["2022-03-14", "2022-03-14"]

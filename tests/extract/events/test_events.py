@@ -53,6 +53,10 @@ TYPES = [
     ("The UN secretary-general urged both sides to exercise restraint.", "statement"),
     ("Tehran denied any involvement in the tanker incidents.", "statement"),
     ("The Taliban said on Monday that they had captured the district.", "statement"),
+    # passive sending, trainers as well as troops, a crowd coming back
+    ("Two hundred gendarmes had been sent to the border town by Friday.", "deployment"),
+    ("Spain began sending 40 military instructors to the region this month.", "deployment"),
+    ("On Monday, demonstrators returned to the square in larger numbers.", "protest"),
 ]
 
 
@@ -63,6 +67,7 @@ def test_event_type(nlp: Language, sentence: str, expected: str) -> None:
 
 
 NOT_EVENTS = [
+    ("The protesters returned home after the rally ended.", "protest"),
     # modal and future
     ("Any attack on our forces will be answered with a decisive response.", "other_attack"),
     ("Protesters could march on the capital next week.", "protest"),

@@ -70,6 +70,8 @@ from eventgraph.extract.lexicons.speech import (
 )
 from eventgraph.extract.lexicons.time import MONTHS, YEAR_CONTEXT
 
+# Determiners that point back to an event already told, even when a date follows ("that attack last month").
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # News outlets, whose reports of what others said are those others' statements.
 _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in (canon, *aliases))
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
@@ -531,9 +533,11 @@ def _is_date_number(tok: Token) -> bool:
 
 def _attack_noun_specific(tok: Token) -> bool:
     """An attack noun names a new, particular attack when it is indefinite, counted or dated."""
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if dets and dets[0] in DEMONSTRATIVES:
+        return False  # "in connection with that attack last month": one told before, dated or not
     if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
         return True
-    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     if dets and dets[0] in ANAPHORIC_DETS:
         return False  # "these two attacks", "the attack": already told
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
@@ -570,6 +574,8 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
                 weapon, agents = seen_weapon, agents or list(seen_agents)
             found = _Found((weapon or ("", "other_attack"))[1], tok, agents=agents)
             _attack_details(found, tok, pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
+            if weapon is None and incidents.enforcement(tok, _noun_doers(tok)):
+                found.type = "legal_action"  # "a police raid", "officers took part in the raids"
             out.append(found)
         elif (
             tok.pos_ == "VERB"
@@ -580,6 +586,14 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             if by_verb:
                 out.append(by_verb)
     return out
+
+
+def _noun_doers(tok: Token) -> list[Token]:
+    """Who does what an event noun names: its "by" agent, owner or modifier, or the subject of the verb
+    that takes it ("officers took part in the raids", "police carried out a raid")."""
+    doers = by_agent(tok) + [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
+    return doers + (subject_of(governor) if governor is not None and governor.pos_ == "VERB" else [])
 
 
 def _attack_verb(tok: Token) -> _Found | None:

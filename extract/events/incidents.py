@@ -163,8 +163,8 @@ def harm_stands_alone(tok: Token, agents: Sequence[Token]) -> bool:
     "it has killed 300", "the war killed 300" and an undated "soldiers were wounded" tell a toll."""
     if tok.lemma_.lower() not in HARM_VERBS:
         return True
-    if any(a.lemma_.lower() in TOLL_SUBJECTS for a in agents):
-        return False
+    if any(t.lemma_.lower() in TOLL_SUBJECTS for a in agents for t in (a, *a.children) if t.dep_ != "prep"):
+        return False  # "the war killed 300", "Cyclone Freddy killed more than 1,000
     if any(t.lemma_.lower() in ACCIDENTS for t in tok.subtree):
         return False  # "killed when two helicopters crashed"
     if any(a.pos_ != "PRON" for a in agents):

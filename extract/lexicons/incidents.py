@@ -61,6 +61,8 @@ TOLL_SUBJECTS = frozenset(
     [
         *("war", "conflict", "violence", "insurgency", "hostility", "crisis", "epidemic", "pandemic"),
         *("disease", "outbreak", "famine", "flood", "earthquake", "storm", "accident", "crash", "wreck"),
+        *("cyclone", "hurricane", "typhoon", "tornado", "tsunami", "landslide", "mudslide", "avalanche"),
+        *("drought", "heatwave", "wildfire", "quake", "eruption", "cholera", "virus", "blizzard"),
     ]
 )
 

@@ -265,7 +265,9 @@ def test_two_days_joined_by_and_date_one_mention_as_a_range(nlp: Language) -> No
 
 @pytest.mark.slow
 def test_the_deadline_of_a_threat_is_not_when_it_was_made(nlp: Language) -> None:
-    found = dated(nlp, "The teachers' union has threatened a national strike from Monday if pay is not raised.")
+    found = dated(
+        nlp, "The teachers' union has threatened a national strike from Monday if pay is not raised."
+    )
     assert [day(m) for m in found if m.type == "statement"] == [DCT.isoformat()]
 
 

@@ -72,6 +72,10 @@ from eventgraph.extract.lexicons.time import MONTHS, YEAR_CONTEXT
 
 # Determiners that point back to an event already told, even when a date follows ("that attack last month").
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# "the group had targeted ...", told by the group's spokesman: the speaker's own side.
+OWN_GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia"})
+# Titles of people who speak for the side whose agentless deed they announce ("had been arrested").
+OFFICIAL_TITLES = ("spokesperson", "spokesman", "spokeswoman", "secretary", "minister")
 # News outlets, whose reports of what others said are those others' statements.
 _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in (canon, *aliases))
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
@@ -235,10 +239,29 @@ def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_
             inside = [h for h in happenings if _reports(found.trigger, h.trigger) and _tells(h)]
             # "Hezbollah said it detonated the devices": a claim of its own deed
             speakers = {s.text.lower() for s in found.agents} | SELF_REFERENCES
-            if inside and not any(speakers & _doers(h) for h in inside):
+            if inside and not any(speakers & _doers(h) or _own_side(found, h) for h in inside):
                 continue
         kept.append(found)
     return kept
+
+
+def _stems(texts: set[str]) -> set[str]:
+    """Word stems of names and titles, so that "Presidential spokesperson" meets "the President"."""
+    return {
+        w[:5] for text in texts for w in re.findall(r"[a-z]+", text.lower()) if w not in ("the", "of", "and")
+    }
+
+
+def _own_side(statement: _Found, happening: _Found) -> bool:
+    """A spokesperson or official telling of their own side's deed is a statement of its own ("Police
+    spokesperson X said 47 people had been arrested", "the group had targeted ..." told by its spokesman)."""
+    speakers = {" ".join(t.text for head in _speaker_heads(statement.trigger) for t in head.subtree)}
+    doers = _doers(happening)
+    if _stems(doers) & _stems(set(OWN_GROUP_NOUNS)) or _stems(speakers) & _stems(doers):
+        return True
+    passive = any(c.dep_ == "nsubjpass" for c in happening.trigger.children)
+    agentless = passive and not by_agent(happening.trigger)
+    return agentless and bool(_stems(speakers) & _stems(set(OFFICIAL_TITLES)))
 
 
 def _tells(found: _Found) -> bool:

@@ -269,3 +269,28 @@ SOURCING = [
 @pytest.mark.parametrize(("sentence", "expected"), SOURCING)
 def test_sourcing_frames_are_not_statements(nlp: Language, sentence: str, expected: list[str]) -> None:
     assert sorted(m.type for m in mentions(nlp, sentence)) == sorted(expected)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Police spokesperson Jane Moyo said 30 people had been arrested in the capital.", "legal_action"),
+        (
+            "Presidential spokesperson Tom Banda said the President had appointed a new finance minister.",
+            "appointment",
+        ),
+        ("Rebel spokesman Ali Omar said the group had targeted an army base with drones.", "drone_attack"),
+    ],
+)
+def test_spokesperson_telling_of_own_side_deed_is_a_statement_too(
+    nlp: Language, sentence: str, event_type: str
+) -> None:
+    assert {m.type for m in mentions(nlp, sentence)} == {"statement", event_type}
+
+
+@pytest.mark.slow
+def test_plain_source_of_another_sides_deed_is_no_statement(nlp: Language) -> None:
+    assert [m.type for m in mentions(nlp, "Police said two rockets struck the airport on Monday.")] == [
+        "rocket_attack"
+    ]

@@ -47,6 +47,7 @@ from eventgraph.extract.lexicons.events import (
     EVENT_VERBS,
     GATHER_VERBS,
     ISSUE_VERBS,
+    OFFENCE_GOVERNORS,
     PHONE_WORDS,
     PHRASAL_EVENTS,
     PROTESTER_NOUNS,
@@ -178,6 +179,9 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         and not _ranked_occasion(h.trigger)
     ]
     statements = [s for s in _statements(sent, candidates, near) if not _ranked_occasion(s.trigger)]
+    protests = {h.trigger.i for h in happenings if h.type == "protest"}
+    # "blocked the highway, demanding better pay": the demand is the protest's own, no statement of its own
+    statements = [s for s in statements if not (s.trigger.tag_ == "VBG" and s.trigger.head.i in protests)]
     return _drop_sourcing(statements, happenings) + happenings
 
 
@@ -574,6 +578,8 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
     seen_agents: list[Span] = []
     for tok in tokens:
         lemma = tok.lemma_.lower()
+        if _offence(tok):
+            continue
         if tok.pos_ == "NOUN" and (lemma in ATTACK_NOUNS or incidents.is_attack_noun(tok)):
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
             weapon = _weapon_of([*mods, tok, *pobjs(tok, frozenset({"of", "with", "by"}))])
@@ -609,6 +615,16 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             if by_verb:
                 out.append(by_verb)
     return out
+
+
+def _offence(tok: Token) -> bool:
+    """ "charged with wounding", "arrested on suspicion of murder": the offence a legal action names."""
+    prep = tok.head if tok.dep_ in ("pobj", "pcomp") else None
+    return (
+        prep is not None
+        and prep.lower_ in ("with", "of", "for")
+        and prep.head.lemma_.lower() in OFFENCE_GOVERNORS
+    )
 
 
 def _noun_doers(tok: Token) -> list[Token]:

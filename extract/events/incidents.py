@@ -33,13 +33,16 @@ from eventgraph.extract.lexicons.incidents import (
     INCIDENT_WEAPONS,
     NOUN_OF_PHRASES,
     OFFICE_NOUNS,
+    PEOPLE_NOUNS,
     PROPERTY,
     PROPERTY_VERBS,
     PROTESTING_VERBS,
+    PROTEST_PARTICIPLES,
     PURPOSE_PROTEST,
     RIOT_VERBS,
     RIOTERS,
     SECURITY_VERBS,
+    SEIZE_VERBS,
     SEIZED_THINGS,
     SITUATING,
     SUPPORT_PHRASES,
@@ -96,6 +99,8 @@ def is_attack_verb(tok: Token) -> bool:
         sides += [c for c in tok.children if c.dep_ == "dobj"]
         toll = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TOLL_VERBS  # "fighting ... left 13 dead"
         return toll or any(s.lemma_.lower() in FIGHTING_PARTIES for s in sides)
+    if lemma in SEIZE_VERBS and abduction(tok):  # "two engineers were seized by armed men"
+        return True
     if lemma in PROPERTY_VERBS:  # "burned 12 houses"
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPERTY for c in tok.children)
     return INCIDENT_VERBS.get(lemma) == "other_attack" or support_phrase(tok) in ATTACK_FAMILY
@@ -192,6 +197,11 @@ def other_type(tok: Token) -> str | None:
             for c in tok.children
         ):
             return "protest"  # "blocked the road to protest the killing"
+        if lemma in RIOT_VERBS and any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PROTEST_PARTICIPLES and c.tag_ == "VBG"
+            for c in tok.children
+        ):
+            return "protest"  # "blocked the highway for hours, demanding better pay"
         kind = INCIDENT_VERBS.get(lemma)
         return None if kind in ATTACK_FAMILY else kind
     if tok.pos_ == "NOUN":
@@ -248,6 +258,14 @@ def crowd_of(tok: Token) -> list[Token]:
 
 def at_crowd(tok: Token) -> bool:
     return bool(crowd_of(tok))
+
+
+def abduction(tok: Token) -> bool:
+    """People taken by an armed group ("seized by armed men", "gunmen snatched two engineers")."""
+    patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    people = any(p.ent_type_ in ("PERSON", "NORP") or p.lemma_.lower() in PEOPLE_NOUNS for p in patients)
+    doers = [d for d in (*by_agent(tok), *subject_of(tok)) if d.dep_ != "nsubjpass"]
+    return people and (armed_doer(tok) or _acted_by(doers, frozenset({"armed"})))
 
 
 def armed_doer(tok: Token) -> bool:

@@ -185,3 +185,11 @@ PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher"
 ISSUE_VERBS = frozenset(["issue", "release", "make", "deliver", "publish", "send", "give"])
 # Nouns of a contact between people ("the call", "their meeting"), for dating it by an earlier mention.
 CONTACT_NOUNS = frozenset({"call", "conversation", "discussion", "talks", "meeting", "visit", "exchange"})
+# Words whose "with"/"of"/"for" phrase names an offence, not a new incident ("charged with wounding",
+# "arrested on suspicion of murder", "convicted of assault"); "accused X of shelling" tells an attack.
+OFFENCE_GOVERNORS = frozenset(
+    [
+        *("charge", "convict", "suspicion", "indict", "sentence", "jail", "arrest", "acquit", "guilty"),
+        *("count", "try", "prosecute", "conviction"),
+    ]
+)

@@ -225,6 +225,8 @@ PROPERTY = frozenset(
 )
 # "blocked the road to protest the killing": what is done to protest is the protest.
 PURPOSE_PROTEST = frozenset(["protest", "denounce", "decry"])  # not "to demonstrate resolve"
+# "blocked the highway, demanding better pay": a blockade with a demand is a protest.
+PROTEST_PARTICIPLES = frozenset(["demand", "protest", "chant", "denounce", "decry"])
 # Seizing or defusing weapons is a security operation (legal_action) unless an armed group does it.
 SECURITY_VERBS = frozenset(["seize", "confiscate", "defuse", "dismantle", "neutralize", "neutralise"])
 # What is seized or defused for the verb to be a security operation, not "defused tensions".
@@ -313,3 +315,14 @@ def inflected_lemma(form: str, lemma: str) -> str:
     elif form.endswith("s"):
         stems = (form[:-1], form[:-2])
     return next((s for s in stems if s in INCIDENT_VERBS), lemma)
+
+
+# Taking people by force is an abduction ("were seized by armed men"), typed other_attack.
+SEIZE_VERBS = frozenset(["seize", "snatch", "grab"])
+PEOPLE_NOUNS = frozenset(
+    [
+        *("man", "woman", "child", "people", "person", "worker", "engineer", "hostage", "tourist", "student"),
+        *("girl", "boy", "passenger", "villager", "civilian", "employee", "missionary", "priest", "nun"),
+        *("journalist", "foreigner", "national", "contractor", "teacher", "doctor", "nurse", "farmer"),
+    ]
+)

@@ -57,6 +57,9 @@ TYPES = [
     ("Two hundred gendarmes had been sent to the border town by Friday.", "deployment"),
     ("Spain began sending 40 military instructors to the region this month.", "deployment"),
     ("On Monday, demonstrators returned to the square in larger numbers.", "protest"),
+    # people taken by an armed group; a blockade with a demand
+    ("Two aid workers were seized by armed men near the border on Sunday.", "other_attack"),
+    ("Taxi drivers blocked the main highway for hours on Friday, demanding lower fuel prices.", "protest"),
 ]
 
 
@@ -67,6 +70,13 @@ def test_event_type(nlp: Language, sentence: str, expected: str) -> None:
 
 
 NOT_EVENTS = [
+    ("Police seized two men and a car at the border.", "other_attack"),
+    (
+        "A 20-year-old man was charged with wounding in connection with that attack last month.",
+        "other_attack",
+    ),
+    ("Taxi drivers blocked the main highway for hours on Friday, demanding lower fuel prices.", "statement"),
+    ("Cyclone Idai killed more than 600 people in March 2019.", "other_attack"),
     ("The protesters returned home after the rally ended.", "protest"),
     # modal and future
     ("Any attack on our forces will be answered with a decisive response.", "other_attack"),

@@ -178,11 +178,31 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         if (not _background(h.trigger) or incidents.specific_contact(h.trigger))  # "at their first meeting"
         and not _ranked_occasion(h.trigger)
     ]
+    happenings = _one_operation(happenings)
     statements = [s for s in _statements(sent, candidates, near) if not _ranked_occasion(s.trigger)]
     protests = {h.trigger.i for h in happenings if h.type == "protest"}
     # "blocked the highway, demanding better pay": the demand is the protest's own, no statement of its own
     statements = [s for s in statements if not (s.trigger.tag_ == "VBG" and s.trigger.head.i in protests)]
     return _drop_sourcing(statements, happenings) + happenings
+
+
+def _one_operation(happenings: list[_Found]) -> list[_Found]:
+    """ "Seven people were arrested after police raided nine addresses in a crackdown": the arrests, the
+    raids and the crackdown told in one clause tree are one law-enforcement operation."""
+    legal = [h for h in happenings if h.type == "legal_action"]
+    inner = {id(h) for h in legal for outer in legal if outer is not h and _part_of(h, outer)}
+    return [h for h in happenings if id(h) not in inner]
+
+
+def _part_of(inner: _Found, outer: _Found) -> bool:
+    """Whether a legal action hangs undated from another one by no other hand ("A court sentenced him
+    after police arrested him in May" tells two)."""
+    if inner.trigger not in outer.trigger.subtree or inner.trigger.dep_ == "conj":
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in inner.trigger.subtree):
+        return False
+    hands = {a.text.lower() for a in inner.agents}, {a.text.lower() for a in outer.agents}
+    return not all(hands) or hands[0] == hands[1]
 
 
 def _crowd_protest(verb: Token) -> _Found:

@@ -304,3 +304,16 @@ def test_plain_source_of_another_sides_deed_is_no_statement(nlp: Language) -> No
     assert [m.type for m in mentions(nlp, "Police said two rockets struck the airport on Monday.")] == [
         "rocket_attack"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Six people were arrested after police raided four houses in a crackdown on a drugs gang.", 1),
+        ("A court sentenced him after police arrested him in May.", 2),
+        ("A court sentenced him after police arrested him.", 2),
+    ],
+)
+def test_one_law_enforcement_operation_per_clause_tree(nlp: Language, sentence: str, count: int) -> None:
+    assert [m.type for m in mentions(nlp, sentence)].count("legal_action") == count

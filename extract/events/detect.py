@@ -62,11 +62,13 @@ from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
 from eventgraph.extract.lexicons.speech import (
     APPEAL_PARTICLES,
+    DIPLOMAT_NOUNS,
     SOURCING_ACTS,
     SOURCING_VERBS,
     SPEECH_ACT_RANK,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    SUMMON_VERBS,
     WEAK_SPEECH,
 )
 from eventgraph.extract.lexicons.time import MONTHS, YEAR_CONTEXT
@@ -328,6 +330,8 @@ def _speech_act(tok: Token) -> str | None:
             if c.dep_ in ("prt", "prep") and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
         }
         return "appeal" if particles & APPEAL_PARTICLES else None
+    if lemma in SUMMON_VERBS:  # "summoned the ambassador to protest": a diplomatic protest
+        return "accusation" if _envoy_object(tok) else None
     act = SPEECH_VERBS.get(lemma)
     if act is None or incidents.dismissal(tok):
         return None
@@ -347,6 +351,14 @@ def _speech_act(tok: Token) -> str | None:
     if lemma == "tell" and "xcomp" in deps:
         return "demand"
     return act
+
+
+def _envoy_object(verb: Token) -> bool:
+    """Whether the verb's object is a diplomat ("China's ambassador", "India's charge d'affaires")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        t.lower_ in DIPLOMAT_NOUNS or t.lemma_.lower() in DIPLOMAT_NOUNS for o in objects for t in o.subtree
+    )
 
 
 def _infinitive(tok: Token) -> bool:
@@ -425,7 +437,18 @@ def _objects_addressed(tok: Token) -> tuple[list[Span], str | None]:
         targets = [s for s in found if s.label in TOLD_TO_LABELS]
         rest = [s.text for s in found if s not in targets]
         return targets, (rest[0] if rest else None)
-    if tok.lemma_.lower() in ("ask", "urge", "warn", "accuse", "blame", "call", "advise", "order", "press"):
+    if tok.lemma_.lower() in (
+        "ask",
+        "urge",
+        "warn",
+        "accuse",
+        "blame",
+        "call",
+        "advise",
+        "order",
+        "press",
+        "summon",
+    ):
         return spans(objects), None
     return [], None
 
@@ -839,6 +862,8 @@ def _conversing(governor: Token) -> Token:
 
 def _other_type(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in SUMMON_VERBS and _envoy_object(tok):
+        return None  # "summoned the ambassador to protest": the protest is a statement
     if tok.pos_ == "VERB":
         for child in tok.children:
             phrasal = PHRASAL_EVENTS.get((lemma, child.lower_))

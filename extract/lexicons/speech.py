@@ -139,3 +139,19 @@ OCCASION_NOUNS = frozenset(
         "summit",
     }
 )
+# Summoning a foreign envoy is a diplomatic protest: a statement (accusation) addressed to the envoy's state.
+SUMMON_VERBS = frozenset({"summon"})
+DIPLOMAT_NOUNS = frozenset(
+    {
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "charge",
+        "chargé",
+        "d'affaires",
+        "consul",
+        "attache",
+        "attaché",
+        "emissary",
+    }
+)

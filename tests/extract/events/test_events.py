@@ -60,6 +60,8 @@ TYPES = [
     # people taken by an armed group; a blockade with a demand
     ("Two aid workers were seized by armed men near the border on Sunday.", "other_attack"),
     ("Taxi drivers blocked the main highway for hours on Friday, demanding lower fuel prices.", "protest"),
+    # a diplomatic protest
+    ("Ghana summoned Togo's ambassador on Monday to protest the border incident.", "statement"),
 ]
 
 
@@ -70,6 +72,8 @@ def test_event_type(nlp: Language, sentence: str, expected: str) -> None:
 
 
 NOT_EVENTS = [
+    ("Ghana summoned Togo's ambassador on Monday to protest the border incident.", "protest"),
+    ("The court summoned the minister to testify.", "statement"),
     ("Police seized two men and a car at the border.", "other_attack"),
     (
         "A 20-year-old man was charged with wounding in connection with that attack last month.",

@@ -712,6 +712,8 @@ def _attack_verb(tok: Token) -> _Found | None:
         found.type = "legal_action"  # "police raided a house"
     elif incidents.by_rioters(tok):
         found.type = "protest"  # "rioters torched a bank"
+    elif found.type == "legal_action" and incidents.at_vessel(tok):
+        found.type = "other_attack"  # "a ship fired its water cannon at the boat": no crowd is policed"
     return found
 
 

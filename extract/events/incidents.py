@@ -48,6 +48,7 @@ from eventgraph.extract.lexicons.incidents import (
     SUPPORT_PHRASES,
     TOLL_SUBJECTS,
     TOLL_VERBS,
+    VESSELS,
     VICTIM_VERBS,
     WITHDRAWN_FROM,
 )
@@ -258,6 +259,17 @@ def crowd_of(tok: Token) -> list[Token]:
 
 def at_crowd(tok: Token) -> bool:
     return bool(crowd_of(tok))
+
+
+def at_vessel(tok: Token) -> bool:
+    """Whether the verb is aimed at a boat or ship ("fired its water cannon at the supply boat")."""
+    aimed = [c for c in tok.children if c.dep_ == "dobj"] + [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+        for g in c.children
+    ]
+    return any(t.lemma_.lower() in VESSELS for a in aimed for t in a.subtree)
 
 
 def abduction(tok: Token) -> bool:

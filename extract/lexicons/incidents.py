@@ -269,6 +269,10 @@ INCIDENT_WEAPONS: dict[str, tuple[str, str]] = {
 }
 GROUND_BOMBERS = frozenset(["suicide"])
 # Crowd control: firing tear gas or water cannon at a crowd is policing, typed legal_action.
+# Craft a crowd-control weapon may be turned on ("water cannon at the boat"): then it is an attack.
+VESSELS = frozenset(
+    ["boat", "ship", "vessel", "trawler", "ferry", "tanker", "tug", "yacht", "dinghy", "craft"]
+)
 CROWD_CONTROL: dict[tuple[str, str], tuple[str, str]] = {
     ("tear", "gas"): ("tear gas", "legal_action"),
     ("water", "cannon"): ("water cannon", "legal_action"),

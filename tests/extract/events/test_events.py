@@ -60,6 +60,8 @@ TYPES = [
     # people taken by an armed group; a blockade with a demand
     ("Two aid workers were seized by armed men near the border on Sunday.", "other_attack"),
     ("Taxi drivers blocked the main highway for hours on Friday, demanding lower fuel prices.", "protest"),
+    # crowd-control weapons turned on a boat
+    ("A coast guard ship fired its water cannon at a fishing boat near the reef on Sunday.", "other_attack"),
     # a diplomatic protest
     ("Ghana summoned Togo's ambassador on Monday to protest the border incident.", "statement"),
 ]

@@ -480,8 +480,11 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
         return
     inner, outer = accepted[tok.i], accepted[outer_tok.i]
     named = [s for s in subject_of(tok) if s.lower_ not in PARTICIPANT_PRONOUNS]
-    source = outer.attributes.get("speech_act") == "report" or any(
-        a.text.lower() in _MEDIA for a in outer.agents
+    source = (
+        outer.attributes.get("speech_act") == "report"
+        or any(a.text.lower() in _MEDIA for a in outer.agents)
+        # "the presidency said X spoke by phone with Y and thanked him": words spoken in a call it reports
+        or (tok.dep_ == "conj" and _other_type(tok.head) in ("phone_call", "meeting"))
     )
     if named and source and {s.text for s in inner.agents} != {s.text for s in outer.agents}:
         inner.reported = True
@@ -897,10 +900,29 @@ def _other_type(tok: Token) -> str | None:
             partners = pobjs(tok, frozenset({"with", "to"}))
             if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in COUNTERPART_NOUNS for p in partners):
                 return "phone_call"
-            return None
+            return "phone_call" if _pair_of_leaders(subject_of(tok)) else None
         if lemma == "name" and any(c.dep_ == "oprd" for c in tok.children):
             return None  # "named it X"
-        return EVENT_VERBS.get(lemma) or incidents.other_type(tok)
+        return _plain_type(tok)
+    return _noun_type(tok)
+
+
+def _pair_of_leaders(subjects: list[Token]) -> bool:
+    """ "The two leaders had spoken twice", "both presidents spoke": the parties are the subject."""
+    return any(
+        s.lemma_.lower() in COUNTERPART_NOUNS
+        and s.tag_ == "NNS"
+        and any(c.lower_ in ("two", "both") for c in s.children if c.dep_ in ("nummod", "det", "predet"))
+        for s in subjects
+    )
+
+
+def _plain_type(tok: Token) -> str | None:
+    return EVENT_VERBS.get(tok.lemma_.lower()) or incidents.other_type(tok)
+
+
+def _noun_type(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN":
         kind = EVENT_NOUNS.get(lemma) or incidents.other_type(tok)
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}

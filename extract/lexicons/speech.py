@@ -56,6 +56,8 @@ SPEECH_VERBS: dict[str, str] = {
         ],
         "claim",
     ),
+    # praise and thanks (CAMEO 051): "thanked him for his efforts"
+    **dict.fromkeys(["thank", "praise", "commend", "congratulate", "hail", "applaud"], "claim"),
     **dict.fromkeys(["warn", "caution"], "warning"),
     **dict.fromkeys(["threaten", "vow"], "threat"),
     **dict.fromkeys(

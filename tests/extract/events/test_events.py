@@ -62,6 +62,12 @@ TYPES = [
     ("Taxi drivers blocked the main highway for hours on Friday, demanding lower fuel prices.", "protest"),
     # crowd-control weapons turned on a boat
     ("A coast guard ship fired its water cannon at a fishing boat near the reef on Sunday.", "other_attack"),
+    # the parties named as the subject; thanks said in a call an office reports
+    ("The two leaders had spoken twice earlier this month about the hostages.", "phone_call"),
+    (
+        "The presidency said President Ana Ruiz spoke by phone with Chad's leader on Sunday and thanked him.",
+        "statement",
+    ),
     # a diplomatic protest
     ("Ghana summoned Togo's ambassador on Monday to protest the border incident.", "statement"),
 ]

@@ -37,6 +37,7 @@ from eventgraph.extract.lexicons.events import (
     AIR_MODIFIERS,
     ATTACK_NOUNS,
     ATTACK_VERBS,
+    BLAME_CUES,
     BLAME_PREDICATES,
     CARRY_OUT_VERBS,
     CASUALTY_VERBS,
@@ -263,6 +264,10 @@ def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_
             and found.trigger.lemma_.lower() in SOURCING_VERBS
         ):
             inside = [h for h in happenings if _reports(found.trigger, h.trigger) and _tells(h)]
+            if any(_blamed(h) for h in inside):
+                found.attributes["speech_act"] = "accusation"  # "said troops opened fire without provocation"
+                kept.append(found)
+                continue
             # "Hezbollah said it detonated the devices": a claim of its own deed
             speakers = {s.text.lower() for s in found.agents} | SELF_REFERENCES
             if inside and not any(speakers & _doers(h) or _own_side(found, h) for h in inside):
@@ -288,6 +293,13 @@ def _own_side(statement: _Found, happening: _Found) -> bool:
     passive = any(c.dep_ == "nsubjpass" for c in happening.trigger.children)
     agentless = passive and not by_agent(happening.trigger)
     return agentless and bool(_stems(speakers) & _stems(set(OFFICIAL_TITLES)))
+
+
+def _blamed(happening: _Found) -> bool:
+    """A deed told with blame ("opened fire without provocation", "deliberately targeted civilians")."""
+    verb = happening.trigger
+    words = {t.lower_ for c in verb.children if c.dep_ in ("prep", "advmod", "amod") for t in c.subtree}
+    return bool(words & BLAME_CUES)
 
 
 def _tells(found: _Found) -> bool:

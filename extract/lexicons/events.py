@@ -176,6 +176,10 @@ PHRASAL_EVENTS: dict[tuple[str, str], str] = {
 }
 # "the militia was behind the attack": predicates that blame the subject for an event.
 BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
+# Words that tell a reported deed with blame, making the report an accusation ("fired without provocation").
+BLAME_CUES = frozenset(
+    {"provocation", "unprovoked", "deliberately", "indiscriminately", "wantonly", "illegally"}
+)
 # "carried out an attack": verbs whose object event the subject performed.
 CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
 # Verbs that make a protest of a gathering of protesters.

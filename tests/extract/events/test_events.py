@@ -312,6 +312,12 @@ def test_spokesperson_telling_of_own_side_deed_is_a_statement_too(
 
 
 @pytest.mark.slow
+def test_deed_reported_with_blame_is_an_accusation(nlp: Language) -> None:
+    found = mentions(nlp, "An army spokesman said on Friday that rebels had opened fire without provocation.")
+    assert [m.attributes.get("speech_act") for m in found if m.type == "statement"] == ["accusation"]
+
+
+@pytest.mark.slow
 def test_plain_source_of_another_sides_deed_is_no_statement(nlp: Language) -> None:
     assert [m.type for m in mentions(nlp, "Police said two rockets struck the airport on Monday.")] == [
         "rocket_attack"

@@ -181,12 +181,29 @@ def _sentence_events(sent: SpacySpan, quotes: list[tuple[int, int]]) -> list[_Fo
         if (not _background(h.trigger) or incidents.specific_contact(h.trigger))  # "at their first meeting"
         and not _ranked_occasion(h.trigger)
     ]
-    happenings = _one_operation(happenings)
+    happenings = _one_deed(_one_operation(happenings))
     statements = [s for s in _statements(sent, candidates, near) if not _ranked_occasion(s.trigger)]
     protests = {h.trigger.i for h in happenings if h.type == "protest"}
     # "blocked the highway, demanding better pay": the demand is the protest's own, no statement of its own
     statements = [s for s in statements if not (s.trigger.tag_ == "VBG" and s.trigger.head.i in protests)]
     return _drop_sourcing(statements, happenings) + happenings
+
+
+def _one_deed(happenings: list[_Found]) -> list[_Found]:
+    """ "agreed to a ceasefire", "signed a peace agreement": a verb and the event noun it takes, of one
+    type, are one event; the verb's mention keeps the noun's place."""
+    by_token = {h.trigger.i: h for h in happenings}
+    dropped: set[int] = set()
+    for h in happenings:
+        tok = h.trigger
+        if tok.pos_ != "NOUN":
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        outer = by_token.get(verb.i) if tok.dep_ in ("dobj", "pobj") else None
+        if outer is not None and outer is not h and outer.type == h.type and outer.trigger.pos_ == "VERB":
+            outer.place = outer.place or h.place
+            dropped.add(id(h))
+    return [h for h in happenings if id(h) not in dropped]
 
 
 def _one_operation(happenings: list[_Found]) -> list[_Found]:

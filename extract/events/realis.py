@@ -87,6 +87,8 @@ def is_irrealis(tok: Token) -> bool:
         return True
     if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children) and tok.dep_ == "ccomp":
         return True  # an indirect question: "unclear who was attacking"
+    if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in tok.children):
+        return True  # "Neither group has claimed responsibility", "No one was arrested"
     cur = tok
     while cur.dep_ != "ROOT" and cur.head.i != cur.i:
         head = cur.head
@@ -106,6 +108,13 @@ def is_irrealis(tok: Token) -> bool:
 def _semicolon_between(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
     return any(t.text == ";" for t in a.doc[lo:hi])
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject that denies there was a doer: "no group", "neither side", "nobody", "none of them"."""
+    if subject.lower_ in ("nobody", "none", "neither", "noone"):
+        return True
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def in_speakers_own_words(tok: Token, ranges: list[tuple[int, int]]) -> bool:

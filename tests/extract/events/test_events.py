@@ -80,6 +80,8 @@ def test_event_type(nlp: Language, sentence: str, expected: str) -> None:
 
 
 NOT_EVENTS = [
+    ("Neither group has claimed responsibility for the ambush.", "statement"),
+    ("No one was arrested after the clashes.", "legal_action"),
     ("Ghana summoned Togo's ambassador on Monday to protest the border incident.", "protest"),
     ("The court summoned the minister to testify.", "statement"),
     ("Police seized two men and a car at the border.", "other_attack"),
@@ -335,3 +337,15 @@ def test_plain_source_of_another_sides_deed_is_no_statement(nlp: Language) -> No
 )
 def test_one_law_enforcement_operation_per_clause_tree(nlp: Language, sentence: str, count: int) -> None:
     assert [m.type for m in mentions(nlp, sentence)].count("legal_action") == count
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two neighbours agreed to a ceasefire in 2003.",
+        "The two sides signed a peace agreement in Doha on Friday.",
+    ],
+)
+def test_verb_and_its_event_noun_are_one_event(nlp: Language, sentence: str) -> None:
+    assert [m.type for m in mentions(nlp, sentence)] == ["agreement"]

@@ -638,6 +638,8 @@ def _attack_noun_specific(tok: Token) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     if dets and dets[0] in DEMONSTRATIVES:
         return False  # "in connection with that attack last month": one told before, dated or not
+    if dets and dets[0] in ANAPHORIC_DETS and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "claim":
+        return False  # "X claimed the attack on March 29": responsibility for one already told
     if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
         return True
     if dets and dets[0] in ANAPHORIC_DETS:

@@ -280,3 +280,9 @@ def test_remark_at_the_same_briefing_has_its_date(nlp: Language) -> None:
     )
     statements = [m for m in dated(nlp, text) if m.type == "statement"]
     assert [day(m) for m in statements] == ["2022-03-14", "2022-03-14"]
+
+
+@pytest.mark.slow
+def test_claiming_an_attack_already_told_dates_the_claim(nlp: Language) -> None:
+    found = dated(nlp, "The Islamic State claimed the attack on March 9.")
+    assert [(m.type, day(m)) for m in found] == [("statement", "2022-03-09")]

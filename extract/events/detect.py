@@ -670,6 +670,8 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
                 and tok.head.lemma_.lower() in ATTACK_VERBS | CARRY_OUT_VERBS
             ):
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
+            if weapon is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
+                weapon = _weapon_of(list(subject_of(tok.head)))  # "warplanes carried out strikes"
             if weapon and not seen_weapon:
                 seen_weapon, seen_agents = weapon, agents
             specific = incidents.noun_specific if lemma not in ATTACK_NOUNS else _attack_noun_specific

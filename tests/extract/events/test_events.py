@@ -60,6 +60,8 @@ TYPES = [
     # people taken by an armed group; a blockade with a demand
     ("Two aid workers were seized by armed men near the border on Sunday.", "other_attack"),
     ("Taxi drivers blocked the main highway for hours on Friday, demanding lower fuel prices.", "protest"),
+    # the weapon named by the subject of "carried out"
+    ("Hours later, coalition warplanes carried out strikes on rebel positions in the capital.", "airstrike"),
     # crowd-control weapons turned on a boat
     ("A coast guard ship fired its water cannon at a fishing boat near the reef on Sunday.", "other_attack"),
     # the parties named as the subject; thanks said in a call an office reports

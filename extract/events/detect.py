@@ -34,6 +34,7 @@ from eventgraph.extract.events.realis import in_speakers_own_words, is_irrealis
 from eventgraph.extract.ingest.dateline import dateline_end
 from eventgraph.extract.lexicons.descriptors import GROUP_NOUNS, PERSON_NOUNS
 from eventgraph.extract.lexicons.events import (
+    AIR_DEFENCE_NOUNS,
     AIR_MODIFIERS,
     ATTACK_NOUNS,
     ATTACK_VERBS,
@@ -590,8 +591,8 @@ def _weapon_of(tokens: list[Token]) -> tuple[str, str] | None:
             return extra
         if lemma in WEAPONS:
             return WEAPONS[lemma]
-        if lemma in AIR_MODIFIERS:
-            return WEAPONS["airstrike"]
+        if lemma in AIR_MODIFIERS and tok.head.lemma_.lower() not in AIR_DEFENCE_NOUNS:
+            return WEAPONS["airstrike"]  # "an air raid", not "its air defences intercepted a missile
     return None
 
 

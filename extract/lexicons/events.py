@@ -85,6 +85,22 @@ WEAPONS: dict[str, tuple[str, str]] = {
 }
 # "air strike", "air raid": the word before the attack noun makes it an airstrike.
 AIR_MODIFIERS = frozenset({"air", "aerial"})
+# "air defences", "air base": an "air" that names no strike from the air.
+AIR_DEFENCE_NOUNS = frozenset(
+    {
+        "defence",
+        "defense",
+        "defences",
+        "defenses",
+        "base",
+        "force",
+        "space",
+        "traffic",
+        "port",
+        "field",
+        "show",
+    }
+)
 
 # Non-attack event verbs and nouns -> type.
 EVENT_VERBS: dict[str, str] = {

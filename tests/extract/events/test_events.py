@@ -82,6 +82,7 @@ def test_event_type(nlp: Language, sentence: str, expected: str) -> None:
 
 
 NOT_EVENTS = [
+    ("The army said its air defences intercepted two rockets over the city on Monday.", "airstrike"),
     ("Neither group has claimed responsibility for the ambush.", "statement"),
     ("No one was arrested after the clashes.", "legal_action"),
     ("Ghana summoned Togo's ambassador on Monday to protest the border incident.", "protest"),

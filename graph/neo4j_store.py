@@ -89,7 +89,7 @@ def _place(data: Row) -> Place:
     )
 
 
-def _node_writes(batch: Batch) -> list[tuple[str, str, list[Any]]]:
+def node_writes(batch: Batch) -> list[tuple[str, str, list[Any]]]:
     """(statement, parameter, rows) for the nodes, written before the events that link to them."""
     described = {a.id for a in batch.articles}
     stubs = sorted({s.doc for e in batch.events for s in e.sources} - described)
@@ -150,7 +150,7 @@ def _new_event_row(e: Event) -> Row:
     return row
 
 
-def _chunks(events: Sequence[Event], size: int) -> list[list[Event]]:
+def event_chunks(events: Sequence[Event], size: int) -> list[list[Event]]:
     """Chunks of about ``size`` events, every repeat of an id in the chunk of its first telling, so
     concurrent chunks never touch the same event and the last telling still wins."""
     groups: dict[str, list[Event]] = {}
@@ -164,7 +164,7 @@ def _chunks(events: Sequence[Event], size: int) -> list[list[Event]]:
     return [c for c in chunks if c]
 
 
-def _write_chunk(tx: ManagedTransaction, chunk: Sequence[Event]) -> None:
+def write_chunk(tx: ManagedTransaction, chunk: Sequence[Event]) -> None:
     """One event chunk in one transaction: events the graph lacks are created outright, the rest
     (and repeats within the chunk) merged after them, so the latest told wins as in a plain merge."""
     ids = [e.id for e in chunk]
@@ -261,7 +261,7 @@ class Neo4jStore(Neo4jOverview, PathPages):
 
     # -- writing ------------------------------------------------------------
 
-    def _write(self, steps: list[tuple[str, Row]]) -> None:
+    def write_steps(self, steps: list[tuple[str, Row]]) -> None:
         """Run several statements in one managed write transaction (retried as a whole)."""
 
         def work(tx: ManagedTransaction) -> None:
@@ -280,31 +280,31 @@ class Neo4jStore(Neo4jOverview, PathPages):
         require_usable(self)
         steps: list[tuple[str, Row]] = []
         size = 0
-        for name, param, rows in _node_writes(batch):
+        for name, param, rows in node_writes(batch):
             for i in range(0, len(rows), self.node_batch_size):
                 part = rows[i : i + self.node_batch_size]
                 if steps and size + len(part) > self.node_batch_size:
-                    self._write(steps)
+                    self.write_steps(steps)
                     steps, size = [], 0
                 steps.append((name, {param: part}))
                 size += len(part)
         if steps:
-            self._write(steps)
+            self.write_steps(steps)
         self._write_events(batch.events, progress)
         spans = [(e.date.end - e.date.start).days for e in batch.events if e.date]
-        self._write([("write_meta", {"span": max(spans, default=0)})])
+        self.write_steps([("write_meta", {"span": max(spans, default=0)})])
 
     def _write_events(self, events: Sequence[Event], progress: Callable[[int, int], None] | None) -> None:
         """Event chunks on ``writers`` threads, each chunk its own managed transaction; progress
         counts finished chunks. A failure stops new chunks, lets running ones finish, and raises."""
-        chunks = _chunks(events, self.batch_size)
+        chunks = event_chunks(events, self.batch_size)
         done = 0
 
         def write(chunk: Sequence[Event]) -> int:
             for attempt in range(3):
                 try:
                     with self._errors("write_new_events"), self.driver.session(database=self.database) as s:
-                        s.execute_write(_write_chunk, chunk)
+                        s.execute_write(write_chunk, chunk)
                     break
                 except StoreError as exc:  # another loader created one of these events first
                     if not isinstance(exc.__cause__, ConstraintError) or attempt == 2:
@@ -488,7 +488,7 @@ def _prepare(store: Neo4jStore) -> str | None:
         raise
     with store._errors("await_indexes"), store.driver.session(database=store.database) as session:
         session.run(store._query("await_indexes"), seconds=INDEX_WAIT).consume()
-    store._write([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
+    store.write_steps([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
     return _format_problem(store)
 
 
@@ -504,7 +504,7 @@ def _format_problem(store: Neo4jStore) -> str | None:
     row = store.read("store_version")[0]
     version = row["version"]
     if not row["events"] and (version is None or version < GRAPH_VERSION):  # an empty graph is of any format
-        store._write([("write_store_version", {"version": GRAPH_VERSION, "layout": LAYOUT})])
+        store.write_steps([("write_store_version", {"version": GRAPH_VERSION, "layout": LAYOUT})])
     elif version != GRAPH_VERSION:
         return outdated(f"the Neo4j graph at {store.uri}", version, GRAPH_VERSION)
     return None

@@ -22,7 +22,7 @@ from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import Neo4jError
 
 from eventgraph.graph.model import Batch, Event
-from eventgraph.graph.neo4j_store import Neo4jStore, _chunks, _node_writes, _write_chunk, require_usable
+from eventgraph.graph.neo4j_store import Neo4jStore, event_chunks, node_writes, require_usable, write_chunk
 
 DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected"
 
@@ -73,14 +73,14 @@ def write_partition(target: Target, events: list[Event]) -> WriteStats:
     driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password))
     try:
         with driver.session(database=target.database) as session:
-            for chunk in _chunks(events, target.batch_size):
+            for chunk in event_chunks(events, target.batch_size):
                 attempts = 0
 
                 def work(tx: ManagedTransaction, chunk: list[Event] = chunk) -> None:
                     nonlocal attempts
                     attempts += 1
                     try:
-                        _write_chunk(tx, chunk)
+                        write_chunk(tx, chunk)
                     except Neo4jError as exc:
                         if exc.code == DEADLOCK:
                             stats.deadlocks += 1
@@ -101,16 +101,16 @@ def write_batch(sc: Any, batch: Batch, target: Target, partitions: int = 2) -> W
     store = Neo4jStore(target.uri, target.user, target.password, database=target.database)
     try:
         require_usable(store)
-        for name, param, rows in _node_writes(batch):
+        for name, param, rows in node_writes(batch):
             ordered = sorted(rows, key=lambda r: r["id"] if isinstance(r, dict) and "id" in r else str(r))
             for i in range(0, len(ordered), store.node_batch_size):
-                store._write([(name, {param: ordered[i : i + store.node_batch_size]})])
+                store.write_steps([(name, {param: ordered[i : i + store.node_batch_size]})])
         parts = partition_events(batch.events, partitions)
         results = (
             sc.parallelize(parts, numSlices=partitions).map(lambda p: write_partition(target, p)).collect()
         )
         spans = [(e.date.end - e.date.start).days for e in batch.events if e.date]
-        store._write([("write_meta", {"span": max(spans, default=0)})])
+        store.write_steps([("write_meta", {"span": max(spans, default=0)})])
     finally:
         store.close()
     return sum(results, WriteStats())

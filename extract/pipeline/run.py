@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventgraph.extract.events import continuity
@@ -113,43 +114,27 @@ def extract_articles(
             failed.add(article.id)
             report(article.name or article.id, exc)  # named as the user knows it
 
-    def units() -> Iterator[_Unit]:
-        for raw in raws:
-            try:
-                text = reporting_text(raw)
-            except Exception as exc:
-                failure(raw.article, exc)
-                continue
-            if not text.strip():
-                warn(str(Problem(raw.article.name or raw.article.id, _NO_TEXT, fatal=True)))
-                continue
-            articles.append(raw.article)
-            spans = pieces(text)
-            for n, (start, end) in enumerate(spans):
-                yield _Unit(raw, start, text[start:end], n == len(spans) - 1)
+    done = 0
+
+    def article_done() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress("extracting", done, None)
 
     with Spool[Prepared]() as spool:
-        done = 0
-        parsed = parse_each(
+        stream = prepared_articles(
+            raws,
             load(),
-            units(),
-            lambda u: u.text,
-            lambda u, exc: failure(u.raw.article, exc),
-            batch_size=BATCH_SIZE,
-            max_chars=BATCH_CHARS,
+            failure=failure,
+            warn=warn,
+            kept=articles.append,
             n_process=n_process,
+            done=article_done,
         )
-        for unit, doc in parsed:
-            if unit.raw.article.id not in failed:
-                try:
-                    spool.append(prepare(unit.raw.article, doc, mentions_of(unit.raw, doc), unit.offset))
-                    people.update(_people(doc))
-                except Exception as exc:
-                    failure(unit.raw.article, exc)
-            del doc
-            if unit.last and progress is not None:
-                done += 1
-                progress("extracting", done, None)
+        for item, names in stream:
+            spool.append(item)
+            people.update(names)
         builder = BatchBuilder(people)
         for n, item in enumerate(spool, 1):
             if item.article.id not in failed:
@@ -160,6 +145,68 @@ def extract_articles(
             if progress is not None:
                 progress("resolving", n, spool.count)
     return builder.finish(articles, failed)
+
+
+def prepared_articles(
+    raws: Iterable[RawArticle],
+    nlp: Language,
+    *,
+    failure: Callable[[Article, Exception], None],
+    warn: Callable[[str], None],
+    kept: Callable[[Article], None],
+    n_process: int = 1,
+    done: Callable[[], None] | None = None,
+) -> Iterator[tuple[Prepared, list[str]]]:
+    """Each article (or piece of a long one) cleaned, parsed and prepared, with the person names its
+    parse found; one loop for this process and the Spark executors (eventgraph.spark.chunk).
+
+    An article with no reporting text is a ``warn`` line; ``kept`` hears of every other one, in
+    input order; an article that raises goes to ``failure`` once and yields nothing more (pieces it
+    yielded before stay: the caller leaves out what ``failure`` named). ``done`` follows each article.
+    """
+    failed: set[str] = set()
+
+    def failed_once(article: Article, exc: Exception) -> None:
+        if article.id not in failed:
+            failed.add(article.id)
+            failure(article, exc)
+
+    def units() -> Iterator[_Unit]:
+        for raw in raws:
+            try:
+                text = reporting_text(raw)
+            except Exception as exc:
+                failed_once(raw.article, exc)
+                continue
+            if not text.strip():
+                warn(str(Problem(raw.article.name or raw.article.id, _NO_TEXT, fatal=True)))
+                continue
+            kept(raw.article)
+            spans = pieces(text)
+            for n, (start, end) in enumerate(spans):
+                yield _Unit(raw, start, text[start:end], n == len(spans) - 1)
+
+    parsed = parse_each(
+        nlp,
+        units(),
+        lambda u: u.text,
+        lambda u, exc: failed_once(u.raw.article, exc),
+        batch_size=BATCH_SIZE,
+        max_chars=BATCH_CHARS,
+        n_process=n_process,
+    )
+    for unit, doc in parsed:
+        item: tuple[Prepared, list[str]] | None = None
+        if unit.raw.article.id not in failed:
+            try:
+                item = prepare(unit.raw.article, doc, mentions_of(unit.raw, doc), unit.offset), _people(doc)
+            except Exception as exc:
+                failed_once(unit.raw.article, exc)
+        del doc
+        if item is not None:
+            yield item
+        if unit.last and done is not None:
+            done()
 
 
 def _people(doc: Doc) -> list[str]:

@@ -178,7 +178,7 @@ def test_actor_search_reads_the_full_text_index(neo: Neo4jStore) -> None:
 @pytest.mark.neo4j
 def test_a_graph_of_the_previous_format_is_refused_with_the_rebuild_advice(neo: Neo4jStore) -> None:
     neo.upsert(small_batch())
-    neo._write([("admin/mark_store_version", {"version": GRAPH_VERSION - 1})])
+    neo.write_steps([("admin/mark_store_version", {"version": GRAPH_VERSION - 1})])
     old = neo4j_store()
     try:
         with pytest.raises(StoreError) as refused:

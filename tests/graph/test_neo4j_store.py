@@ -214,7 +214,7 @@ def test_events_stored_before_span_classes_are_migrated_on_open(neo: Neo4jStore)
     neo.upsert(batch)
     flt = TimelineFilter(date(2018, 1, 1), date(2019, 12, 31))
     before = neo.timeline(flt, limit=500)
-    neo._write([("admin/forget_span_class", {})])  # the layout an older release wrote
+    neo.write_steps([("admin/forget_span_class", {})])  # the layout an older release wrote
     assert neo.timeline(flt, limit=500).rows == []
     reopened = neo4j_store()
     try:
@@ -261,7 +261,7 @@ def test_a_graph_an_older_release_loaded_is_refused_and_load_replace_rebuilds_it
     """Article ids changed (issue 12.2): a graph without this store format on its Meta node cannot be
     merged into or served; `load --replace` rebuilds it, and the span-class migration still runs."""
     neo.upsert(small_batch())
-    neo._write([("admin/forget_store_version", {}), ("admin/forget_span_class", {})])
+    neo.write_steps([("admin/forget_store_version", {}), ("admin/forget_span_class", {})])
     message = (
         f"the Neo4j graph at {NEO4J_URI} was written by an older eventgraph (store format 1; this one "
         f"reads {GRAPH_VERSION}): rebuild it: {REBUILD}"

@@ -20,7 +20,15 @@ from eventgraph.extract.resolve.batch import BatchBuilder
 from eventgraph.graph.model import Article, Batch
 from eventgraph.spark.chunk import ChunkResult, extract_chunk
 from eventgraph.spark.merge import SparkMerge
-from eventgraph.spark.parts import chunk_key, is_done, read_part, write_part
+from eventgraph.spark.parts import (
+    chunk_key,
+    input_path,
+    is_done,
+    read_input,
+    read_part,
+    write_input,
+    write_part,
+)
 
 # Articles per partition: a part is the unit of resumed work.
 CHUNK_ARTICLES = 16
@@ -54,10 +62,11 @@ def chunks(raws: Iterable[RawArticle], size: int = CHUNK_ARTICLES) -> Iterator[l
         yield chunk
 
 
-def _run_part(work_dir: str) -> Callable[[tuple[str, list[RawArticle]]], str]:
-    def run(item: tuple[str, list[RawArticle]]) -> str:
-        key, raws = item
-        write_part(Path(work_dir), key, extract_chunk(raws))
+def _run_part(work_dir: str) -> Callable[[str], str]:
+    def run(key: str) -> str:
+        folder = Path(work_dir)
+        write_part(folder, key, extract_chunk(read_input(folder, key)))
+        input_path(folder, key).unlink(missing_ok=True)
         return key
 
     return run
@@ -67,16 +76,18 @@ def extract_parts(
     sc: Any, raws: Iterable[RawArticle], work_dir: Path, chunk_size: int = CHUNK_ARTICLES
 ) -> list[str]:
     """Run the per-article extraction for every partition not finished in ``work_dir``; the keys of
-    all partitions, in input order. Each partition is one Spark task."""
+    all partitions, in input order. Each partition is one Spark task, which reads its articles from
+    the work dir: the driver writes them there one partition at a time and never holds the corpus."""
     keys: list[str] = []
-    todo: list[tuple[str, list[RawArticle]]] = []
+    todo: dict[str, None] = {}
     for chunk in chunks(raws, chunk_size):
         key = chunk_key(chunk)
         keys.append(key)
-        if not is_done(work_dir, key) and all(k != key for k, _ in todo):
-            todo.append((key, chunk))
+        if key not in todo and not is_done(work_dir, key):
+            write_input(work_dir, key, chunk)
+            todo[key] = None
     if todo:
-        sc.parallelize(todo, numSlices=len(todo)).map(_run_part(str(work_dir))).collect()
+        sc.parallelize(list(todo), numSlices=len(todo)).map(_run_part(str(work_dir))).collect()
     return keys
 
 
@@ -115,7 +126,9 @@ def extract_with_spark(
         _add_all(builder, part, failed, report)
         if progress is not None:
             progress("resolving", n, len(keys))
-    return builder.finish(articles, failed, events_of=merge or SparkMerge(sc))
+    if merge is None:
+        merge = SparkMerge(sc, work_dir)
+    return builder.finish(articles, failed, events_of=merge)
 
 
 def _add_all(builder: BatchBuilder, part: ChunkResult, failed: set[str], report: Fail) -> None:

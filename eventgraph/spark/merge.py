@@ -19,8 +19,15 @@ the connected components of the graph of such pairs (plus the mentions one artic
 from __future__ import annotations
 
 import copy
+import pickle
+import shutil
+import tempfile
+import uuid
+from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from eventgraph.extract.events.mention import Mention
@@ -53,7 +60,7 @@ class MergeStats:
 
 def block_keys(unit: Resolved) -> list[Key]:
     """The blocks of a unit, as ``candidate_pairs`` forms them (before time buckets)."""
-    head = (family(unit.mention.type), unit.aggregate)
+    head = (family(unit.type), unit.aggregate)
     own = sorted({"p:" + p for p in unit.participants} | ({"l:" + unit.place} if unit.place else set()))
     return [(*head, k) for k in own]
 
@@ -70,10 +77,10 @@ def fold_units(resolved: list[Resolved]) -> tuple[list[Resolved], list[list[int]
         copies = [copy.copy(resolved[n]) for n in by_doc[doc]]  # fold_duplicates extends its hosts' lists
         for c in copies:
             c.agents, c.targets, c.extra = list(c.agents), list(c.targets), list(c.extra)
-        seq = {id(c.mention): n for c, n in zip(copies, by_doc[doc], strict=True)}
+        seq = {id(c): n for c, n in zip(copies, by_doc[doc], strict=True)}
         for unit in fold_duplicates(copies):
             units.append(unit)
-            members.append([seq[id(unit.mention)], *(seq[id(m)] for m in unit.extra)])
+            members.append([seq[id(unit)], *(seq[id(m)] for m in unit.extra)])
     return units, members
 
 
@@ -90,9 +97,9 @@ def block_edges(block: Iterable[tuple[int, Resolved]], key: Key) -> Iterator[tup
             yield rows[i][0], rows[j][0]
 
 
-def components(n: int, edges: Iterable[tuple[int, int]]) -> list[int]:
+def components(n: int, edges: Iterable[tuple[int, int]]) -> array[int]:
     """Union-find: the component (its smallest unit number) of each of ``n`` units."""
-    parent = list(range(n))
+    parent = array("q", range(n))  # 8 bytes a unit
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -104,7 +111,7 @@ def components(n: int, edges: Iterable[tuple[int, int]]) -> list[int]:
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    return [root(x) for x in range(n)]
+    return array("q", (root(x) for x in range(n)))
 
 
 def component_events(
@@ -142,11 +149,47 @@ def ordered(found: Iterable[tuple[int, Event, str]], position: dict[int, int]) -
     return events
 
 
-class SparkMerge:
-    """``BatchBuilder.finish``'s ``events_of`` on a SparkContext."""
+# Mentions a slice file of the component step holds.
+SLICE_ROWS = 2000
 
-    def __init__(self, sc: Any) -> None:
+
+def write_slices(rows: Iterable[tuple[int, tuple[int, Resolved]]], folder: Path) -> list[str]:
+    """The component step's input as files of SLICE_ROWS rows: the driver holds one slice's mentions
+    at a time, never the corpus's."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[str] = []
+    batch: list[tuple[int, tuple[int, Resolved]]] = []
+
+    def flush() -> None:
+        path = folder / f"slice-{len(paths):06d}.pkl"
+        with path.open("wb") as fh:
+            pickle.dump(batch, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        paths.append(str(path))
+        batch.clear()
+
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= SLICE_ROWS:
+            flush()
+    if batch:
+        flush()
+    return paths
+
+
+def read_slice(path: str) -> list[tuple[int, tuple[int, Resolved]]]:
+    """Rows ``write_slices`` wrote into the run's own work dir."""
+    with open(path, "rb") as fh:
+        rows: list[tuple[int, tuple[int, Resolved]]] = pickle.load(fh)
+    return rows
+
+
+class SparkMerge:
+    """``BatchBuilder.finish``'s ``events_of`` on a SparkContext; the component step's input goes
+    through ``work_dir`` (a temporary folder when None; on a cluster, one every executor reads)."""
+
+    def __init__(self, sc: Any, work_dir: Path | None = None) -> None:
         self.sc = sc
+        self.work_dir = work_dir
         self.stats = MergeStats()
 
     def __call__(
@@ -156,28 +199,62 @@ class SparkMerge:
         place_names: dict[str, str],
         spilled: Spool[Mention],
     ) -> list[Event]:
-        for r in resolved:  # the executors build events from whole mentions; the driver holds them all
-            r.attach(spilled.get(r.ref))
-        units, members = fold_units(resolved)
+        if self.work_dir is not None:
+            return self._merge(resolved, names, place_names, spilled, self.work_dir)
+        with tempfile.TemporaryDirectory(prefix="eventgraph-merge-") as tmp:
+            return self._merge(resolved, names, place_names, spilled, Path(tmp))
+
+    def _merge(
+        self,
+        resolved: list[Resolved],
+        names: dict[str, str],
+        place_names: dict[str, str],
+        spilled: Spool[Mention],
+        work_dir: Path,
+    ) -> list[Event]:
+        units, members = fold_units(resolved)  # compact records: scoring reads no full mention
         keyed = [(k, (n, u)) for n, u in enumerate(units) for k in block_keys(u)]
+        n_blocks = len({k for k, _ in keyed})
         blocks = self.sc.parallelize(keyed).groupByKey()
-        edges = blocks.flatMap(lambda kv: list(block_edges(kv[1], kv[0]))).collect()
+        del keyed
+        edges = Counted(blocks.flatMap(lambda kv: list(block_edges(kv[1], kv[0]))).toLocalIterator())
         comp = components(len(units), edges)
         # position of each unit's host mention -> the unit's number: the single-process order.
         position = {m[0]: n for n, m in enumerate(members)}
-        rows = [(comp[n], (s, resolved[s])) for n, m in enumerate(members) for s in m]
+
+        def rows() -> Iterator[tuple[int, tuple[int, Resolved]]]:
+            for n, m in enumerate(members):
+                for s in m:
+                    r = copy.copy(resolved[s])  # the slice holds the mention, ``resolved`` does not
+                    r.attach(spilled.get(r.ref))
+                    yield comp[n], (s, r)
+
+        slices = write_slices(rows(), work_dir / f"merge-{uuid.uuid4().hex}")
         names_b = self.sc.broadcast(names)
         places_b = self.sc.broadcast(place_names)
-        found = (
-            self.sc.parallelize(rows)
-            .groupByKey()
-            .flatMap(lambda kv: component_events(kv[1], names_b.value, places_b.value))
-            .collect()
-        )
-        sizes: dict[int, int] = {}
-        for c in comp:
-            sizes[c] = sizes.get(c, 0) + 1
-        self.stats = MergeStats(
-            len(units), len({k for k, _ in keyed}), len(edges), len(sizes), max(sizes.values(), default=0)
-        )
+        try:
+            found = (
+                self.sc.parallelize(slices, numSlices=max(1, len(slices)))
+                .flatMap(read_slice)
+                .groupByKey()
+                .flatMap(lambda kv: component_events(kv[1], names_b.value, places_b.value))
+                .collect()
+            )
+        finally:
+            shutil.rmtree(Path(slices[0]).parent if slices else work_dir / "none", ignore_errors=True)
+        sizes = Counter(comp)
+        self.stats = MergeStats(len(units), n_blocks, edges.count, len(sizes), max(sizes.values(), default=0))
         return ordered(found, position)
+
+
+class Counted(Iterator[tuple[int, int]]):
+    """An iterator of pairs that counts what went through it."""
+
+    def __init__(self, items: Iterable[tuple[int, int]]) -> None:
+        self._items = iter(items)
+        self.count = 0
+
+    def __next__(self) -> tuple[int, int]:
+        item = next(self._items)
+        self.count += 1
+        return item

@@ -40,13 +40,32 @@ def is_done(work_dir: Path, key: str) -> bool:
     return part_path(work_dir, key).is_file()
 
 
+def input_path(work_dir: Path, key: str) -> Path:
+    return work_dir / f"in-{key}.pkl"
+
+
 def write_part(work_dir: Path, key: str, result: ChunkResult) -> Path:
     """Write atomically: a reader sees the whole part or no part."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    final = part_path(work_dir, key)
-    tmp = work_dir / f".{final.name}.{uuid.uuid4().hex}.tmp"
+    return _write_atomic(part_path(work_dir, key), result)
+
+
+def write_input(work_dir: Path, key: str, raws: list[RawArticle]) -> Path:
+    """A partition's input articles, for the executor that extracts them (the driver keeps none)."""
+    return _write_atomic(input_path(work_dir, key), raws)
+
+
+def read_input(work_dir: Path, key: str) -> list[RawArticle]:
+    """The articles ``write_input`` left for one partition."""
+    with input_path(work_dir, key).open("rb") as fh:
+        raws: list[RawArticle] = pickle.load(fh)
+    return raws
+
+
+def _write_atomic(final: Path, value: object) -> Path:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = final.parent / f".{final.name}.{uuid.uuid4().hex}.tmp"
     with tmp.open("wb") as fh:
-        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         fh.flush()
         os.fsync(fh.fileno())
     tmp.replace(final)

@@ -59,4 +59,4 @@ def test_repeated_corpus_identical_across_buckets(sc: Any, tmp_path: Path) -> No
 
 
 def test_components_union_find() -> None:
-    assert components(5, [(3, 4), (1, 3)]) == [0, 1, 2, 1, 1]
+    assert list(components(5, [(3, 4), (1, 3)])) == [0, 1, 2, 1, 1]

@@ -65,6 +65,7 @@ class Source:
     published: date
     paragraphs: tuple[str, ...]
     surnames: tuple[str, ...]  # last words of its PERSON entities
+    full_names: tuple[str, ...]  # its PERSON entities of two or more words, longest first
     cities: tuple[tuple[str, str], ...]  # (city name as written, its country code)
 
 
@@ -90,6 +91,7 @@ def sources() -> tuple[Source, ...]:
                 if e.label_ == "PERSON" and len(e.text.split()) >= 2 and e.text[:1].isupper()
             }
             surnames = {s for s in surnames if s not in other and find_place(s) is None}
+            full = {e.text for e in doc.ents if e.label_ == "PERSON" and e.text.split()[-1] in surnames}
             cities = set()
             for e in doc.ents:
                 place = find_place(e.text) if e.label_ == "GPE" else None
@@ -103,6 +105,7 @@ def sources() -> tuple[Source, ...]:
                     date.fromisoformat(entry["published"]),
                     body,
                     tuple(sorted(s for s in surnames if re.fullmatch(r"[A-Z][a-z]{2,}", s))),
+                    tuple(sorted((f for f in full if len(f.split()) >= 2), key=lambda f: (-len(f), f))),
                     tuple(sorted(cities)),
                 )
             )
@@ -127,9 +130,14 @@ def _surname(rng: random.Random) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
 
 
-def _retell(text: str, source: Source, people: dict[str, str], cities: dict[str, str], day: date) -> str:
-    """The source text with its people and cities renamed and its written years and months moved."""
-    for old, new in {**people, **cities}.items():
+def _retell(
+    text: str, source: Source, people: dict[str, tuple[str, str]], cities: dict[str, str], day: date
+) -> str:
+    """The source text with its people (full names, then surnames alone) and cities renamed and its
+    written years and months moved."""
+    names = {f: " ".join(people[f.split()[-1]]) for f in source.full_names if f.split()[-1] in people}
+    names |= {last: new[1] for last, new in people.items()} | cities
+    for old, new in names.items():
         text = re.sub(rf"\b{re.escape(old)}\b", new, text)
     shift = day.year - source.published.year
     text = re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group(0)) + shift), text)
@@ -145,7 +153,8 @@ def write_stories(
     """Write ``n`` distinct articles (stories told by 1-4 articles each) as article JSONL; ``n``."""
     rng = random.Random(seed)
     srcs = sources()
-    pool = sorted({_surname(rng) for _ in range(max(40, n // 12))})
+    # One first name per surname: a person of the pool is one real-world actor wherever named.
+    pool = [(_surname(rng), last) for last in sorted({_surname(rng) for _ in range(max(40, n // 12))})]
     rows: list[dict[str, str]] = []
     story = 0
     while len(rows) < n:

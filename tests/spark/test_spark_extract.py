@@ -1,5 +1,6 @@
-"""The Spark path gives the single-process events: identical JSONL on the seeds and on a corpus of
-repeated articles whose copies merge across neighbouring time buckets (real spaCy, local Spark)."""
+"""The Spark path gives the single-process events: identical JSONL on the seeds, on a corpus of
+repeated articles whose copies merge across neighbouring time buckets, and on a corpus of distinct
+stories told by several articles each (real spaCy, local Spark)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bench.spark_corpus import write_corpus
+from bench.spark_corpus import write_corpus, write_stories
 from eventgraph.extract.ingest.manifest import load_manifest
 from eventgraph.extract.ingest.read import RawArticle, read_inputs
 from eventgraph.extract.pipeline.run import extract_paths
@@ -56,6 +57,21 @@ def test_repeated_corpus_identical_across_buckets(sc: Any, tmp_path: Path) -> No
     # copies published 3 days apart merge into events told by several of them
     assert any(len({s["doc"].rsplit("-", 1)[0] for s in e["sources"]}) == 1 for e in multi)
     assert merge.stats.edges > 0
+
+
+def test_distinct_stories_identical(sc: Any, tmp_path: Path) -> None:
+    """200 distinct articles (about 40 s of the two runs on an idle 2-core machine)."""
+    corpus = tmp_path / "stories.jsonl"
+    assert write_stories(corpus, 200, seed=1) == 200
+    local, spark, merge = _both(sc, [corpus], None, tmp_path / "work", chunk=16)
+    assert spark == local
+    events = [json.loads(line) for line in spark]
+    assert len(events) > 200
+    told_by = [{s["doc"] for s in e["sources"]} for e in events]
+    assert sum(len(docs) > 1 for docs in told_by) > 20  # stories merge across their articles
+    assert merge.stats.edges > merge.stats.units // 4 and merge.stats.blocks > 50
+    assert not list((tmp_path / "work").glob("in-*.pkl"))  # each input was consumed by its task
+    assert not list((tmp_path / "work").glob("merge-*"))  # the merge's slices are gone
 
 
 def test_components_union_find() -> None:

@@ -1,5 +1,12 @@
-"""The Spark driver: articles read here, extracted in partitions by the executors (finished parts kept
-in a work dir for a resumed run), actors resolved here, events merged over blocks by the executors.
+"""The Spark driver: articles read here and written to the work dir a partition at a time, extracted
+by the executors (finished parts kept in the work dir for a resumed run), actors resolved here from
+the parts read back one at a time, events merged over blocks by the executors.
+
+What the driver holds grows with the corpus only by compact records: per article its metadata,
+per mention the few fields the merge compares (``Resolved``, its full mention spooled to disk), per
+real-world actor one tally (``ActorRegistry``), per merge unit two integers, and the events it
+returns. Actor resolution stays here because it is sequential: whether a name joins a person
+depends on the names of every earlier article, in input order, exactly as in one process.
 
 Run it as ``eventgraph extract --engine spark ...``, ``python -m eventgraph.spark.job PATH...`` or
 ``spark-submit eventgraph/spark/job.py PATH... --out FILE`` (the options of ``extract``).

@@ -9,11 +9,12 @@ the connected components of the graph of such pairs (plus the mentions one artic
    block (in an executor) scores the pairs ``candidate_pairs`` gives for it, within which the 8-day
    time buckets and the buckets next to them are handled; a pair is scored in the block of its first
    shared key only;
-3. the union of the pairs at or above the threshold gives the components (union-find on the driver:
-   one integer per unit);
+3. the union of the pairs at or above the threshold, streamed from the executors, gives the
+   components (union-find on the driver: one 8-byte integer per unit);
 4. each component is clustered and made into events in an executor by the merge's own ``cluster``
-   and ``to_event``; the driver puts the events in the single-process order and gives the rare
-   colliding event id its disambiguated form, as ``to_event`` does in one process.
+   and ``to_event``, from slices of mentions the driver wrote to the work dir one at a time; the
+   driver puts the events in the single-process order and gives the rare colliding event id its
+   disambiguated form, as ``to_event`` does in one process.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from eventgraph.extract.events.mention import Mention
 from eventgraph.extract.pipeline.spool import Spool
@@ -150,16 +150,17 @@ def ordered(found: Iterable[tuple[int, Event, str]], position: dict[int, int]) -
     return events
 
 
-# Mentions a slice file of the component step holds.
+# Rows (units, or mentions) a slice file holds.
 SLICE_ROWS = 2000
+_Row = TypeVar("_Row")
 
 
-def write_slices(rows: Iterable[tuple[int, tuple[int, Resolved]]], folder: Path) -> list[str]:
-    """The component step's input as files of SLICE_ROWS rows: the driver holds one slice's mentions
-    at a time, never the corpus's."""
+def write_slices(rows: Iterable[_Row], folder: Path) -> list[str]:
+    """A step's input as files of SLICE_ROWS rows, for the executors to read: the driver serializes
+    one slice at a time (of the component step, one slice's full mentions, never the corpus's)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[str] = []
-    batch: list[tuple[int, tuple[int, Resolved]]] = []
+    batch: list[_Row] = []
 
     def flush() -> None:
         path = folder / f"slice-{len(paths):06d}.pkl"
@@ -177,10 +178,10 @@ def write_slices(rows: Iterable[tuple[int, tuple[int, Resolved]]], folder: Path)
     return paths
 
 
-def read_slice(path: str) -> list[tuple[int, tuple[int, Resolved]]]:
+def read_slice(path: str) -> list[Any]:
     """Rows ``write_slices`` wrote into the run's own work dir."""
     with open(path, "rb") as fh:
-        rows: list[tuple[int, tuple[int, Resolved]]] = pickle.load(fh)
+        rows: list[Any] = pickle.load(fh)
     return rows
 
 
@@ -214,12 +215,34 @@ class SparkMerge:
         work_dir: Path,
     ) -> list[Event]:
         units, members = fold_units(resolved)  # compact records: scoring reads no full mention
-        keyed = [(k, (n, u)) for n, u in enumerate(units) for k in block_keys(u)]
-        n_blocks = len({k for k, _ in keyed})
-        blocks = self.sc.parallelize(keyed).groupByKey()
-        del keyed
-        edges = Counted(blocks.flatMap(lambda kv: list(block_edges(kv[1], kv[0]))).toLocalIterator())
+        folder = work_dir / f"merge-{uuid.uuid4().hex}"
+        try:
+            return self._steps(units, members, resolved, names, place_names, spilled, folder)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _steps(
+        self,
+        units: list[Resolved],
+        members: list[list[int]],
+        resolved: list[Resolved],
+        names: dict[str, str],
+        place_names: dict[str, str],
+        spilled: Spool[Mention],
+        folder: Path,
+    ) -> list[Event]:
+        numbered = write_slices(enumerate(units), folder / "units")
+        width = max(self.sc.defaultParallelism, len(numbered))
+        blocks = (
+            self.sc.parallelize(numbered, numSlices=max(1, len(numbered)))
+            .flatMap(read_slice)
+            .flatMap(lambda nu: [(k, nu) for k in block_keys(nu[1])])
+            .groupByKey(numPartitions=width)
+        )
+        packed = blocks.mapPartitions(lambda part: [_packed(kv for kv in part)]).collect()
+        edges = Counted(zip(*[iter(a for p in packed for a in p)] * 2, strict=True))
         comp = components(len(units), edges)
+        del packed
         # position of each unit's host mention -> the unit's number: the single-process order.
         position = {m[0]: n for n, m in enumerate(members)}
 
@@ -230,22 +253,29 @@ class SparkMerge:
                     r.attach(spilled.get(r.ref))
                     yield comp[n], (s, r)
 
-        slices = write_slices(rows(), work_dir / f"merge-{uuid.uuid4().hex}")
+        slices = write_slices(rows(), folder / "mentions")
         names_b = self.sc.broadcast(names)
         places_b = self.sc.broadcast(place_names)
-        try:
-            found = (
-                self.sc.parallelize(slices, numSlices=max(1, len(slices)))
-                .flatMap(read_slice)
-                .groupByKey()
-                .flatMap(lambda kv: component_events(kv[1], names_b.value, places_b.value))
-                .collect()
-            )
-        finally:
-            shutil.rmtree(Path(slices[0]).parent if slices else work_dir / "none", ignore_errors=True)
+        found = (
+            self.sc.parallelize(slices, numSlices=max(1, len(slices)))
+            .flatMap(read_slice)
+            .groupByKey(numPartitions=width)
+            .flatMap(lambda kv: component_events(kv[1], names_b.value, places_b.value))
+            .collect()
+        )
         sizes = Counter(comp)
+        n_blocks = blocks.count()  # from the shuffle files already written
         self.stats = MergeStats(len(units), n_blocks, edges.count, len(sizes), max(sizes.values(), default=0))
         return ordered(found, position)
+
+
+def _packed(blocks: Iterable[tuple[Key, Iterable[tuple[int, Resolved]]]]) -> array[int]:
+    """One partition's merge pairs as a flat array of unit numbers (16 bytes a pair to the driver)."""
+    out = array("q")
+    for key, block in blocks:
+        for a, b in block_edges(block, key):
+            out.extend((a, b))
+    return out
 
 
 class Counted(Iterator[tuple[int, int]]):

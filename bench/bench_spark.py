@@ -103,16 +103,27 @@ def driver_memory(sizes: list[int], part_size: int) -> list[str]:
     return lines
 
 
+def _peak_mb() -> float:
+    """This process's peak RSS: VmHWM (reset by exec, unlike ru_maxrss, which a child started by
+    subprocess inherits from its parent's fork)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _driver_child(corpus: Path, part_size: int) -> None:
     """One Spark run from this process as the driver; prints its figures as JSON."""
-    start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = _peak_mb()
     sc = spark_context("local[2]")
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         raws = (r for r in read_inputs([corpus]) if isinstance(r, RawArticle))
         batch = extract_with_spark(raws, sc=sc, work_dir=Path(tmp), warn=lambda _: None, chunk_size=part_size)
         took = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     sc.stop()
     print(json.dumps({"events": len(batch.events), "seconds": took, "peak_mb": peak, "start_mb": start}))
 

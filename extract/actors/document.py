@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.descriptions import sponsors
+from eventgraph.extract.actors.forces import add_forces_alias
 from eventgraph.extract.actors.generic import protesting
 from eventgraph.extract.actors.memberships import add_memberships
 from eventgraph.extract.actors.model import DocActor, Named
@@ -80,6 +81,8 @@ class DocumentActors:
         if key not in self._resolved:
             actor = resolve_span(self._article, span)
             self._resolved[key] = actor
+            if actor is not None:
+                add_forces_alias(actor)  # "Mexican army soldiers": also "Military Forces of Mexico"
             if actor is not None and actor.kind == "person":
                 self._article.people.append((span.start, span.end, actor))
                 self._article.people.sort(key=lambda p: p[0])

@@ -40,6 +40,11 @@ SUPPLEMENT: dict[str, str] = {
     **dict.fromkeys(["clan", "clans", "clansmen", "tribesmen", "vigilantes", "gangs"], "armed"),
     **dict.fromkeys(["gendarme", "gendarmes", "policeman", "policemen", "police officers"], "police"),
     **dict.fromkeys(["troops", "soldiers", "servicemen", "army", "military", "paratroopers"], "military"),
+    # A state's forces named by its regime or junta: the forces of the country the article is about.
+    **dict.fromkeys(
+        [f"{ruler} {force}" for ruler in ("regime", "junta") for force in ("forces", "troops", "soldiers")],
+        "military",
+    ),
     **dict.fromkeys(
         [
             *("youth", "youths", "teenager", "teenagers", "boy", "boys", "herder", "herders"),

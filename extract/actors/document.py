@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -9,13 +10,14 @@ from spacy.tokens import Doc
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.descriptions import sponsors
 from eventgraph.extract.actors.forces import add_forces_alias
-from eventgraph.extract.actors.generic import protesting
+from eventgraph.extract.actors.generic import protesting, unclaimed_attacker
 from eventgraph.extract.actors.memberships import add_memberships
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.actors.names import register
 from eventgraph.extract.actors.resolvers import resolve_span
 from eventgraph.extract.actors.titles import add_roles
 from eventgraph.extract.events.mention import Span
+from eventgraph.extract.lexicons.agents import UNSEEN_WEAPONS
 
 
 class DocumentActors:
@@ -74,6 +76,16 @@ class DocumentActors:
         """An agent of a protest: an unnamed group of civilians becomes protesters (rioters when the
         trigger is a riot) of its country."""
         return protesting(self._article, actor, trigger)
+
+    def unclaimed(self, weapon: str | None, sentence: str) -> DocActor | None:
+        """The agent of an attack that names none: an unidentified armed group of the article's
+        country when the weapon (the event's, else one its sentence names) is one armed groups
+        plant or fire unseen (a bomb, an IED, rockets); None for any other (an airstrike without
+        its air force is no group's)."""
+        words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", sentence.lower())}
+        if weapon in UNSEEN_WEAPONS or UNSEEN_WEAPONS & words:
+            return unclaimed_attacker(self._article)
+        return None
 
     def resolve(self, span: Span) -> DocActor | None:
         """The document actor a participant span refers to, or None when it names none."""

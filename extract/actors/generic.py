@@ -290,6 +290,12 @@ def _country_code(words: list[str]) -> str | None:
     return country_lookup().get(key) or demonym_lookup().get(key)
 
 
+def unclaimed_attacker(article: Article) -> DocActor:
+    """The agent of an attack no one is said to have made ("a bomb exploded", "an IED targeted"):
+    as analysts file it, the unidentified armed group of the article's country."""
+    return _group(article, "armed", article_country(article))
+
+
 def protesting(article: Article, actor: DocActor, trigger: str = "") -> DocActor:
     """The agent of a protest: civilians who protest are protesters ("hundreds of farmers protested"),
     those who riot are rioters ("angry youths rioted")."""

@@ -59,6 +59,9 @@ SUPPLEMENT: dict[str, str] = {
         "civilians",
     ),
 }
+# Weapons (as events.WEAPONS and incidents.INCIDENT_WEAPONS name them) that armed groups plant or
+# fire unseen: an attack with one and no stated attacker is an unidentified armed group's.
+UNSEEN_WEAPONS = frozenset(["ied", "bomb", "explosive", "mine", "grenade", "rocket", "mortar"])
 # Words before a noun of people that make them unidentified perpetrators ("unknown men").
 UNIDENTIFIED = frozenset(["unidentified", "unknown", "armed", "masked", "suspected", "alleged", "hooded"])
 # Nouns whose category holds only with such a word: "men" alone are civilians, "armed men" are not.

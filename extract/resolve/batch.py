@@ -176,6 +176,8 @@ class BatchBuilder:
             agents = _resolved(actors, m.agents)
             if m.type == "protest":
                 agents = [actors.protester(a, m.trigger) for a in agents]
+            elif not m.agents and m.type in _ATTACKS:
+                agents = [a for a in [actors.unclaimed(m.attributes.get("weapon"), m.sentence)] if a is not None]
             targets = [
                 t
                 for t in _resolved(actors, [s for s in m.targets if not _destination(m, s)])

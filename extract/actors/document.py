@@ -77,15 +77,18 @@ class DocumentActors:
         trigger is a riot) of its country."""
         return protesting(self._article, actor, trigger)
 
-    def unclaimed(self, weapon: str | None, sentence: str) -> DocActor | None:
-        """The agent of an attack that names none: an unidentified armed group of the article's
-        country when the weapon (the event's, else one its sentence names) is one armed groups
-        plant or fire unseen (a bomb, an IED, rockets); None for any other (an airstrike without
-        its air force is no group's)."""
+    def unclaimed(self, weapon: str | None, sentence: str, country: str | None = None) -> DocActor | None:
+        """The agent of an attack that names none, as incident analysts file it: the unidentified
+        armed group of the event's country (else the article's), when the weapon (the event's,
+        else one its sentence names) is one armed groups plant or fire unseen (a bomb, an IED,
+        rockets). None for any other weapon (an airstrike is no unseen group's), and None when
+        the article names an armed group: the attack may be that group's, which the text leaves open."""
         words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", sentence.lower())}
-        if weapon in UNSEEN_WEAPONS or UNSEEN_WEAPONS & words:
-            return unclaimed_attacker(self._article)
-        return None
+        if weapon not in UNSEEN_WEAPONS and not UNSEEN_WEAPONS & words:
+            return None
+        if any(n.actor.kind == "group" for n in self._article.named):
+            return None
+        return unclaimed_attacker(self._article, country)
 
     def resolve(self, span: Span) -> DocActor | None:
         """The document actor a participant span refers to, or None when it names none."""

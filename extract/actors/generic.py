@@ -290,10 +290,10 @@ def _country_code(words: list[str]) -> str | None:
     return country_lookup().get(key) or demonym_lookup().get(key)
 
 
-def unclaimed_attacker(article: Article) -> DocActor:
+def unclaimed_attacker(article: Article, country: str | None = None) -> DocActor:
     """The agent of an attack no one is said to have made ("a bomb exploded", "an IED targeted"):
-    as analysts file it, the unidentified armed group of the article's country."""
-    return _group(article, "armed", article_country(article))
+    as analysts file it, the unidentified armed group of the event's country, else the article's."""
+    return _group(article, "armed", country or article_country(article))
 
 
 def protesting(article: Article, actor: DocActor, trigger: str = "") -> DocActor:

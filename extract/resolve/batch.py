@@ -177,7 +177,10 @@ class BatchBuilder:
             if m.type == "protest":
                 agents = [actors.protester(a, m.trigger) for a in agents]
             elif not m.agents and m.type in _ATTACKS:
-                agents = [a for a in [actors.unclaimed(m.attributes.get("weapon"), m.sentence)] if a is not None]
+                unseen = actors.unclaimed(
+                    m.attributes.get("weapon"), m.sentence, place.country if place else None
+                )
+                agents = [unseen] if unseen is not None else []  # "a bomb exploded": an unidentified group's
             targets = [
                 t
                 for t in _resolved(actors, [s for s in m.targets if not _destination(m, s)])

@@ -1,0 +1,55 @@
+"""A state's forces as written keep the analysts' name as an alias; aircraft of a country and a
+regime's forces are its military; an attack with an unseen weapon and no attacker is an
+unidentified armed group's."""
+
+from __future__ import annotations
+
+from actor_texts import make_doc, make_span
+
+from eventgraph.extract.actors import DocumentActors
+from eventgraph.extract.actors.forces import forces_name
+from eventgraph.extract.actors.model import DocActor
+
+
+def resolve(doc: DocumentActors, surface: str, label: str = "NOUN") -> DocActor | None:
+    return doc.resolve(make_span(doc.text, surface, label))
+
+
+def test_forces_name_reads_the_country_and_the_force() -> None:
+    assert forces_name("Peruvian army soldiers") == "Military Forces of Peru"
+    assert forces_name("Kenya's police") == "Police Forces of Kenya"
+    assert forces_name("Chilean forces") == "Military Forces of Chile"
+    assert forces_name("Chilean protesters") is None  # people, not a force
+    assert forces_name("Peruvian Football Federation") is None
+    assert forces_name("army soldiers") is None  # no country
+
+
+def test_named_forces_keep_their_name_and_gain_the_analysts_alias() -> None:
+    text = "On 2 May 2021, Peruvian army soldiers searched a warehouse near the port."
+    doc = make_doc(text, [("Peruvian army soldiers", "ORG")])
+    actor = resolve(doc, "Peruvian army soldiers", "ORG")
+    assert actor is not None and actor.name == "Peruvian army soldiers"
+    assert "Military Forces of Peru" in actor.names
+
+
+def test_aircraft_of_a_country_are_its_forces() -> None:
+    text = "On 2 May 2021, Chilean jets bombed a depot near the border."
+    doc = make_doc(text, [("Chilean", "NORP")])
+    actor = resolve(doc, "Chilean", "NORP")
+    assert actor is not None and actor.key == "forces:CL"
+    assert "Military Forces of Chile" in actor.names
+
+
+def test_regime_forces_are_the_military_of_the_articles_country() -> None:
+    text = "In Peru, regime forces shelled a camp."
+    doc = make_doc(text, [("Peru", "GPE")])
+    actor = resolve(doc, "regime forces")
+    assert actor is not None and actor.name == "Military Forces of Peru"
+
+
+def test_an_unseen_weapon_without_attacker_is_an_unidentified_group() -> None:
+    text = "In Peru, a bomb exploded in a market."
+    doc = make_doc(text, [("Peru", "GPE")])
+    actor = doc.unclaimed(None, text)
+    assert actor is not None and actor.name == "Unidentified Armed Group (Peru)"
+    assert doc.unclaimed("airstrike", "In Peru, jets struck a market.") is None

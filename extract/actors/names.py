@@ -25,10 +25,13 @@ from eventgraph.extract.lexicons.organisations import GROUPISH_WORDS, organisati
 from eventgraph.extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup
 from eventgraph.extract.lexicons.speech import SPEAKER_VERBS
 from eventgraph.extract.lexicons.titles import HONORIFICS, NOT_PERSON_CUES
+from eventgraph.extract.places import find_place
 from eventgraph.extract.resolve.names import acronym_definitions, person_tokens, same_person, strip_possessive
 from eventgraph.graph.model import ActorKind
 
 _PUBLISHED = "|".join(PUBLISHING_VERBS)
+# One item of a bracketed location: capitalised words, with "-" and "of" ("Jammu", "Al-Hasakeh", "Shan-North").
+_LOCALITY_ITEM = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|del|de|la|al|el|ez|es))*")
 # A name in a media context: "X reported", "X, the media outlet of ...", "X news agency", "told X TV".
 _MEDIA_CONTEXT_AFTER = re.compile(
     r"(?:\s*+,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(MEDIA_APPOSITION_NOUNS) + r")\b|"
@@ -52,6 +55,8 @@ def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
     for start, end, label in entities:
         if article.taken(start, end) or article.inside_role(start, end):
             continue
+        if in_locality(article.text, start, end):
+            continue  # "in Tafas (Daraa, Southern)": the places of a report's location, no actor
         outlet = strip_possessive(article.text[start:end])
         if label in ("PERSON", "ORG") and outlet in outlets:
             article.add_named(start, end, article.actor(f"media:{fold(outlet)}", "media", outlet), "ORG")
@@ -102,6 +107,20 @@ def org_kind(name: str) -> ActorKind:
     if any(cue in low for cue in GROUPISH_WORDS):
         return "group"
     return "org"
+
+
+def in_locality(text: str, start: int, end: int) -> bool:
+    """Is the name one of the places in brackets that locate an incident after a place ("in Aranpur
+    (Dantewada, Chhattisgarh)")? Every item of the brackets is a capitalised name, not an acronym,
+    and the gazetteer knows one of them; "(Maoist)" or "(ISWAP)" after a group's name are no places."""
+    opened = text.rfind("(", max(0, start - 80), start)
+    closed = text.find(")", end, end + 80)
+    if opened < 0 or closed < 0 or ")" in text[opened:start] or "(" in text[end:closed]:
+        return False
+    items = [i.strip() for i in re.split(r",|\band\b", text[opened + 1 : closed])]
+    if not items or any(not _LOCALITY_ITEM.fullmatch(i) or i.isupper() for i in items if i):
+        return False
+    return any(find_place(i) is not None for i in items if i)
 
 
 def is_place_word(name: str) -> bool:

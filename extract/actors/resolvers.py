@@ -17,7 +17,7 @@ from eventgraph.extract.actors.descriptions import BACKED, backed_group, descrip
 from eventgraph.extract.actors.generic import generic_group, group_after
 from eventgraph.extract.actors.holders import office, possessive_title, role_holder, untagged_person
 from eventgraph.extract.actors.model import DocActor, Named
-from eventgraph.extract.actors.names import named_actor
+from eventgraph.extract.actors.names import in_locality, named_actor
 from eventgraph.extract.actors.pronouns import collective_pronoun, person_pronoun
 from eventgraph.extract.actors.references import apposed_name, named_before, titled_person
 from eventgraph.extract.actors.states import GOVERNMENT, armed_forces, capital, country_in
@@ -77,6 +77,10 @@ def _collective_pronoun(article: Article, q: Query) -> Found:
 
 def _other_pronoun(article: Article, q: Query) -> Found:
     return NOBODY if q.span.label == "PRON" else None
+
+
+def _locality(article: Article, q: Query) -> Found:
+    return NOBODY if q.span.label != "NOUN" and in_locality(article.text, q.start, q.span.end) else None
 
 
 def _possessive_title(article: Article, q: Query) -> Found:
@@ -175,6 +179,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _person_pronoun,  # "he", "her" -> the person the text last spoke of
     _collective_pronoun,  # "they", "its" -> the last group, organisation or state
     _other_pronoun,  # any other pronoun: no actor
+    _locality,  # "(Djugu, Ituri)" after a place: the report's location, no actor
     _possessive_title,  # "Iraq's Prime Minister, Adil Abdul Mahdi" given as "Iraq" -> the person
     _armed_forces,  # "Iraqi soldiers", "US troops" -> the country's forces
     _nationality_of_group,  # "Palestinian" of "two Palestinian youths" -> "Civilians (Palestine)"

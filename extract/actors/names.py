@@ -30,7 +30,7 @@ from eventgraph.extract.resolve.names import acronym_definitions, person_tokens,
 from eventgraph.graph.model import ActorKind
 
 _PUBLISHED = "|".join(PUBLISHING_VERBS)
-# One item of a bracketed location: capitalised words, with "-" and "of" ("Jammu", "Al-Hasakeh", "Shan-North").
+# One item of a bracketed location: capitalised words, with "-" and "of" ("Jammu", "Al-Hasakeh").
 _LOCALITY_ITEM = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|del|de|la|al|el|ez|es))*")
 # A name in a media context: "X reported", "X, the media outlet of ...", "X news agency", "told X TV".
 _MEDIA_CONTEXT_AFTER = re.compile(

@@ -53,3 +53,15 @@ def test_an_unseen_weapon_without_attacker_is_an_unidentified_group() -> None:
     actor = doc.unclaimed(None, text)
     assert actor is not None and actor.name == "Unidentified Armed Group (Peru)"
     assert doc.unclaimed("airstrike", "In Peru, jets struck a market.") is None
+
+
+def test_names_in_the_brackets_that_locate_a_report_are_no_actors() -> None:
+    from eventgraph.extract.actors.names import in_locality
+
+    text = "Gunmen attacked a camp near Tafas (Daraa, Syria) and the Communist Party of Peru (Maoist) said so."
+    tafas = text.index("Daraa")
+    assert in_locality(text, tafas, tafas + len("Daraa"))
+    maoist = text.index("Maoist")
+    assert not in_locality(text, maoist, maoist + len("Maoist"))  # a party's qualifier, no place
+    doc = make_doc(text, [("Daraa", "ORG")])
+    assert resolve(doc, "Daraa", "ORG") is None

@@ -58,7 +58,7 @@ from eventgraph.extract.lexicons.events import (
     WEAPONS,
 )
 from eventgraph.extract.lexicons.function_words import ANAPHORIC_DETS
-from eventgraph.extract.lexicons.incidents import WEAK_INCIDENT_VERBS
+from eventgraph.extract.lexicons.incidents import FIGHT_VERBS, WEAK_INCIDENT_VERBS
 from eventgraph.extract.lexicons.media import MEDIA
 from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
@@ -715,6 +715,10 @@ def _noun_doers(tok: Token) -> list[Token]:
     return doers + (subject_of(governor) if governor is not None and governor.pos_ == "VERB" else [])
 
 
+# Verbs of fighting whose "with" phrase names the other side.
+_SIDED_VERBS = FIGHT_VERBS | {"clash", "skirmish", "exchange"}
+
+
 def _attack_verb(tok: Token) -> _Found | None:
     subjects = subject_of(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -745,6 +749,13 @@ def _attack_verb(tok: Token) -> _Found | None:
         if count:
             found.attributes["count"] = count
     _attack_details(found, tok, objects + pobjs(tok, frozenset({"on", "against", "at", "in", "near"})))
+    if tok.lemma_.lower() in _SIDED_VERBS:  # "X clashed with Y", "exchanged fire with Y": Y is a party
+        sides = spans(w for w in with_tools if _weapon_of([w]) is None)
+        found.targets += [
+            s
+            for s in sides
+            if s not in found.targets and s.label not in ("GPE", "FAC", "LOC") and _is_actor(s)
+        ]
     if incidents.enforcement(tok, agents):
         found.type = "legal_action"  # "police raided a house"
     elif incidents.by_rioters(tok):

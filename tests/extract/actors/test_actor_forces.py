@@ -58,7 +58,9 @@ def test_an_unseen_weapon_without_attacker_is_an_unidentified_group() -> None:
 def test_names_in_the_brackets_that_locate_a_report_are_no_actors() -> None:
     from eventgraph.extract.actors.names import in_locality
 
-    text = "Gunmen attacked a camp near Tafas (Daraa, Syria) and the Communist Party of Peru (Maoist) said so."
+    text = (
+        "Gunmen attacked a camp near Tafas (Daraa, Syria) and the Communist Party of Peru (Maoist) said so."
+    )
     tafas = text.index("Daraa")
     assert in_locality(text, tafas, tafas + len("Daraa"))
     maoist = text.index("Maoist")

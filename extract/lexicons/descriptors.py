@@ -99,10 +99,6 @@ FORCES_NOUNS = (
     "servicemembers",
     "personnel",
     "marines",
-    "fighter jets",
-    "jets",
-    "warplanes",
-    "aircraft",
 )
 # Participles that make a group the proxy of a sponsor ("Iranian-backed", "Russia-aligned").
 SPONSORSHIP_PARTICIPLES = ("backed", "supported", "sponsored", "aligned", "allied", "linked", "funded")

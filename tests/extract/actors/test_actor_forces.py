@@ -1,5 +1,5 @@
-"""A state's forces as written keep the analysts' name as an alias; aircraft of a country and a
-regime's forces are its military; an attack with an unseen weapon and no attacker is an
+"""A state's forces as written keep the analysts' name as an alias; a regime's forces are its
+military; an attack with an unseen weapon and no attacker is an
 unidentified armed group's."""
 
 from __future__ import annotations
@@ -30,14 +30,6 @@ def test_named_forces_keep_their_name_and_gain_the_analysts_alias() -> None:
     actor = resolve(doc, "Peruvian army soldiers", "ORG")
     assert actor is not None and actor.name == "Peruvian army soldiers"
     assert "Military Forces of Peru" in actor.names
-
-
-def test_aircraft_of_a_country_are_its_forces() -> None:
-    text = "On 2 May 2021, Chilean jets bombed a depot near the border."
-    doc = make_doc(text, [("Chilean", "NORP")])
-    actor = resolve(doc, "Chilean", "NORP")
-    assert actor is not None and actor.key == "forces:CL"
-    assert "Military Forces of Chile" in actor.names
 
 
 def test_regime_forces_are_the_military_of_the_articles_country() -> None:

@@ -54,7 +54,10 @@ def test_pieces_of_a_long_article_keep_offsets_into_the_whole_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(piecing, "PIECE_CHARS", 500)
-    text = "Calls and Rockets\n\n" + "\n\n".join(PARAGRAPH for _ in range(12)) + "\n"
+    # Each paragraph's attack on its own day: the same unclaimed attack repeated on one day is one
+    # event (the unidentified armed group's), so repeats would leave no mention beyond the first piece.
+    days = [PARAGRAPH.replace("On Monday", f"On December {n}") for n in range(1, 13)]
+    text = "Calls and Rockets\n\n" + "\n\n".join(days) + "\n"
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
     batch = extract_paths([tmp_path / "long.txt"], {"long.txt": {"published": "2019-12-31"}}, warn=print)
     sources = [s for e in batch.events for s in e.sources]

@@ -7,6 +7,7 @@ search over the same store paged with tiny pages, every actor a "hub" and the bo
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -240,3 +241,35 @@ def test_a_page_of_the_embedded_index_starts_after_the_cursor_and_stays_in_the_w
         key=link_key,
     )
     assert [i.event for i in first + rest] == [i.event for i in everything[:20]]
+
+
+def test_the_embedded_store_keeps_each_hubs_order_current_at_upsert() -> None:
+    """The (start, id) order of every actor over BIG events is there right after each upsert (no
+    first search pays for it) and equals a fresh sort, whether batches add events, re-date them or
+    add participants, a few at a time (insorts) or many (a fresh sort)."""
+    batch = hub_batch(2)
+    store = MemoryStore()
+    part = dataclasses.replace(batch, events=batch.events[:2000])
+    store.upsert(part)
+    store.upsert(dataclasses.replace(batch, events=batch.events[2000:2050]))  # a few new: insorts
+    store.upsert(dataclasses.replace(batch, events=batch.events[2050:]))
+    shift = timedelta(days=400)
+    redated = [
+        dataclasses.replace(e, date=DateInterval(e.date.start - shift, e.date.end - shift, "range"))
+        if e.date and i % 2
+        else dataclasses.replace(e, date=None, targets=[*e.targets, "person:p-59"])
+        for i, e in enumerate(batch.events[::50])
+    ]
+    store.upsert(dataclasses.replace(batch, events=redated))  # a few moved: removals and insorts
+    checked = 0
+    for actor in [a.id for a in batch.actors]:
+        events = [i for i in store.incidences([actor])[actor] if i.kind == "event"]
+        kept = store._path_order.get(actor)
+        if len(events) > paths.BIG:
+            assert kept == sorted(link_key(i) for i in events)
+            checked += 1
+        else:
+            assert kept is None
+    assert checked == 3
+    moved = {e.id for e in redated}
+    assert any(k[1] in moved and k[0] == date.max for k in store._path_order.get("group:hub-0") or [])

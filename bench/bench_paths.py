@@ -12,6 +12,7 @@ are compared and mismatches counted.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import random
 import time
@@ -22,8 +23,9 @@ from typing import Any
 from bench import old_paths
 from bench.gen_synthetic import generate
 from bench.report import latency
+from eventgraph.graph import path_pages
 from eventgraph.graph.memory import MemoryStore
-from eventgraph.graph.model import DateInterval
+from eventgraph.graph.model import Batch, DateInterval
 from eventgraph.graph.paths import find_paths
 
 YEAR = DateInterval(date(2019, 1, 1), date(2019, 12, 31), "range")
@@ -52,6 +54,39 @@ def _time(
     return samples, answers
 
 
+def _uptime() -> str:
+    """The load average beside a timed row (the machine is shared)."""
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _upsert_costs(batch: Batch) -> MemoryStore:
+    """The embedded store loaded, with what keeping the hubs' path orders costs at upsert: the
+    whole load, the orders built from scratch alone, and a batch of 1,000 events more."""
+    store = MemoryStore()
+    head, tail = dataclasses.replace(batch, events=batch.events[:-1000]), batch.events[-1000:]
+    started = time.perf_counter()
+    store.upsert(head)
+    load = time.perf_counter() - started
+    orders = path_pages.Orders()
+    started = time.perf_counter()
+    orders.update(
+        ((None, frozenset(), *store._linked(store._events[e.id])) for e in head.events),
+        store._actor_events.__getitem__,
+        store._link_key,
+    )
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    store.upsert(dataclasses.replace(batch, events=tail))
+    more = time.perf_counter() - started
+    print(
+        f"memory upsert of {len(head.events):,} events: {load:.1f} s, of which the path orders of "
+        f"{len(orders.keys):,} actors over BIG links {built:.1f} s; then 1,000 events more: {more:.2f} s "
+        f"({_uptime()})",
+        flush=True,
+    )
+    return store
+
+
 def run(
     store: Any, label: str, actors: list[str], rounds: int, old_rounds: int, warm_all: bool = False
 ) -> list[str]:
@@ -73,7 +108,7 @@ def run(
             warm = " warm" if warm_all else ""
             row = (
                 f"| {label}{warm}: {pool_name}, {case} | {latency(new)} ({len(new)} pairs) | "
-                f"{before} | {same}/{len(old)} |"
+                f"{before} | {same}/{len(old)} | {_uptime()} |"
             )
             print(row, flush=True)
             rows.append(row)
@@ -94,11 +129,10 @@ def main() -> None:
     batch = generate(opts.events, seed=1)
     actors = [a.id for a in batch.actors]
     print(f"generated {opts.events:,} events in {time.perf_counter() - started:.0f} s", flush=True)
-    print("| case | paged search p50 / p99 | search before paging p50 / p99 | same answers |")
-    print("|---|---|---|---|")
+    print("| case | paged search p50 / p99 | search before paging p50 / p99 | same answers | uptime |")
+    print("|---|---|---|---|---|")
     if not opts.skip_memory:
-        store = MemoryStore()
-        store.upsert(batch)
+        store = _upsert_costs(batch)
         run(store, f"memory {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all)
         del store
     if opts.neo4j:

@@ -478,8 +478,8 @@ class MemoryGraph(MemoryOverview):
             keys = self._path_order.get(actor_id)
             if keys is None:
                 keys = sorted(map(self._link_key, self._actor_events.get(actor_id, ())))
-            at = path_pages.seek(after, window, dated, self._max_span)
-            found = path_pages.page(keys, self._incidence, at, limit, window, dated)
+            at = path_pages.seek(after, window, dated)
+            found = path_pages.page(keys, self._incidence, at, limit, window, dated, self._max_span)
             return found if after is not None else _affiliations(self.graph, actor_id) + found
 
     def path(

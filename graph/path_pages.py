@@ -25,24 +25,43 @@ REBUILD_SHARE = 8  # an order changed by more than 1/REBUILD_SHARE of its length
 
 @dataclass(frozen=True)
 class Seek:
-    """Where a page of an actor's events starts and stops in (start, id) order."""
+    """Where a page of an actor's events starts and stops in (start, id) order: the cursor
+    arithmetic both stores share (the embedded store bisects, Neo4j seeks its index)."""
 
     after: Key | None  # strictly after this key (the cursor), None: from the first
-    lo: date | None  # lowest start a usable event may have (a window's start less the longest span)
+    window_start: date | None  # usable events end on or after it (a start bound: less the longest span)
     hi: date | None  # highest start (the window's end); undated events sort past any hi
     undated: bool  # whether undated events (last in the order) may be on the page
 
+    @property
+    def after_start(self) -> date | None:
+        """The cursor's start date; None when there is no cursor or it is among undated events."""
+        return None if self.after is None or self.after[0] == date.max else self.after[0]
 
-def seek(after: Key | None, window: DateInterval | None, dated: bool, max_span: int) -> Seek:
-    """A page's range from its cursor and the search's filter: what the stores compute alike."""
-    lo = hi = None
-    if window is not None:
+    @property
+    def after_id(self) -> str | None:
+        return self.after[1] if self.after else None
+
+    @property
+    def in_undated(self) -> bool:
+        """The cursor is past every dated event: only undated ones may follow."""
+        return self.after is not None and self.after[0] == date.max
+
+    def lo(self, max_span: int) -> date | None:
+        """The lowest start a usable event may have: the window's start less the longest span."""
+        if self.window_start is None:
+            return None
         try:
-            lo = window.start - timedelta(days=max_span)
+            return self.window_start - timedelta(days=max_span)
         except OverflowError:
-            lo = date.min
-        hi = window.end
-    return Seek(after, lo, hi, window is None and not dated)
+            return date.min
+
+
+def seek(after: Key | None, window: DateInterval | None, dated: bool) -> Seek:
+    """A page's range from its cursor and the search's filter (graph.paths.usable)."""
+    return Seek(
+        after, window.start if window else None, window.end if window else None, window is None and not dated
+    )
 
 
 def page(
@@ -52,11 +71,13 @@ def page(
     limit: int,
     window: DateInterval | None,
     dated: bool,
+    max_span: int,
 ) -> list[Incidence]:
     """Up to ``limit`` usable events of the range ``at`` in ``keys``, by bisection then a scan."""
     i = bisect_right(keys, at.after) if at.after else 0
-    if at.lo is not None:
-        i = max(i, bisect_left(keys, (at.lo, "")))
+    lo = at.lo(max_span)
+    if lo is not None:
+        i = max(i, bisect_left(keys, (lo, "")))
     stop = (at.hi + timedelta(days=1)) if at.hi is not None and at.hi < date.max else None
     if stop is None and not at.undated:
         stop = date.max  # undated events sort last under date.max

@@ -25,7 +25,8 @@ hostile query on hub actors stays bounded; both stores hit it at the same place.
 Hubs (issue 18): a store that is also ``Paged`` tells link counts cheaply, and the links of an
 actor with more than ``BIG`` of them are read in pages of growing size in search order, only as far
 as the search consumes them; the last hop is read from whichever of the actor and the target has
-fewer links; and a distance-bound step whose frontier has more than ``FRONTIER_BUDGET`` links is not
+fewer links (between two hubs, a ``Shared`` store sends only the links they share); and a
+distance-bound step whose frontier has more than ``FRONTIER_BUDGET`` links is not
 taken: actors beyond the distances known so far keep the bound "one more than the last known
 depth", still a lower bound, so the answer is the same, only less is pruned (so a query that hits
 ``budget`` may stop at another place than with the full bound: a documented limit). A
@@ -143,7 +144,19 @@ class Paged(Protocol):
         dated: bool,
     ) -> list[Incidence]:
         """The actor's usable links after ``after`` (exclusive) in (``link_key``, id) order, at most
-        ``limit`` of them; the first page (``after`` None) also holds every affiliation."""
+        ``limit`` of them, or more when they are all the rest (a store whose page costs as much as
+        the rest); the first page (``after`` None) also holds every affiliation."""
+        ...
+
+
+@runtime_checkable
+class Shared(Protocol):
+    """What a paging store may add so the last hop between two hubs reads only what they share."""
+
+    def links_between(
+        self, actor_id: str, other_id: str, window: DateInterval | None, dated: bool
+    ) -> list[Incidence]:
+        """The usable links both actors take part in (events and affiliations between them)."""
         ...
 
 
@@ -177,6 +190,7 @@ class _Search:
         self.depth = 0
         self.capped = False  # the bound stopped at a hub frontier: unknown actors may be close
         self.links: dict[str, list[Hop]] | None = None  # actor -> its hops to the target
+        self.shared: dict[str, list[Hop]] = {}  # hub -> its hops to a hub target (``Shared`` stores)
 
     def count(self, actor_ids: Sequence[str]) -> None:
         """Learn the link counts of actors not seen yet (paging stores only), in one round trip."""
@@ -235,7 +249,7 @@ class _Search:
                 size = max(PAGE, len(read))
                 page = self.paged.incidences_page(actor, after, size, self.window, self.ordered)
                 page = sorted((inc for inc in page if usable(inc, self.window, self.ordered)), key=link_key)
-                if sum(inc.kind == "event" for inc in page) < size:
+                if sum(inc.kind == "event" for inc in page) != size:  # fewer: the end; more: the rest
                     self.ends.add(actor)
                 read.extend(page)
                 self.by_id.update((inc.event, inc) for inc in page)
@@ -250,6 +264,14 @@ class _Search:
         """``hops_of(actor)`` restricted to the target, read from the side with fewer links: the
         target's own links (an index by actor, built once) or, when the actor has fewer, its own."""
         self.count([actor, self.target])
+        if self.big(self.target) and self.big(actor) and isinstance(self.adj, Shared):
+            if actor not in self.shared:  # two hubs: only their shared links, from the server
+                self.deadline.check()
+                both = self.adj.links_between(actor, self.target, self.window, self.ordered)
+                both = sorted((inc for inc in both if usable(inc, self.window, self.ordered)), key=link_key)
+                self.by_id.update((inc.event, inc) for inc in both)
+                self.shared[actor] = [(_key(inc), inc.event, self.target) for inc in both]
+            return iter(self.shared[actor])
         if self.big(self.target) and self.counts.get(actor, 0) <= self.counts[self.target]:
             return (hop for hop in self.hop_iter(actor) if hop[2] == self.target)
         if self.big(self.target):  # both hubs, the target the smaller: scan its links for the actor

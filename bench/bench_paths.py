@@ -23,7 +23,10 @@ from typing import Any
 from bench import old_paths
 from bench.gen_synthetic import generate
 from bench.report import latency
+from eventgraph.graph import deadline as deadlines
 from eventgraph.graph import path_pages
+from eventgraph.graph.deadline import Deadline
+from eventgraph.graph.errors import QueryTimeout, StoreError
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.model import Batch, DateInterval
 from eventgraph.graph.paths import find_paths
@@ -43,14 +46,20 @@ def _pairs(pool: list[str], n: int, seed: int) -> list[tuple[str, str]]:
 
 
 def _time(
-    search: Search, store: Any, pairs: list[tuple[str, str]], **args: Any
+    search: Search, store: Any, pairs: list[tuple[str, str]], cap: float = float("inf"), **args: Any
 ) -> tuple[list[float], list[Any]]:
+    """Each pair's time and answer; a search still running after ``cap`` seconds is stopped (its
+    time counts as ``cap``, its answer as None: not compared)."""
     samples, answers = [], []
     for a, b in pairs:
         started = time.perf_counter()
-        found = search(store, a, b, **args)
+        try:
+            with deadlines.bound(Deadline(cap)):
+                found: list[Any] | None = search(store, a, b, **args)
+        except (QueryTimeout, StoreError):
+            found = None
         samples.append(time.perf_counter() - started)
-        answers.append([(p.actors, p.events) for p in found])
+        answers.append(None if found is None else [(p.actors, p.events) for p in found])
     return samples, answers
 
 
@@ -88,7 +97,13 @@ def _upsert_costs(batch: Batch) -> MemoryStore:
 
 
 def run(
-    store: Any, label: str, actors: list[str], rounds: int, old_rounds: int, warm_all: bool = False
+    store: Any,
+    label: str,
+    actors: list[str],
+    rounds: int,
+    old_rounds: int,
+    warm_all: bool = False,
+    old_cap: float = float("inf"),
 ) -> list[str]:
     """Table rows: case, new p50/p99, old p50/p99 on the first pairs, answers compared."""
     rows = []
@@ -102,13 +117,15 @@ def run(
             for pair in pairs if warm_all else pairs[:1]:  # warm: lazy indexes, query plans
                 find_paths(store, *pair, **args)
             new, new_answers = _time(find_paths, store, pairs, **args)
-            old, old_answers = _time(old_paths.find_paths, store, pairs[:old_rounds], **args)
+            old, old_answers = _time(old_paths.find_paths, store, pairs[:old_rounds], old_cap, **args)
             same = sum(x == y for x, y in zip(new_answers, old_answers, strict=False))
-            before = f"{latency(old)} ({len(old)} pairs)" if old else "not run"
+            stopped = sum(x is None for x in old_answers)
+            capped = f", {stopped} stopped at {old_cap:.0f} s" if stopped else ""
+            before = f"{latency(old)} ({len(old)} pairs{capped})" if old else "not run"
             warm = " warm" if warm_all else ""
             row = (
                 f"| {label}{warm}: {pool_name}, {case} | {latency(new)} ({len(new)} pairs) | "
-                f"{before} | {same}/{len(old)} | {_uptime()} |"
+                f"{before} | {same}/{len(old) - stopped} | {_uptime()} |"
             )
             print(row, flush=True)
             rows.append(row)
@@ -122,6 +139,9 @@ def main() -> None:
     parser.add_argument("--old-rounds", type=int, default=10)
     parser.add_argument("--neo4j", default="", help="bolt URI of a server to load the events into")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument(
+        "--old-cap", type=float, default=float("inf"), help="seconds the old search may take a pair"
+    )
     parser.add_argument("--warm-all", action="store_true", help="each pair searched once before timing")
     parser.add_argument("--skip-load", action="store_true", help="the Neo4j server holds them already")
     opts = parser.parse_args()
@@ -133,7 +153,15 @@ def main() -> None:
     print("|---|---|---|---|---|")
     if not opts.skip_memory:
         store = _upsert_costs(batch)
-        run(store, f"memory {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all)
+        run(
+            store,
+            f"memory {opts.events:,}",
+            actors,
+            opts.rounds,
+            opts.old_rounds,
+            opts.warm_all,
+            opts.old_cap,
+        )
         del store
     if opts.neo4j:
         from eventgraph.graph.neo4j_store import Neo4jStore
@@ -144,7 +172,7 @@ def main() -> None:
             started = time.perf_counter()
             neo.upsert(batch)
             print(f"loaded into Neo4j in {time.perf_counter() - started:.0f} s", flush=True)
-        run(neo, f"neo4j {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all)
+        run(neo, f"neo4j {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all, opts.old_cap)
         neo.close()
 
 

@@ -89,7 +89,8 @@ def _upsert_costs(batch: Batch) -> MemoryStore:
     more = time.perf_counter() - started
     print(
         f"memory upsert of {len(head.events):,} events: {load:.1f} s, of which the path orders of "
-        f"{len(orders.keys):,} actors over BIG links {built:.1f} s; then 1,000 events more: {more:.2f} s "
+        f"{len(orders.keys):,} actors over BIG links ({sum(map(len, orders.keys.values())):,} keys) "
+        f"{built:.1f} s; then 1,000 events more: {more:.2f} s "
         f"({_uptime()})",
         flush=True,
     )

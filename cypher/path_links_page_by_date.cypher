@@ -13,10 +13,12 @@ WITH CASE WHEN $after_start IS NOT NULL AND $after_start > lo THEN $after_start 
 MATCH (a:Actor {id: $id})
 CALL (a, lo) {
   MATCH (e:Event)
-  WHERE e.start >= lo AND ($win_end IS NULL OR e.start <= $win_end)
-    AND ($win_start IS NULL OR e.end >= $win_start)
+  WHERE e.start >= lo AND e.start <= coalesce($win_end, date('+999999999-12-31'))
     AND ($after_id IS NULL OR e.start > $after_start OR (e.start = $after_start AND e.id > $after_id))
-    AND EXISTS { (a)-[:AGENT_OF|TARGETS]-(e) }
+  WITH e, e.end AS end
+  WHERE $win_start IS NULL OR end >= $win_start
+  WITH e
+  WHERE EXISTS { (a)-[:AGENT_OF|TARGETS]-(e) }
   WITH e
   ORDER BY e.start, e.id
   LIMIT $limit

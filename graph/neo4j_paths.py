@@ -7,7 +7,10 @@ from the ``event_start`` index in date order, keeping the events that link the a
 (path_links_page_by_date: a page of ``limit`` costs about ``limit`` / the actor's share of all
 events). The second bounds a page of a hub in a third of all events to a few hundred index entries;
 the first, for an actor in a small share, reads the rest of its links at once (the next page would
-cost as much), so the search reads no further page of it.
+cost as much), so the search reads no further page of it. The last hop between two hubs reads only
+the links they share (graph.paths.Shared) the same two ways: the index, keeping events that link
+both (a page costs about ``limit`` / the product of their shares), or the smaller one's
+relationships checked against the other (path_links_between).
 """
 
 from __future__ import annotations
@@ -62,17 +65,39 @@ class PathPages:
         return found
 
     def links_between(
-        self, actor_id: str, other_id: str, window: DateInterval | None, dated: bool
+        self,
+        actor_id: str,
+        other_id: str,
+        after: tuple[date, str] | None,
+        limit: int,
+        window: DateInterval | None,
+        dated: bool,
     ) -> list[Incidence]:
-        """The links two actors share (graph.paths.Shared), expanded from the one with fewer."""
-        counts = self._links
-        if counts.get(other_id, (0, 0))[0] < counts.get(actor_id, (0, 0))[0]:
-            actor_id, other_id = other_id, actor_id
-        rows = self.read("path_links_between", id=actor_id, other=other_id, **link_filter(window, dated))
-        return [incidence(r) for r in rows]
+        """A page of the links two actors share (graph.paths.Shared): from the event_start index
+        when both are in a large enough share of the events that a page reads fewer entries than
+        the smaller one's relationships, else the rest expanded from the smaller one."""
+        at = seek(after, window, dated)
+        (mine, events), (theirs, _) = self._links.get(actor_id, (0, 0)), self._links.get(other_id, (0, 0))
+        if mine > theirs:
+            actor_id, other_id, mine, theirs = other_id, actor_id, theirs, mine
+        if at.in_undated or not mine or limit * events * events * INDEX_COST >= mine * theirs * mine:
+            return self._page("path_links_between", actor_id, at, 1 << 62, window, dated, other=other_id)
+        found = self._page("path_links_between_by_date", actor_id, at, limit, window, dated, other=other_id)
+        more = limit - sum(inc.kind == "event" for inc in found)
+        if more > 0 and at.undated:  # the dated events are exhausted: undated ones come last
+            rest = Seek((date.max, ""), None, None, True)
+            found += self._page("path_links_between", actor_id, rest, 1 << 62, window, dated, other=other_id)
+        return found
 
     def _page(
-        self, name: str, actor_id: str, at: Seek, limit: int, window: DateInterval | None, dated: bool
+        self,
+        name: str,
+        actor_id: str,
+        at: Seek,
+        limit: int,
+        window: DateInterval | None,
+        dated: bool,
+        **more: Any,
     ) -> list[Incidence]:
         rows = self.read(
             name,
@@ -81,6 +106,7 @@ class PathPages:
             after_id=at.after_id,
             limit=limit,
             **link_filter(window, dated),
+            **more,
         )
         return [incidence(r) for r in rows]
 

@@ -36,7 +36,7 @@ distance step and every round trip, so a search the API has given up on stops th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -154,9 +154,17 @@ class Shared(Protocol):
     """What a paging store may add so the last hop between two hubs reads only what they share."""
 
     def links_between(
-        self, actor_id: str, other_id: str, window: DateInterval | None, dated: bool
+        self,
+        actor_id: str,
+        other_id: str,
+        after: tuple[date, str] | None,
+        limit: int,
+        window: DateInterval | None,
+        dated: bool,
     ) -> list[Incidence]:
-        """The usable links both actors take part in (events and affiliations between them)."""
+        """The usable links both actors take part in, paged as ``Paged.incidences_page``: events
+        after ``after`` (at most ``limit``, or the rest), and on the first page the affiliations
+        between them."""
         ...
 
 
@@ -180,8 +188,8 @@ class _Search:
         self.ordered = ordered
         self.window = window
         self.incs: dict[str, list[Incidence]] = {}  # fully read actors
-        self.pages: dict[str, list[Incidence]] = {}  # paged actors: links read so far, in order
-        self.ends: set[str] = set()  # paged actors whose last page has been read
+        self.pages: dict[str, list[Incidence]] = {}  # paged actors (or pairs): links read so far, in order
+        self.ends: set[str] = set()  # paged actors (or pairs) whose last page has been read
         self.counts: dict[str, int] = {}
         self.by_id: dict[str, Incidence] = {}
         self.hops: dict[str, list[Hop]] = {}
@@ -190,7 +198,6 @@ class _Search:
         self.depth = 0
         self.capped = False  # the bound stopped at a hub frontier: unknown actors may be close
         self.links: dict[str, list[Hop]] | None = None  # actor -> its hops to the target
-        self.shared: dict[str, list[Hop]] = {}  # hub -> its hops to a hub target (``Shared`` stores)
 
     def count(self, actor_ids: Sequence[str]) -> None:
         """Learn the link counts of actors not seen yet (paging stores only), in one round trip."""
@@ -238,40 +245,51 @@ class _Search:
             yield from self.hops_of(actor)
             return
         assert self.paged is not None
-        read = self.pages.setdefault(actor, [])
-        i = 0
-        while True:
-            if i == len(read):
-                if actor in self.ends:
-                    return
-                self.deadline.check()
-                after = link_key(read[-1]) if read else None
-                size = max(PAGE, len(read))
-                page = self.paged.incidences_page(actor, after, size, self.window, self.ordered)
-                page = sorted((inc for inc in page if usable(inc, self.window, self.ordered)), key=link_key)
-                if sum(inc.kind == "event" for inc in page) != size:  # fewer: the end; more: the rest
-                    self.ends.add(actor)
-                read.extend(page)
-                self.by_id.update((inc.event, inc) for inc in page)
-                continue
-            inc = read[i]
-            i += 1
+        paged = self.paged
+        for inc in self.paged_links(
+            actor, lambda after, size: paged.incidences_page(actor, after, size, self.window, self.ordered)
+        ):
             for other in inc.actors:
                 if other != actor:
                     yield (_key(inc), inc.event, other)
 
+    def paged_links(
+        self, key: str, read_page: Callable[[tuple[date, str] | None, int], list[Incidence]]
+    ) -> Iterator[Incidence]:
+        """Links in search order from ``read_page(after, size)``, pages of growing size (PAGE, then
+        as many as read before) read only as far as the caller goes; kept under ``key``."""
+        read = self.pages.setdefault(key, [])
+        i = 0
+        while True:
+            if i == len(read):
+                if key in self.ends:
+                    return
+                self.deadline.check()
+                size = max(PAGE, len(read))
+                page = read_page(link_key(read[-1]) if read else None, size)
+                page = sorted((inc for inc in page if usable(inc, self.window, self.ordered)), key=link_key)
+                if sum(inc.kind == "event" for inc in page) != size:  # fewer: the end; more: the rest
+                    self.ends.add(key)
+                read.extend(page)
+                self.by_id.update((inc.event, inc) for inc in page)
+                continue
+            i += 1
+            yield read[i - 1]
+
     def hops_to_target(self, actor: str) -> Iterator[Hop]:
         """``hops_of(actor)`` restricted to the target, read from the side with fewer links: the
-        target's own links (an index by actor, built once) or, when the actor has fewer, its own."""
+        target's own links (an index by actor, built once) or, when the actor has fewer, its own;
+        between two hubs, from a ``Shared`` store's links of both, paged as ``hop_iter`` pages."""
         self.count([actor, self.target])
         if self.big(self.target) and self.big(actor) and isinstance(self.adj, Shared):
-            if actor not in self.shared:  # two hubs: only their shared links, from the server
-                self.deadline.check()
-                both = self.adj.links_between(actor, self.target, self.window, self.ordered)
-                both = sorted((inc for inc in both if usable(inc, self.window, self.ordered)), key=link_key)
-                self.by_id.update((inc.event, inc) for inc in both)
-                self.shared[actor] = [(_key(inc), inc.event, self.target) for inc in both]
-            return iter(self.shared[actor])
+            shared, target = self.adj, self.target
+            both = self.paged_links(
+                f"{actor}\x00{target}",
+                lambda after, size: shared.links_between(
+                    actor, target, after, size, self.window, self.ordered
+                ),
+            )
+            return ((_key(inc), inc.event, target) for inc in both)
         if self.big(self.target) and self.counts.get(actor, 0) <= self.counts[self.target]:
             return (hop for hop in self.hop_iter(actor) if hop[2] == self.target)
         if self.big(self.target):  # both hubs, the target the smaller: scan its links for the actor

@@ -131,7 +131,8 @@ class Orders:
             elif order is None or (len(gone.get(actor, ())) + len(came.get(actor, ()))) * REBUILD_SHARE > len(
                 order
             ):
-                self.keys[actor] = sorted(key(event_id) for event_id in events)
+                new = came.get(actor, [])  # every event of the actor came in this batch: keys known
+                self.keys[actor] = sorted(new) if len(new) == len(events) else sorted(map(key, events))
             else:
                 for k in gone.get(actor, ()):
                     i = bisect_left(order, k)

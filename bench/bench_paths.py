@@ -12,6 +12,7 @@ are compared and mismatches counted.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import random
 import time
@@ -22,8 +23,12 @@ from typing import Any
 from bench import old_paths
 from bench.gen_synthetic import generate
 from bench.report import latency
+from eventgraph.graph import deadline as deadlines
+from eventgraph.graph import path_pages
+from eventgraph.graph.deadline import Deadline
+from eventgraph.graph.errors import QueryTimeout, StoreError
 from eventgraph.graph.memory import MemoryStore
-from eventgraph.graph.model import DateInterval
+from eventgraph.graph.model import Batch, DateInterval
 from eventgraph.graph.paths import find_paths
 
 YEAR = DateInterval(date(2019, 1, 1), date(2019, 12, 31), "range")
@@ -41,19 +46,65 @@ def _pairs(pool: list[str], n: int, seed: int) -> list[tuple[str, str]]:
 
 
 def _time(
-    search: Search, store: Any, pairs: list[tuple[str, str]], **args: Any
+    search: Search, store: Any, pairs: list[tuple[str, str]], cap: float = float("inf"), **args: Any
 ) -> tuple[list[float], list[Any]]:
+    """Each pair's time and answer; a search still running after ``cap`` seconds is stopped (its
+    time counts as ``cap``, its answer as None: not compared)."""
     samples, answers = [], []
     for a, b in pairs:
         started = time.perf_counter()
-        found = search(store, a, b, **args)
+        try:
+            with deadlines.bound(Deadline(cap)):
+                found: list[Any] | None = search(store, a, b, **args)
+        except (QueryTimeout, StoreError):
+            found = None
         samples.append(time.perf_counter() - started)
-        answers.append([(p.actors, p.events) for p in found])
+        answers.append(None if found is None else [(p.actors, p.events) for p in found])
     return samples, answers
 
 
+def _uptime() -> str:
+    """The load average beside a timed row (the machine is shared)."""
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _upsert_costs(batch: Batch) -> MemoryStore:
+    """The embedded store loaded, with what keeping the hubs' path orders costs at upsert: the
+    whole load, the orders built from scratch alone, and a batch of 1,000 events more."""
+    store = MemoryStore()
+    head, tail = dataclasses.replace(batch, events=batch.events[:-1000]), batch.events[-1000:]
+    started = time.perf_counter()
+    store.upsert(head)
+    load = time.perf_counter() - started
+    orders = path_pages.Orders()
+    started = time.perf_counter()
+    orders.update(
+        ((None, frozenset(), *store._linked(store._events[e.id])) for e in head.events),
+        store._actor_events.__getitem__,
+        store._link_key,
+    )
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    store.upsert(dataclasses.replace(batch, events=tail))
+    more = time.perf_counter() - started
+    print(
+        f"memory upsert of {len(head.events):,} events: {load:.1f} s, of which the path orders of "
+        f"{len(orders.keys):,} actors over BIG links ({sum(map(len, orders.keys.values())):,} keys) "
+        f"{built:.1f} s; then 1,000 events more: {more:.2f} s "
+        f"({_uptime()})",
+        flush=True,
+    )
+    return store
+
+
 def run(
-    store: Any, label: str, actors: list[str], rounds: int, old_rounds: int, warm_all: bool = False
+    store: Any,
+    label: str,
+    actors: list[str],
+    rounds: int,
+    old_rounds: int,
+    warm_all: bool = False,
+    old_cap: float = float("inf"),
 ) -> list[str]:
     """Table rows: case, new p50/p99, old p50/p99 on the first pairs, answers compared."""
     rows = []
@@ -67,13 +118,15 @@ def run(
             for pair in pairs if warm_all else pairs[:1]:  # warm: lazy indexes, query plans
                 find_paths(store, *pair, **args)
             new, new_answers = _time(find_paths, store, pairs, **args)
-            old, old_answers = _time(old_paths.find_paths, store, pairs[:old_rounds], **args)
+            old, old_answers = _time(old_paths.find_paths, store, pairs[:old_rounds], old_cap, **args)
             same = sum(x == y for x, y in zip(new_answers, old_answers, strict=False))
-            before = f"{latency(old)} ({len(old)} pairs)" if old else "not run"
+            stopped = sum(x is None for x in old_answers)
+            capped = f", {stopped} stopped at {old_cap:.0f} s" if stopped else ""
+            before = f"{latency(old)} ({len(old)} pairs{capped})" if old else "not run"
             warm = " warm" if warm_all else ""
             row = (
                 f"| {label}{warm}: {pool_name}, {case} | {latency(new)} ({len(new)} pairs) | "
-                f"{before} | {same}/{len(old)} |"
+                f"{before} | {same}/{len(old) - stopped} | {_uptime()} |"
             )
             print(row, flush=True)
             rows.append(row)
@@ -87,6 +140,9 @@ def main() -> None:
     parser.add_argument("--old-rounds", type=int, default=10)
     parser.add_argument("--neo4j", default="", help="bolt URI of a server to load the events into")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument(
+        "--old-cap", type=float, default=float("inf"), help="seconds the old search may take a pair"
+    )
     parser.add_argument("--warm-all", action="store_true", help="each pair searched once before timing")
     parser.add_argument("--skip-load", action="store_true", help="the Neo4j server holds them already")
     opts = parser.parse_args()
@@ -94,12 +150,19 @@ def main() -> None:
     batch = generate(opts.events, seed=1)
     actors = [a.id for a in batch.actors]
     print(f"generated {opts.events:,} events in {time.perf_counter() - started:.0f} s", flush=True)
-    print("| case | paged search p50 / p99 | search before paging p50 / p99 | same answers |")
-    print("|---|---|---|---|")
+    print("| case | paged search p50 / p99 | search before paging p50 / p99 | same answers | uptime |")
+    print("|---|---|---|---|---|")
     if not opts.skip_memory:
-        store = MemoryStore()
-        store.upsert(batch)
-        run(store, f"memory {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all)
+        store = _upsert_costs(batch)
+        run(
+            store,
+            f"memory {opts.events:,}",
+            actors,
+            opts.rounds,
+            opts.old_rounds,
+            opts.warm_all,
+            opts.old_cap,
+        )
         del store
     if opts.neo4j:
         from eventgraph.graph.neo4j_store import Neo4jStore
@@ -110,7 +173,7 @@ def main() -> None:
             started = time.perf_counter()
             neo.upsert(batch)
             print(f"loaded into Neo4j in {time.perf_counter() - started:.0f} s", flush=True)
-        run(neo, f"neo4j {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all)
+        run(neo, f"neo4j {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all, opts.old_cap)
         neo.close()
 
 

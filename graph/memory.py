@@ -231,6 +231,17 @@ def _rebuilt(
     return tuple(out)
 
 
+def _affiliations(graph: nx.MultiDiGraph[Node], actor_id: str) -> list[Incidence]:
+    """An actor's affiliations, either end: hops of the path search too."""
+    node = ("Actor", actor_id)
+    if node not in graph:
+        return []
+    edges = [*graph.out_edges(node, keys=True), *graph.in_edges(node, keys=True)]
+    return [
+        affiliation(u[1], v[1], k.split(":", 1)[1]) for u, v, k in edges if k.startswith("AFFILIATED_WITH:")
+    ]
+
+
 class MemoryGraph(MemoryOverview):
     """The embedded graph in memory and its queries; MemoryStore adds writing and its file."""
 
@@ -255,9 +266,7 @@ class MemoryGraph(MemoryOverview):
         self._names: dict[str, tuple[str, ...]] = {}  # actor_rank.ranked_names per actor
         self._grams: dict[str, list[str]] = {}  # actor_rank.search_grams -> actor ids
         self._incidences: dict[str, Incidence] = {}  # per event, for paths
-        self._path_order: dict[
-            str, tuple[path_pages.Order, list[Incidence]]
-        ] = {}  # per paged actor, cleared on upsert
+        self._path_order = path_pages.Orders()  # per paged actor, kept current on upsert
         self._max_span = 0
         self._disputed = 0
         self._type_counts: Counter[str] = Counter()
@@ -428,28 +437,24 @@ class MemoryGraph(MemoryOverview):
         """The path search's view of the graph (graph.paths.Adjacency); every link, usable or not
         (reading them costs nothing here, and the search filters them)."""
         with self._lock:
-            cache = self._incidences
-            out = {}
-            for actor_id in actor_ids:
-                incs = []
-                for event_id in self._actor_events.get(actor_id, ()):
-                    if event_id not in cache:
-                        event = self._events[event_id]
-                        start, end = (event.date.start, event.date.end) if event.date else (None, None)
-                        cache[event_id] = Incidence(
-                            event_id, start, end, tuple(sorted({*event.agents, *event.targets}))
-                        )
-                    incs.append(cache[event_id])
-                node = ("Actor", actor_id)
-                if node in self.graph:  # affiliations, either end, are hops too
-                    for u, v, key in [
-                        *self.graph.out_edges(node, keys=True),
-                        *self.graph.in_edges(node, keys=True),
-                    ]:
-                        if key.startswith("AFFILIATED_WITH:"):
-                            incs.append(affiliation(u[1], v[1], key.split(":", 1)[1]))
-                out[actor_id] = incs
-            return out
+            return {
+                a: [*map(self._incidence, self._actor_events.get(a, ())), *_affiliations(self.graph, a)]
+                for a in actor_ids
+            }
+
+    def _incidence(self, event_id: str) -> Incidence:
+        """An event as a link of the path search, built once per event (dropped when it changes)."""
+        inc = self._incidences.get(event_id)
+        if inc is None:
+            event = self._events[event_id]
+            start, end = (event.date.start, event.date.end) if event.date else (None, None)
+            inc = Incidence(event_id, start, end, tuple(sorted({*event.agents, *event.targets})))
+            self._incidences[event_id] = inc
+        return inc
+
+    def _link_key(self, event_id: str) -> path_pages.Key:
+        event = self._events[event_id]
+        return (event.date.start if event.date else date.max), event_id
 
     def link_counts(self, actor_ids: Sequence[str]) -> dict[str, int]:
         """Events per actor, plus its affiliations (graph.paths.Paged)."""
@@ -467,15 +472,15 @@ class MemoryGraph(MemoryOverview):
         window: DateInterval | None,
         dated: bool,
     ) -> list[Incidence]:
-        """A page of the actor's links in search order (graph.paths.Paged, graph.path_pages)."""
+        """A page of the actor's links in search order (graph.paths.Paged, graph.path_pages): by
+        bisection in its kept order (an actor under BIG events: its events sorted here)."""
         with self._lock:
-            if actor_id not in self._path_order:
-                self._path_order[actor_id] = path_pages.order(self.incidences([actor_id])[actor_id])
-            keys, affiliations = self._path_order[actor_id]
-            found = path_pages.page(
-                keys, self._incidences.__getitem__, after, limit, window, dated, self._max_span
-            )
-            return (affiliations if after is None else []) + found
+            keys = self._path_order.get(actor_id)
+            if keys is None:
+                keys = sorted(map(self._link_key, self._actor_events.get(actor_id, ())))
+            at = path_pages.seek(after, window, dated)
+            found = path_pages.page(keys, self._incidence, at, limit, window, dated, self._max_span)
+            return found if after is not None else _affiliations(self.graph, actor_id) + found
 
     def path(
         self,
@@ -567,14 +572,21 @@ class MemoryStore(MemoryGraph):
                     ("Actor", aff.actor), ("Actor", aff.org), key=f"AFFILIATED_WITH:{aff.role}"
                 )
         before: dict[str, tuple[SortKey | None, frozenset[Scope]]] = {}
+        linked: dict[str, tuple[path_pages.Key | None, frozenset[str]]] = {}
         total = len(batch.events)
         for n, event in enumerate(batch.events, 1):
             if event.id not in before:
                 before[event.id] = self._placement(self._events.get(event.id))
+                linked[event.id] = self._linked(self._events.get(event.id))
             self._merge_event(event)
             if progress and (n % 1000 == 0 or n == total):
                 progress(n, total)
         self._reindex(before)
+        self._path_order.update(
+            ((*was, *self._linked(self._events[event_id])) for event_id, was in linked.items()),
+            self._actor_events.__getitem__,
+            self._link_key,
+        )
         for hub in self._stale:
             self._tallies[hub] = self._tally(hub)
         self._stale.clear()
@@ -666,6 +678,12 @@ class MemoryStore(MemoryGraph):
                     if other != actor:
                         tally.add(other, first, last, bit)
 
+    def _linked(self, event: _Event | None) -> tuple[path_pages.Key | None, frozenset[str]]:
+        """Where an event sits in its actors' path orders (graph.path_pages): its key and actors."""
+        if event is None:
+            return None, frozenset()
+        return self._link_key(event.id), frozenset((*event.agents, *event.targets))
+
     def _placement(self, event: _Event | None) -> tuple[SortKey | None, frozenset[Scope]]:
         """Where an event sits in the timeline indexes: its key and the scopes listing it."""
         key = _key(event) if event else None
@@ -680,7 +698,6 @@ class MemoryStore(MemoryGraph):
         """Move the merged events in the timeline indexes from where they were before the batch."""
         added: dict[Scope, list[SortKey]] = {}
         dropped: dict[Scope, set[SortKey]] = {}
-        self._path_order.clear()
         for event_id, (old_key, old_scopes) in before.items():
             self._incidences.pop(event_id, None)
             key, scopes = self._placement(self._events[event_id])

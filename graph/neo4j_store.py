@@ -201,6 +201,7 @@ class Neo4jStore(Neo4jOverview, PathPages):
         self.timeout, self.batch_size, self.node_batch_size = timeout, batch_size, node_batch_size
         self.writers = writers
         self._outdated: str | None = None  # why this graph cannot be used until cleared
+        self._links: dict[str, tuple[int, int]] = {}  # graph.neo4j_paths: counts for choosing a page's read
         self.driver: Driver = GraphDatabase.driver(
             uri, auth=(user, password), connection_timeout=5.0, max_transaction_retry_time=30.0
         )

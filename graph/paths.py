@@ -25,7 +25,8 @@ hostile query on hub actors stays bounded; both stores hit it at the same place.
 Hubs (issue 18): a store that is also ``Paged`` tells link counts cheaply, and the links of an
 actor with more than ``BIG`` of them are read in pages of growing size in search order, only as far
 as the search consumes them; the last hop is read from whichever of the actor and the target has
-fewer links; and a distance-bound step whose frontier has more than ``FRONTIER_BUDGET`` links is not
+fewer links (between two hubs, a ``Shared`` store sends only the links they share); and a
+distance-bound step whose frontier has more than ``FRONTIER_BUDGET`` links is not
 taken: actors beyond the distances known so far keep the bound "one more than the last known
 depth", still a lower bound, so the answer is the same, only less is pruned (so a query that hits
 ``budget`` may stop at another place than with the full bound: a documented limit). A
@@ -35,7 +36,7 @@ distance step and every round trip, so a search the API has given up on stops th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -143,7 +144,27 @@ class Paged(Protocol):
         dated: bool,
     ) -> list[Incidence]:
         """The actor's usable links after ``after`` (exclusive) in (``link_key``, id) order, at most
-        ``limit`` of them; the first page (``after`` None) also holds every affiliation."""
+        ``limit`` of them, or more when they are all the rest (a store whose page costs as much as
+        the rest); the first page (``after`` None) also holds every affiliation."""
+        ...
+
+
+@runtime_checkable
+class Shared(Protocol):
+    """What a paging store may add so the last hop between two hubs reads only what they share."""
+
+    def links_between(
+        self,
+        actor_id: str,
+        other_id: str,
+        after: tuple[date, str] | None,
+        limit: int,
+        window: DateInterval | None,
+        dated: bool,
+    ) -> list[Incidence]:
+        """The usable links both actors take part in, paged as ``Paged.incidences_page``: events
+        after ``after`` (at most ``limit``, or the rest), and on the first page the affiliations
+        between them."""
         ...
 
 
@@ -167,8 +188,8 @@ class _Search:
         self.ordered = ordered
         self.window = window
         self.incs: dict[str, list[Incidence]] = {}  # fully read actors
-        self.pages: dict[str, list[Incidence]] = {}  # paged actors: links read so far, in order
-        self.ends: set[str] = set()  # paged actors whose last page has been read
+        self.pages: dict[str, list[Incidence]] = {}  # paged actors (or pairs): links read so far, in order
+        self.ends: set[str] = set()  # paged actors (or pairs) whose last page has been read
         self.counts: dict[str, int] = {}
         self.by_id: dict[str, Incidence] = {}
         self.hops: dict[str, list[Hop]] = {}
@@ -224,32 +245,51 @@ class _Search:
             yield from self.hops_of(actor)
             return
         assert self.paged is not None
-        read = self.pages.setdefault(actor, [])
-        i = 0
-        while True:
-            if i == len(read):
-                if actor in self.ends:
-                    return
-                self.deadline.check()
-                after = link_key(read[-1]) if read else None
-                size = max(PAGE, len(read))
-                page = self.paged.incidences_page(actor, after, size, self.window, self.ordered)
-                page = sorted((inc for inc in page if usable(inc, self.window, self.ordered)), key=link_key)
-                if sum(inc.kind == "event" for inc in page) < size:
-                    self.ends.add(actor)
-                read.extend(page)
-                self.by_id.update((inc.event, inc) for inc in page)
-                continue
-            inc = read[i]
-            i += 1
+        paged = self.paged
+        for inc in self.paged_links(
+            actor, lambda after, size: paged.incidences_page(actor, after, size, self.window, self.ordered)
+        ):
             for other in inc.actors:
                 if other != actor:
                     yield (_key(inc), inc.event, other)
 
+    def paged_links(
+        self, key: str, read_page: Callable[[tuple[date, str] | None, int], list[Incidence]]
+    ) -> Iterator[Incidence]:
+        """Links in search order from ``read_page(after, size)``, pages of growing size (PAGE, then
+        as many as read before) read only as far as the caller goes; kept under ``key``."""
+        read = self.pages.setdefault(key, [])
+        i = 0
+        while True:
+            if i == len(read):
+                if key in self.ends:
+                    return
+                self.deadline.check()
+                size = max(PAGE, len(read))
+                page = read_page(link_key(read[-1]) if read else None, size)
+                page = sorted((inc for inc in page if usable(inc, self.window, self.ordered)), key=link_key)
+                if sum(inc.kind == "event" for inc in page) != size:  # fewer: the end; more: the rest
+                    self.ends.add(key)
+                read.extend(page)
+                self.by_id.update((inc.event, inc) for inc in page)
+                continue
+            i += 1
+            yield read[i - 1]
+
     def hops_to_target(self, actor: str) -> Iterator[Hop]:
         """``hops_of(actor)`` restricted to the target, read from the side with fewer links: the
-        target's own links (an index by actor, built once) or, when the actor has fewer, its own."""
+        target's own links (an index by actor, built once) or, when the actor has fewer, its own;
+        between two hubs, from a ``Shared`` store's links of both, paged as ``hop_iter`` pages."""
         self.count([actor, self.target])
+        if self.big(self.target) and self.big(actor) and isinstance(self.adj, Shared):
+            shared, target = self.adj, self.target
+            both = self.paged_links(
+                f"{actor}\x00{target}",
+                lambda after, size: shared.links_between(
+                    actor, target, after, size, self.window, self.ordered
+                ),
+            )
+            return ((_key(inc), inc.event, target) for inc in both)
         if self.big(self.target) and self.counts.get(actor, 0) <= self.counts[self.target]:
             return (hop for hop in self.hop_iter(actor) if hop[2] == self.target)
         if self.big(self.target):  # both hubs, the target the smaller: scan its links for the actor

@@ -7,6 +7,7 @@ search over the same store paged with tiny pages, every actor a "hub" and the bo
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -15,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventgraph.graph import paths
+from eventgraph.graph import neo4j_paths, paths
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.model import Actor, Affiliation, Article, Batch, DateInterval, Event, Source
 from eventgraph.graph.paths import FoundPath, Incidence, affiliation, find_paths, link_key, usable
+from tests.factories import neo4j_store
 
 ACTORS = [f"a{i}" for i in range(7)]
 DAY0 = date(2020, 1, 1)
@@ -240,3 +242,88 @@ def test_a_page_of_the_embedded_index_starts_after_the_cursor_and_stays_in_the_w
         key=link_key,
     )
     assert [i.event for i in first + rest] == [i.event for i in everything[:20]]
+
+
+def test_the_embedded_store_keeps_each_hubs_order_current_at_upsert() -> None:
+    """The (start, id) order of every actor over BIG events is there right after each upsert (no
+    first search pays for it) and equals a fresh sort, whether batches add events, re-date them or
+    add participants, a few at a time (insorts) or many (a fresh sort)."""
+    batch = hub_batch(2)
+    store = MemoryStore()
+    part = dataclasses.replace(batch, events=batch.events[:2000])
+    store.upsert(part)
+    store.upsert(dataclasses.replace(batch, events=batch.events[2000:2050]))  # a few new: insorts
+    store.upsert(dataclasses.replace(batch, events=batch.events[2050:]))
+    shift = timedelta(days=400)
+    redated = [
+        dataclasses.replace(e, date=DateInterval(e.date.start - shift, e.date.end - shift, "range"))
+        if e.date and i % 2
+        else dataclasses.replace(e, date=None, targets=[*e.targets, "person:p-59"])
+        for i, e in enumerate(batch.events[::50])
+    ]
+    store.upsert(dataclasses.replace(batch, events=redated))  # a few moved: removals and insorts
+    checked = 0
+    for actor in [a.id for a in batch.actors]:
+        events = [i for i in store.incidences([actor])[actor] if i.kind == "event"]
+        kept = store._path_order.get(actor)
+        if len(events) > paths.BIG:
+            assert kept == sorted(link_key(i) for i in events)
+            checked += 1
+        else:
+            assert kept is None
+    assert checked == 3
+    moved = {e.id for e in redated}
+    assert any(k[1] in moved and k[0] == date.max for k in store._path_order.get("group:hub-0") or [])
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("cost", [0.0, 1e18])  # every page from the event_start index / from relationships
+def test_neo4j_pages_hubs_as_the_embedded_store_does(cost: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Walked page by page, a hub's links in Neo4j are the embedded store's, in the same order, with
+    or without a window or dates (undated events last); paths between hubs (their shared links read
+    on the server) and from hubs to others are the same too."""
+    batch = hub_batch(0)
+    memory = MemoryStore()
+    memory.upsert(batch)
+    neo = neo4j_store()
+    neo.clear()
+    neo.upsert(batch)
+    monkeypatch.setattr(neo4j_paths, "INDEX_COST", cost)
+    march = DateInterval(date(2019, 3, 1), date(2019, 3, 31), "range")
+    try:
+        hub = "group:hub-1"
+        assert neo.link_counts([hub])[hub] > paths.BIG  # type: ignore[attr-defined]
+        for window, dated in ((None, False), (None, True), (march, True)):
+            walked: list[Incidence] = []
+            after = None
+            while True:
+                page = neo.incidences_page(hub, after, 50, window, dated)  # type: ignore[attr-defined]
+                assert [i.kind for i in page if i.kind == "affiliation"] == (
+                    ["affiliation"] if after is None else []
+                )
+                events = [i for i in page if i.kind == "event"]
+                walked += events
+                if len(events) != 50:
+                    break
+                after = link_key(events[-1])
+            mine = [
+                i for i in memory.incidences([hub])[hub] if i.kind == "event" and usable(i, window, dated)
+            ]
+            assert [i.event for i in walked] == [i.event for i in sorted(mine, key=link_key)]
+            assert any(i.start is None for i in walked) == (window is None and not dated)
+        year = DateInterval(date(2019, 1, 1), date(2019, 12, 31), "range")
+        pairs = [
+            ("group:hub-0", "group:hub-1"),
+            ("group:hub-2", "group:hub-0"),
+            ("group:hub-1", "person:p-03"),
+        ]
+        for a, b in pairs:
+            for args in (
+                {"max_hops": 2, "limit": 5},
+                {"max_hops": 3, "ordered": True, "window": year, "limit": 7},
+            ):
+                found = _ids(find_paths(neo, a, b, **args))  # type: ignore[arg-type]
+                assert found == _ids(find_paths(memory, a, b, **args))  # type: ignore[arg-type]
+                assert found
+    finally:
+        neo.close()

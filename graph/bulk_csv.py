@@ -8,30 +8,32 @@ the last known place), labels and typed properties come from graph.neo4j_shape, 
 carries the graph format. Constraints and indexes are not in the files: the server creates them
 (cypher/schema.cypher) on the first connection after the import.
 
-Every string field is quoted and nulls are left empty (see _Writer), so the import tool tells an empty string
-from a missing property; arrays are joined by ARRAY_DELIMITER (the unit separator, which no name
-of ours holds: a value holding it is refused, naming the input).
+Every string field is quoted and nulls are left empty (Arrow's CSV writer, see _write_file), so
+the import tool tells an empty string from a missing property; arrays are joined by
+ARRAY_DELIMITER (the unit separator, which no name of ours holds: a value holding it is refused,
+naming the input).
 """
 
 from __future__ import annotations
 
-import csv
 import gc
 import json
 import multiprocessing
 import uuid
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from eventgraph.graph import actor_rank, neo4j_shape
 from eventgraph.graph.model import Article, Batch, Event, Place, Source
 from eventgraph.graph.version import GRAPH_VERSION
-from eventgraph.graph.window import span_class
+from eventgraph.graph.window import SPAN_CLASSES
 
 ARRAY_DELIMITER = "\x1f"
 LAYOUT = 2  # graph.neo4j_store.LAYOUT: every event carries its span class
@@ -156,51 +158,34 @@ def _array(values: Iterable[str], what: str) -> str | None:
     return ARRAY_DELIMITER.join(items) if items else None
 
 
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+# Column types: Arrow's writer (quoting "needed") quotes every string and leaves nulls empty and
+# unquoted, as the tool reads them: "" is an empty string, an empty field no property. Numbers,
+# booleans (true/false) and dates (ISO) go unquoted.
+STRING, LONG, DOUBLE, BOOL, DATE = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+_ARROW_TYPES = {int: LONG, str: STRING, bool: BOOL, float: DOUBLE}
+_OPTIONS = pa_csv.WriteOptions(include_header=False, quoting_style="needed", batch_size=1 << 16)
 
 
-class _Bare:
-    """A field the csv module writes unquoted: it passes for a number (QUOTE_NONNUMERIC quotes
-    everything else), and prints as its text."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __float__(self) -> float:
-        return 0.0
+def _write_file(path: Path, header: list[str], columns: list[tuple[Any, pa.DataType]]) -> None:
+    """One import file: our header line (the tool's names, unquoted), then the rows column by column
+    through Arrow's C++ CSV writer: no Python call per cell."""
+    arrays = [values if isinstance(values, pa.Array) else pa.array(values, kind) for values, kind in columns]
+    table = pa.Table.from_arrays(arrays, names=[str(n) for n in range(len(arrays))])
+    with pa.OSFile(str(path), "wb") as sink:
+        sink.write((",".join(header) + "\n").encode("utf-8"))
+        if table.num_rows:
+            pa_csv.write_csv(table, sink, _OPTIONS)
 
 
-NULL, TRUE, FALSE = _Bare(""), _Bare("true"), _Bare("false")
+def _id_column(numbers: Numbers, ids: list[str]) -> tuple[Any, pa.DataType]:
+    """The tool's ids of a group in its order: positions, or the string ids themselves."""
+    if numbers.id_type == "string":
+        return ids, STRING
+    return pa.array(range(len(ids)), LONG), LONG
 
 
-def _cell(value: Any) -> Any:
-    """None -> an empty unquoted field (no property), booleans as the tool spells them."""
-    if value is None:
-        return NULL
-    if value is True or value is False:
-        return TRUE if value else FALSE
-    return value
-
-
-class _Writer:
-    """Rows of one import file, header first, through the csv module (QUOTE_NONNUMERIC): every string
-    is quoted, so "" stays an empty string, while NULL (an empty unquoted field) is no property."""
-
-    def __init__(self, fh: Any, header: list[str]) -> None:
-        fh.write(",".join(header) + "\n")
-        self.rows = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
-        # the first cells of a row whose fixed tail (e.g. all-empty columns) goes straight to write()
-        self.head = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC, lineterminator="")
-        self.write = fh.write
-
-    def writerow(self, row: list[Any]) -> None:
-        self.rows.writerow([NULL if v is None else v for v in row])
+def _mapped(ids: dict[str, Any], keys: Iterable[str]) -> list[Any]:
+    return list(map(ids.__getitem__, keys))
 
 
 NODE_FILES = ("articles", "places", "actors", "events", "meta")
@@ -241,25 +226,6 @@ class Numbers:
 
     def event(self, position: int, event_id: str) -> Any:
         return event_id if self.id_type == "string" else position
-
-
-class _Files:
-    """The import files one task writes, each through a _Writer; closed together."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self.stack = ExitStack()
-
-    def writer(self, name: str, header: list[str]) -> _Writer:
-        path = self.out / f"{name}.csv"
-        fh = self.stack.enter_context(path.open("w", encoding="utf-8", newline="", buffering=1 << 20))
-        return _Writer(fh, header)
-
-    def __enter__(self) -> _Files:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stack.close()
 
 
 def _breaks(path: Path, rows: int) -> bool:
@@ -311,31 +277,13 @@ def write(graph: BulkGraph, out: Path, *, jobs: int = 2, id_type: str = "integer
         for task in tasks:
             counts.update(task(graph, numbers, out))
     span = counts.pop("max_span_days")
-    with _Files(out) as files:
-        meta = files.writer(
-            "meta",
-            [
-                ":ID(Meta)",
-                "id",
-                ":LABEL",
-                "max_span_days:long",
-                "store_version:long",
-                "layout:long",
-                "generation",
-            ],
-        )
-        # a new generation, as every load writes one (cypher/write_meta.cypher): HTTP validators change
-        meta.writerow(
-            [
-                "events" if id_type == "string" else 0,
-                "events",
-                "Meta",
-                span,
-                GRAPH_VERSION,
-                LAYOUT,
-                uuid.uuid4().hex,
-            ]
-        )
+    # a new generation, as every load writes one (cypher/write_meta.cypher): HTTP validators change
+    _write_file(out / "meta.csv", [
+        ":ID(Meta)", "id", ":LABEL", "max_span_days:long", "store_version:long", "layout:long", "generation",
+    ], [
+        (["events" if id_type == "string" else 0], _kind(numbers)), (["events"], STRING), (["Meta"], STRING),
+        ([span], LONG), ([GRAPH_VERSION], LONG), ([LAYOUT], LONG), ([uuid.uuid4().hex], STRING),
+    ])  # fmt: skip
     counts["meta"] = 1
     multiline = [name for name in TEXT_FILES if _breaks(out / f"{name}.csv", counts[name])]
     manifest = {"id_type": id_type, "counts": counts, "multiline": multiline}
@@ -344,58 +292,87 @@ def write(graph: BulkGraph, out: Path, *, jobs: int = 2, id_type: str = "integer
 
 
 def _write_nodes(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
-    with _Files(out) as files:
-        _write_articles(graph, numbers.articles, files)
-        _write_places(graph, numbers.places, files)
-        _write_actors(graph, numbers.actors, files)
-        links = files.writer("affiliated_with", [":START_ID(Actor)", ":END_ID(Actor)", "role"])
-        actor = numbers.actors
-        links.rows.writerows((actor[a], actor[o], role) for a, o, role in graph.affiliations)
+    _write_articles(graph, numbers, out)
+    _write_places(graph, numbers, out)
+    _write_actors(graph, numbers, out)
+    actor, affs = numbers.actors, list(graph.affiliations)
+    _write_file(out / "affiliated_with.csv", [":START_ID(Actor)", ":END_ID(Actor)", "role"], [
+        (_mapped(actor, (a for a, _, _ in affs)), _kind(numbers)),
+        (_mapped(actor, (o for _, o, _ in affs)), _kind(numbers)),
+        ([role for _, _, role in affs], STRING),
+    ])  # fmt: skip
     return {
         "articles": len(graph.articles), "places": len(graph.places), "actors": len(graph.actors),
         "affiliated_with": len(graph.affiliations),
     }  # fmt: skip
 
 
-def _write_articles(graph: BulkGraph, ids: dict[str, Any], files: _Files) -> None:
-    w = files.writer(
-        "articles",
-        [":ID(Article)", "id", ":LABEL", "title", "publisher", "url", "published:date", "name"],
-    )
-    for art_id, art in graph.articles.items():
-        i = ids[art_id]
-        if art is None:  # a stub, as write_article_stubs creates it
-            w.writerow([i, art_id, "Article", "", "", "", None, None])
-        else:
-            w.writerow(
-                [i, art_id, "Article", art.title, art.publisher, art.url, _day(art.published), art.name]
-            )
+def _kind(numbers: Numbers) -> pa.DataType:
+    return STRING if numbers.id_type == "string" else LONG
 
 
-def _write_places(graph: BulkGraph, ids: dict[str, Any], files: _Files) -> None:
-    w = files.writer("places", [
+def _write_articles(graph: BulkGraph, numbers: Numbers, out: Path) -> None:
+    """A stub (cited, undescribed) as write_article_stubs creates it: empty strings, no date or name."""
+    ids = list(graph.articles)
+    arts = list(graph.articles.values())
+    _write_file(out / "articles.csv", [
+        ":ID(Article)", "id", ":LABEL", "title", "publisher", "url", "published:date", "name",
+    ], [
+        _id_column(numbers, ids), (ids, STRING), (["Article"] * len(ids), STRING),
+        ([a.title if a else "" for a in arts], STRING),
+        ([a.publisher if a else "" for a in arts], STRING),
+        ([a.url if a else "" for a in arts], STRING),
+        ([a.published if a else None for a in arts], DATE),
+        ([a.name if a else None for a in arts], STRING),
+    ])  # fmt: skip
+
+
+def _location(p: Place) -> str | None:
+    valid = p.lat is not None and p.lon is not None and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+    return f"{{latitude:{p.lat!r}, longitude:{p.lon!r}}}" if valid else None
+
+
+def _write_places(graph: BulkGraph, numbers: Numbers, out: Path) -> None:
+    ids, ps = list(graph.places), list(graph.places.values())
+    _write_file(out / "places.csv", [
         ":ID(Place)", "id", ":LABEL", "name", "lat:double", "lon:double", "country", "kind", "precision",
         "admin1", "admin2", "location:point{crs:WGS-84}",
+    ], [
+        _id_column(numbers, ids), ([p.id for p in ps], STRING), (["Place"] * len(ps), STRING),
+        ([p.name for p in ps], STRING), ([p.lat for p in ps], DOUBLE), ([p.lon for p in ps], DOUBLE),
+        ([p.country for p in ps], STRING), ([p.kind for p in ps], STRING),
+        ([p.precision for p in ps], STRING), ([p.admin1 for p in ps], STRING),
+        ([p.admin2 for p in ps], STRING), ([_location(p) for p in ps], STRING),
     ])  # fmt: skip
-    for key, p in graph.places.items():
-        i = ids[key]
-        valid = p.lat is not None and p.lon is not None and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
-        location = f"{{latitude:{p.lat!r}, longitude:{p.lon!r}}}" if valid else None
-        w.writerow([
-            i, p.id, "Place", p.name, p.lat, p.lon, p.country, p.kind, p.precision, p.admin1, p.admin2,
-            location,
-        ])  # fmt: skip
 
 
-def _write_actors(graph: BulkGraph, ids: dict[str, Any], files: _Files) -> None:
-    w = files.writer(
-        "actors", [":ID(Actor)", "id", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]"]
-    )
-    for actor_id, a in graph.actors.items():
-        i = ids[actor_id]
-        labels = ARRAY_DELIMITER.join(["Actor", *neo4j_shape.actor_labels(a.kind)])
-        what = f"actor {actor_id}"
-        w.writerow([i, actor_id, labels, a.name, a.kind, _array(a.aliases, what), _array(a.terms, what)])
+def _write_actors(graph: BulkGraph, numbers: Numbers, out: Path) -> None:
+    ids, actors = list(graph.actors), list(graph.actors.values())
+    labels = {
+        k: ARRAY_DELIMITER.join(["Actor", *neo4j_shape.actor_labels(k)]) for k in {a.kind for a in actors}
+    }
+    _write_file(out / "actors.csv", [
+        ":ID(Actor)", "id", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]",
+    ], [
+        _id_column(numbers, ids), (ids, STRING), ([labels[a.kind] for a in actors], STRING),
+        ([a.name for a in actors], STRING), ([a.kind for a in actors], STRING),
+        ([_array(a.aliases, f"actor {i}") for i, a in zip(ids, actors, strict=True)], STRING),
+        ([_array(a.terms, f"actor {i}") for i, a in zip(ids, actors, strict=True)], STRING),
+    ])  # fmt: skip
+
+
+def _attribute_columns(told: list[Event]) -> list[tuple[Any, pa.DataType]]:
+    """Typed attribute columns (graph.neo4j_shape.PROPERTY_TYPES) and the JSON rest: all null but
+    where an event has attributes."""
+    n = len(told)
+    cols: dict[str, list[Any]] = {name: [None] * n for name in _NAMES}
+    for i, e in enumerate(told):
+        if e.attributes:
+            for name, value in neo4j_shape.attribute_properties(e.attributes).items():
+                if value is not None:
+                    cols[name][i] = value
+    kinds = [_ARROW_TYPES[k] for k in neo4j_shape.PROPERTY_TYPES.values()] + [STRING]
+    return [(cols[name], kind) for name, kind in zip(_NAMES, kinds, strict=True)]
 
 
 def _attribute_header() -> list[str]:
@@ -405,96 +382,110 @@ def _attribute_header() -> list[str]:
 
 
 _NAMES = [*neo4j_shape.PROPERTY_TYPES, neo4j_shape.EXTRA]
-_NO_ATTRIBUTES = [NULL] * len(_NAMES)
 
 
-def _attribute_cells(attributes: dict[str, Any]) -> list[Any]:
-    if not attributes:
-        return _NO_ATTRIBUTES
-    props = neo4j_shape.attribute_properties(attributes)
-    return [_cell(props[n]) for n in _NAMES]
+class _Classes(dict[int, int]):
+    """Span class per interval length in days (a few thousand lengths for millions of events)."""
+
+    def __missing__(self, days: int) -> int:
+        self[days] = k = bisect_left(SPAN_CLASSES, days)
+        return k
 
 
-class _Days(dict[date, str]):
-    """One ISO string per distinct day (a few thousand days for millions of dates): a plain dict
-    lookup once the day is known."""
+def _repeats(groups: list[Any]) -> bool:
+    """Whether a list of the groups holds an item twice (a told-once event naming an actor or an
+    article twice): then the slower path keeps each pair once."""
+    return any(len(g) > 1 and len(set(g)) < len(g) for g in groups)
 
-    def __missing__(self, day: date) -> str:
-        self[day] = text = day.isoformat()
-        return text
+
+def _links(recs: list[Event | _Event], known: dict[str, Any], side: str) -> tuple[list[Any], list[int]]:
+    """Node numbers and event positions of each event's agents or targets: known actors only, each
+    pair once, in event order; flat lists first, the per-pair work only where it is needed."""
+    groups = [getattr(r, side) for r in recs]
+    if _repeats([g for g in groups if isinstance(g, list)]):
+        pairs = list(dict.fromkeys((a, i) for i, g in enumerate(groups) for a in g))
+        names, positions = [a for a, _ in pairs], [i for _, i in pairs]
+    else:
+        names = [a for g in groups for a in g]
+        positions = [i for i, g in enumerate(groups) for _ in g]
+    numbers = list(map(known.get, names))
+    if None in numbers:  # links to actors the batch does not describe: dropped, as the loader does
+        kept = [k for k, n in enumerate(numbers) if n is not None]
+        numbers, positions = [numbers[k] for k in kept], [positions[k] for k in kept]
+    return numbers, positions
 
 
 def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
-    """Events and their links to actors and places: the hot loop of an export (rows straight to the
-    csv module)."""
-    with _Files(out) as files:
-        events = files.writer("events", [
-            ":ID(Event)", "id", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int",
-            "summary", "confidence:double", "disputed:boolean", *_attribute_header(),
-        ])  # fmt: skip
-        no_attributes = "," * len(_NAMES) + "\n"  # most events: every attribute column empty
-        agent = files.writer("agent_of", [":START_ID(Actor)", ":END_ID(Event)"]).rows
-        target = files.writer("targets", [":START_ID(Event)", ":END_ID(Actor)"]).rows
-        at = files.writer("at", [":START_ID(Event)", ":END_ID(Place)"]).rows
-        labels = {
-            t: ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(t)]) for t in neo4j_shape.EVENT_LABELS
-        }
-        actor, place, day = numbers.actors, numbers.places, _Days()
-        n_agents = n_targets = n_at = longest = 0
-        for n, rec in enumerate(graph.merged_events()):
-            e, when = rec.event, rec.event.date
-            i = numbers.event(n, e.id)
-            if when:
-                dated: list[Any] = [
-                    day[when.start],
-                    day[when.end],
-                    when.precision,
-                    span_class(when.start, when.end),
-                ]
-            else:
-                dated = [NULL, NULL, NULL, NULL]
-            row = [
-                i, e.id, labels.get(e.type) or "Event", e.type, *dated, e.summary, float(e.confidence),
-                TRUE if e.disputed else FALSE,
-            ]  # fmt: skip
-            if e.attributes:
-                events.rows.writerow(row + _attribute_cells(e.attributes))
-            else:
-                events.head.writerow(row)
-                events.write(no_attributes)
-            agent.writerows([(actor[a], i) for a in rec.agents])
-            target.writerows([(i, actor[a]) for a in rec.targets])
-            if rec.place:
-                at.writerow((i, place[rec.place]))
-                n_at += 1
-            n_agents += len(rec.agents)
-            n_targets += len(rec.targets)
-            longest = max(longest, rec.longest)
-    return {
-        "events": len(graph.events), "agent_of": n_agents, "targets": n_targets, "at": n_at,
-        "max_span_days": longest,
-    }  # fmt: skip
+    """Events and their links to actors and places, one column at a time (the export's hot path)."""
+    recs = list(graph.events.values())
+    told = [r.event if isinstance(r, _Event) else r for r in recs]
+    ids = [e.id for e in told]
+    dates = [e.date for e in told]
+    spans = [(d.end - d.start).days if d else None for d in dates]
+    classes = _Classes()
+    labels = {
+        t: ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(t)]) for t in {e.type for e in told}
+    }
+    _write_file(out / "events.csv", [
+        ":ID(Event)", "id", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int",
+        "summary", "confidence:double", "disputed:boolean", *_attribute_header(),
+    ], [
+        _id_column(numbers, ids), (ids, STRING), ([labels[e.type] for e in told], STRING),
+        ([e.type for e in told], STRING),
+        ([d.start if d else None for d in dates], DATE), ([d.end if d else None for d in dates], DATE),
+        ([d.precision if d else None for d in dates], STRING),
+        ([classes[s] if s is not None else None for s in spans], LONG),
+        ([e.summary for e in told], STRING), ([e.confidence for e in told], DOUBLE),
+        ([e.disputed for e in told], BOOL), *_attribute_columns(told),
+    ])  # fmt: skip
+    event = ids if numbers.id_type == "string" else None
+    counts = {"events": len(recs)}
+    for name, side, header in (
+        ("agent_of", "agents", [":START_ID(Actor)", ":END_ID(Event)"]),
+        ("targets", "targets", [":START_ID(Event)", ":END_ID(Actor)"]),
+    ):
+        actors, positions = _links(recs, numbers.actors, side)
+        actor_col = (actors, _kind(numbers))
+        event_col = ([event[i] for i in positions] if event else positions, _kind(numbers))
+        cols = [actor_col, event_col] if name == "agent_of" else [event_col, actor_col]
+        _write_file(out / f"{name}.csv", header, cols)
+        counts[name] = len(positions)
+    place = numbers.places
+    at = [(i, place[p]) for i, p in enumerate(r.place for r in recs) if p and p in place]
+    _write_file(out / "at.csv", [":START_ID(Event)", ":END_ID(Place)"], [
+        ([event[i] for i, _ in at] if event else [i for i, _ in at], _kind(numbers)),
+        ([p for _, p in at], _kind(numbers)),
+    ])  # fmt: skip
+    counts["at"] = len(at)
+    merged = [r.longest for r in recs if isinstance(r, _Event)]
+    counts["max_span_days"] = max([0, *(s for s in spans if s is not None), *merged])
+    return counts
 
 
 def _write_reports(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
-    """One REPORTS row per article and event, with the telling's own date."""
-    with _Files(out) as files:
-        reports = files.writer("reports", [
-            ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
-            "start:date", "end:date", "precision", "date_text",
-        ])  # fmt: skip
-        article, day = numbers.articles, _Days()
-        rows, head, write = reports.rows.writerow, reports.head.writerow, reports.write
-        n_reports = 0
-        for n, (event_id, sources) in enumerate(graph.merged_sources()):
-            i = numbers.event(n, event_id)
-            for s in sources:
-                d = s.date
-                said: tuple[Any, ...] = (day[d.start], day[d.end], d.precision) if d else (NULL, NULL, NULL)
-                if s.date_text is None:  # the common case: no column to quote, an empty last field
-                    head((article[s.doc], i, s.sentence, s.char_start, s.char_end, *said))
-                    write(",\n")
-                else:
-                    rows((article[s.doc], i, s.sentence, s.char_start, s.char_end, *said, s.date_text))
-                n_reports += 1
-    return {"reports": n_reports}
+    """One REPORTS row per article and event (the last telling's), with the telling's own date."""
+    recs = list(graph.events.values())
+    groups = [r.sources.values() if isinstance(r, _Event) else r.sources for r in recs]
+    if _repeats([[s.doc for s in g] for g in groups if isinstance(g, list) and len(g) > 1]):
+        reports = {(i, s.doc): s for i, g in enumerate(groups) for s in g}  # the last report wins
+        positions, srcs = [i for i, _ in reports], list(reports.values())
+    else:
+        positions = [i for i, g in enumerate(groups) for _ in g]
+        srcs = [s for g in groups for s in g]
+    if numbers.id_type == "string":
+        ids = [r.event.id if isinstance(r, _Event) else r.id for r in recs]
+        event_col: tuple[Any, pa.DataType] = ([ids[i] for i in positions], STRING)
+    else:
+        event_col = (positions, LONG)
+    dates = [s.date for s in srcs]
+    _write_file(out / "reports.csv", [
+        ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
+        "start:date", "end:date", "precision", "date_text",
+    ], [
+        (_mapped(numbers.articles, (s.doc for s in srcs)), _kind(numbers)), event_col,
+        ([s.sentence for s in srcs], STRING), ([s.char_start for s in srcs], LONG),
+        ([s.char_end for s in srcs], LONG),
+        ([d.start if d else None for d in dates], DATE), ([d.end if d else None for d in dates], DATE),
+        ([d.precision if d else None for d in dates], STRING), ([s.date_text for s in srcs], STRING),
+    ])  # fmt: skip
+    return {"reports": len(srcs)}

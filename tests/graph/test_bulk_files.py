@@ -1,7 +1,7 @@
 """The bulk files as the import tool reads them (issue 18): the columnar writer (Arrow's C++ CSV
 writer) gives, field by field, what the csv-module writer it replaced gave on an awkward batch
 (quotes, commas, line breaks, unicode, empty strings beside missing values, arrays, merged
-retellings). tests/graph/data/bulk_awkward/ holds that earlier writer's files (commit ea9ca0a,
+retellings). tests/graph/golden_bulk/ holds that earlier writer's files (commit ea9ca0a,
 meta.csv without its random generation)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from bench.gen_synthetic import generate
 from eventgraph.graph import bulk_csv
 from eventgraph.graph.model import Article, Batch
 
-GOLDEN = Path(__file__).parent / "data" / "bulk_awkward"
+GOLDEN = Path(__file__).parent / "golden_bulk"
 
 
 def awkward_batches() -> list[Batch]:

@@ -24,10 +24,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from eventgraph.graph import actor_rank, neo4j_shape
@@ -182,6 +184,22 @@ def _id_column(numbers: Numbers, ids: list[str]) -> tuple[Any, pa.DataType]:
     if numbers.id_type == "string":
         return ids, STRING
     return pa.array(range(len(ids)), LONG), LONG
+
+
+def _fields(items: list[Any], *names: str) -> list[list[Any]]:
+    """Columns of attributes of items, each read in one C-level pass (map over an attrgetter)."""
+    return [list(map(attrgetter(name), items)) for name in names]
+
+
+def _date_columns(dates: list[Any]) -> list[tuple[Any, pa.DataType]]:
+    """start, end and precision of optional date spans."""
+    if None not in dates:
+        start, end, precision = _fields(dates, "start", "end", "precision")
+    else:
+        start = [d.start if d else None for d in dates]
+        end = [d.end if d else None for d in dates]
+        precision = [d.precision if d else None for d in dates]
+    return [(start, DATE), (end, DATE), (precision, STRING)]
 
 
 def _mapped(ids: dict[str, Any], keys: Iterable[str]) -> list[Any]:
@@ -392,69 +410,77 @@ class _Classes(dict[int, int]):
         return k
 
 
-def _repeats(groups: list[Any]) -> bool:
-    """Whether a list of the groups holds an item twice (a told-once event naming an actor or an
-    article twice): then the slower path keeps each pair once."""
-    return any(len(g) > 1 and len(set(g)) < len(g) for g in groups)
+def _twice(positions: list[int], names: pa.Array) -> bool:
+    """Whether an (event position, name) pair comes twice (a told-once event naming an actor or an
+    article twice): one hash pass in Arrow; only then the slower path keeps each pair once."""
+    if not positions:
+        return False
+    codes = names.dictionary_encode().indices.cast(LONG)
+    keys = pc.add(pc.multiply(pa.array(positions, LONG), len(names) + 1), codes)
+    return bool(pc.count_distinct(keys).as_py() < len(positions))
 
 
-def _links(recs: list[Event | _Event], known: dict[str, Any], side: str) -> tuple[list[Any], list[int]]:
-    """Node numbers and event positions of each event's agents or targets: known actors only, each
-    pair once, in event order; flat lists first, the per-pair work only where it is needed."""
+def _node_column(names: pa.Array, group: pa.Array, id_type: str) -> tuple[pa.Array, pa.Array]:
+    """The tool's ids of the named nodes (their position in the group, or the names) and a mask of
+    the names the group holds."""
+    found = pc.index_in(names, value_set=group)
+    return (names if id_type == "string" else found.cast(LONG)), found.is_valid()
+
+
+def _links(recs: list[Event | _Event], group: pa.Array, id_type: str, side: str) -> tuple[pa.Array, pa.Array]:
+    """The tool's ids of each event's agents or targets and the events' positions: known actors
+    only, each pair once, in event order (flat lists, the per-pair work only when a pair repeats)."""
     groups = [getattr(r, side) for r in recs]
-    if _repeats([g for g in groups if isinstance(g, list)]):
-        pairs = list(dict.fromkeys((a, i) for i, g in enumerate(groups) for a in g))
+    names = [a for g in groups for a in g]
+    positions = [i for i, g in enumerate(groups) for _ in g]
+    if _twice(positions, pa.array(names, STRING)):
+        pairs = list(dict.fromkeys(zip(names, positions, strict=True)))
         names, positions = [a for a, _ in pairs], [i for _, i in pairs]
-    else:
-        names = [a for g in groups for a in g]
-        positions = [i for i, g in enumerate(groups) for _ in g]
-    numbers = list(map(known.get, names))
-    if None in numbers:  # links to actors the batch does not describe: dropped, as the loader does
-        kept = [k for k, n in enumerate(numbers) if n is not None]
-        numbers, positions = [numbers[k] for k in kept], [positions[k] for k in kept]
-    return numbers, positions
+    nodes, known = _node_column(pa.array(names, STRING), group, id_type)
+    at = pa.array(positions, LONG)
+    if known.false_count:  # links to actors the batch does not describe: dropped, as the loader does
+        return nodes.filter(known), at.filter(known)
+    return nodes, at
 
 
 def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
     """Events and their links to actors and places, one column at a time (the export's hot path)."""
     recs = list(graph.events.values())
     told = [r.event if isinstance(r, _Event) else r for r in recs]
-    ids = [e.id for e in told]
-    dates = [e.date for e in told]
+    ids_, types, dates, summaries, confidences, disputed = _fields(
+        told, "id", "type", "date", "summary", "confidence", "disputed"
+    )
+    ids = list(ids_)
     spans = [(d.end - d.start).days if d else None for d in dates]
     classes = _Classes()
-    labels = {
-        t: ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(t)]) for t in {e.type for e in told}
-    }
+    labels = {t: ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(t)]) for t in set(types)}
     _write_file(out / "events.csv", [
         ":ID(Event)", "id", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int",
         "summary", "confidence:double", "disputed:boolean", *_attribute_header(),
     ], [
-        _id_column(numbers, ids), (ids, STRING), ([labels[e.type] for e in told], STRING),
-        ([e.type for e in told], STRING),
-        ([d.start if d else None for d in dates], DATE), ([d.end if d else None for d in dates], DATE),
-        ([d.precision if d else None for d in dates], STRING),
+        _id_column(numbers, ids), (ids, STRING), (list(map(labels.__getitem__, types)), STRING),
+        (types, STRING), *_date_columns(list(dates)),
         ([classes[s] if s is not None else None for s in spans], LONG),
-        ([e.summary for e in told], STRING), ([e.confidence for e in told], DOUBLE),
-        ([e.disputed for e in told], BOOL), *_attribute_columns(told),
+        (summaries, STRING), (confidences, DOUBLE), (disputed, BOOL), *_attribute_columns(told),
     ])  # fmt: skip
-    event = ids if numbers.id_type == "string" else None
+    event = pa.array(ids, STRING) if numbers.id_type == "string" else None
+    actor_ids = pa.array(list(graph.actors), STRING)
     counts = {"events": len(recs)}
     for name, side, header in (
         ("agent_of", "agents", [":START_ID(Actor)", ":END_ID(Event)"]),
         ("targets", "targets", [":START_ID(Event)", ":END_ID(Actor)"]),
     ):
-        actors, positions = _links(recs, numbers.actors, side)
+        actors, positions = _links(recs, actor_ids, numbers.id_type, side)
         actor_col = (actors, _kind(numbers))
-        event_col = ([event[i] for i in positions] if event else positions, _kind(numbers))
+        event_col = (event.take(positions) if event else positions, _kind(numbers))
         cols = [actor_col, event_col] if name == "agent_of" else [event_col, actor_col]
         _write_file(out / f"{name}.csv", header, cols)
         counts[name] = len(positions)
     place = numbers.places
     at = [(i, place[p]) for i, p in enumerate(r.place for r in recs) if p and p in place]
+    at_events = pa.array([i for i, _ in at], LONG)
     _write_file(out / "at.csv", [":START_ID(Event)", ":END_ID(Place)"], [
-        ([event[i] for i, _ in at] if event else [i for i, _ in at], _kind(numbers)),
-        ([p for _, p in at], _kind(numbers)),
+        (event.take(at_events) if event else at_events, _kind(numbers)), ([p for _, p in at], _kind(numbers)),
     ])  # fmt: skip
     counts["at"] = len(at)
     merged = [r.longest for r in recs if isinstance(r, _Event)]
@@ -466,26 +492,28 @@ def _write_reports(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, i
     """One REPORTS row per article and event (the last telling's), with the telling's own date."""
     recs = list(graph.events.values())
     groups = [r.sources.values() if isinstance(r, _Event) else r.sources for r in recs]
-    if _repeats([[s.doc for s in g] for g in groups if isinstance(g, list) and len(g) > 1]):
-        reports = {(i, s.doc): s for i, g in enumerate(groups) for s in g}  # the last report wins
+    srcs = [s for g in groups for s in g]
+    positions = [i for i, g in enumerate(groups) for _ in g]
+    docs = pa.array([s.doc for s in srcs], STRING)
+    if _twice(positions, docs):
+        reports = {(i, s.doc): s for i, s in zip(positions, srcs, strict=True)}  # the last report wins
         positions, srcs = [i for i, _ in reports], list(reports.values())
-    else:
-        positions = [i for i, g in enumerate(groups) for _ in g]
-        srcs = [s for g in groups for s in g]
+        docs = pa.array([s.doc for s in srcs], STRING)
+    articles, _ = _node_column(docs, pa.array(list(graph.articles), STRING), numbers.id_type)
     if numbers.id_type == "string":
-        ids = [r.event.id if isinstance(r, _Event) else r.id for r in recs]
-        event_col: tuple[Any, pa.DataType] = ([ids[i] for i in positions], STRING)
+        ids = pa.array([r.event.id if isinstance(r, _Event) else r.id for r in recs], STRING)
+        event_col: tuple[Any, pa.DataType] = (ids.take(pa.array(positions, LONG)), STRING)
     else:
         event_col = (positions, LONG)
-    dates = [s.date for s in srcs]
+    sentences, starts, ends, dates, date_texts = _fields(
+        srcs, "sentence", "char_start", "char_end", "date", "date_text"
+    )
     _write_file(out / "reports.csv", [
         ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
         "start:date", "end:date", "precision", "date_text",
     ], [
-        (_mapped(numbers.articles, (s.doc for s in srcs)), _kind(numbers)), event_col,
-        ([s.sentence for s in srcs], STRING), ([s.char_start for s in srcs], LONG),
-        ([s.char_end for s in srcs], LONG),
-        ([d.start if d else None for d in dates], DATE), ([d.end if d else None for d in dates], DATE),
-        ([d.precision if d else None for d in dates], STRING), ([s.date_text for s in srcs], STRING),
+        (articles, _kind(numbers)), event_col,
+        (sentences, STRING), (starts, LONG), (ends, LONG), *_date_columns(list(dates)),
+        (date_texts, STRING),
     ])  # fmt: skip
     return {"reports": len(srcs)}

@@ -242,9 +242,6 @@ class Numbers:
         )
         return cls(art, place, actor, id_type)
 
-    def event(self, position: int, event_id: str) -> Any:
-        return event_id if self.id_type == "string" else position
-
 
 def _breaks(path: Path, rows: int) -> bool:
     """Whether a field of the file holds a line break: more line ends than rows and header, or any

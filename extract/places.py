@@ -28,7 +28,7 @@ from eventgraph.extract.gazetteer import context as article_context
 from eventgraph.extract.gazetteer import index as geo_index
 from eventgraph.extract.gazetteer.context import Anchor, ArticleContext
 from eventgraph.extract.gazetteer.distance import distance_km
-from eventgraph.extract.gazetteer.normal import key, skeleton, words
+from eventgraph.extract.gazetteer.normal import key, skeleton, words, written
 from eventgraph.extract.lexicons.countries import COUNTRY_FORMS, countries
 from eventgraph.extract.lexicons.places import (
     AROUND_TOWN_NOUNS,
@@ -36,6 +36,7 @@ from eventgraph.extract.lexicons.places import (
     GENERIC_WORDS,
     NAME_PARTICLES,
     PREMISES_NOUNS,
+    STREET_NOUNS,
     TOPONYM_HEADS,
 )
 from eventgraph.graph.model import Place, place_id
@@ -181,12 +182,15 @@ class Entry:
     admin1: str | None = None
     admin2: str | None = None
     uid: str | None = None  # unique id part; None derives it from country and name
+    written: str | None = None  # the article's spelling of the name, where it is another transliteration
 
     def place(self) -> Place:
         pid = f"place:{self.uid}" if self.uid else place_id(self.name, self.country)
         precision = PRECISION.get(self.kind)
+        name, gazetteer_name = (self.written, self.name) if self.written else (self.name, None)
         return Place(
-            pid, self.name, self.lat, self.lon, self.country, self.kind, precision, self.admin1, self.admin2
+            pid, name, self.lat, self.lon, self.country, self.kind, precision, self.admin1, self.admin2,
+            gazetteer_name,
         )
 
 
@@ -273,7 +277,7 @@ class Gazetteer:
             return None
         best = min(found, key=lambda m: (_rank_in_span(m, found), m.start))
         assert best.entry is not None
-        return _with_admin(best.entry, found)
+        return _as_written(_with_admin(best.entry, found), best, text)
 
     def _matches(self, ws: list[tuple[str, bool]]) -> list[_Match]:
         out: list[_Match] = []
@@ -293,6 +297,10 @@ class Gazetteer:
                     continue  # "hit", "chad", "march": common words are names only when capitalised
                 if curated is None and j < len(ws) and ws[j][0] in _FEATURES:
                     break  # "Pacific Ocean": no town
+                if curated is None and (_street_at(ws, j - 1) or _street_at(ws, j)):
+                    break  # "Oak Lane", "the Altamirano highway": a street, not the town of its name
+                if curated is None and j == i + 1 and k[0] in _PARTICLES:
+                    continue  # "La Familia": a particle alone names nothing
                 if curated is None and j == i + 1 and k[0] in TOPONYM_HEADS and j < len(ws) and ws[j][1]:
                     break  # "Ain Issa" unknown: not the "Ain" it starts with
                 noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None
@@ -418,6 +426,8 @@ class Gazetteer:
                 continue
             if alias and ctx.countries and not share and not near:
                 continue  # "Boni" in a report about Mali is no other name of Bonn
+            if ctx.countries and not share and not near and _respelt(geo.names[i], name_key):
+                continue  # "Kouré" in a report about Niger is no spelling of Kure in Japan
             score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
             score -= 1.5 if alias else 0.0
             if i in geo.capitals:  # a capital, the less so in an article about other countries
@@ -483,10 +493,27 @@ def _skeleton_of(name: str) -> str:
     return skeleton(" ".join(key(name)))
 
 
+def _respelt(name: str, name_key: str | None) -> bool:
+    """Whether a town was found under a spelling other than its own name's (a transliteration or
+    another name): such a match is trusted only in the article's countries or near its places."""
+    return name_key is not None and " ".join(key(name)) != name_key
+
+
 def _other_name(name: str, name_key: str) -> bool:
     """Whether a town was found under another of its names (GeoNames' alternate names: "Boni" is a
     name of Bonn) rather than its own name or a transliteration of it."""
     return _skeleton_of(name) != skeleton(name_key)
+
+
+def _street_at(ws: list[tuple[str, bool]], j: int) -> bool:
+    """Whether ws[j] begins a run of capitalised words that ends in a capitalised street noun ("Oak
+    Lane", "Oak Tree Road"); "the Kabul road" names the road to a town, which stays."""
+    for n in range(j, min(len(ws), j + 3)):
+        if not ws[n][1]:
+            return False
+        if ws[n][0] in STREET_NOUNS:
+            return True
+    return False
 
 
 def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
@@ -574,6 +601,37 @@ def _nearness(lat: float, lon: float, cc: str, local: list[Anchor], anchors: tup
 
 def _row_entry(row: geo_index.Row) -> Entry:
     return Entry(row.name, row.kind, row.lat, row.lon, row.country, row.admin1, None, row.uid)
+
+
+# Name words the gazetteer adds after a derived area's name ("Punch District").
+_AREA_WORDS = frozenset([*_NOUN_KIND, "governorate", "county", "state"])
+
+
+def _as_written(entry: Entry, m: _Match, text: str) -> Entry:
+    """The place under the article's own spelling where the match is a transliteration of the
+    gazetteer's name ("Baramulla", "Kouré", "the Poonch district" for GeoNames' Baramula, Kure and
+    Punch): readers and analysts know it as the article writes it. Id and coordinates stay the
+    gazetteer's; curated names, countries and other names of a place (aliases) keep their own name."""
+    if m.curated is not None or entry.kind not in ("city", "district", "province", "neighbourhood"):
+        return entry
+    raw = written(text)
+    ws = words(text)
+    if len(raw) != len(ws):
+        return entry
+    span = [(r, w) for r, (w, _) in zip(raw[m.start : m.end], ws[m.start : m.end], strict=True)]
+    core = [r for r, w in span if w not in _AREA_WORDS] or [r for r, _ in span]
+    gazetteer = entry.name.split()
+    tail = gazetteer[-1] if len(gazetteer) > 1 and key(gazetteer[-1])[:1] in {(w,) for w in _AREA_WORDS} else None
+    base = " ".join(gazetteer[:-1]) if tail else entry.name
+    mine = " ".join(core)
+    if mine == base:
+        return entry
+    if skeleton(" ".join(key(mine))) != skeleton(" ".join(key(base))) and not (
+        entry.country and article_context.current().weight(entry.country)
+    ):
+        return entry  # another name of a place outside the article's countries: no reader's name
+
+    return replace(entry, written=f"{mine} {tail}" if tail else mine)
 
 
 def _with_admin(entry: Entry, found: list[_Match]) -> Entry:

@@ -153,3 +153,12 @@ TOPONYM_HEADS = frozenset(
         *("wadi", "beit", "bayt", "khan", "umm", "abu", "sidi", "hassi", "qasr", "mazraat", "jisr", "nahr"),
     ]
 )
+
+# Nouns after a name that make it a street or road, not the town or area of that name ("Oak Lane",
+# "the Altamirano highway"): a street names no place the gazetteer holds.
+STREET_NOUNS = frozenset(
+    [
+        *("street", "st", "road", "rd", "lane", "avenue", "ave", "boulevard", "highway", "motorway"),
+        *("drive", "crescent", "terrace", "alley", "expressway", "freeway", "bypass"),
+    ]
+)

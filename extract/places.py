@@ -35,6 +35,7 @@ from eventgraph.extract.lexicons.places import (
     DISTRICT_NOUNS,
     GENERIC_WORDS,
     NAME_PARTICLES,
+    ORGANISATION_HEADS,
     PREMISES_NOUNS,
     STREET_NOUNS,
     TOPONYM_HEADS,
@@ -301,6 +302,8 @@ class Gazetteer:
                     break  # "Oak Lane", "the Altamirano highway": a street, not the town of its name
                 if curated is None and j == i + 1 and k[0] in _PARTICLES:
                     continue  # "La Familia": a particle alone names nothing
+                if curated is None and j == i + 1 and k[0] in ORGANISATION_HEADS and i and ws[i - 1][1]:
+                    continue  # "West Yorkshire Police": an organisation, not the town Police
                 if curated is None and j == i + 1 and k[0] in TOPONYM_HEADS and j < len(ws) and ws[j][1]:
                     break  # "Ain Issa" unknown: not the "Ain" it starts with
                 noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None

@@ -23,6 +23,7 @@ from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
 from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
+from eventgraph.extract.lexicons.places import SAID_TO_NOUNS as _SAID_TO
 from eventgraph.extract.pipeline.pieces import shifted
 from eventgraph.extract.pipeline.spool import Spool
 from eventgraph.extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
@@ -380,12 +381,21 @@ def _place_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
 
 def _said_at(m: Mention, doc: _DocIndex) -> Place | None:
     """Where a statement was made: a locative phrase on the speech verb ("told lawmakers Wednesday on
-    Capitol Hill") or on the speaker ("Lawmakers on Capitol Hill expressed concern"). Phrases on other
+    Capitol Hill") or on the speaker ("Lawmakers on Capitol Hill expressed concern") or on the audience
+    ("told a news conference in Manila"). Phrases on other
     words give the topic, not the place ("concern over attacks in Iraq"), and "on <country>" is a topic."""
     trigger = doc.token_at(m.trigger_start)
     heads = [trigger] if trigger is not None else []
     for span in m.agents:
         heads += [t for t in doc.tokens(span.start, span.end) if not span.start <= t.head.idx < span.end]
+    if trigger is not None:
+        # "told a news conference in Manila", "told reporters at the ministry in Kabul": the audience
+        # or occasion of the speech, one preposition deep
+        audience = [c for c in trigger.children if c.dep_ in ("dobj", "dative") and c.lower_ in _SAID_TO]
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "to", "during"):
+                audience += [o for o in prep.children if o.dep_ == "pobj" and o.lower_ in _SAID_TO]
+        heads += audience
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _SAID_AT:

@@ -317,9 +317,10 @@ class Gazetteer:
                 i += 1  # "Ain al-Asad air base": not a village "Ain Asad", but the base the words name
                 continue
             unknown = _unknown_area(ws, i)
+            area = unknown is not None and unknown.noun in ("province", "district", "admin")
             if unknown is not None and (
-                (hit is not None and self._known(ws[hit.end : unknown.end]))
-                or any(self._known(ws[k : unknown.end]) for k in range(i + 1, unknown.end - 1))
+                (hit is not None and self._known(ws[hit.end : unknown.end], area))
+                or any(self._known(ws[k : unknown.end], area) for k in range(i + 1, unknown.end - 1))
             ):
                 unknown = None  # "Nigeria's Borno state", "Inates, Tillaberi region": a known area
             if unknown is not None and (hit is None or unknown.end > hit.end):
@@ -360,11 +361,20 @@ class Gazetteer:
             for b in range(end + 1, min(len(k), a + _MAX_WORDS) + 1)
         )
 
-    def _known(self, ws: list[tuple[str, bool]]) -> bool:
-        """Whether the words name a known place, with or without their trailing place noun."""
+    def _known(self, ws: list[tuple[str, bool]], area: bool = False) -> bool:
+        """Whether the words name a known place, with or without their trailing place noun; with
+        ``area``, an admin area: "Tierra Caliente region" is no region of a town called Caliente."""
         k = tuple(w for w, _ in ws)
         names = (k, k[:-1]) if len(k) > 1 and k[-1] in _NOUN_KIND else (k,)
-        return any(n in self._index or (self._geo and self._geo.lookup(" ".join(n))) for n in names)
+        geo = self._geo
+        for n in names:
+            curated = self._index.get(n)
+            if curated is not None and not (area and curated.kind == "city"):
+                return True
+            rows = geo.lookup(" ".join(n)) if geo else ()
+            if geo and any(not area or geo.kinds[r] != 0 for r in rows):
+                return True
+        return False
 
     def _resolve(
         self, m: _Match, ws: list[tuple[str, bool]], ctx: ArticleContext, local: list[Anchor]
@@ -429,7 +439,11 @@ class Gazetteer:
                 continue
             if alias and ctx.countries and not share and not near:
                 continue  # "Boni" in a report about Mali is no other name of Bonn
-            if ctx.countries and not share and not near and _respelt(geo.names[i], name_key):
+            if (
+                ctx.countries
+                and not (share or near or supported or in_span)
+                and _respelt(geo.names[i], name_key)
+            ):
                 continue  # "Kouré" in a report about Niger is no spelling of Kure in Japan
             score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
             score -= 1.5 if alias else 0.0
@@ -710,7 +724,8 @@ def set_article(text: str | None) -> None:
     article_context.use(article_context.build(text, []))
     anchors: list[Anchor] = []
     for phrase in article_context.ADMIN_PHRASE.finditer(text):
-        entry = gaz.find(phrase.group(0))
+        # "the Tierra Caliente region of Guerrero": the area the phrase goes on to name counts
+        entry = gaz.find(place_phrase(text, phrase.start(1), phrase.end(1)))
         if entry is None or entry.lat is None or entry.lon is None or not entry.country:
             continue
         if entry.kind in ("province", "district", "region"):

@@ -61,6 +61,8 @@ _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 _LOCATIVE_PHRASE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|across|along|into|over|around|visit(?:ed|ing|s)?|"
     r"(?:outskirts|vicinity|north|south|east|west)\s+of)\s+(?:the\s+)?"
+    # "in the capital Sanaa", "in the southern city of Jizan": a descriptor before the name
+    r"(?:(?:(?:north|south)?(?:east|west)?(?:ern)?\s+)?(?:capital|city|town|village|port)\s+(?:of\s+)?)?"
     r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]*|al-\w+|province|governorate|region|border|air base|airfield))*)"
 )
 
@@ -329,6 +331,11 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
             finer = find_place(tail.group(1)) if tail else None
             if place is not None and finer is not None and _rank(finer) < _rank(place):
                 return finer
+            if place is not None and place.kind == "country" and m.type != "statement":
+                # "drones at Saudi Arabia, setting a tank ablaze at a terminal in Jizan"
+                inner = _place_in_sentence(m, doc)
+                if inner is not None and inner.country == place.country and inner.kind != "country":
+                    return inner
             if place is not None or m.type == "statement":
                 return place
     elif span is not None:
@@ -369,14 +376,20 @@ def _place_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
         for hit in _LOCATIVE_PHRASE.finditer(sentence)
         if not any(s < m.char_start + hit.end(1) and m.char_start + hit.start(1) < e for s, e in participants)
     ]
+    places = []
     for start, text in sorted(found, key=lambda f: (f[0] < m.trigger_start, abs(f[0] - m.trigger_start))):
         place = find_place(place_phrase(doc.text, start, start + len(text)))
         after = re.match(r"\s+([a-z]+)", doc.text[start + len(text) : start + len(text) + 20])
         if place is not None and place.kind == "country" and after and after.group(1) not in _AFTER_PLACE:
             continue  # "on US targets": the country is a modifier, not where it happened
         if place is not None:
-            return place
-    return None
+            places.append(place)
+    if places and places[0].kind == "country":
+        # "launched drones at Saudi Arabia, setting a tank ablaze at a terminal in Jizan": the
+        # sentence's finer place in that country says where
+        finer = [p for p in places[1:] if p.country == places[0].country and p.kind != "country"]
+        return finer[0] if finer else places[0]
+    return places[0] if places else None
 
 
 def _said_at(m: Mention, doc: _DocIndex) -> Place | None:

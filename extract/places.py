@@ -51,6 +51,7 @@ __all__ = [
     "key",
     "place_phrase",
     "set_article",
+    "unlocated_place",
     "words",
 ]
 
@@ -416,7 +417,8 @@ class Gazetteer:
         best: tuple[float, int] | None = None
         # A town that shares its name with an area of its country is that area's seat ("Menaka",
         # Menaka Region): the area vouches for it however small it is.
-        seats = {geo.countries[i] for i in rows if geo.kinds[i] != 0}
+        areas = [i for i in rows if geo.kinds[i] != 0]
+        seats = {geo.countries[i] for i in areas}
         provinces = {a.province for a in local if a.province}
         for i in rows:
             kind = geo_index.KINDS[geo.kinds[i]]
@@ -428,7 +430,7 @@ class Gazetteer:
             in_span = any(a.country == cc for a in local)
             alias = (
                 kind == "city"
-                and cc not in seats
+                and not _seat_of(geo, i, areas)
                 and name_key is not None
                 and _other_name(geo.names[i], name_key)
             )
@@ -508,6 +510,19 @@ class Gazetteer:
 @lru_cache(maxsize=65536)
 def _skeleton_of(name: str) -> str:
     return skeleton(" ".join(key(name)))
+
+
+_SEAT_KM = 300.0
+
+
+def _seat_of(geo: geo_index.GeoIndex, town: int, areas: list[int]) -> bool:
+    """Whether a town lies by an admin area of its name in its country (Menaka, seat of Menaka
+    Region); Ciudad Guerrero in Chihuahua is no seat of Guerrero State."""
+    return any(
+        geo.countries[a] == geo.countries[town]
+        and distance_km(geo.lats[a], geo.lons[a], geo.lats[town], geo.lons[town]) < _SEAT_KM
+        for a in areas
+    )
 
 
 def _respelt(name: str, name_key: str | None) -> bool:
@@ -814,3 +829,12 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
             return Entry(name, "site", city.lat, city.lon, city.country, city.admin1).place()
     entry = gaz.find(text)
     return entry.place() if entry else None
+
+
+def unlocated_place(name: str) -> Place:
+    """A place the article names that no gazetteer knows: its name as written, no coordinates, in the
+    country the article is mostly about (if one has at least half its country mentions)."""
+    shares = article_context.current().countries
+    main = max(shares, key=lambda c: shares[c]) if shares else None
+    country = main if main and shares[main] >= 0.5 else None
+    return Place(place_id(name, country), name, None, None, country, "place", None)

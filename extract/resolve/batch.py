@@ -26,7 +26,14 @@ from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from eventgraph.extract.lexicons.places import SAID_TO_NOUNS as _SAID_TO
 from eventgraph.extract.pipeline.pieces import shifted
 from eventgraph.extract.pipeline.spool import Spool
-from eventgraph.extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
+from eventgraph.extract.places import (
+    SPECIFICITY,
+    default_gazetteer,
+    find_place,
+    place_phrase,
+    set_article,
+    unlocated_place,
+)
 from eventgraph.extract.places_nearby import after_locative, nearby_place, targeted_premises
 from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
@@ -344,6 +351,7 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
         return _said_at(m, doc)
     return (
         _place_in_sentence(m, doc)
+        or _unlocated_in_sentence(m, doc)
         or _place_referred(m, doc)
         or (
             None  # a call joins two places; where it "happened" is neither
@@ -390,6 +398,51 @@ def _place_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
         finer = [p for p in places[1:] if p.country == places[0].country and p.kind != "country"]
         return finer[0] if finer else places[0]
     return places[0] if places else None
+
+
+# "near X", "in X district": prepositions that put the event at a named place, for names no gazetteer has
+_UNLOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|around)\s+(?:the\s+)?$")
+_UNLOCATED_NOUN = re.compile(r"\s+(?:village|district|neighbou?rhood|estate|camp|town)\b")
+
+
+def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
+    """A place the sentence names after "in" or "near" that no gazetteer knows ("ambushed near
+    Quitunda", "raids in Holme Wood"): the event's place by the article's own name, without
+    coordinates, rather than a located place from another sentence. Only a name the parse tags as a
+    place (or one a place noun follows) counts, in the article's main country when it has one."""
+    named = doc.named()
+    participants = [*((s.start, s.end) for s in (*m.agents, *m.targets)), *named]
+    for start, end, label, text in doc.ents:
+        if not m.char_start <= start < m.char_end or end > m.char_end:
+            continue
+        if not _UNLOCATED_BEFORE.search(doc.text, max(0, start - 12), start):
+            continue
+        noun = _UNLOCATED_NOUN.match(doc.text, end)
+        if label not in ("GPE", "LOC", "FAC") and noun is None:
+            continue
+        if any(s < end and start < e for s, e in participants) or not text[:1].isupper():
+            continue
+        name = doc.text[start : noun.end() if noun else end]
+        if find_place(name) is not None or find_place(text) is not None or _areas_after(m, doc, end):
+            return None
+        return unlocated_place(name)
+    return None
+
+
+# Only names, "and", commas and brackets: "Kishishe and Bambo (Rutshuru, North Kivu)"
+_LISTING = re.compile(r"(?:\s*(?:,|\(|and\b|[A-Z][\w'’-]*))*\s*")
+
+
+def _areas_after(m: Mention, doc: _DocIndex, end: int) -> bool:
+    """Whether the unknown name is listed with known places right after it ("X and Y (Rutshuru, North
+    Kivu)"): those areas place the event, with coordinates."""
+    for start, _, label, text in doc.ents:
+        if end <= start < m.char_end and label in ("GPE", "LOC", "FAC"):
+            if not _LISTING.fullmatch(doc.text[end:start]):
+                return False
+            if find_place(text) is not None:
+                return True
+    return False
 
 
 def _said_at(m: Mention, doc: _DocIndex) -> Place | None:

@@ -191,7 +191,15 @@ class Entry:
         precision = PRECISION.get(self.kind)
         name, gazetteer_name = (self.written, self.name) if self.written else (self.name, None)
         return Place(
-            pid, name, self.lat, self.lon, self.country, self.kind, precision, self.admin1, self.admin2,
+            pid,
+            name,
+            self.lat,
+            self.lon,
+            self.country,
+            self.kind,
+            precision,
+            self.admin1,
+            self.admin2,
             gazetteer_name,
         )
 
@@ -653,7 +661,8 @@ def _as_written(entry: Entry, m: _Match, text: str) -> Entry:
     span = [(r, w) for r, (w, _) in zip(raw[m.start : m.end], ws[m.start : m.end], strict=True)]
     core = [r for r, w in span if w not in _AREA_WORDS] or [r for r, _ in span]
     gazetteer = entry.name.split()
-    tail = gazetteer[-1] if len(gazetteer) > 1 and key(gazetteer[-1])[:1] in {(w,) for w in _AREA_WORDS} else None
+    last = key(gazetteer[-1]) if len(gazetteer) > 1 else ()
+    tail = gazetteer[-1] if len(last) == 1 and last[0] in _AREA_WORDS else None
     base = " ".join(gazetteer[:-1]) if tail else entry.name
     mine = " ".join(core)
     if mine == base:

@@ -749,7 +749,8 @@ def set_article(text: str | None) -> None:
     anchors: list[Anchor] = []
     for phrase in article_context.ADMIN_PHRASE.finditer(text):
         # "the Tierra Caliente region of Guerrero": the area the phrase goes on to name counts
-        entry = gaz.find(place_phrase(text, phrase.start(1), phrase.end(1)))
+        more = _CONTINUATION.match(text, phrase.end(1))
+        entry = gaz.find(text[phrase.start(1) : max(phrase.end(), more.end() if more else 0)])
         if entry is None or entry.lat is None or entry.lon is None or not entry.country:
             continue
         if entry.kind in ("province", "district", "region"):

@@ -28,14 +28,16 @@ from eventgraph.extract.gazetteer import context as article_context
 from eventgraph.extract.gazetteer import index as geo_index
 from eventgraph.extract.gazetteer.context import Anchor, ArticleContext
 from eventgraph.extract.gazetteer.distance import distance_km
-from eventgraph.extract.gazetteer.normal import key, skeleton, words
+from eventgraph.extract.gazetteer.normal import key, skeleton, words, written
 from eventgraph.extract.lexicons.countries import COUNTRY_FORMS, countries
 from eventgraph.extract.lexicons.places import (
     AROUND_TOWN_NOUNS,
     DISTRICT_NOUNS,
     GENERIC_WORDS,
     NAME_PARTICLES,
+    ORGANISATION_HEADS,
     PREMISES_NOUNS,
+    STREET_NOUNS,
     TOPONYM_HEADS,
 )
 from eventgraph.graph.model import Place, place_id
@@ -49,6 +51,7 @@ __all__ = [
     "key",
     "place_phrase",
     "set_article",
+    "unlocated_place",
     "words",
 ]
 
@@ -181,12 +184,23 @@ class Entry:
     admin1: str | None = None
     admin2: str | None = None
     uid: str | None = None  # unique id part; None derives it from country and name
+    written: str | None = None  # the article's spelling of the name, where it is another transliteration
 
     def place(self) -> Place:
         pid = f"place:{self.uid}" if self.uid else place_id(self.name, self.country)
         precision = PRECISION.get(self.kind)
+        name, gazetteer_name = (self.written, self.name) if self.written else (self.name, None)
         return Place(
-            pid, self.name, self.lat, self.lon, self.country, self.kind, precision, self.admin1, self.admin2
+            pid,
+            name,
+            self.lat,
+            self.lon,
+            self.country,
+            self.kind,
+            precision,
+            self.admin1,
+            self.admin2,
+            gazetteer_name,
         )
 
 
@@ -273,7 +287,7 @@ class Gazetteer:
             return None
         best = min(found, key=lambda m: (_rank_in_span(m, found), m.start))
         assert best.entry is not None
-        return _with_admin(best.entry, found)
+        return _as_written(_with_admin(best.entry, found), best, text)
 
     def _matches(self, ws: list[tuple[str, bool]]) -> list[_Match]:
         out: list[_Match] = []
@@ -293,6 +307,12 @@ class Gazetteer:
                     continue  # "hit", "chad", "march": common words are names only when capitalised
                 if curated is None and j < len(ws) and ws[j][0] in _FEATURES:
                     break  # "Pacific Ocean": no town
+                if curated is None and (_street_at(ws, j - 1) or _street_at(ws, j)):
+                    break  # "Oak Lane", "the Altamirano highway": a street, not the town of its name
+                if curated is None and j == i + 1 and k[0] in _PARTICLES:
+                    continue  # "La Familia": a particle alone names nothing
+                if curated is None and j == i + 1 and k[0] in ORGANISATION_HEADS and i and ws[i - 1][1]:
+                    continue  # "West Yorkshire Police": an organisation, not the town Police
                 if curated is None and j == i + 1 and k[0] in TOPONYM_HEADS and j < len(ws) and ws[j][1]:
                     break  # "Ain Issa" unknown: not the "Ain" it starts with
                 noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None
@@ -306,9 +326,10 @@ class Gazetteer:
                 i += 1  # "Ain al-Asad air base": not a village "Ain Asad", but the base the words name
                 continue
             unknown = _unknown_area(ws, i)
+            area = unknown is not None and unknown.noun in ("province", "district", "admin")
             if unknown is not None and (
-                (hit is not None and self._known(ws[hit.end : unknown.end]))
-                or any(self._known(ws[k : unknown.end]) for k in range(i + 1, unknown.end - 1))
+                (hit is not None and self._known(ws[hit.end : unknown.end], area))
+                or any(self._known(ws[k : unknown.end], area) for k in range(i + 1, unknown.end - 1))
             ):
                 unknown = None  # "Nigeria's Borno state", "Inates, Tillaberi region": a known area
             if unknown is not None and (hit is None or unknown.end > hit.end):
@@ -349,11 +370,20 @@ class Gazetteer:
             for b in range(end + 1, min(len(k), a + _MAX_WORDS) + 1)
         )
 
-    def _known(self, ws: list[tuple[str, bool]]) -> bool:
-        """Whether the words name a known place, with or without their trailing place noun."""
+    def _known(self, ws: list[tuple[str, bool]], area: bool = False) -> bool:
+        """Whether the words name a known place, with or without their trailing place noun; with
+        ``area``, an admin area: "Tierra Caliente region" is no region of a town called Caliente."""
         k = tuple(w for w, _ in ws)
         names = (k, k[:-1]) if len(k) > 1 and k[-1] in _NOUN_KIND else (k,)
-        return any(n in self._index or (self._geo and self._geo.lookup(" ".join(n))) for n in names)
+        geo = self._geo
+        for n in names:
+            curated = self._index.get(n)
+            if curated is not None and not (area and curated.kind == "city"):
+                return True
+            rows = geo.lookup(" ".join(n)) if geo else ()
+            if geo and any(not area or geo.kinds[r] != 0 for r in rows):
+                return True
+        return False
 
     def _resolve(
         self, m: _Match, ws: list[tuple[str, bool]], ctx: ArticleContext, local: list[Anchor]
@@ -395,7 +425,8 @@ class Gazetteer:
         best: tuple[float, int] | None = None
         # A town that shares its name with an area of its country is that area's seat ("Menaka",
         # Menaka Region): the area vouches for it however small it is.
-        seats = {geo.countries[i] for i in rows if geo.kinds[i] != 0}
+        areas = [i for i in rows if geo.kinds[i] != 0]
+        seats = {geo.countries[i] for i in areas}
         provinces = {a.province for a in local if a.province}
         for i in rows:
             kind = geo_index.KINDS[geo.kinds[i]]
@@ -407,7 +438,7 @@ class Gazetteer:
             in_span = any(a.country == cc for a in local)
             alias = (
                 kind == "city"
-                and cc not in seats
+                and not _seat_of(geo, i, areas)
                 and name_key is not None
                 and _other_name(geo.names[i], name_key)
             )
@@ -418,6 +449,12 @@ class Gazetteer:
                 continue
             if alias and ctx.countries and not share and not near:
                 continue  # "Boni" in a report about Mali is no other name of Bonn
+            if (
+                ctx.countries
+                and not (share or near or supported or in_span)
+                and _respelt(geo.names[i], name_key)
+            ):
+                continue  # "Kouré" in a report about Niger is no spelling of Kure in Japan
             score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
             score -= 1.5 if alias else 0.0
             if i in geo.capitals:  # a capital, the less so in an article about other countries
@@ -483,10 +520,40 @@ def _skeleton_of(name: str) -> str:
     return skeleton(" ".join(key(name)))
 
 
+_SEAT_KM = 300.0
+
+
+def _seat_of(geo: geo_index.GeoIndex, town: int, areas: list[int]) -> bool:
+    """Whether a town lies by an admin area of its name in its country (Menaka, seat of Menaka
+    Region); Ciudad Guerrero in Chihuahua is no seat of Guerrero State."""
+    return any(
+        geo.countries[a] == geo.countries[town]
+        and distance_km(geo.lats[a], geo.lons[a], geo.lats[town], geo.lons[town]) < _SEAT_KM
+        for a in areas
+    )
+
+
+def _respelt(name: str, name_key: str | None) -> bool:
+    """Whether a town was found under a spelling other than its own name's (a transliteration or
+    another name): such a match is trusted only in the article's countries or near its places."""
+    return name_key is not None and " ".join(key(name)) != name_key
+
+
 def _other_name(name: str, name_key: str) -> bool:
     """Whether a town was found under another of its names (GeoNames' alternate names: "Boni" is a
     name of Bonn) rather than its own name or a transliteration of it."""
     return _skeleton_of(name) != skeleton(name_key)
+
+
+def _street_at(ws: list[tuple[str, bool]], j: int) -> bool:
+    """Whether ws[j] begins a run of capitalised words that ends in a capitalised street noun ("Oak
+    Lane", "Oak Tree Road"); "the Kabul road" names the road to a town, which stays."""
+    for n in range(j, min(len(ws), j + 3)):
+        if not ws[n][1]:
+            return False
+        if ws[n][0] in STREET_NOUNS:
+            return True
+    return False
 
 
 def _unknown_area(ws: list[tuple[str, bool]], i: int) -> _Match | None:
@@ -576,6 +643,38 @@ def _row_entry(row: geo_index.Row) -> Entry:
     return Entry(row.name, row.kind, row.lat, row.lon, row.country, row.admin1, None, row.uid)
 
 
+# Name words the gazetteer adds after a derived area's name ("Punch District").
+_AREA_WORDS = frozenset([*_NOUN_KIND, "governorate", "county", "state"])
+
+
+def _as_written(entry: Entry, m: _Match, text: str) -> Entry:
+    """The place under the article's own spelling where the match is a transliteration of the
+    gazetteer's name ("Baramulla", "Kouré", "the Poonch district" for GeoNames' Baramula, Kure and
+    Punch): readers and analysts know it as the article writes it. Id and coordinates stay the
+    gazetteer's; curated names, countries and other names of a place (aliases) keep their own name."""
+    if m.curated is not None or entry.kind not in ("city", "district", "province", "neighbourhood"):
+        return entry
+    raw = written(text)
+    ws = words(text)
+    if len(raw) != len(ws):
+        return entry
+    span = [(r, w) for r, (w, _) in zip(raw[m.start : m.end], ws[m.start : m.end], strict=True)]
+    core = [r for r, w in span if w not in _AREA_WORDS] or [r for r, _ in span]
+    gazetteer = entry.name.split()
+    last = key(gazetteer[-1]) if len(gazetteer) > 1 else ()
+    tail = gazetteer[-1] if len(last) == 1 and last[0] in _AREA_WORDS else None
+    base = " ".join(gazetteer[:-1]) if tail else entry.name
+    mine = " ".join(core)
+    if mine == base:
+        return entry
+    if skeleton(" ".join(key(mine))) != skeleton(" ".join(key(base))) and not (
+        entry.country and article_context.current().weight(entry.country)
+    ):
+        return entry  # another name of a place outside the article's countries: no reader's name
+
+    return replace(entry, written=f"{mine} {tail}" if tail else mine)
+
+
 def _with_admin(entry: Entry, found: list[_Match]) -> Entry:
     """The admin areas the span names around its most precise place ("X village, Y district, Z
     province") become that place's admin fields."""
@@ -649,7 +748,9 @@ def set_article(text: str | None) -> None:
     article_context.use(article_context.build(text, []))
     anchors: list[Anchor] = []
     for phrase in article_context.ADMIN_PHRASE.finditer(text):
-        entry = gaz.find(phrase.group(0))
+        # "the Tierra Caliente region of Guerrero": the area the phrase goes on to name counts
+        more = _CONTINUATION.match(text, phrase.end(1))
+        entry = gaz.find(text[phrase.start(1) : max(phrase.end(), more.end() if more else 0)])
         if entry is None or entry.lat is None or entry.lon is None or not entry.country:
             continue
         if entry.kind in ("province", "district", "region"):
@@ -738,3 +839,12 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
             return Entry(name, "site", city.lat, city.lon, city.country, city.admin1).place()
     entry = gaz.find(text)
     return entry.place() if entry else None
+
+
+def unlocated_place(name: str) -> Place:
+    """A place the article names that no gazetteer knows: its name as written, no coordinates, in the
+    country the article is mostly about (if one has at least half its country mentions)."""
+    shares = article_context.current().countries
+    main = max(shares, key=lambda c: shares[c]) if shares else None
+    country = main if main and shares[main] >= 0.5 else None
+    return Place(place_id(name, country), name, None, None, country, "place", None)

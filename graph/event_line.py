@@ -84,6 +84,7 @@ class LocationLine(_Line):
     precision: Literal["point", "town", "district", "province", "country"] | None = None
     admin1: Text | None = None
     admin2: Text | None = None
+    gazetteer_name: Text | None = None
 
 
 class ArticleLine(_Line):

@@ -117,6 +117,7 @@ def event_rows(batch: Batch) -> Iterator[dict[str, Any]]:
                     "precision": place.precision,
                     "admin1": place.admin1,
                     "admin2": place.admin2,
+                    "gazetteer_name": place.gazetteer_name,
                 }
                 if place
                 else None
@@ -214,6 +215,7 @@ def _parse_event(
                 precision=location.precision,
                 admin1=location.admin1,
                 admin2=location.admin2,
+                gazetteer_name=location.gazetteer_name,
             )
             batch.places.append(places[place])
     sources = []

@@ -164,6 +164,9 @@ class Place:
     precision: str | None = None  # point, town, district, province or country
     admin1: str | None = None  # the province (governorate, state) it lies in, where known
     admin2: str | None = None  # the district it lies in, where the text names it
+    # the gazetteer's spelling where ``name`` is the article's own transliteration of it ("Baramulla"
+    # where GeoNames has "Baramula"); None when they agree
+    gazetteer_name: str | None = None
 
 
 @dataclass

@@ -30,6 +30,17 @@ def words(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def written(text: str) -> list[str]:
+    """The words of ``text`` as written, one for each of words(text) (same order)."""
+    text = _POSSESSIVE.sub("", _BASE_WORDS.sub("Airbase", text))
+    out: list[str] = []
+    for raw in _WORD.findall(text):
+        word = (raw.lower() if raw.isascii() else fold(raw)).replace("'", "")
+        if _SAME.get(word, word) and word not in _DROP:
+            out.append(raw)
+    return out
+
+
 def key(text: str) -> tuple[str, ...]:
     return tuple(w for w, _ in words(text))
 

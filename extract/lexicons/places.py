@@ -60,6 +60,14 @@ AFTER_PLACE_NAME = frozenset(
 )
 # Prepositions that put a statement where it was made ("told lawmakers on Capitol Hill").
 SAID_AT_PREPOSITIONS = frozenset(["in", "at", "on", "during", "inside", "outside", "near"])
+# Audiences and occasions a statement is made to or at ("told a news conference in X", "told reporters
+# in X"): a place phrase on them is where it was said.
+SAID_TO_NOUNS = frozenset(
+    [
+        *("conference", "briefing", "meeting", "session", "summit", "interview", "rally", "ceremony"),
+        *("reporters", "journalists", "lawmakers", "parliament", "audience", "crowd", "supporters"),
+    ]
+)
 # Definite place nouns that refer back to a place the article named before ("at the embassy") -> kind.
 PLACE_NOUNS = {"embassy": "embassy", "consulate": "embassy", "base": "military_base", "airport": "airport"}
 # Words after a name that make it an admin area below a province, as incident reports write them
@@ -151,5 +159,24 @@ TOPONYM_HEADS = frozenset(
             "jebel",
         ),
         *("wadi", "beit", "bayt", "khan", "umm", "abu", "sidi", "hassi", "qasr", "mazraat", "jisr", "nahr"),
+    ]
+)
+
+# Nouns after a name that make it a street or road, not the town or area of that name ("Oak Lane",
+# "the Altamirano highway"): a street names no place the gazetteer holds.
+STREET_NOUNS = frozenset(
+    [
+        *("street", "st", "road", "rd", "lane", "avenue", "ave", "boulevard", "highway", "motorway"),
+        *("drive", "crescent", "terrace", "alley", "expressway", "freeway", "bypass"),
+    ]
+)
+
+# Heads of organisation names ("West Yorkshire Police", "Bradford Council"): after a capitalised word
+# they end an organisation's name, not name a town of that word (Police in Poland).
+ORGANISATION_HEADS = frozenset(
+    [
+        *("police", "army", "council", "court", "university", "party", "ministry", "government"),
+        *("guard", "forces", "command", "corps", "brigade", "agency", "service", "office", "committee"),
+        *("front", "movement", "bank", "company", "group", "authority", "commission", "assembly"),
     ]
 )

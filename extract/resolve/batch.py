@@ -23,9 +23,17 @@ from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
 from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
+from eventgraph.extract.lexicons.places import SAID_TO_NOUNS as _SAID_TO
 from eventgraph.extract.pipeline.pieces import shifted
 from eventgraph.extract.pipeline.spool import Spool
-from eventgraph.extract.places import SPECIFICITY, default_gazetteer, find_place, place_phrase, set_article
+from eventgraph.extract.places import (
+    SPECIFICITY,
+    default_gazetteer,
+    find_place,
+    place_phrase,
+    set_article,
+    unlocated_place,
+)
 from eventgraph.extract.places_nearby import after_locative, nearby_place, targeted_premises
 from eventgraph.extract.resolve.merge import Resolved, cluster, to_event
 from eventgraph.extract.resolve.name_index import LastWordIndex
@@ -60,6 +68,8 @@ _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 _LOCATIVE_PHRASE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|across|along|into|over|around|visit(?:ed|ing|s)?|"
     r"(?:outskirts|vicinity|north|south|east|west)\s+of)\s+(?:the\s+)?"
+    # "in the capital Sanaa", "in the southern city of Jizan": a descriptor before the name
+    r"(?:(?:(?:north|south)?(?:east|west)?(?:ern)?\s+)?(?:capital|city|town|village|port)\s+(?:of\s+)?)?"
     r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]*|al-\w+|province|governorate|region|border|air base|airfield))*)"
 )
 
@@ -328,6 +338,11 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
             finer = find_place(tail.group(1)) if tail else None
             if place is not None and finer is not None and _rank(finer) < _rank(place):
                 return finer
+            if place is not None and place.kind == "country" and m.type != "statement":
+                # "drones at Saudi Arabia, setting a tank ablaze at a terminal in Jizan"
+                inner = _place_in_sentence(m, doc)
+                if inner is not None and inner.country == place.country and inner.kind != "country":
+                    return inner
             if place is not None or m.type == "statement":
                 return place
     elif span is not None:
@@ -336,6 +351,7 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
         return _said_at(m, doc)
     return (
         _place_in_sentence(m, doc)
+        or _unlocated_in_sentence(m, doc)
         or _place_referred(m, doc)
         or (
             None  # a call joins two places; where it "happened" is neither
@@ -368,24 +384,84 @@ def _place_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
         for hit in _LOCATIVE_PHRASE.finditer(sentence)
         if not any(s < m.char_start + hit.end(1) and m.char_start + hit.start(1) < e for s, e in participants)
     ]
+    places = []
     for start, text in sorted(found, key=lambda f: (f[0] < m.trigger_start, abs(f[0] - m.trigger_start))):
         place = find_place(place_phrase(doc.text, start, start + len(text)))
         after = re.match(r"\s+([a-z]+)", doc.text[start + len(text) : start + len(text) + 20])
         if place is not None and place.kind == "country" and after and after.group(1) not in _AFTER_PLACE:
             continue  # "on US targets": the country is a modifier, not where it happened
         if place is not None:
-            return place
+            places.append(place)
+    if places and places[0].kind == "country":
+        # "launched drones at Saudi Arabia, setting a tank ablaze at a terminal in Jizan": the
+        # sentence's finer place in that country says where
+        finer = [p for p in places[1:] if p.country == places[0].country and p.kind != "country"]
+        return finer[0] if finer else places[0]
+    return places[0] if places else None
+
+
+# "near X", "in X district": prepositions that put the event at a named place, for names no gazetteer has
+_UNLOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|around)\s+(?:the\s+)?$")
+_UNLOCATED_NOUN = re.compile(r"\s+(?:village|district|neighbou?rhood|estate|camp|town)\b")
+
+
+def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
+    """A place the sentence names after "in" or "near" that no gazetteer knows ("ambushed near
+    Quitunda", "raids in Holme Wood"): the event's place by the article's own name, without
+    coordinates, rather than a located place from another sentence. Only a name the parse tags as a
+    place (or one a place noun follows) counts, in the article's main country when it has one."""
+    named = doc.named()
+    participants = [*((s.start, s.end) for s in (*m.agents, *m.targets)), *named]
+    for start, end, label, text in doc.ents:
+        if not m.char_start <= start < m.char_end or end > m.char_end:
+            continue
+        if not _UNLOCATED_BEFORE.search(doc.text, max(0, start - 12), start):
+            continue
+        noun = _UNLOCATED_NOUN.match(doc.text, end)
+        if label not in ("GPE", "LOC", "FAC") and noun is None:
+            continue
+        if any(s < end and start < e for s, e in participants) or not text[:1].isupper():
+            continue
+        name = doc.text[start : noun.end() if noun else end]
+        if find_place(name) is not None or find_place(text) is not None or _areas_after(m, doc, end):
+            return None
+        return unlocated_place(name)
     return None
+
+
+# Only names, "and", commas and brackets: "Kishishe and Bambo (Rutshuru, North Kivu)"
+_LISTING = re.compile(r"(?:\s*(?:,|\(|and\b|[A-Z][\w'’-]*))*\s*")
+
+
+def _areas_after(m: Mention, doc: _DocIndex, end: int) -> bool:
+    """Whether the unknown name is listed with known places right after it ("X and Y (Rutshuru, North
+    Kivu)"): those areas place the event, with coordinates."""
+    for start, _, label, text in doc.ents:
+        if end <= start < m.char_end and label in ("GPE", "LOC", "FAC"):
+            if not _LISTING.fullmatch(doc.text[end:start]):
+                return False
+            if find_place(text) is not None:
+                return True
+    return False
 
 
 def _said_at(m: Mention, doc: _DocIndex) -> Place | None:
     """Where a statement was made: a locative phrase on the speech verb ("told lawmakers Wednesday on
-    Capitol Hill") or on the speaker ("Lawmakers on Capitol Hill expressed concern"). Phrases on other
+    Capitol Hill") or on the speaker ("Lawmakers on Capitol Hill expressed concern") or on the audience
+    ("told a news conference in Manila"). Phrases on other
     words give the topic, not the place ("concern over attacks in Iraq"), and "on <country>" is a topic."""
     trigger = doc.token_at(m.trigger_start)
     heads = [trigger] if trigger is not None else []
     for span in m.agents:
         heads += [t for t in doc.tokens(span.start, span.end) if not span.start <= t.head.idx < span.end]
+    if trigger is not None:
+        # "told a news conference in Manila", "told reporters at the ministry in Kabul": the audience
+        # or occasion of the speech, one preposition deep
+        audience = [c for c in trigger.children if c.dep_ in ("dobj", "dative") and c.lower_ in _SAID_TO]
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "to", "during"):
+                audience += [o for o in prep.children if o.dep_ == "pobj" and o.lower_ in _SAID_TO]
+        heads += audience
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _SAID_AT:

@@ -157,6 +157,7 @@ def test_location_carries_precision_and_admin_areas_through_a_round_trip() -> No
         "precision": "town",
         "admin1": "North Province",
         "admin2": "Shelby District",
+        "gazetteer_name": None,
     }
     rebuilt, problems = batch_from_rows(dumps_rows(batch))
     assert problems == [] and rebuilt.places == batch.places

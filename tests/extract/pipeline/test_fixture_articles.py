@@ -71,7 +71,7 @@ def test_wire_story_with_dateline(found: Found) -> None:
     assert found.place(shelling) and found.place(shelling) != "Donetsk"
     izmail = found.one(doc, "missile_attack", "Izmail")
     assert izmail.date is not None and izmail.date.precision == "week"
-    assert found.place(izmail) == "Izmayil"  # the port, not the river
+    assert found.place(izmail) == "Izmail"  # the port (GeoNames: Izmayil) as written, not the river
     call = found.one(doc, "phone_call", "spoke by phone")
     assert _day(call) == date(2024, 3, 4)
     assert "Rishi Sunak" in found.names(call.targets)

@@ -100,6 +100,10 @@ def main() -> None:
     args = parser.parse_args()
     for path in args.files:
         reports = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        untyped = sum("type" not in r for r in reports)
+        if untyped:  # a places-only file (located*.jsonl): bench.places_reports scores it
+            print(f"{path.name}: skipped, {untyped} of {len(reports)} reports have no gold 'type'")
+            continue
         print(path.name, json.dumps(score(reports, args.misses)))
 
 

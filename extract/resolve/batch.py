@@ -339,10 +339,10 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
             if place is not None and finer is not None and _rank(finer) < _rank(place):
                 return finer
             if place is not None and place.kind == "country" and m.type != "statement":
-                # "drones at Saudi Arabia, setting a tank ablaze at a terminal in Jizan"
                 inner = _place_in_sentence(m, doc)
-                if inner is not None and inner.country == place.country and inner.kind != "country":
-                    return inner
+                finer = _finer_in(place, [inner] if inner is not None else [])
+                if finer is not None:
+                    return finer
             if place is not None or m.type == "statement":
                 return place
     elif span is not None:
@@ -393,11 +393,14 @@ def _place_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
         if place is not None:
             places.append(place)
     if places and places[0].kind == "country":
-        # "launched drones at Saudi Arabia, setting a tank ablaze at a terminal in Jizan": the
-        # sentence's finer place in that country says where
-        finer = [p for p in places[1:] if p.country == places[0].country and p.kind != "country"]
-        return finer[0] if finer else places[0]
+        return _finer_in(places[0], places[1:]) or places[0]
     return places[0] if places else None
+
+
+def _finer_in(country: Place, places: list[Place]) -> Place | None:
+    """The first of ``places`` inside ``country`` and finer than it: "fired drones at Country A,
+    setting a depot ablaze in Town B" happened in Town B."""
+    return next((p for p in places if p.country == country.country and p.kind != "country"), None)
 
 
 # "near X", "in X district": prepositions that put the event at a named place, for names no gazetteer has
@@ -407,9 +410,9 @@ _UNLOCATED_NOUN = re.compile(r"\s+(?:village|district|neighbou?rhood|estate|camp
 
 def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
     """A place the sentence names after "in" or "near" that no gazetteer knows ("ambushed near
-    Quitunda", "raids in Holme Wood"): the event's place by the article's own name, without
-    coordinates, rather than a located place from another sentence. Only a name the parse tags as a
-    place (or one a place noun follows) counts, in the article's main country when it has one."""
+    Xville", "raids in Y Estate"): the event's place by the article's own name, without coordinates,
+    rather than a located place from another sentence. Only a name the parse tags as a place (or one
+    a place noun follows) counts, in the article's main country when it has one."""
     named = doc.named()
     participants = [*((s.start, s.end) for s in (*m.agents, *m.targets)), *named]
     for start, end, label, text in doc.ents:
@@ -429,13 +432,13 @@ def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
     return None
 
 
-# Only names, "and", commas and brackets: "Kishishe and Bambo (Rutshuru, North Kivu)"
+# Only names, "and", commas and brackets: "Village A and Village B (District, Province)"
 _LISTING = re.compile(r"(?:\s*(?:,|\(|and\b|[A-Z][\w'’-]*))*\s*")
 
 
 def _areas_after(m: Mention, doc: _DocIndex, end: int) -> bool:
-    """Whether the unknown name is listed with known places right after it ("X and Y (Rutshuru, North
-    Kivu)"): those areas place the event, with coordinates."""
+    """Whether the unknown name is listed with known places right after it ("X and Y (District,
+    Province)"): those areas place the event, with coordinates."""
     for start, _, label, text in doc.ents:
         if end <= start < m.char_end and label in ("GPE", "LOC", "FAC"):
             if not _LISTING.fullmatch(doc.text[end:start]):

@@ -48,8 +48,19 @@ def armed_forces(article: Article, end: int, inside: list[Named]) -> DocActor | 
     if following and (following.group(1) in PERSON_NOUNS or following.group(1) in role_lookup()):
         return None
     code = n.actor.key.split(":", 1)[1]
-    modifier = strip_determiners(strip_possessive(article.text[n.start : n.end]))
-    return article.actor(f"forces:{code}", "org", f"{modifier} forces")
+    return article.actor(f"forces:{code}", "org", _as_written(article, n, m.start(), m.end()))
+
+
+def _as_written(article: Article, country: Named, start: int, end: int) -> str:
+    """The forces' name as the text writes it ("Pakistani troops", "Kenya's security forces"): news
+    analysts file a state's forces under the article's own words, so its first wording is the name
+    (one soldier stands for the troops: "an Indian soldier" -> "Indian soldiers")."""
+    modifier = strip_determiners(article.text[country.start : country.end])
+    possessive = re.match(r"['’]s?", article.text[country.end : country.end + 2])
+    noun = re.sub(r"\s+", " ", article.low[start:end])
+    if noun == "soldier":
+        noun = "soldiers"
+    return f"{modifier}{possessive.group(0) if possessive else ''} {noun}"
 
 
 def capital(article: Article, start: int) -> DocActor | None:

@@ -21,7 +21,12 @@ from functools import cache
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.lexicons.agents import CATEGORIES, UNIDENTIFIED, agent_nouns
-from eventgraph.extract.lexicons.countries import DEMONYMS, countries, country_lookup, demonym_lookup
+from eventgraph.extract.lexicons.countries import (
+    countries,
+    country_adjective,
+    country_lookup,
+    demonym_lookup,
+)
 from eventgraph.extract.lexicons.folding import fold
 from eventgraph.extract.lexicons.roles import role_lookup
 from eventgraph.extract.places import find_place
@@ -154,7 +159,7 @@ def _group(article: Article, category: str, code: str | None, modifier: str | No
     kind: ActorKind = "org" if category in ("police", "military") else "group"
     country = countries().get(code, code) if code else None
     name = bare if country is None else f"{bare} of {country}" if kind == "org" else f"{bare} ({country})"
-    people = _demonym(code) if category in _PEOPLES and not modifier and code else None
+    people = country_adjective(code) if category in _PEOPLES and not modifier and code else None
     if people:  # "Chilean protesters (Chile)": as news analysts write them, and with ACLED's words
         name, acled = f"{people} {bare.lower()} ({country})", name
     actor = article.actor(f"{category}:{fold(modifier or '')}:{code or ''}", kind, name)
@@ -165,23 +170,6 @@ def _group(article: Article, category: str, code: str | None, modifier: str | No
         if ("country", state) not in actor.roles:
             actor.roles.append(("country", state))
     return actor
-
-
-def _demonym(code: str) -> str | None:
-    """The adjective of a country from the demonym table, the one closest to its name ("Iraqi", not
-    another people of Iraq); None when the table has none."""
-    name = fold(countries().get(code, ""))
-    forms = [f for f, c in DEMONYMS.items() if c == code and " " not in f and not f.endswith("s")]
-    if not forms or not name:
-        return None
-
-    def shared(form: str) -> int:
-        return next(
-            (i for i, (a, b) in enumerate(zip(form, name, strict=False)) if a != b), min(len(form), len(name))
-        )
-
-    best = max(forms, key=shared)
-    return best.title() if shared(best) >= 2 else None
 
 
 def _affiliated(article: Article, end: int) -> DocActor | None:

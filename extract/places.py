@@ -275,7 +275,7 @@ class Gazetteer:
                 local.append(Anchor(m.entry.lat, m.entry.lon, m.entry.country, province))
         _drop_foreign_quarters(matches, ws)
         found = [m for m in matches if m.entry is not None]
-        # "Balad, Middle Shabelle region": a town of another country than the areas the span names is
+        # "Northfield, Lower Valley region": a town of another country than the areas the span names is
         # some other place of that name
         areas = {m.entry.country for m in found if m.entry and m.entry.kind in ("province", "district")}
         if not areas and len({m.entry.country for m in found if m.entry and m.entry.kind != "country"}) > 1:
@@ -308,11 +308,11 @@ class Gazetteer:
                 if curated is None and j < len(ws) and ws[j][0] in _FEATURES:
                     break  # "Pacific Ocean": no town
                 if curated is None and (_street_at(ws, j - 1) or _street_at(ws, j)):
-                    break  # "Oak Lane", "the Altamirano highway": a street, not the town of its name
+                    break  # "Elm Road", "the Northgate highway": a street, not the town of its name
                 if curated is None and j == i + 1 and k[0] in _PARTICLES:
-                    continue  # "La Familia": a particle alone names nothing
+                    continue  # "Los Hermanos": a particle alone names nothing
                 if curated is None and j == i + 1 and k[0] in ORGANISATION_HEADS and i and ws[i - 1][1]:
-                    continue  # "West Yorkshire Police": an organisation, not the town Police
+                    continue  # "Riverside County Police": an organisation, not the town Police
                 if curated is None and j == i + 1 and k[0] in TOPONYM_HEADS and j < len(ws) and ws[j][1]:
                     break  # "Ain Issa" unknown: not the "Ain" it starts with
                 noun = _NOUN_KIND.get(ws[j][0]) if j < len(ws) else None
@@ -331,7 +331,7 @@ class Gazetteer:
                 (hit is not None and self._known(ws[hit.end : unknown.end], area))
                 or any(self._known(ws[k : unknown.end], area) for k in range(i + 1, unknown.end - 1))
             ):
-                unknown = None  # "Nigeria's Borno state", "Inates, Tillaberi region": a known area
+                unknown = None  # "Nigeria's Borno state", "Lakeview, Northern region": a known area
             if unknown is not None and (hit is None or unknown.end > hit.end):
                 # "Ash Shajarrah village": the whole name before the noun, not the "Ash" it starts with
                 unknown.fallback, hit = hit, unknown
@@ -343,7 +343,7 @@ class Gazetteer:
         return out
 
     def _same_country(self, matches: list[_Match]) -> None:
-        """ "Lahore (Punjab)": a name several countries' places share is, within one span, the one in a
+        """ "Westport (Coastal)": a name several countries' places share is, within one span, the one in a
         country the span's other names can be in (Pakistan's Punjab, not India's)."""
         geo = self._geo
         if geo is None or len(matches) < 2:
@@ -372,7 +372,7 @@ class Gazetteer:
 
     def _known(self, ws: list[tuple[str, bool]], area: bool = False) -> bool:
         """Whether the words name a known place, with or without their trailing place noun; with
-        ``area``, an admin area: "Tierra Caliente region" is no region of a town called Caliente."""
+        ``area``, an admin area: "Valle Alto region" is no region of a town called Alto."""
         k = tuple(w for w, _ in ws)
         names = (k, k[:-1]) if len(k) > 1 and k[-1] in _NOUN_KIND else (k,)
         geo = self._geo
@@ -454,7 +454,7 @@ class Gazetteer:
                 and not (share or near or supported or in_span)
                 and _respelt(geo.names[i], name_key)
             ):
-                continue  # "Kouré" in a report about Niger is no spelling of Kure in Japan
+                continue  # "Marsa" in a report about one country is no spelling of a town abroad
             score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
             score -= 1.5 if alias else 0.0
             if i in geo.capitals:  # a capital, the less so in an article about other countries
@@ -525,7 +525,7 @@ _SEAT_KM = 300.0
 
 def _seat_of(geo: geo_index.GeoIndex, town: int, areas: list[int]) -> bool:
     """Whether a town lies by an admin area of its name in its country (Menaka, seat of Menaka
-    Region); Ciudad Guerrero in Chihuahua is no seat of Guerrero State."""
+    Region); a town named like a province elsewhere in the country is no seat of it."""
     return any(
         geo.countries[a] == geo.countries[town]
         and distance_km(geo.lats[a], geo.lons[a], geo.lats[town], geo.lons[town]) < _SEAT_KM
@@ -572,7 +572,7 @@ _QUARTER_KM = 50.0
 
 
 def _drop_foreign_quarters(matches: list[_Match], ws: list[tuple[str, bool]]) -> None:
-    """ "the Mayo area of Khartoum", "the Jacarezinho favela of Rio de Janeiro": a place named as a part
+    """ "the Mayo area of Khartoum", "the Hillside quarter of Port City": a place named as a part
     "of" a town lies in or beside it, and a village listed before a town ("X, Y (Z)") lies near it; a
     homonym elsewhere (a Mayo in the US) is another place, and the town itself stands."""
     for part, whole in itertools.pairwise(matches):
@@ -586,8 +586,9 @@ def _drop_foreign_quarters(matches: list[_Match], ws: list[tuple[str, bool]]) ->
                 part.entry = None
                 continue
         elif not between and a.kind == b.kind == "city" and whole is not matches[-1]:
-            # "Tulay, Jolo (Sulu)": a village listed before the town it lies by, areas after both (a
-            # last name alone is more often the area: "Zapopan (Jalisco)")
+            # "Greenhill, Stonebridge (Lakeland)": a village listed before the town it lies by, areas after
+            # both (a
+            # last name alone is more often the area: "Riverton (Highland)")
             reach = _NEAR_KM
         else:
             continue
@@ -599,7 +600,7 @@ def _drop_foreign_quarters(matches: list[_Match], ws: list[tuple[str, bool]]) ->
 
 def _rank_in_span(m: _Match, found: list[_Match]) -> int:
     """A match's specificity; a bare name after a district or town the span names with its noun is
-    the area around it, listed finest first ("Imam Sahib district (Kunduz)" is not the town Kunduz)."""
+    the area around it, listed finest first ("Old Mill district (Eastvale)" is not the town Eastvale)."""
     assert m.entry is not None
     rank = SPECIFICITY.get(m.entry.kind, 3)
     first = found[0]
@@ -649,8 +650,8 @@ _AREA_WORDS = frozenset([*_NOUN_KIND, "governorate", "county", "state"])
 
 def _as_written(entry: Entry, m: _Match, text: str) -> Entry:
     """The place under the article's own spelling where the match is a transliteration of the
-    gazetteer's name ("Baramulla", "Kouré", "the Poonch district" for GeoNames' Baramula, Kure and
-    Punch): readers and analysts know it as the article writes it. Id and coordinates stay the
+    gazetteer's name ("Northbrooke", "the Eastfeld district" for a gazetteer's Northbrook and
+    Eastfield): readers and analysts know it as the article writes it. Id and coordinates stay the
     gazetteer's; curated names, countries and other names of a place (aliases) keep their own name."""
     if m.curated is not None or entry.kind not in ("city", "district", "province", "neighbourhood"):
         return entry
@@ -748,7 +749,7 @@ def set_article(text: str | None) -> None:
     article_context.use(article_context.build(text, []))
     anchors: list[Anchor] = []
     for phrase in article_context.ADMIN_PHRASE.finditer(text):
-        # "the Tierra Caliente region of Guerrero": the area the phrase goes on to name counts
+        # "the Valle Alto region of Northland": the area the phrase goes on to name counts
         more = _CONTINUATION.match(text, phrase.end(1))
         entry = gaz.find(text[phrase.start(1) : max(phrase.end(), more.end() if more else 0)])
         if entry is None or entry.lat is None or entry.lon is None or not entry.country:
@@ -789,7 +790,7 @@ _CONTINUATION = re.compile(
 
 _PREMISES = "|".join(PREMISES_NOUNS)
 _OF_WHAT = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"  # "Ministry of Interior"
-# "the consular section of the French embassy in |Niamey": the premises before "in" (from the last
+# "the visa section of the Ruritanian embassy in |Capitalia": the premises before "in" (from the last
 # "the") belong to the phrase.
 _PREMISES_BEFORE = re.compile(
     rf"\bthe\s+((?:(?!the\b)[\w'’-]+\s+){{0,4}}(?:{_PREMISES}){_OF_WHAT})\s+in\s+$", re.IGNORECASE
@@ -799,7 +800,7 @@ _PREMISES_IN = re.compile(
 )
 
 
-# "Zurmi LGA, |Zamfara state", "Kafr Nabl (|Idlib)", "Kafr Nabl (Maarat al-Numan, |Idlib)": a finer
+# "Upton LGA, |Lakeland state", "Kafr Nabl (|Idlib)", "Kafr Nabl (Maarat al-Numan, |Idlib)": a finer
 # place listed before the span, as reports list them, of which the span is the area around it.
 _FINER_BEFORE = re.compile(
     rf"(?<![\w-])[A-Z][\w'’-]*(?:[ -]+{_NAME_WORD}){{0,3}}\s+(?:village|town|{_AREA_NOUNS}|LGA),\s+$"

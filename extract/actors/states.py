@@ -54,7 +54,7 @@ def armed_forces(article: Article, end: int, inside: list[Named]) -> DocActor | 
 def _as_written(article: Article, country: Named, start: int, end: int) -> str:
     """The forces' name as the text writes it ("Pakistani troops", "Kenya's security forces"): news
     analysts file a state's forces under the article's own words, so its first wording is the name
-    (one soldier stands for the troops: "an Indian soldier" -> "Indian soldiers")."""
+    (one soldier stands for the troops: "a Chilean soldier" -> "Chilean soldiers")."""
     modifier = strip_determiners(article.text[country.start : country.end])
     possessive = re.match(r"['’]s?", article.text[country.end : country.end + 2])
     noun = re.sub(r"\s+", " ", article.low[start:end])

@@ -120,7 +120,7 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
 
 
 def _deadline_of(mention: Mention, timex: Timex, text: str) -> bool:
-    """ "threatened a national strike from Monday", "demanded a withdrawal by Friday": the time of what a
+    """ "threatened a walkout from Monday", "demanded a withdrawal by Friday": the time of what a
     threat or demand is about, not of the speaking."""
     if mention.type != "statement" or mention.attributes.get("speech_act") not in FORWARD_ACTS:
         return False
@@ -320,7 +320,7 @@ def _choose(
 
 
 def _and_next(interval: DateInterval, rest: list[Timex], tok: Token, dct: date) -> DateInterval:
-    """ "On Wednesday and Thursday, demonstrators returned": two dates joined by "and" date one
+    """ "On Monday and Tuesday, crowds gathered again": two dates joined by "and" date one
     mention from the first to the second."""
     if not rest or rest[0].relation is not None:
         return interval

@@ -75,7 +75,7 @@ from eventgraph.extract.lexicons.speech import (
 )
 from eventgraph.extract.lexicons.time import MONTHS, YEAR_CONTEXT
 
-# Determiners that point back to an event already told, even when a date follows ("that attack last month").
+# Determiners that point back to an event already told, even when a date follows ("that raid last week").
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # "the group had targeted ...", told by the group's spokesman: the speaker's own side.
 OWN_GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia"})
@@ -384,7 +384,7 @@ def _speech_act(tok: Token) -> str | None:
 
 
 def _envoy_object(verb: Token) -> bool:
-    """Whether the verb's object is a diplomat ("China's ambassador", "India's charge d'affaires")."""
+    """Whether the verb's object is a diplomat ("China's ambassador", "Freedonia's charge d'affaires")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any(
         t.lower_ in DIPLOMAT_NOUNS or t.lemma_.lower() in DIPLOMAT_NOUNS for o in objects for t in o.subtree
@@ -638,7 +638,7 @@ def _attack_noun_specific(tok: Token) -> bool:
     """An attack noun names a new, particular attack when it is indefinite, counted or dated."""
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     if dets and dets[0] in DEMONSTRATIVES:
-        return False  # "in connection with that attack last month": one told before, dated or not
+        return False  # "over that robbery last week": one told before, dated or not
     if dets and dets[0] in ANAPHORIC_DETS and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "claim":
         return False  # "X claimed the attack on March 29": responsibility for one already told
     if any(t.ent_type_ == "DATE" for t in tok.subtree if t.i != tok.i):
@@ -672,7 +672,7 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             ):
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
             if weapon is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
-                weapon = _weapon_of(list(subject_of(tok.head)))  # "warplanes carried out strikes"
+                weapon = _weapon_of(list(subject_of(tok.head)))  # "jets carried out raids"
             if weapon and not seen_weapon:
                 seen_weapon, seen_agents = weapon, agents
             specific = incidents.noun_specific if lemma not in ATTACK_NOUNS else _attack_noun_specific
@@ -698,7 +698,7 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
 
 
 def _offence(tok: Token) -> bool:
-    """ "charged with wounding", "arrested on suspicion of murder": the offence a legal action names."""
+    """ "charged with assault", "arrested on suspicion of murder": the offence a legal action names."""
     prep = tok.head if tok.dep_ in ("pobj", "pcomp") else None
     return (
         prep is not None
@@ -924,7 +924,7 @@ def _other_type(tok: Token) -> str | None:
         if lemma in SEND_VERBS and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lower_ in DEPLOY_OBJECTS for c in tok.children
         ):
-            return "deployment"  # "sent 300 troops", "troops had been sent to the area"
+            return "deployment"  # "sent 300 troops", "units had been sent to the valley"
         if lemma == "call":
             # "called Goita on Tuesday": a lone name the parser took for a predicate ("called him a liar"
             # has an object as well) is the person called.
@@ -940,7 +940,7 @@ def _other_type(tok: Token) -> str | None:
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_NOUNS for c in tok.children)
             and not _went_home(tok)
         ):
-            return "protest"  # "protesters gathered in the square", "demonstrators returned"
+            return "protest"  # "protesters gathered in the square", "marchers came back"
         if lemma in CONVERSE_VERBS:
             partners = pobjs(tok, frozenset({"with", "to"}))
             if any(p.ent_type_ == "PERSON" or p.lemma_.lower() in COUNTERPART_NOUNS for p in partners):
@@ -953,7 +953,7 @@ def _other_type(tok: Token) -> str | None:
 
 
 def _pair_of_leaders(subjects: list[Token]) -> bool:
-    """ "The two leaders had spoken twice", "both presidents spoke": the parties are the subject."""
+    """ "The two ministers had met twice", "both presidents spoke": the parties are the subject."""
     return any(
         s.lemma_.lower() in COUNTERPART_NOUNS
         and s.tag_ == "NNS"

@@ -88,7 +88,7 @@ def is_irrealis(tok: Token) -> bool:
     if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children) and tok.dep_ == "ccomp":
         return True  # an indirect question: "unclear who was attacking"
     if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in tok.children):
-        return True  # "Neither group has claimed responsibility", "No one was arrested"
+        return True  # "Neither faction has admitted the raid", "No one was arrested"
     cur = tok
     while cur.dep_ != "ROOT" and cur.head.i != cur.i:
         head = cur.head

@@ -269,7 +269,7 @@ INCIDENT_WEAPONS: dict[str, tuple[str, str]] = {
 }
 GROUND_BOMBERS = frozenset(["suicide"])
 # Crowd control: firing tear gas or water cannon at a crowd is policing, typed legal_action.
-# Craft a crowd-control weapon may be turned on ("water cannon at the boat"): then it is an attack.
+# Craft a crowd-control weapon may be turned on ("water cannon at the ferry"): then it is an attack.
 VESSELS = frozenset(
     ["boat", "ship", "vessel", "trawler", "ferry", "tanker", "tug", "yacht", "dinghy", "craft"]
 )
@@ -321,7 +321,7 @@ def inflected_lemma(form: str, lemma: str) -> str:
     return next((s for s in stems if s in INCIDENT_VERBS), lemma)
 
 
-# Taking people by force is an abduction ("were seized by armed men"), typed other_attack.
+# Taking people by force is an abduction ("were taken by masked men"), typed other_attack.
 SEIZE_VERBS = frozenset(["seize", "snatch", "grab"])
 PEOPLE_NOUNS = frozenset(
     [

@@ -136,7 +136,7 @@ GENERIC_WORDS = frozenset(
         "interior",
     ]
 )
-# Premises named by their institution that news places events at ("the French embassy in Niamey",
+# Premises named by their institution that news places events at ("the Ruritanian embassy in Capitalia",
 # "the interior ministry headquarters in Bamako"): a site of its own, at its city.
 PREMISES_NOUNS = ("embassy", "consulate", "headquarters", "ministry", "palace", "parliament", "presidency")
 # Words that begin many place names and are a place alone only by accident ("Ain Issa" is no "El Ain",
@@ -162,8 +162,8 @@ TOPONYM_HEADS = frozenset(
     ]
 )
 
-# Nouns after a name that make it a street or road, not the town or area of that name ("Oak Lane",
-# "the Altamirano highway"): a street names no place the gazetteer holds.
+# Nouns after a name that make it a street or road, not the town or area of that name ("Elm Road",
+# "the Northgate highway"): a street names no place the gazetteer holds.
 STREET_NOUNS = frozenset(
     [
         *("street", "st", "road", "rd", "lane", "avenue", "ave", "boulevard", "highway", "motorway"),
@@ -171,7 +171,7 @@ STREET_NOUNS = frozenset(
     ]
 )
 
-# Heads of organisation names ("West Yorkshire Police", "Bradford Council"): after a capitalised word
+# Heads of organisation names ("Riverside County Police", "Millbrook Council"): after a capitalised word
 # they end an organisation's name, not name a town of that word (Police in Poland).
 ORGANISATION_HEADS = frozenset(
     [

@@ -68,7 +68,7 @@ _DEFINITE_PLACE = re.compile(r"\bthe\s+(" + "|".join(_PLACE_NOUNS) + r")\b")
 _LOCATIVE_PHRASE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|across|along|into|over|around|visit(?:ed|ing|s)?|"
     r"(?:outskirts|vicinity|north|south|east|west)\s+of)\s+(?:the\s+)?"
-    # "in the capital Sanaa", "in the southern city of Jizan": a descriptor before the name
+    # "in the capital Capitalia", "in the southern city of Portville": a descriptor before the name
     r"(?:(?:(?:north|south)?(?:east|west)?(?:ern)?\s+)?(?:capital|city|town|village|port)\s+(?:of\s+)?)?"
     r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]*|al-\w+|province|governorate|region|border|air base|airfield))*)"
 )
@@ -451,14 +451,14 @@ def _areas_after(m: Mention, doc: _DocIndex, end: int) -> bool:
 def _said_at(m: Mention, doc: _DocIndex) -> Place | None:
     """Where a statement was made: a locative phrase on the speech verb ("told lawmakers Wednesday on
     Capitol Hill") or on the speaker ("Lawmakers on Capitol Hill expressed concern") or on the audience
-    ("told a news conference in Manila"). Phrases on other
+    ("told a news conference in Capitalia"). Phrases on other
     words give the topic, not the place ("concern over attacks in Iraq"), and "on <country>" is a topic."""
     trigger = doc.token_at(m.trigger_start)
     heads = [trigger] if trigger is not None else []
     for span in m.agents:
         heads += [t for t in doc.tokens(span.start, span.end) if not span.start <= t.head.idx < span.end]
     if trigger is not None:
-        # "told a news conference in Manila", "told reporters at the ministry in Kabul": the audience
+        # "told a news conference in Capitalia", "told reporters at the ministry in Portville": the audience
         # or occasion of the speech, one preposition deep
         audience = [c for c in trigger.children if c.dep_ in ("dobj", "dative") and c.lower_ in _SAID_TO]
         for prep in trigger.children:

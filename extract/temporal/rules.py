@@ -82,7 +82,7 @@ def _month_day(
     return anchored(f"XXXX-{month:02d}-{day_number:02d}", m, ctx)
 
 
-# A capitalised word glued to a month-day ("the boat Unaizah May 2") makes it part of a name.
+# A capitalised word glued to a month-day ("the ship Ocean May 4") makes it part of a name.
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 

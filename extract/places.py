@@ -586,9 +586,8 @@ def _drop_foreign_quarters(matches: list[_Match], ws: list[tuple[str, bool]]) ->
                 part.entry = None
                 continue
         elif not between and a.kind == b.kind == "city" and whole is not matches[-1]:
-            # "Greenhill, Stonebridge (Lakeland)": a village listed before the town it lies by, areas after
-            # both (a
-            # last name alone is more often the area: "Riverton (Highland)")
+            # "Greenhill, Stonebridge (Lakeland)": a village listed before the town it lies by, areas
+            # after both (a last name alone is more often the area: "Riverton (Highland)")
             reach = _NEAR_KM
         else:
             continue

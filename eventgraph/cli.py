@@ -334,9 +334,25 @@ def _summary_line(batch: Batch) -> str:
     types = Counter(ev.type for ev in batch.events)
     kinds = ", ".join(f"{t} {n}" for t, n in types.most_common())
     return (
-        f"{len(batch.articles)} articles, {len(batch.events)} events ({kinds}), {len(batch.actors)} actors, "
-        f"{len(batch.places)} places, {sum(ev.disputed for ev in batch.events)} disputed"
+        f"{len(batch.articles)} articles, {len(batch.events)} events ({kinds}), "
+        f"{_actors_written(batch)} actors, {len(batch.places)} places, "
+        f"{sum(ev.disputed for ev in batch.events)} disputed"
     )
+
+
+def _actors_written(batch: Batch) -> int:
+    """The actors the event lines carry, so the count is what `load` puts in the store: the events'
+    participants, the organisations they belong to and the holders of roles in them. Actors that the
+    resolution found but no kept event involves are not written."""
+    known = {a.id for a in batch.actors}
+    participants = {a for ev in batch.events for a in (*ev.agents, *ev.targets) if a in known}
+    written = set(participants)
+    for aff in batch.affiliations:
+        if aff.actor in participants and aff.org in known:
+            written.add(aff.org)  # "affiliations" of a participant
+        elif aff.org in participants and aff.actor in known:
+            written.add(aff.actor)  # "held_by": a role held in a participant
+    return len(written)
 
 
 @main.command()

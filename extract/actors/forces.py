@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.model import DocActor
 from eventgraph.extract.lexicons.agents import CATEGORIES, agent_nouns
 from eventgraph.extract.lexicons.countries import countries, country_lookup, demonym_lookup
@@ -71,3 +72,21 @@ def _category(rest: str) -> str | None:
         if category in _STATE_FORCES:
             return category
     return None
+
+
+# Last words of the names of police bodies ("Riverside County Police", "the National Police Service").
+_POLICE_NAME = re.compile(r"\b(?:police(?:\s+(?:service|force))?|constabulary|gendarmerie)$", re.IGNORECASE)
+# Bare nouns of police members that, in an article naming a police body, are its officers.
+POLICE_MEMBERS = frozenset(["officers", "officer", "police", "policemen", "police officers", "detectives"])
+
+
+def named_police(article: Article, start: int) -> DocActor | None:
+    """ "police", "officers" in an article that names a police body ("Riverside County Police") refer
+    to that body: the one named last before the mention, else the first named after it."""
+    bodies = [
+        n for n in article.named if n.actor.kind in ("org", "group") and _POLICE_NAME.search(n.actor.name)
+    ]
+    before = [n for n in bodies if n.end <= start]
+    if before:
+        return before[-1].actor
+    return bodies[0].actor if bodies else None

@@ -19,6 +19,7 @@ from collections import Counter
 from functools import cache
 
 from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.forces import POLICE_MEMBERS, named_police
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.lexicons.agents import CATEGORIES, UNIDENTIFIED, agent_nouns
 from eventgraph.extract.lexicons.countries import (
@@ -79,6 +80,10 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
     if counted is not None:
         return counted
     found = _agent_noun(low)
+    if (found is None or found[1] == "police") and " ".join(low[-2:]) in POLICE_MEMBERS | {low[-1]}:
+        body = _affiliated(article, end) or named_police(article, start)
+        if body is not None and body.kind in ("org", "group"):
+            return body  # "officers from Riverside County Police", "police" after that body is named
     if found is None:
         return None
     size, category = found

@@ -22,6 +22,7 @@ from eventgraph.extract.lexicons.media import (
     PUBLISHING_VERBS,
 )
 from eventgraph.extract.lexicons.organisations import GROUPISH_WORDS, organisation_lookup
+from eventgraph.extract.lexicons.places import ORGANISATION_HEADS
 from eventgraph.extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup
 from eventgraph.extract.lexicons.speech import SPEAKER_VERBS
 from eventgraph.extract.lexicons.titles import HONORIFICS, NOT_PERSON_CUES
@@ -91,12 +92,23 @@ def named_actor(article: Article, text: str, label: str) -> DocActor | None:
     if key in organisation_lookup():
         canon, kind = organisation_lookup()[key]
         return article.actor(f"canon:{canon}", kind, canon)
-    if label == "GPE":
+    if label == "GPE" and not _organisation_name(name):
         return article.actor(f"gpe:{key}", "gpe", name)
-    if label == "ORG":
+    if label in ("ORG", "GPE"):
         kind = org_kind(name)
         return article.actor(f"{kind}:{key}", kind, name)
     return None
+
+
+def _organisation_name(name: str) -> bool:
+    """A name of capitalised words that ends with an organisation's head ("Riverside County Police",
+    "Millbrook Council") names the organisation even when the tagger calls it a place."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and words[-1].lower() in ORGANISATION_HEADS - {"government"}
+    )
 
 
 def org_kind(name: str) -> ActorKind:
@@ -184,9 +196,11 @@ def _mislabelled_person(article: Article, start: int, end: int, people: list[lis
     """The small model tags some persons as GPE/ORG ("Pompeo", "Soleimani"). A name is a person
     when the batch tags the same name as a person elsewhere, or when a rank or honorific stands
     before it ("Gen. X", "Mr. X") or a speech verb follows it ("X said"); never a known country,
-    capital, demonym or lexicon organisation."""
+    capital, demonym, lexicon organisation or name ending with an organisation's head ("X Police")."""
     text = strip_possessive(article.text[start:end])
     if not text[:1].isupper() or is_place_word(text) or fold(text) in organisation_lookup():
+        return False
+    if _organisation_name(text):
         return False
     words = person_tokens(text)
     if not words or len(words) > 4:

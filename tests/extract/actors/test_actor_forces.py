@@ -59,3 +59,30 @@ def test_names_in_the_brackets_that_locate_a_report_are_no_actors() -> None:
     assert not in_locality(text, maoist, maoist + len("Maoist"))  # a party's qualifier, no place
     doc = make_doc(text, [("Daraa", "ORG")])
     assert resolve(doc, "Daraa", "ORG") is None
+
+
+def test_a_police_body_tagged_as_a_place_is_an_organisation() -> None:
+    text = "Riverside County Police said on Tuesday that the raids had ended."
+    doc = make_doc(text, [("Riverside County Police", "GPE")])
+    actor = resolve(doc, "Riverside County Police", "GPE")
+    assert actor is not None and (actor.name, actor.kind) == ("Riverside County Police", "org")
+    town = make_doc("Floods hit Riverside County on Tuesday.", [("Riverside County", "GPE")])
+    place = resolve(town, "Riverside County", "GPE")
+    assert place is not None and place.kind == "gpe"  # no organisation head: still a place
+
+
+def test_bare_police_and_officers_are_the_police_body_the_article_names() -> None:
+    text = (
+        "Police raided six homes in Eastfield. More than 50 officers from Riverside County Police took part. "
+        "In May, officers arrested nine people."
+    )
+    doc = make_doc(text, [("Eastfield", "GPE"), ("Riverside County Police", "ORG")])
+    body = resolve(doc, "Riverside County Police", "ORG")
+    assert body is not None
+    assert resolve(doc, "Police") is body  # named after the mention: the first body named after it
+    assert (
+        doc.resolve(make_span(text, "officers", nth=1)) is body
+    )  # "officers arrested" after the body is named
+    alone = make_doc("Police raided six homes in Peru.", [("Peru", "GPE")])
+    state = resolve(alone, "Police")
+    assert state is not None and state.name == "Police Forces of Peru"  # no body named: the state's police

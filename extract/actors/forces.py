@@ -21,7 +21,7 @@ from eventgraph.extract.lexicons.folding import fold
 # Categories of a state's own forces, as agent nouns file them.
 _STATE_FORCES = ("military", "police")
 # Words of a state's forces that the agent lexicon files under no force ("forces", "jets").
-_FORCE_WORDS = {
+FORCE_WORDS = {
     "forces": "military",
     "security forces": "military",
     "armed forces": "military",
@@ -68,7 +68,7 @@ def _category(rest: str) -> str | None:
     nouns = agent_nouns()
     for size in range(len(parts), 0, -1):
         tail = " ".join(parts[-size:])
-        category = _FORCE_WORDS.get(tail) or nouns.get(tail)
+        category = FORCE_WORDS.get(tail) or nouns.get(tail)
         if category in _STATE_FORCES:
             return category
     return None

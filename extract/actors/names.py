@@ -40,6 +40,11 @@ _MEDIA_CONTEXT_AFTER = re.compile(
 )
 _SPEAKER_AFTER = re.compile(r"\s+(?:" + "|".join(SPEAKER_VERBS) + r")\b")
 _PUBLISHED_END = re.compile(r"(?:" + _PUBLISHED + r")$")
+# A coalition named by its leader ("the Saudi-led coalition", "a US-led mission"): an organisation of
+# its own, which "the coalition" and "coalition warplanes" then refer back to.
+_LED = re.compile(
+    r"\b([A-Z][\w.]*(?:-[A-Z][\w.]*)?)-led\s+(coalition|alliance|mission|force|bloc|operation)\b"
+)
 # Non-ASCII letters that re.IGNORECASE matches to ASCII ones (İ ı ſ and the Kelvin sign).
 _CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 
@@ -48,6 +53,10 @@ def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
     """Register the article's lexicon names, then its NER entities, as named actors."""
     for start, end, name, kind in lexicon_hits(article.text):
         article.add_named(start, end, article.actor(f"canon:{name}", kind, name), "ORG")
+    for m in _LED.finditer(article.text):
+        if not article.taken(m.start(), m.end()):
+            name = f"{m.group(1)}-led {m.group(2).lower()}"
+            article.add_named(m.start(), m.end(), article.actor(f"org:{fold(name)}", "org", name), "ORG")
     persons: list[tuple[int, int, list[str]]] = []
     people = article.known_people + [
         person_tokens(article.text[s:e]) for s, e, label in entities if label == "PERSON"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from eventgraph.extract.actors.article import Article
+from eventgraph.extract.actors.forces import FORCE_WORDS
 from eventgraph.extract.actors.model import DocActor
 from eventgraph.extract.actors.names import named_actor
 from eventgraph.extract.lexicons.agents import agent_nouns
@@ -69,10 +70,10 @@ def named_before(article: Article, start: int, end: int) -> DocActor | None:
     """ "the observatory", "the ministry", "the army": a definite noun, or a bare one, that is a word
     of the name of an organisation or group the article named before (for "the army": its forces)."""
     words = re.findall(r"[a-z][a-z'-]*", article.low[start:end])
-    if not words or len(words) > 2 or (len(words) == 2 and words[0] not in BACK_DETS):
+    if not words or len(words) > 2 or not article.text[start:end].split()[-1][:1].islower():
         return None
-    if not article.text[start:end].split()[-1][:1].islower():
-        return None
+    if len(words) == 2 and words[0] not in BACK_DETS:
+        return _its_forces(article, start, words)
     head = words[-1]
     wanted = {head} | (_FORCES_WORDS if agent_nouns().get(head) in ("military", "police") else set())
     for actor in reversed(_before(article, start)):
@@ -87,3 +88,15 @@ def _before(article: Article, start: int) -> list[DocActor]:
     found = [(n.start, n.actor) for n in article.named if n.end <= start]
     found += [(s, a) for s, e, a in article.others if e <= start]
     return [a for _, a in sorted(found, key=lambda f: f[0])]
+
+
+def _its_forces(article: Article, start: int, words: list[str]) -> DocActor | None:
+    """ "coalition warplanes", "coalition forces": the forces or aircraft of the organisation named
+    before whose name holds the modifier ("the Saudi-led coalition")."""
+    modifier, head = words
+    if head not in FORCE_WORDS and agent_nouns().get(head) != "military":
+        return None
+    for actor in reversed(_before(article, start)):
+        if actor.kind in ("org", "group") and modifier in re.findall(r"[a-z]+", actor.name.lower()):
+            return actor
+    return None

@@ -86,3 +86,15 @@ def test_bare_police_and_officers_are_the_police_body_the_article_names() -> Non
     alone = make_doc("Police raided six homes in Peru.", [("Peru", "GPE")])
     state = resolve(alone, "Police")
     assert state is not None and state.name == "Police Forces of Peru"  # no body named: the state's police
+
+
+def test_a_coalition_named_by_its_leader_is_an_organisation_its_forces_refer_to() -> None:
+    text = (
+        "Rebels fired rockets at a port, the Freedonian-led coalition said. "
+        "Hours later, coalition warplanes struck a depot. The coalition said the raid was over."
+    )
+    doc = make_doc(text, [("Freedonian", "NORP")])
+    coalition = doc.resolve(make_span(text, "the Freedonian-led coalition", "ORG"))
+    assert coalition is not None and (coalition.name, coalition.kind) == ("Freedonian-led coalition", "org")
+    assert resolve(doc, "coalition warplanes") is coalition
+    assert resolve(doc, "The coalition") is coalition

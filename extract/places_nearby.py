@@ -5,8 +5,9 @@ deployed troops to the area", "On 3 May 2020, gunmen attacked a checkpoint. Two 
 in X." The place of such an event is the place its own sentence names anywhere (nearest the trigger),
 else the nearest place named before it in its paragraph, else the first named after it in the
 paragraph, else the nearest named before it in the article. A dateline's place ("ERBIL, Kurdistan
-Region - ...") filed the story and is never taken; a country written as a modifier ("US troops") is
-an actor, not a place.
+Region - ...") filed the story: it is taken only when the article names no other place for the event
+(a local story told from its own town); a country written as a modifier ("US troops") is an actor,
+not a place.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from eventgraph.extract.gazetteer.context import ADMIN_PHRASE
-from eventgraph.extract.ingest.dateline import dateline_end
+from eventgraph.extract.ingest.dateline import DATELINE, dateline_end
 from eventgraph.extract.lexicons.countries import countries
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME, PREMISES_NOUNS
 from eventgraph.extract.places import find_place, place_phrase
@@ -65,7 +66,7 @@ def nearby_place(
     (``blocked``: spans that name its participants; they are places only after "in", "near"...)."""
     found = _candidates(text, ents, blocked)
     if not found:
-        return None
+        return dateline_place(text)
     start, end = sentence
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
@@ -80,7 +81,27 @@ def nearby_place(
     towns_after = [c for c in after if c[1].kind != "country"]
     order = (in_para[-1:], towns_after[:1], before[-1:], after[:1])
     chosen = next((group[0][1] for group in order if group), None)
+    if chosen is None:
+        return dateline_place(text)
     return _scene_country(chosen, found) if chosen is not None and chosen.kind == "country" else chosen
+
+
+def dateline_place(text: str) -> Place | None:
+    """The town of the article's dateline ("LAKEVIEW - ...", "PORTVILLE, May 3 (Wire) -"): where a
+    story the article places nowhere else happened. None without a dateline or when its place is no
+    town the gazetteer knows (a country, or two cities "X/Y")."""
+    for line in [ln for ln in text.splitlines() if ln.strip()][:3]:
+        if dateline_end(line) == 0:
+            continue
+        match = DATELINE.match(line)
+        head = re.split(r"[,/(]|\s[–—-]", match.group(0) if match else "")[0].strip()
+        place = find_place(head.title() if head.isupper() else head) if head else None
+        return (
+            place
+            if place is not None and place.kind != "country" and "/" not in line[: len(head) + 1]
+            else None
+        )
+    return None
 
 
 def _scene_country(place: Place, found: list[tuple[int, Place, bool]]) -> Place:

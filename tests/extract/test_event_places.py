@@ -192,11 +192,20 @@ def test_a_country_named_in_passing_gives_way_to_where_the_article_places_things
     assert place is not None and place.country == "IQ"
 
 
-def test_a_dateline_place_is_never_the_events() -> None:
-    text = "ERBIL, Kurdistan Region - Unknown attackers struck overnight, officials said."
+def test_a_dateline_place_gives_way_to_any_place_the_article_names() -> None:
+    text = (
+        "ERBIL, Kurdistan Region - Unknown attackers struck a checkpoint in Mosul overnight, officials said."
+    )
     set_article(text)
-    ents = _ents(text, ("ERBIL", "GPE"), ("Kurdistan Region", "GPE"))
-    assert nearby_place(text, ents, (0, len(text)), text.index("struck")) is None
+    ents = _ents(text, ("ERBIL", "GPE"), ("Kurdistan Region", "GPE"), ("Mosul", "GPE"))
+    place = nearby_place(text, ents, (0, len(text)), text.index("struck"))
+    assert place is not None and place.name == "Mosul"
+    # nothing else named: the story happened where it was filed
+    alone = "ERBIL, Kurdistan Region - Unknown attackers struck overnight, officials said."
+    set_article(alone)
+    ents = _ents(alone, ("ERBIL", "GPE"), ("Kurdistan Region", "GPE"))
+    place = nearby_place(alone, ents, (0, len(alone)), alone.index("struck"))
+    assert place is not None and place.name == "Erbil"
 
 
 def test_a_name_the_model_calls_a_person_is_a_place_after_in() -> None:
@@ -302,3 +311,17 @@ def test_a_district_named_first_beats_the_town_its_bracket_names() -> None:
     place = find_place("Imam Sahib district (Kunduz")
     assert place is not None and (place.country, place.kind) == ("AF", "district")
     assert place.name.startswith("Imam Sahib")
+
+
+def test_the_dateline_town_places_an_event_the_article_places_nowhere_else() -> None:
+    from eventgraph.extract.places_nearby import dateline_place, nearby_place
+
+    text = "Minister quits\n\nNAIROBI - The finance minister resigned on Friday after days of protests."
+    start = text.index("NAIROBI")
+    place = nearby_place(
+        text, [(start, start + 7, "GPE", "NAIROBI")], (start, len(text)), text.index("resigned")
+    )
+    assert place is not None and place.name == "Nairobi"
+    assert dateline_place("Title\n\nMOMBASA/NAIROBI (Wire) - Talks ended.") is None  # two towns: neither
+    assert dateline_place("Title\n\nBy a reporter\n\nTalks ended in the capital.") is None  # no dateline
+    assert dateline_place("Title\n\nKENYA - Talks ended.") is None  # a country files nothing finer

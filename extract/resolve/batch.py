@@ -331,7 +331,7 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
     if span is not None and (
         not any(s < span.end and span.start < e for s, e in blocking) or after_locative(doc.text, span.start)
     ):
-        place = find_place(place_phrase(doc.text, span.start, span.end))
+        place = _first_of_pair(m, doc, span.start) or find_place(place_phrase(doc.text, span.start, span.end))
         modifier = place is not None and place.kind == "country" and 0 <= m.trigger_start - span.end <= 2
         if not modifier:
             tail = re.match(r"(?:\s+[a-z]+){0,2}\s*[:,]\s*([^,;.]{3,60})", doc.text[span.end : span.end + 90])
@@ -359,6 +359,23 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
             else nearby_place(doc.text, doc.ents, (m.char_start, m.char_end), m.trigger_start, blocking)
         )
     )
+
+
+# "in <place> and in |<place>", "in <place> and |<place>": the span is the second of two places
+_PAIRED = re.compile(
+    r"\b(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?)?((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+    r"(?:\s+[a-z]+)?\s*(?:,\s*)?and\s+(?:in\s+|at\s+|near\s+)?(?:the\s+)?$"
+)
+
+
+def _first_of_pair(m: Mention, doc: _DocIndex, start: int) -> Place | None:
+    """ "strikes in the capital X and in Y province": of two places joined by "and", the event's
+    place is the first named (news names the main scene first); None when the span has no such
+    partner before it in its sentence."""
+    pair = _PAIRED.search(doc.text, m.char_start, start)
+    if pair is None or pair.end() != start:
+        return None
+    return find_place(place_phrase(doc.text, pair.start(1), pair.end(1)))
 
 
 def _destination(m: Mention, span: Span) -> bool:

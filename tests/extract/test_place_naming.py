@@ -93,3 +93,15 @@ def test_a_place_no_gazetteer_knows_is_kept_by_name_without_coordinates() -> Non
     attacks = [p for t, p in _event_places(text) if t != "statement"]
     assert attacks and attacks[0] is not None
     assert attacks[0].name.startswith("Kolowando") and attacks[0].lat is None
+
+
+def test_of_two_places_joined_by_and_the_event_takes_the_first() -> None:
+    text = (
+        "Jets carried out strikes on positions in the capital Mogadishu and in Lower Shabelle region, "
+        "a radio reported."
+    )
+    strikes = [place for kind, place in _event_places(text) if kind == "airstrike"]
+    assert strikes and strikes[0] is not None and strikes[0].name == "Mogadishu"
+    single = "Jets carried out strikes on rebel positions in Abyan province on Monday."
+    alone = [place for kind, place in _event_places(single) if kind == "airstrike"]
+    assert alone and alone[0] is not None and alone[0].kind == "province"

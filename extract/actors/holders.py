@@ -59,6 +59,9 @@ def role_holder(article: Article, start: int, end: int) -> DocActor | None:
     role = role_lookup()[m.group(1)]
     country = country_key(article, start, end)
     holders = [a for a in article.actors if a.kind == "person" and holds(a, role, country)]
+    if country is not None and not country.startswith("gpe:"):
+        # "a Foreign Office spokesman": a holder filed for that organisation, not any spokesman
+        holders = [a for a in holders if any(r == role and o is not None for r, o in a.roles)]
     if not holders:
         return None
     before = [p for p in article.people if p[2] in holders and p[0] < start]

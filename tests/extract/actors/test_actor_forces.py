@@ -98,3 +98,15 @@ def test_a_coalition_named_by_its_leader_is_an_organisation_its_forces_refer_to(
     assert coalition is not None and (coalition.name, coalition.kind) == ("Freedonian-led coalition", "org")
     assert resolve(doc, "coalition warplanes") is coalition
     assert resolve(doc, "The coalition") is coalition
+
+
+def test_an_organisations_unnamed_spokesman_is_no_other_organisations_spokesman() -> None:
+    text = (
+        "Army spokesman Colonel John Reed said the border was calm. "
+        "A Foreign Office spokesman said the envoy had been told to leave."
+    )
+    doc = make_doc(text, [("John Reed", "PERSON"), ("Foreign Office", "ORG")])
+    reed = resolve(doc, "John Reed", "PERSON")
+    assert reed is not None and reed.name == "John Reed"
+    speaker = resolve(doc, "Foreign Office spokesman")
+    assert speaker is not None and speaker.name == "Foreign Office"

@@ -15,6 +15,7 @@ from eventgraph.extract.actors.memberships import add_memberships
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.actors.names import register
 from eventgraph.extract.actors.resolvers import resolve_span
+from eventgraph.extract.actors.states import coordinated_forces
 from eventgraph.extract.actors.titles import add_roles
 from eventgraph.extract.events.mention import Span
 from eventgraph.extract.lexicons.agents import UNSEEN_WEAPONS
@@ -89,6 +90,11 @@ class DocumentActors:
         if any(n.actor.kind == "group" for n in self._article.named):
             return None
         return unclaimed_attacker(self._article, country)
+
+    def partners(self, span: Span) -> list[DocActor]:
+        """The other actors a participant span names beside the one ``resolve`` gives: the forces of
+        the first states of "Indian and Pakistani troops"."""
+        return coordinated_forces(self._article, span.start, span.end)
 
     def resolve(self, span: Span) -> DocActor | None:
         """The document actor a participant span refers to, or None when it names none."""

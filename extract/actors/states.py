@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from eventgraph.extract.actors.article import Article
@@ -49,6 +50,28 @@ def armed_forces(article: Article, end: int, inside: list[Named]) -> DocActor | 
         return None
     code = n.actor.key.split(":", 1)[1]
     return article.actor(f"forces:{code}", "org", _as_written(article, n, m.start(), m.end()))
+
+
+def coordinated_forces(article: Article, start: int, end: int) -> list[DocActor]:
+    """ "Indian and Pakistani troops": the forces of every state joined by "and" before the force noun
+    but the last (which ``armed_forces`` gives), each named with the shared noun ("Indian troops")."""
+    gpes = [n for n in article.named if start <= n.start and n.end <= end and n.actor.key.startswith("gpe:")]
+    if len(gpes) < 2:
+        return []
+    last = gpes[-1]
+    gap = re.match(r"(?:'s|')?\s+", article.low[last.end : last.end + 4])
+    noun = _FORCES.match(article.low, last.end + gap.end()) if gap else None
+    if noun is None or noun.end() > end:
+        return []
+    out = []
+    for first, second in itertools.pairwise(gpes):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", article.low[first.end : second.start]):
+            return []
+        code = first.actor.key.split(":", 1)[1]
+        out.append(
+            article.actor(f"forces:{code}", "org", _as_written(article, first, noun.start(), noun.end()))
+        )
+    return out
 
 
 def _as_written(article: Article, country: Named, start: int, end: int) -> str:

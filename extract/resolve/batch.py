@@ -299,8 +299,9 @@ def _resolved(actors: DocumentActors, spans: list[Span]) -> list[DocActor]:
     out: list[DocActor] = []
     for span in spans:
         actor = actors.resolve(span)
-        if actor is not None and actor not in out:
-            out.append(actor)
+        for found in [*actors.partners(span), actor] if actor is not None else []:
+            if found not in out:
+                out.append(found)
     return out
 
 

@@ -220,3 +220,14 @@ def test_plural_pronoun_takes_the_last_group() -> None:
 def test_plural_pronoun_without_a_recent_group_stays_unresolved() -> None:
     text = "Ana Costa arrived. The talks began late. Nobody spoke. They said nothing."
     assert make_doc(text, [("Ana Costa", "PERSON")]).resolve(make_span(text, "They", "PRON")) is None
+
+
+def test_states_joined_before_a_force_noun_each_have_their_forces() -> None:
+    text = "Chilean and Peruvian troops exchanged fire at the border."
+    doc = make_doc(text, [("Chilean", "NORP"), ("Peruvian", "NORP")])
+    span = make_span(text, "Chilean and Peruvian troops")
+    last = doc.resolve(span)
+    assert last is not None and last.name == "Peruvian troops"
+    assert [a.name for a in doc.partners(span)] == ["Chilean troops"]
+    lone = make_doc("Peruvian troops fired at the border.", [("Peruvian", "NORP")])
+    assert lone.partners(make_span("Peruvian troops fired at the border.", "Peruvian troops")) == []

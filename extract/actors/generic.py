@@ -97,7 +97,11 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
     if category == "civilians" and UNIDENTIFIED.intersection(mods):
         category = "armed"  # "unknown men", "armed youths"
     if category == "armed":
-        group = _affiliated(article, end) or _earlier_group(article, start, mods)
+        group = (
+            _affiliated(article, end)
+            or _earlier_group(article, start, mods)
+            or _only_group(article, start, low, mods)
+        )
         if group is not None:
             return group
     own = _own_country(mods, inside)
@@ -199,6 +203,18 @@ def _earlier_group(article: Article, start: int, mods: list[str]) -> DocActor | 
         return None
     groups = [n.actor for n in article.named if n.end <= start and n.actor.kind == "group"]
     return groups[-1] if groups else None
+
+
+def _only_group(article: Article, start: int, low: list[str], mods: list[str]) -> DocActor | None:
+    """Bare "insurgents", "militants" in an article that named one armed group before them, and no
+    other: that group's fighters (never "unidentified gunmen", nor "Sudanese militants")."""
+    if UNIDENTIFIED.intersection(low) or any(m not in _DEFINITE and not m.isdigit() for m in mods):
+        return None
+    groups = {n.actor.key: n.actor for n in article.named if n.actor.kind == "group"}
+    if len(groups) != 1:
+        return None
+    first = min(n.start for n in article.named if n.actor.kind == "group")
+    return next(iter(groups.values())) if first < start else None
 
 
 def _own_country(mods: list[str], inside: list[Named]) -> str | None:

@@ -160,3 +160,20 @@ def test_peoples_are_named_by_their_demonym_with_the_acled_name_as_alias() -> No
     assert us is not None and us.name == "American protesters (United States)"  # adjective on "America"
     tuvalu = resolve(make_doc("In Tuvalu, protesters marched.", [("Tuvalu", "GPE")]), "protesters")
     assert tuvalu is not None and tuvalu.name == "Tuvaluan protesters (Tuvalu)"
+
+
+def test_bare_insurgents_after_the_one_armed_group_named_are_its_fighters() -> None:
+    text = (
+        "In Peru, the Valley Liberation Front said it held the valley. On Monday, insurgents burned a bridge."
+    )
+    doc = make_doc(text, [("Peru", "GPE"), ("Valley Liberation Front", "ORG")])
+    group = resolve(doc, "Valley Liberation Front", "ORG")
+    assert group is not None and group.kind == "group"
+    assert resolve(doc, "insurgents") is group
+    unknown = (
+        "In Peru, the Valley Liberation Front said it held the valley. "
+        "On Monday, unidentified gunmen burned a bridge."
+    )
+    doc2 = make_doc(unknown, [("Peru", "GPE"), ("Valley Liberation Front", "ORG")])
+    gunmen = resolve(doc2, "unidentified gunmen")
+    assert gunmen is not None and gunmen.name == "Unidentified Armed Group (Peru)"  # not said to be theirs

@@ -79,12 +79,29 @@ def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
             if words and not is_place_word(" ".join(words)):
                 persons.append((start, end, words))
         elif label in ("ORG", "GPE", "NORP"):
-            actor = named_actor(article, article.text[start:end], label)
+            actor = _state_body(article, start, end) if label == "ORG" else None
+            actor = actor or named_actor(article, article.text[start:end], label)
             if actor is not None:
                 article.add_named(start, end, actor, label)
     _register_people(article, persons)
     article.named.sort(key=lambda n: n.start)
     article.people.sort(key=lambda p: p[0])
+
+
+def _state_body(article: Article, start: int, end: int) -> DocActor | None:
+    """A body the tagger calls an organisation but the text writes in lower case after a state's
+    possessive ("Freedonia's coast guard", "Freedonia's navy"): that state's body, named as written."""
+    noun = article.text[start:end]
+    if not noun[:1].islower():
+        return None
+    owner = next((n for n in reversed(article.named) if n.end <= start), None)
+    if owner is None or owner.actor.kind != "gpe" or not owner.actor.key.startswith("gpe:"):
+        return None
+    if not re.fullmatch(r"['’]s?\s+", article.text[owner.end : start]):
+        return None
+    code = owner.actor.key.split(":", 1)[1]
+    name = f"{article.text[owner.start : start].strip()} {noun}"
+    return article.actor(f"forces:{code}:{fold(noun)}", "org", name)
 
 
 def named_actor(article: Article, text: str, label: str) -> DocActor | None:

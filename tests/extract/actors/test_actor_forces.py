@@ -110,3 +110,13 @@ def test_an_organisations_unnamed_spokesman_is_no_other_organisations_spokesman(
     assert reed is not None and reed.name == "John Reed"
     speaker = resolve(doc, "Foreign Office spokesman")
     assert speaker is not None and speaker.name == "Foreign Office"
+
+
+def test_a_states_lower_case_body_the_tagger_calls_an_organisation_keeps_its_state() -> None:
+    text = "Freedonia's coast guard said on Saturday that it had turned two boats away."
+    doc = make_doc(text, [("Freedonia", "GPE"), ("coast guard", "ORG")])
+    body = resolve(doc, "coast guard", "ORG")
+    assert body is not None and (body.name, body.kind) == ("Freedonia's coast guard", "org")
+    plain = "The coast guard said on Saturday that it had turned two boats away."
+    alone = resolve(make_doc(plain, [("coast guard", "ORG")]), "coast guard", "ORG")
+    assert alone is None or alone.name == "coast guard"  # no state before it: as before

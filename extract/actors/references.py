@@ -14,6 +14,7 @@ from eventgraph.extract.lexicons.agents import agent_nouns
 from eventgraph.extract.lexicons.descriptors import CONTAINER_HEADS, ORG_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.roles import role_lookup
+from eventgraph.extract.lexicons.time import MONTHS, WEEKDAYS
 
 # ", Memorial," / ", Memorial." after a description: a capitalised name closing the phrase.
 _APPOSED = re.compile(
@@ -100,3 +101,30 @@ def _its_forces(article: Article, start: int, words: list[str]) -> DocActor | No
         if actor.kind in ("org", "group") and modifier in re.findall(r"[a-z]+", actor.name.lower()):
             return actor
     return None
+
+
+# Heads of a description that a company's or organisation's name may follow without a comma
+# ("French energy company Total", "the mining firm Acme"): the name is what the phrase describes.
+_COMPANY_HEADS = frozenset(
+    [
+        *("company", "firm", "giant", "operator", "producer", "maker", "manufacturer", "contractor"),
+        *("conglomerate", "insurer", "retailer", "carrier", "airline", "lender", "bank", "charity"),
+    ]
+)
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
+def described_name(article: Article, start: int, end: int) -> DocActor | None:
+    """ "French energy company Total" given as "French energy company": the organisation whose name
+    follows the description (never a weekday or month, which a date puts there)."""
+    words = re.findall(r"[a-z][a-z'-]*", article.low[start:end])
+    if not words or words[-1] not in _COMPANY_HEADS:
+        return None
+    m = _NAME_AFTER.match(article.text, end)
+    if m is None or m.group(1).split()[0].lower() in WEEKDAYS or m.group(1).split()[0].lower() in MONTHS:
+        return None
+    named = next((n for n in article.named if n.start == m.start(1)), None)
+    if named is not None:
+        return named.actor if named.actor.kind in ("org", "group", "media") else None
+    actor = named_actor(article, m.group(1), "ORG")
+    return actor if actor is not None and actor.kind in ("org", "group", "media") else None

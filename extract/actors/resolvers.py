@@ -19,7 +19,7 @@ from eventgraph.extract.actors.holders import office, possessive_title, role_hol
 from eventgraph.extract.actors.model import DocActor, Named
 from eventgraph.extract.actors.names import in_locality, named_actor
 from eventgraph.extract.actors.pronouns import collective_pronoun, person_pronoun
-from eventgraph.extract.actors.references import apposed_name, named_before, titled_person
+from eventgraph.extract.actors.references import apposed_name, described_name, named_before, titled_person
 from eventgraph.extract.actors.states import GOVERNMENT, armed_forces, capital, country_in
 from eventgraph.extract.actors.text import hyphen_start
 from eventgraph.extract.events.mention import Span
@@ -135,6 +135,10 @@ def _titled_person(article: Article, q: Query) -> Found:
     return titled_person(article, q.span.end) if q.span.label == "NOUN" else None
 
 
+def _described_name(article: Article, q: Query) -> Found:
+    return described_name(article, q.start, q.span.end) if q.span.label == "NOUN" else None
+
+
 def _apposed_name(article: Article, q: Query) -> Found:
     return apposed_name(article, q.start, q.span.end) if q.span.label == "NOUN" else None
 
@@ -191,6 +195,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _militia,  # "Shiite militias" in an article about "Iranian-backed militias" -> that group
     _backed_group,  # "Iranian-backed militias" -> "Iran-backed militias"
     _titled_person,  # "French Ambassador" of "French Ambassador to Mali Joel Meyer" -> him
+    _described_name,  # "French energy company" of "French energy company Total" -> Total
     _role_holder,  # "the US defense secretary" -> the person given that title
     _named_org,  # an organisation, group or outlet named in the span
     _apposed_name,  # "the group, Memorial" -> Memorial

@@ -231,3 +231,13 @@ def test_states_joined_before_a_force_noun_each_have_their_forces() -> None:
     assert [a.name for a in doc.partners(span)] == ["Chilean troops"]
     lone = make_doc("Peruvian troops fired at the border.", [("Peruvian", "NORP")])
     assert lone.partners(make_span("Peruvian troops fired at the border.", "Peruvian troops")) == []
+
+
+def test_a_company_description_followed_by_its_name_is_the_company() -> None:
+    text = "Canadian mining firm Northstar suspended work at the mine."
+    doc = make_doc(text, [("Canadian", "NORP")])
+    actor = doc.resolve(make_span(text, "Canadian mining firm"))
+    assert actor is not None and actor.name == "Northstar" and actor.kind != "gpe"
+    dated = "A mining firm Monday suspended work at the mine."
+    other = make_doc(dated, []).resolve(make_span(dated, "A mining firm"))
+    assert other is None or other.name != "Monday"  # a date after the noun names nothing

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from bench import old_paths
-from bench.gen_synthetic import generate
+from bench.gen_synthetic import actor_ranks, generate
 from bench.report import latency
 from eventgraph.graph import deadline as deadlines
 from eventgraph.graph import path_pages
@@ -145,14 +145,24 @@ def main() -> None:
     )
     parser.add_argument("--warm-all", action="store_true", help="each pair searched once before timing")
     parser.add_argument("--skip-load", action="store_true", help="the Neo4j server holds them already")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help="the generator's seed: with --skip-load, the one the server's events were made with "
+        "(`python -m bench.gen_synthetic N` writes seed 0); other seeds name other org actors",
+    )
     opts = parser.parse_args()
     started = time.perf_counter()
-    batch = generate(opts.events, seed=1)
-    actors = [a.id for a in batch.actors]
-    print(f"generated {opts.events:,} events in {time.perf_counter() - started:.0f} s", flush=True)
+    if opts.skip_memory and opts.skip_load:  # only the actors' ranks are needed, not the events
+        batch, actors = None, actor_ranks(opts.events, seed=opts.seed)
+    else:
+        batch = generate(opts.events, seed=opts.seed)
+        actors = [a.id for a in batch.actors]
+    print(f"generated {opts.events:,} events (seed {opts.seed}) in {time.perf_counter() - started:.0f} s", flush=True)
     print("| case | paged search p50 / p99 | search before paging p50 / p99 | same answers | uptime |")
     print("|---|---|---|---|---|")
-    if not opts.skip_memory:
+    if batch is not None and not opts.skip_memory:
         store = _upsert_costs(batch)
         run(
             store,
@@ -168,7 +178,7 @@ def main() -> None:
         from eventgraph.graph.neo4j_store import Neo4jStore
 
         neo = Neo4jStore(opts.neo4j, "neo4j", os.environ.get("NEO4J_PASSWORD", "eventgraph"), timeout=600.0)
-        if not opts.skip_load:
+        if batch is not None and not opts.skip_load:
             neo.clear()  # a private or scratch server: its graph is replaced by the synthetic one
             started = time.perf_counter()
             neo.upsert(batch)

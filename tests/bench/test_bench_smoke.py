@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench import bench_api, bench_extract, bench_limits, bench_load, bench_query
-from bench.gen_synthetic import EPOCH, generate
+from bench.gen_synthetic import EPOCH, actor_ranks, generate
 from bench.report import Figure, Section, machine, quantile, versions, write
 from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.store import TimelineFilter
@@ -28,6 +28,12 @@ def test_query_bench_on_the_memory_store() -> None:
     assert all(f.ratio is not None and f.ratio > 0 for f in figures)
     timelines = [f for f in figures if f.name.split(": ", 1)[1].startswith("timeline")]
     assert timelines and all(f.ok is not None for f in timelines)
+
+
+def test_actor_ranks_are_the_generated_actors() -> None:
+    """bench_paths --skip-load names the server's actors from actor_ranks: the seed matters."""
+    assert actor_ranks(500, seed=3) == [a.id for a in generate(500, seed=3).actors]
+    assert actor_ranks(500, seed=3)[:30] != actor_ranks(500, seed=4)[:30]
 
 
 def test_scan_matches_the_store_window() -> None:

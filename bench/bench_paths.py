@@ -159,7 +159,10 @@ def main() -> None:
     else:
         batch = generate(opts.events, seed=opts.seed)
         actors = [a.id for a in batch.actors]
-    print(f"generated {opts.events:,} events (seed {opts.seed}) in {time.perf_counter() - started:.0f} s", flush=True)
+    print(
+        f"generated {opts.events:,} events (seed {opts.seed}) in {time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
     print("| case | paged search p50 / p99 | search before paging p50 / p99 | same answers | uptime |")
     print("|---|---|---|---|---|")
     if batch is not None and not opts.skip_memory:

@@ -2,7 +2,7 @@
 // loader checks which ids exist in the same transaction (existing_events) and sends only the new
 // ones here, so nothing needs MERGE's existence checks on links (on a busy actor or article those
 // walk every relationship of the node). Rows as in write_events, plus place; the type label and
-// the typed attributes are set as there.
+// the typed attributes are set as there, the links' path-search keys too.
 UNWIND $rows AS row
 CREATE (e:Event {
   id: row.id, type: row.type, start: row.start, end: row.end, precision: row.precision,
@@ -10,16 +10,16 @@ CREATE (e:Event {
   disputed: row.disputed
 })
 SET e:$(row.labels), e += row.attrs
-WITH e, row
-CALL (e, row) {
+WITH e, row, coalesce(row.start, date('9999-12-31')) AS key
+CALL (e, row, key) {
   UNWIND row.agents AS actor_id
   MATCH (a:Actor {id: actor_id})
-  CREATE (a)-[:AGENT_OF]->(e)
+  CREATE (a)-[:AGENT_OF {actor: actor_id, key: key, event: row.id}]->(e)
 }
-CALL (e, row) {
+CALL (e, row, key) {
   UNWIND row.targets AS actor_id
   MATCH (t:Actor {id: actor_id})
-  CREATE (e)-[:TARGETS]->(t)
+  CREATE (e)-[:TARGETS {actor: actor_id, key: key, event: row.id}]->(t)
 }
 CALL (e, row) {
   UNWIND row.sources AS s

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -34,11 +35,10 @@ import pyarrow.csv as pa_csv
 
 from eventgraph.graph import actor_rank, neo4j_shape
 from eventgraph.graph.model import Article, Batch, Event, Place, Source
-from eventgraph.graph.version import GRAPH_VERSION
+from eventgraph.graph.version import GRAPH_VERSION, LAYOUT
 from eventgraph.graph.window import SPAN_CLASSES
 
 ARRAY_DELIMITER = "\x1f"
-LAYOUT = 2  # graph.neo4j_store.LAYOUT: every event carries its span class
 _ATTR_TYPES = {int: "long", str: "string", bool: "boolean", float: "double"}
 
 
@@ -206,6 +206,8 @@ def _mapped(ids: dict[str, Any], keys: Iterable[str]) -> list[Any]:
     return list(map(ids.__getitem__, keys))
 
 
+LINK_KEY_HEADER = ["actor", "key:date", "event"]  # on AGENT_OF and TARGETS, as write_events sets them
+UNDATED = date.max  # an undated event's key (graph.neo4j_paths.UNDATED)
 NODE_FILES = ("articles", "places", "actors", "events", "meta")
 # Relationship files and their type (given on the command line: no :TYPE column to write and parse).
 RELATIONSHIP_FILES = {
@@ -424,20 +426,24 @@ def _node_column(names: pa.Array, group: pa.Array, id_type: str) -> tuple[pa.Arr
     return (names if id_type == "string" else found.cast(LONG)), found.is_valid()
 
 
-def _links(recs: list[Event | _Event], group: pa.Array, id_type: str, side: str) -> tuple[pa.Array, pa.Array]:
-    """The tool's ids of each event's agents or targets and the events' positions: known actors
-    only, each pair once, in event order (flat lists, the per-pair work only when a pair repeats)."""
+def _links(
+    recs: list[Event | _Event], group: pa.Array, id_type: str, side: str
+) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """The tool's ids of each event's agents or targets, their actor ids and the events' positions:
+    known actors only, each pair once, in event order (flat lists, the per-pair work only when a
+    pair repeats)."""
     groups = [getattr(r, side) for r in recs]
     names = [a for g in groups for a in g]
     positions = [i for i, g in enumerate(groups) for _ in g]
     if _twice(positions, pa.array(names, STRING)):
         pairs = list(dict.fromkeys(zip(names, positions, strict=True)))
         names, positions = [a for a, _ in pairs], [i for _, i in pairs]
-    nodes, known = _node_column(pa.array(names, STRING), group, id_type)
+    actor_ids = pa.array(names, STRING)
+    nodes, known = _node_column(actor_ids, group, id_type)
     at = pa.array(positions, LONG)
     if known.false_count:  # links to actors the batch does not describe: dropped, as the loader does
-        return nodes.filter(known), at.filter(known)
-    return nodes, at
+        return nodes.filter(known), actor_ids.filter(known), at.filter(known)
+    return nodes, actor_ids, at
 
 
 def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
@@ -460,17 +466,21 @@ def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, in
         ([classes[s] if s is not None else None for s in spans], LONG),
         (summaries, STRING), (confidences, DOUBLE), (disputed, BOOL), *_attribute_columns(told),
     ])  # fmt: skip
-    event = pa.array(ids, STRING) if numbers.id_type == "string" else None
+    event_ids = pa.array(ids, STRING)
+    event = event_ids if numbers.id_type == "string" else None
     actor_ids = pa.array(list(graph.actors), STRING)
+    # each link's path-search key (cypher/schema.cypher link_key: actor, event start or UNDATED, event)
+    keys = pa.array([d.start if d else UNDATED for d in dates], DATE)
     counts = {"events": len(recs)}
     for name, side, header in (
-        ("agent_of", "agents", [":START_ID(Actor)", ":END_ID(Event)"]),
-        ("targets", "targets", [":START_ID(Event)", ":END_ID(Actor)"]),
+        ("agent_of", "agents", [":START_ID(Actor)", ":END_ID(Event)", *LINK_KEY_HEADER]),
+        ("targets", "targets", [":START_ID(Event)", ":END_ID(Actor)", *LINK_KEY_HEADER]),
     ):
-        actors, positions = _links(recs, actor_ids, numbers.id_type, side)
+        actors, names, positions = _links(recs, actor_ids, numbers.id_type, side)
         actor_col = (actors, _kind(numbers))
         event_col = (event.take(positions) if event else positions, _kind(numbers))
         cols = [actor_col, event_col] if name == "agent_of" else [event_col, actor_col]
+        cols += [(names, STRING), (keys.take(positions), DATE), (event_ids.take(positions), STRING)]
         _write_file(out / f"{name}.csv", header, cols)
         counts[name] = len(positions)
     place = numbers.places

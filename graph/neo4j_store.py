@@ -49,12 +49,11 @@ from eventgraph.graph.store import (
     TimelinePage,
     path_hops,
 )
-from eventgraph.graph.version import GRAPH_VERSION, outdated
+from eventgraph.graph.version import GRAPH_VERSION, LAYOUT, SPAN_CLASS_LAYOUT, outdated
 from eventgraph.graph.window import ROW_CAP, SPAN_CLASSES, bounds, class_floors, encode_cursor, span_class
 
 INTERACTION_CAP = 100
 INDEX_WAIT = 300  # seconds the first connection waits for indexes to come online (after a bulk import)
-LAYOUT = 2  # bumped when stored events need a migration (2: span_class)
 Row = dict[str, Any]
 
 
@@ -201,7 +200,7 @@ class Neo4jStore(Neo4jOverview, PathPages):
         self.timeout, self.batch_size, self.node_batch_size = timeout, batch_size, node_batch_size
         self.writers = writers
         self._outdated: str | None = None  # why this graph cannot be used until cleared
-        self._links: dict[str, tuple[int, int]] = {}  # graph.neo4j_paths: counts for choosing a page's read
+        self._links: dict[str, int] = {}  # graph.neo4j_paths: link counts, for how much a page asks
         self.driver: Driver = GraphDatabase.driver(
             uri, auth=(user, password), connection_timeout=5.0, max_transaction_retry_time=30.0
         )
@@ -247,13 +246,13 @@ class Neo4jStore(Neo4jOverview, PathPages):
             )
         return [dict(record) for record in records]  # shallow: data() walks every nested value
 
-    def _run_auto(self, name: str, text: str, attempts: int = 5) -> None:
+    def _run_auto(self, name: str, text: str, attempts: int = 5, params: Row | None = None) -> None:
         """An auto-commit statement (schema, chunked wipe), retried on transient errors like the
         managed transactions are: concurrent loads can briefly exhaust the server's memory pool."""
         for attempt in range(attempts):
             try:
                 with self._errors(name), self.driver.session(database=self.database) as session:
-                    session.run(Query(text, metadata={"file": name})).consume()
+                    session.run(Query(text, metadata={"file": name}), params or {}).consume()
                 return
             except StoreError as exc:
                 if not isinstance(exc.__cause__, TransientError) or attempt == attempts - 1:
@@ -489,7 +488,10 @@ def _prepare(store: Neo4jStore) -> str | None:
         raise
     with store._errors("await_indexes"), store.driver.session(database=store.database) as session:
         session.run(store._query("await_indexes"), seconds=INDEX_WAIT).consume()
-    store.write_steps([("migrate_span_class", {"layout": LAYOUT, "bounds": list(SPAN_CLASSES)})])
+    store.write_steps([("migrate_span_class", {"layout": SPAN_CLASS_LAYOUT, "bounds": list(SPAN_CLASSES)})])
+    # millions of links are not one transaction: the statement commits its own (IN TRANSACTIONS)
+    store._run_auto("migrate_link_keys", cypher.load("migrate_link_keys"), params={"layout": LAYOUT})
+    store.write_steps([("write_layout", {"layout": LAYOUT})])
     return _format_problem(store)
 
 

@@ -8,12 +8,19 @@ types and actor kinds as labels (``:Event:RocketAttack``, ``:Actor:Person``), at
 properties instead of one JSON string, actor search terms in a full-text index, places with a
 ``point``. A graph of an older version cannot be merged into or served (Cypher alone cannot turn
 its JSON attributes into properties): it is rebuilt from the articles.
+
+LAYOUT is what the Neo4j graph's format adds within a version, which Cypher can migrate in place
+(graph.neo4j_store runs the migrations at every start; the Meta node's layout marks them done): 2,
+every event's span class (migrate_span_class); 3, every AGENT_OF / TARGETS link's path-search key
+(actor, key, event: migrate_link_keys), which the link_key indexes order per actor.
 """
 
 from __future__ import annotations
 
 STORE_VERSION = 2
 GRAPH_VERSION = 3
+LAYOUT = 3
+SPAN_CLASS_LAYOUT = 2  # the layout of migrate_span_class
 REBUILD = "eventgraph extract ARTICLES... --out X.jsonl && eventgraph load X.jsonl --replace"
 
 

@@ -191,7 +191,7 @@ def test_the_files_are_the_same_written_in_one_process_or_two(
     batch = generate(3000, seed=5)
     one, two = _files(tmp_path, batch, 1), _files(tmp_path, batch, 2)
     assert one == two
-    assert one["agent_of.csv"].splitlines()[0] == ":START_ID(Actor),:END_ID(Event)"
+    assert one["agent_of.csv"].splitlines()[0] == ":START_ID(Actor),:END_ID(Event),actor,key:date,event"
     assert json.loads(one[bulk_csv.MANIFEST])["counts"]["events"] == 3000
 
 

@@ -23,7 +23,7 @@ from eventgraph.graph.memory import MemoryStore
 from eventgraph.graph.model import Batch, DateInterval
 from eventgraph.graph.neo4j_store import Neo4jStore
 from eventgraph.graph.store import TimelineFilter
-from eventgraph.graph.version import GRAPH_VERSION, REBUILD
+from eventgraph.graph.version import GRAPH_VERSION, LAYOUT, REBUILD
 from tests.factories import NEO4J_PASSWORD, NEO4J_URI, neo4j_store, small_batch
 
 
@@ -219,6 +219,26 @@ def test_events_stored_before_span_classes_are_migrated_on_open(neo: Neo4jStore)
     reopened = neo4j_store()
     try:
         assert reopened.timeline(flt, limit=500) == before
+    finally:
+        reopened.close()
+
+
+@pytest.mark.neo4j
+def test_links_stored_before_the_link_keys_are_migrated_on_open(neo: Neo4jStore) -> None:
+    """A graph of layout 2 (no keys on its event links) gets them at the next open: a hub's page of
+    links, read from the link_key indexes, is empty before and whole after, undated links last."""
+    batch = generate(400, seed=3)
+    neo.upsert(batch)
+    hub = batch.actors[0].id
+    before = neo.incidences_page(hub, None, 10**6, None, False)
+    assert len(before) > 50 and before[-1].start is None  # undated events last
+    neo.write_steps([("admin/forget_link_keys", {})])
+    assert [i for i in neo.incidences_page(hub, None, 10**6, None, False) if i.kind == "event"] == []
+    reopened = neo4j_store()
+    assert isinstance(reopened, Neo4jStore)
+    try:
+        assert reopened.incidences_page(hub, None, 10**6, None, False) == before
+        assert reopened.read("admin/layout") == [{"layout": LAYOUT}]
     finally:
         reopened.close()
 

@@ -304,7 +304,7 @@ def test_neo4j_pages_hubs_as_the_embedded_store_does(rest: int, monkeypatch: pyt
             shared = _walk(partial(neo.links_between, other, hub), window, dated, affiliations=0)
             both = [i for i in mine if other in i.actors]
             assert [i.event for i in shared] == [i.event for i in sorted(both, key=link_key)]
-            assert len(shared) > 50  # more than one page
+            assert len(shared) > 50 or window is not None  # more than one page without a window
         year = DateInterval(date(2019, 1, 1), date(2019, 12, 31), "range")
         pairs = [
             ("group:hub-0", "group:hub-1"),

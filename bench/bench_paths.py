@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import fcntl
 import os
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import date
 from typing import Any
 
@@ -97,6 +99,24 @@ def _upsert_costs(batch: Batch) -> MemoryStore:
     return store
 
 
+@contextmanager
+def _locked(path: str) -> Iterator[None]:
+    """Timed rows under the shared bench lock (flock, as `flock PATH cmd` takes it), at the priority
+    the bench started with; the setup around them (generating, loading) runs niced (+10)."""
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+    with open(path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, base - 10)
+        except PermissionError:
+            print("note: could not leave the setup's niceness: timed rows run niced", flush=True)
+        try:
+            yield
+        finally:
+            os.setpriority(os.PRIO_PROCESS, 0, max(base, os.getpriority(os.PRIO_PROCESS, 0)))
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def run(
     store: Any,
     label: str,
@@ -152,7 +172,13 @@ def main() -> None:
         help="the generator's seed: with --skip-load, the one the server's events were made with "
         "(`python -m bench.gen_synthetic N` writes seed 0); other seeds name other org actors",
     )
+    parser.add_argument(
+        "--lock", help="a lock file: only the timed rows hold it (flock), the setup runs niced outside it"
+    )
     opts = parser.parse_args()
+    if opts.lock:
+        os.setpriority(os.PRIO_PROCESS, 0, os.getpriority(os.PRIO_PROCESS, 0) + 10)
+    timed = (lambda: _locked(opts.lock)) if opts.lock else nullcontext
     started = time.perf_counter()
     if opts.skip_memory and opts.skip_load:  # only the actors' ranks are needed, not the events
         batch, actors = None, actor_ranks(opts.events, seed=opts.seed)
@@ -167,15 +193,16 @@ def main() -> None:
     print("|---|---|---|---|---|")
     if batch is not None and not opts.skip_memory:
         store = _upsert_costs(batch)
-        run(
-            store,
-            f"memory {opts.events:,}",
-            actors,
-            opts.rounds,
-            opts.old_rounds,
-            opts.warm_all,
-            opts.old_cap,
-        )
+        with timed():
+            run(
+                store,
+                f"memory {opts.events:,}",
+                actors,
+                opts.rounds,
+                opts.old_rounds,
+                opts.warm_all,
+                opts.old_cap,
+            )
         del store
     if opts.neo4j:
         from eventgraph.graph.neo4j_store import Neo4jStore
@@ -186,7 +213,16 @@ def main() -> None:
             started = time.perf_counter()
             neo.upsert(batch)
             print(f"loaded into Neo4j in {time.perf_counter() - started:.0f} s", flush=True)
-        run(neo, f"neo4j {opts.events:,}", actors, opts.rounds, opts.old_rounds, opts.warm_all, opts.old_cap)
+        with timed():
+            run(
+                neo,
+                f"neo4j {opts.events:,}",
+                actors,
+                opts.rounds,
+                opts.old_rounds,
+                opts.warm_all,
+                opts.old_cap,
+            )
         neo.close()
 
 

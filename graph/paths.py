@@ -350,6 +350,8 @@ def find_paths(
     clock = deadline or deadlines.current() or Deadline(float("inf"))
     search = _Search(adj, target, ordered, window, clock)
     search.count([source, target])
+    if search.paged is not None and not (search.counts[source] and search.counts[target]):
+        return []  # an actor without links (or unknown): no path, and no distance steps to learn it
     found: list[FoundPath] = []
     visited = 0
 

@@ -171,6 +171,30 @@ def test_a_hub_is_read_only_as_far_as_the_search_goes() -> None:
     assert store.pages == 1
 
 
+class CountsOnly(Paged):
+    """Link counts only: any other read fails the test."""
+
+    def link_counts(self, actor_ids: Sequence[str]) -> dict[str, int]:
+        return {a: sum(a in inc.actors for inc in self.links) for a in actor_ids}
+
+    def incidences(
+        self, actor_ids: Sequence[str], window: DateInterval | None = None, dated: bool = False
+    ) -> dict[str, list[Incidence]]:
+        raise AssertionError("read the links")
+
+    def neighbours(self, actor_ids: Sequence[str], window: DateInterval | None, dated: bool) -> set[str]:
+        raise AssertionError("stepped the distance bound")
+
+
+def test_an_actor_without_links_ends_the_search_before_any_read() -> None:
+    """A link count of 0 (an unknown actor, or one without links) means no path: no distance step
+    around the other actor is taken to learn it."""
+    store = CountsOnly([Incidence(f"e{i}", DAY0, DAY0, ("hub:a", f"p:{i}")) for i in range(50)])
+    assert find_paths(store, "p:missing", "hub:a", max_hops=3) == []
+    assert find_paths(store, "hub:a", "p:missing", max_hops=3) == []
+    assert store.pages == 0
+
+
 class Unpaged:
     """A store seen through the plain Adjacency only: the search reads every link at once."""
 

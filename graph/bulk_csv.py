@@ -294,18 +294,27 @@ def write(graph: BulkGraph, out: Path, *, jobs: int = 2, id_type: str = "integer
         for task in tasks:
             counts.update(task(graph, numbers, out))
     span = counts.pop("max_span_days")
-    # a new generation, as every load writes one (cypher/write_meta.cypher): HTTP validators change
-    _write_file(out / "meta.csv", [
-        ":ID(Meta)", "id", ":LABEL", "max_span_days:long", "store_version:long", "layout:long", "generation",
-    ], [
-        (["events" if id_type == "string" else 0], _kind(numbers)), (["events"], STRING), (["Meta"], STRING),
-        ([span], LONG), ([GRAPH_VERSION], LONG), ([LAYOUT], LONG), ([uuid.uuid4().hex], STRING),
-    ])  # fmt: skip
+    _write_file(out / "meta.csv", *meta_columns(span, id_type))
     counts["meta"] = 1
+    write_manifest(out, counts, id_type)
+    return counts
+
+
+def meta_columns(span: int, id_type: str) -> tuple[list[str], list[tuple[Any, pa.DataType]]]:
+    """The Meta node's row; a new generation, as every load writes one (cypher/write_meta.cypher):
+    HTTP validators change."""
+    kind = STRING if id_type == "string" else LONG
+    return META_HEADER, [
+        (["events" if id_type == "string" else 0], kind), (["events"], STRING), (["Meta"], STRING),
+        ([span], LONG), ([GRAPH_VERSION], LONG), ([LAYOUT], LONG), ([uuid.uuid4().hex], STRING),
+    ]  # fmt: skip
+
+
+def write_manifest(out: Path, counts: dict[str, int], id_type: str) -> None:
+    """Rows per file and the files holding a line break (graph.bulk_import reads it)."""
     multiline = [name for name in TEXT_FILES if _breaks(out / f"{name}.csv", counts[name])]
     manifest = {"id_type": id_type, "counts": counts, "multiline": multiline}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    return counts
 
 
 def _write_nodes(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int]:
@@ -313,7 +322,7 @@ def _write_nodes(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, int
     _write_places(graph, numbers, out)
     _write_actors(graph, numbers, out)
     actor, affs = numbers.actors, list(graph.affiliations)
-    _write_file(out / "affiliated_with.csv", [":START_ID(Actor)", ":END_ID(Actor)", "role"], [
+    _write_file(out / "affiliated_with.csv", AFFILIATION_HEADER, [
         (_mapped(actor, (a for a, _, _ in affs)), _kind(numbers)),
         (_mapped(actor, (o for _, o, _ in affs)), _kind(numbers)),
         ([role for _, _, role in affs], STRING),
@@ -332,9 +341,7 @@ def _write_articles(graph: BulkGraph, numbers: Numbers, out: Path) -> None:
     """A stub (cited, undescribed) as write_article_stubs creates it: empty strings, no date or name."""
     ids = list(graph.articles)
     arts = list(graph.articles.values())
-    _write_file(out / "articles.csv", [
-        ":ID(Article)", "id", ":LABEL", "title", "publisher", "url", "published:date", "name",
-    ], [
+    _write_file(out / "articles.csv", ARTICLE_HEADER, [
         _id_column(numbers, ids), (ids, STRING), (["Article"] * len(ids), STRING),
         ([a.title if a else "" for a in arts], STRING),
         ([a.publisher if a else "" for a in arts], STRING),
@@ -351,10 +358,7 @@ def _location(p: Place) -> str | None:
 
 def _write_places(graph: BulkGraph, numbers: Numbers, out: Path) -> None:
     ids, ps = list(graph.places), list(graph.places.values())
-    _write_file(out / "places.csv", [
-        ":ID(Place)", "id", ":LABEL", "name", "lat:double", "lon:double", "country", "kind", "precision",
-        "admin1", "admin2", "location:point{crs:WGS-84}",
-    ], [
+    _write_file(out / "places.csv", PLACE_HEADER, [
         _id_column(numbers, ids), ([p.id for p in ps], STRING), (["Place"] * len(ps), STRING),
         ([p.name for p in ps], STRING), ([p.lat for p in ps], DOUBLE), ([p.lon for p in ps], DOUBLE),
         ([p.country for p in ps], STRING), ([p.kind for p in ps], STRING),
@@ -368,9 +372,7 @@ def _write_actors(graph: BulkGraph, numbers: Numbers, out: Path) -> None:
     labels = {
         k: ARRAY_DELIMITER.join(["Actor", *neo4j_shape.actor_labels(k)]) for k in {a.kind for a in actors}
     }
-    _write_file(out / "actors.csv", [
-        ":ID(Actor)", "id", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]",
-    ], [
+    _write_file(out / "actors.csv", ACTOR_HEADER, [
         _id_column(numbers, ids), (ids, STRING), ([labels[a.kind] for a in actors], STRING),
         ([a.name for a in actors], STRING), ([a.kind for a in actors], STRING),
         ([_array(a.aliases, f"actor {i}") for i, a in zip(ids, actors, strict=True)], STRING),
@@ -399,6 +401,25 @@ def _attribute_header() -> list[str]:
 
 
 _NAMES = [*neo4j_shape.PROPERTY_TYPES, neo4j_shape.EXTRA]
+# The files' headers: the import tool's names and types, shared by both column producers.
+ARTICLE_HEADER = [":ID(Article)", "id", ":LABEL", "title", "publisher", "url", "published:date", "name"]
+PLACE_HEADER = [
+    ":ID(Place)", "id", ":LABEL", "name", "lat:double", "lon:double", "country", "kind", "precision",
+    "admin1", "admin2", "location:point{crs:WGS-84}",
+]  # fmt: skip
+ACTOR_HEADER = [":ID(Actor)", "id", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]"]
+AFFILIATION_HEADER = [":START_ID(Actor)", ":END_ID(Actor)", "role"]
+EVENT_HEADER = [
+    ":ID(Event)", "id", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int",
+    "summary", "confidence:double", "disputed:boolean", *_attribute_header(),
+]  # fmt: skip
+REPORT_HEADER = [
+    ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
+    "start:date", "end:date", "precision", "date_text",
+]  # fmt: skip
+META_HEADER = [
+    ":ID(Meta)", "id", ":LABEL", "max_span_days:long", "store_version:long", "layout:long", "generation",
+]  # fmt: skip
 
 
 class _Classes(dict[int, int]):
@@ -457,10 +478,7 @@ def _write_events(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, in
     spans = [(d.end - d.start).days if d else None for d in dates]
     classes = _Classes()
     labels = {t: ARRAY_DELIMITER.join(["Event", *neo4j_shape.event_labels(t)]) for t in set(types)}
-    _write_file(out / "events.csv", [
-        ":ID(Event)", "id", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int",
-        "summary", "confidence:double", "disputed:boolean", *_attribute_header(),
-    ], [
+    _write_file(out / "events.csv", EVENT_HEADER, [
         _id_column(numbers, ids), (ids, STRING), (list(map(labels.__getitem__, types)), STRING),
         (types, STRING), *_date_columns(list(dates)),
         ([classes[s] if s is not None else None for s in spans], LONG),
@@ -515,10 +533,7 @@ def _write_reports(graph: BulkGraph, numbers: Numbers, out: Path) -> dict[str, i
     sentences, starts, ends, dates, date_texts = _fields(
         srcs, "sentence", "char_start", "char_end", "date", "date_text"
     )
-    _write_file(out / "reports.csv", [
-        ":START_ID(Article)", ":END_ID(Event)", "sentence", "char_start:long", "char_end:long",
-        "start:date", "end:date", "precision", "date_text",
-    ], [
+    _write_file(out / "reports.csv", REPORT_HEADER, [
         (articles, _kind(numbers)), event_col,
         (sentences, STRING), (starts, LONG), (ends, LONG), *_date_columns(list(dates)),
         (date_texts, STRING),

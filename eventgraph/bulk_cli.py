@@ -58,20 +58,18 @@ def bulk_export(
     The files hold the graph `load` would build from the same input; start the server after the
     import and the first connection (e.g. `eventgraph stats --store neo4j`) creates the constraints
     and indexes. Broken lines are named and skipped as in `load`."""
-    from eventgraph.cli import SKIPPED_EXIT, ProblemLog, _read_events
-    from eventgraph.graph import bulk_csv, bulk_import
+    from eventgraph.cli import SKIPPED_EXIT, ProblemLog
+    from eventgraph.graph import bulk_csv, bulk_import, bulk_merge, bulk_read
 
     log = ProblemLog(strict)
-    graph = bulk_csv.BulkGraph()
+    read = bulk_read.Read()
     t0 = time.perf_counter()
     for path in events:
-        batch = _read_events(path, log)
-        if batch is not None:
-            graph.add(batch)
-    if not graph.events:
+        bulk_read.read_file(path, read, log.skip, log, jobs=jobs)
+    if not read.events:
         raise click.ClickException("no event could be read from the input: nothing written")
     try:
-        counts = bulk_csv.write(graph, out, jobs=jobs)
+        counts = bulk_merge.write(read, out)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     took = time.perf_counter() - t0

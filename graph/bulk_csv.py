@@ -171,7 +171,10 @@ _OPTIONS = pa_csv.WriteOptions(include_header=False, quoting_style="needed", bat
 def _write_file(path: Path, header: list[str], columns: list[tuple[Any, pa.DataType]]) -> None:
     """One import file: our header line (the tool's names, unquoted), then the rows column by column
     through Arrow's C++ CSV writer: no Python call per cell."""
-    arrays = [values if isinstance(values, pa.Array) else pa.array(values, kind) for values, kind in columns]
+    arrays = [
+        values if isinstance(values, (pa.Array, pa.ChunkedArray)) else pa.array(values, kind)
+        for values, kind in columns
+    ]
     table = pa.Table.from_arrays(arrays, names=[str(n) for n in range(len(arrays))])
     with pa.OSFile(str(path), "wb") as sink:
         sink.write((",".join(header) + "\n").encode("utf-8"))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import re
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -56,9 +58,9 @@ def sure(data: bytes) -> bool:
     """Whether a block (whole lines, each ending in a newline) is one JSON object per line in UTF-8
     with no escaped surrogate: the byte-level conditions under which the reader's rows are the lines."""
     lines = data.count(b"\n")
-    if not data.startswith(b"{") or data.count(b"\n{") != lines - 1 or data.count(b"}\n") != lines:
+    if not data.startswith(b"{") or not data.endswith(b"}\n") or data.count(b"}\n{") != lines - 1:
         return False  # blank lines, objects across lines or several per line, CRLF, a BOM
-    if b"\\ud" in data or b"\\uD" in data:
+    if b"\\u" in data and re.search(rb"\\u[dD][89a-fA-F]", data):
         return False
     try:
         data.decode("utf-8")
@@ -81,7 +83,7 @@ def read_block(data: bytes, line0: int) -> tuple[dict[str, pa.Table], np.ndarray
         return None
     cols = {name: table.column(name).combine_chunks() for name in table.column_names}
     bad = np.zeros(n, dtype=bool)
-    lines = pa.array(np.arange(line0, line0 + n, dtype=np.int64))
+    lines = np.arange(line0, line0 + n, dtype=np.int64)
     out: dict[str, Any] = {}
     _check_event(cols, bad)
     out["events"] = _events(cols, lines, bad)
@@ -89,8 +91,7 @@ def read_block(data: bytes, line0: int) -> tuple[dict[str, pa.Table], np.ndarray
     out["sources"] = _sources(cols["sources"], lines, bad)
     out["links"], out["mentions"], out["affiliations"] = _actors(cols, lines, bad)
     if bad.any():
-        keep = {k: pc.invert(pc.is_in(t.column("line"), lines.filter(pa.array(bad)))) for k, t in out.items()}
-        out = {k: t.filter(keep[k]) for k, t in out.items()}
+        out = {k: t.filter(pa.array(~bad[t.column("line").to_numpy() - line0])) for k, t in out.items()}
     return out, bad
 
 
@@ -138,7 +139,7 @@ def _date_bad(arr: pa.Array, required: bool) -> np.ndarray:
         pc.and_(pc.greater_equal(arr, "0001-01-01"), pc.less_equal(arr, LAST_DAY.isoformat())),
     )
     parsed = pc.strptime(arr, format="%Y-%m-%d", unit="s", error_is_null=True)
-    fine = pc.and_(fine, parsed.is_valid())
+    fine = pc.and_(fine, pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), arr))  # no 30 February
     missing = arr.is_null()
     return _np(pc.invert(fine)) & (np.ones(len(arr), bool) if required else ~_np(missing))
 
@@ -165,7 +166,7 @@ def _check_event(cols: dict[str, Any], bad: np.ndarray) -> None:
     bad |= _np(cols["sources"].is_null())
 
 
-def _events(cols: dict[str, Any], lines: pa.Array, bad: np.ndarray) -> pa.Table:
+def _events(cols: dict[str, Any], lines: np.ndarray, bad: np.ndarray) -> pa.Table:
     date = _fields(cols["date"])
     start = _to_date(date["start"])
     end = pc.coalesce(_to_date(date["end"]), start)
@@ -175,7 +176,7 @@ def _events(cols: dict[str, Any], lines: pa.Array, bad: np.ndarray) -> pa.Table:
     attrs = _fields(cols["attributes"])
     n = len(lines)
     values = {
-        "line": lines, "id": cols["id"], "type": cols["type"], "start": start, "end": end,
+        "line": pa.array(lines), "id": cols["id"], "type": cols["type"], "start": start, "end": end,
         "precision": precision, "summary": pc.coalesce(cols["summary"], ""), "confidence": conf,
         "disputed": pc.coalesce(cols["disputed"], False), "place": _fields(cols["location"])["id"],
     }  # fmt: skip
@@ -186,7 +187,7 @@ def _events(cols: dict[str, Any], lines: pa.Array, bad: np.ndarray) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=bt.SCHEMAS["events"])
 
 
-def _places(arr: pa.StructArray, lines: pa.Array, bad: np.ndarray) -> pa.Table:
+def _places(arr: pa.StructArray, lines: np.ndarray, bad: np.ndarray) -> pa.Table:
     f, present = _fields(arr), _np(arr.is_valid())
     length = pc.utf8_length(f["id"])
     wrong = _np(pc.or_(pc.less(length, 1), pc.greater(length, 300))) | ~_np(f["name"].is_valid())
@@ -199,13 +200,13 @@ def _places(arr: pa.StructArray, lines: pa.Array, bad: np.ndarray) -> pa.Table:
         wrong |= _np(pc.or_(pc.greater(pc.abs(v), most), pc.equal(pc.floor(v), v))) | _np(pc.is_nan(v))
     bad |= wrong & present
     table = pa.Table.from_arrays(
-        [lines, *(f[n] for n, _ in bt.TABLES["places"][1:-1]), pa.nulls(len(lines), S)],
+        [pa.array(lines), *(f[n] for n, _ in bt.TABLES["places"][1:-1]), pa.nulls(len(lines), S)],
         schema=bt.SCHEMAS["places"],
     )
     return table.filter(pa.array(present))
 
 
-def _sources(arr: pa.ListArray, lines: pa.Array, bad: np.ndarray) -> pa.Table:
+def _sources(arr: pa.ListArray, lines: np.ndarray, bad: np.ndarray) -> pa.Table:
     items, parents, pos = _flat(arr)
     f = _fields(items)
     wrong = ~_np(items.is_valid())
@@ -226,7 +227,7 @@ def _sources(arr: pa.ListArray, lines: pa.Array, bad: np.ndarray) -> pa.Table:
     date = _fields(f["date"])
     start = _to_date(date["start"])
     arrays = [
-        lines.take(pa.array(parents)), pa.array(pos), doc,
+        pa.array(lines[parents]), pa.array(pos), doc,
         pc.if_else(pc.equal(f["doc"], doc), "", f["doc"]), pc.coalesce(f["sentence"], ""),
         pc.coalesce(f["char_start"], 0), pc.coalesce(f["char_end"], 0), start,
         pc.coalesce(_to_date(date["end"]), start),
@@ -248,16 +249,16 @@ def _actor_bad(arr: pa.StructArray) -> np.ndarray:
     return wrong
 
 
-def _mention(lines: pa.Array, rows: np.ndarray, sub: np.ndarray, actor: pa.StructArray) -> pa.Table:
+def _mention(lines: np.ndarray, rows: np.ndarray, sub: np.ndarray, actor: pa.StructArray) -> pa.Table:
     f = _fields(actor)
     aliases = f.get("aliases", pa.nulls(len(actor), pa.list_(S)))
     return pa.Table.from_arrays(
-        [lines.take(pa.array(rows)), pa.array(sub), f["id"], f["name"], pc.coalesce(f["kind"], "org"), aliases],
+        [pa.array(lines[rows]), pa.array(sub), f["id"], f["name"], pc.coalesce(f["kind"], "org"), aliases],
         schema=bt.SCHEMAS["mentions"],
     )
 
 
-def _actors(cols: dict[str, Any], lines: pa.Array, bad: np.ndarray) -> tuple[pa.Table, pa.Table, pa.Table]:
+def _actors(cols: dict[str, Any], lines: np.ndarray, bad: np.ndarray) -> tuple[pa.Table, pa.Table, pa.Table]:
     """Links, actor mentions and affiliations in the exact path's walk: each agent, its
     organisations (each followed by its affiliation), its holders (likewise), then the targets."""
     links, mentions, affs = [], [], []
@@ -267,7 +268,7 @@ def _actors(cols: dict[str, Any], lines: pa.Array, bad: np.ndarray) -> tuple[pa.
         base = side * (_SPAN << 20) + pos * _SPAN  # the actor's own rank
         f = _fields(actors)
         links.append(pa.Table.from_arrays(
-            [lines.take(pa.array(rows)), pa.array(np.full(len(rows), side, np.int8)), pa.array(pos), f["id"]],
+            [pa.array(lines[rows]), pa.array(np.full(len(rows), side, np.int8)), pa.array(pos), f["id"]],
             schema=bt.SCHEMAS["links"],
         ))  # fmt: skip
         mentions.append(_mention(lines, rows, base, actors))
@@ -285,7 +286,7 @@ def _actors(cols: dict[str, Any], lines: pa.Array, bad: np.ndarray) -> tuple[pa.
             of = _fields(other)
             pair = (f["id"].take(pa.array(owner)), of["id"])
             affs.append(pa.Table.from_arrays(
-                [lines.take(pa.array(rows[owner])), pa.array(sub + 1),
+                [pa.array(lines[rows[owner]]), pa.array(sub + 1),
                  *(pair if key == "affiliations" else pair[::-1]), pc.coalesce(lf["role"], "")],
                 schema=bt.SCHEMAS["affiliations"],
             ))  # fmt: skip

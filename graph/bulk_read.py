@@ -3,10 +3,16 @@ exact per-line path elsewhere, with the problems ``eventgraph load`` names for t
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from eventgraph.graph import bulk_fast
 from eventgraph.graph.bulk_tellings import Tellings
@@ -23,11 +29,14 @@ class Read:
     tellings: Tellings = field(default_factory=Tellings)
     files: list[int] = field(default_factory=list)  # the first line index of each file read
     lines: int = 0
+    events: int = 0  # valid lines
     fast: int = 0  # lines the fast reader took
     exact: int = 0  # lines the exact path took (read or refused)
 
 
-def read_file(path: Path, read: Read, skip: Callable[[str], None], note: Callable[[str], None]) -> bool:
+def read_file(
+    path: Path, read: Read, skip: Callable[[str], None], note: Callable[[str], None], *, jobs: int = 2
+) -> bool:
     """Add a file's lines to ``read``; False (the reason given to ``skip`` or ``note``) when no event
     of it could be read, as eventgraph.cli._read_events says it."""
     from eventgraph.extract.ingest.sniff import binary_reason
@@ -44,12 +53,13 @@ def read_file(path: Path, read: Read, skip: Callable[[str], None], note: Callabl
                 skip(f"{path}: skipped: {reason}")
                 return False
             fh.seek(0)
-            events = _lines(fh, path, read, problems, note)
+            events = _lines(fh, path, read, problems, note, jobs)
     except OSError as exc:
         read.files.pop()
         read.lines = before
         skip(f"{path}: skipped: cannot read ({exc.strerror or exc})")
         return False
+    read.events += events
     for problem in problems:
         skip(problem)
     if not events:
@@ -61,43 +71,77 @@ def read_file(path: Path, read: Read, skip: Callable[[str], None], note: Callabl
     return True
 
 
-def _blocks(fh: IO[bytes]) -> Iterator[bytes]:
-    """Whole lines, about BLOCK bytes at a time (the last line may lack its newline)."""
-    rest = b""
-    while chunk := fh.read(BLOCK):
-        data = rest + chunk
-        cut = data.rfind(b"\n") + 1
-        if cut == 0:
-            rest = data
-            continue
-        rest = data[cut:]
-        yield data[:cut]
-    if rest:
-        yield rest
+def _spans(fh: IO[bytes]) -> list[tuple[int, int]]:
+    """Byte ranges of whole lines, about BLOCK bytes each (the last line may lack its newline)."""
+    size = fh.seek(0, 2)
+    spans, start = [], 0
+    while start < size:
+        end = start + BLOCK
+        if end >= size:
+            end = size
+        else:
+            fh.seek(end)
+            while (chunk := fh.read(1 << 16)) and b"\n" not in chunk:
+                end += len(chunk)
+            end = min(size, end + chunk.find(b"\n") + 1) if chunk else size
+        spans.append((start, end))
+        start = end
+    return spans
 
 
-def _lines(fh: IO[bytes], path: Path, read: Read, problems: list[str], note: Callable[[str], None]) -> int:
-    """Read every block; returns the number of events read."""
+_Block = tuple[int, Any]  # lines in the block, and bulk_fast.read_block's answer (None: refused)
+
+
+def _fast(path: Path, span: tuple[int, int]) -> _Block:
+    """One block through the fast reader, its lines numbered from 0 (run in a worker process)."""
+    with path.open("rb") as fh:
+        fh.seek(span[0])
+        data = fh.read(span[1] - span[0])
+    n = data.count(b"\n") + (not data.endswith(b"\n"))
+    return n, (bulk_fast.read_block(data, 0) if data.endswith(b"\n") else None)
+
+
+def _answers(path: Path, spans: list[tuple[int, int]], jobs: int) -> Iterator[_Block]:
+    if jobs < 2 or len(spans) < 2:
+        yield from (_fast(path, span) for span in spans)
+        return
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(partial(_fast, path), spans)
+
+
+def _lines(
+    fh: IO[bytes], path: Path, read: Read, problems: list[str], note: Callable[[str], None], jobs: int
+) -> int:
+    """Read every block (``jobs`` processes run the fast reader); returns the number of events read."""
     first = read.lines
     noted = [False]
     events = 0
-    for data in _blocks(fh):
+    spans = _spans(fh)
+    for span, (n, got) in zip(spans, _answers(path, spans, jobs), strict=True):
         line0 = read.lines
-        n = data.count(b"\n") + (not data.endswith(b"\n"))
-        got = bulk_fast.read_block(data, line0) if data.endswith(b"\n") else None
         if got is None:
-            events += _exact(data.split(b"\n")[:n], line0, first, path, read, problems, noted, note)
+            fh.seek(span[0])
+            raw = fh.read(span[1] - span[0]).split(b"\n")[:n]
+            events += _exact(raw, line0, first, path, read, problems, noted, note)
         else:
             tables, bad = got
-            read.tellings.add_tables(tables)
+            read.tellings.add_tables({k: _shifted(t, line0) for k, t in tables.items()})
             events += int(n - bad.sum())
             read.fast += int(n - bad.sum())
             if bad.any():
-                raw = data.split(b"\n")
+                fh.seek(span[0])
+                raw = fh.read(span[1] - span[0]).split(b"\n")
                 for i in bad.nonzero()[0].tolist():
                     events += _exact([raw[i]], line0 + i, first, path, read, problems, noted, note)
         read.lines = line0 + n
     return events
+
+
+def _shifted(table: pa.Table, line0: int) -> pa.Table:
+    if not line0:
+        return table
+    at = table.schema.get_field_index("line")
+    return table.set_column(at, "line", pc.add(table.column("line"), line0))
 
 
 def _exact(

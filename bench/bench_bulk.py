@@ -1,15 +1,18 @@
 """Bulk import (`eventgraph bulk-export` files + neo4j-admin) against the UNWIND loader, same run.
 
-Both start from an in-memory synthetic batch (bench/gen_synthetic.py), as bench_load does:
+The bulk path starts where a user's does, from an event JSONL file (``--jsonl``, else the synthetic
+generator's lines written first, untimed; ``python -m bench.gen_synthetic N`` writes the same lines):
 
-- bulk: merge + write the import files (graph.bulk_csv, ``--jobs`` processes), then
+- bulk: read, merge and write the import files as `eventgraph bulk-export` does (graph.bulk_read,
+  graph.bulk_merge; ``--jobs`` reader processes); ``--in-memory`` also times the Event path from
+  in-memory batches (graph.bulk_csv.BulkGraph, what tests and the Spark job hand over); then
   ``neo4j-admin database import full`` into a private server's home (graph.bulk_import) for each
   tool setting tried; the first connection after the start (schema.cypher: constraints, indexes,
   then waiting for them online) is timed too, since an imported graph is not usable before it;
 - UNWIND: ``Neo4jStore.upsert`` (what `eventgraph load` runs) into a fresh private server, on the
   first ``--load-events`` events when the whole batch would take too long (said in the table).
 
-    .venv/bin/python -m bench.bench_bulk --events 1000000 --threads 2,1 --off-heap default,50% \
+    .venv/bin/python -m bench.bench_bulk --events 1000000 --jsonl syn1m.jsonl --threads 2 \
         --load-events 200000
 
 Prints ``uptime`` before every timed step (other work on the machine skews wall times) and one
@@ -29,7 +32,8 @@ from pathlib import Path
 
 from bench import neo4j_server
 from bench.gen_synthetic import generate
-from eventgraph.graph import bulk_csv, bulk_import
+from eventgraph.graph import bulk_csv, bulk_import, bulk_merge, bulk_read
+from eventgraph.graph.export import dumps_rows
 from eventgraph.graph.model import Batch
 from eventgraph.graph.neo4j_store import Neo4jStore
 
@@ -64,6 +68,41 @@ class Run:
         self.rows.append("| " + " | ".join(cells) + " |")
 
 
+def _rss() -> str:
+    """Peak resident memory of this process and of its largest finished child."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return f"peak RSS {me.ru_maxrss / 1e6:.2f} GB (a child {kids.ru_maxrss / 1e6:.2f} GB)"
+
+
+def _export_jsonl(run: Run, jsonl: Path, files: Path, jobs: int, id_type: str) -> None:
+    """What `eventgraph bulk-export` runs: JSONL read into tellings, merged and written."""
+    load = _load()
+    t, cpu = time.perf_counter(), _cpu()
+    read = bulk_read.Read()
+    problems: list[str] = []
+    bulk_read.read_file(jsonl, read, problems.append, problems.append, jobs=jobs)
+    took_read = time.perf_counter() - t
+    counts = bulk_merge.write(read, files, id_type=id_type)
+    run.export, export_cpu = time.perf_counter() - t, _cpu() - cpu
+    rels = sum(counts[f] for f in bulk_csv.RELATIONSHIP_FILES)
+    size = sum(p.stat().st_size for p in files.glob("*.csv")) / 1e6
+    rss = _rss()
+    print(
+        f"export from JSONL: {run.export:.1f} s (read {took_read:.1f} s: {read.fast} lines fast, {read.exact} "
+        f"line by line), CPU {export_cpu:.1f} s, {rels} rels, {rss}, {len(problems)} problems",
+        flush=True,
+    )
+    run.row(
+        f"export from JSONL ({jsonl.stat().st_size / 1e9:.2f} GB): read + merge + write {size:.0f} MB, "
+        f"{jobs} reader process(es), {id_type} ids",
+        f"{run.export:.1f} s (read {took_read:.1f} s)",
+        f"{run.n / run.export:,.0f} events/s",
+        f"{export_cpu:.1f} s",
+        load,
+        f"{counts['actors']:,} actors, {counts['articles']:,} articles, {rels:,} relationships; {rss}",
+    )
+
+
 def _export(run: Run, batch: Batch, files: Path, jobs: int, id_type: str) -> None:
     load = _load()
     t, cpu = time.perf_counter(), _cpu()
@@ -71,16 +110,16 @@ def _export(run: Run, batch: Batch, files: Path, jobs: int, id_type: str) -> Non
     graph.add(batch)
     merged = time.perf_counter() - t
     counts = bulk_csv.write(graph, files, jobs=jobs, id_type=id_type)
-    run.export, export_cpu = time.perf_counter() - t, _cpu() - cpu
+    took, export_cpu = time.perf_counter() - t, _cpu() - cpu
     rels = sum(counts[f] for f in bulk_csv.RELATIONSHIP_FILES)
     size = sum(p.stat().st_size for p in files.glob("*.csv")) / 1e6
     print(
-        f"export: {run.export:.1f} s, CPU {export_cpu:.1f} s (merge {merged:.1f} s), {rels} rels", flush=True
+        f"export from in-memory batches: {took:.1f} s, CPU {export_cpu:.1f} s (merge {merged:.1f} s), {rels} rels", flush=True
     )
     run.row(
-        f"export: merge + write {size:.0f} MB, {jobs} process(es), {id_type} ids",
-        f"{run.export:.1f} s",
-        f"{run.n / run.export:,.0f} events/s",
+        f"export from in-memory batches (the Event path): merge + write {size:.0f} MB, {jobs} process(es)",
+        f"{took:.1f} s",
+        f"{run.n / took:,.0f} events/s",
         f"{export_cpu:.1f} s",
         load,
         f"{counts['actors']:,} actors, {counts['articles']:,} articles, {rels:,} relationships",
@@ -159,6 +198,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--jobs", type=int, default=2, help="export processes")
+    ap.add_argument("--jsonl", type=Path, help="the events as JSONL (default: the generator's, written first)")
+    ap.add_argument("--in-memory", action="store_true", help="also time the export from in-memory batches")
     ap.add_argument("--id-types", default="integer", help="comma-separated id types to export and import")
     ap.add_argument("--threads", default="2", help="comma-separated --threads values to try")
     ap.add_argument("--off-heap", default="default", help="comma-separated --max-off-heap-memory values")
@@ -171,12 +212,21 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
 
     t = time.perf_counter()
-    batch = generate(args.events, seed=1)
-    run = Run(len(batch.events))
+    jsonl = args.jsonl
+    batch = generate(args.events) if args.in_memory or jsonl is None else None
+    if jsonl is None:
+        assert batch is not None
+        jsonl = work / "events.jsonl"
+        with jsonl.open("w", encoding="utf-8") as fh:
+            fh.writelines(line + "\n" for line in dumps_rows(batch))
+    run = Run(args.events)
     print(f"generated {run.n} events in {time.perf_counter() - t:.1f} s", flush=True)
     for id_type in args.id_types.split(","):
         files = work / f"files-{id_type}"
-        _export(run, batch, files, args.jobs, id_type)
+        if batch is not None and args.in_memory:
+            _export(run, batch, work / f"memory-{id_type}", args.jobs, id_type)
+            shutil.rmtree(work / f"memory-{id_type}")
+        _export_jsonl(run, jsonl, files, args.jobs, id_type)
         for threads in args.threads.split(","):
             for off_heap in args.off_heap.split(","):
                 _import(run, files, work, threads, off_heap)
@@ -185,9 +235,9 @@ def main() -> None:
     if run.best and not args.no_start:
         _first_connection(run)
     if not args.no_load:
-        if args.load_events and args.load_events < run.n:
+        if batch is None or (args.load_events and args.load_events < run.n):
             del batch
-            batch = generate(args.load_events, seed=1)  # a smaller batch of the same generator
+            batch = generate(args.load_events or run.n)  # the same generator's first events
         _loader(run, batch, work)
     print(f"\n{run.n:,} synthetic events\n")
     print("| step | wall time | rate | CPU time | load average | note |\n|---|---|---|---|---|---|")

@@ -3,7 +3,7 @@
 The bulk path starts where a user's does, from an event JSONL file (``--jsonl``, else the synthetic
 generator's lines written first, untimed; ``python -m bench.gen_synthetic N`` writes the same lines):
 
-- bulk: read, merge and write the import files as `eventgraph bulk-export` does (graph.bulk_read,
+- bulk: read, merge and write the import files as `eventgraph bulk-export` does (eventgraph.bulk_read,
   graph.bulk_merge; ``--jobs`` reader processes); ``--in-memory`` also times the Event path from
   in-memory batches (graph.bulk_csv.BulkGraph, what tests and the Spark job hand over); then
   ``neo4j-admin database import full`` into a private server's home (graph.bulk_import) for each
@@ -32,7 +32,8 @@ from pathlib import Path
 
 from bench import neo4j_server
 from bench.gen_synthetic import generate
-from eventgraph.graph import bulk_csv, bulk_import, bulk_merge, bulk_read
+from eventgraph import bulk_read
+from eventgraph.graph import bulk_csv, bulk_import, bulk_merge, bulk_tellings
 from eventgraph.graph.export import dumps_rows
 from eventgraph.graph.model import Batch
 from eventgraph.graph.neo4j_store import Neo4jStore
@@ -78,7 +79,7 @@ def _export_jsonl(run: Run, jsonl: Path, files: Path, jobs: int, id_type: str) -
     """What `eventgraph bulk-export` runs: JSONL read into tellings, merged and written."""
     load = _load()
     t, cpu = time.perf_counter(), _cpu()
-    read = bulk_read.Read()
+    read = bulk_tellings.Read()
     problems: list[str] = []
     bulk_read.read_file(jsonl, read, problems.append, problems.append, jobs=jobs)
     took_read = time.perf_counter() - t
@@ -88,7 +89,8 @@ def _export_jsonl(run: Run, jsonl: Path, files: Path, jobs: int, id_type: str) -
     size = sum(p.stat().st_size for p in files.glob("*.csv")) / 1e6
     rss = _rss()
     print(
-        f"export from JSONL: {run.export:.1f} s (read {took_read:.1f} s: {read.fast} lines fast, {read.exact} "
+        f"export from JSONL: {run.export:.1f} s (read {took_read:.1f} s: {read.fast} lines fast, "
+        f"{read.exact} "
         f"line by line), CPU {export_cpu:.1f} s, {rels} rels, {rss}, {len(problems)} problems",
         flush=True,
     )
@@ -114,7 +116,9 @@ def _export(run: Run, batch: Batch, files: Path, jobs: int, id_type: str) -> Non
     rels = sum(counts[f] for f in bulk_csv.RELATIONSHIP_FILES)
     size = sum(p.stat().st_size for p in files.glob("*.csv")) / 1e6
     print(
-        f"export from in-memory batches: {took:.1f} s, CPU {export_cpu:.1f} s (merge {merged:.1f} s), {rels} rels", flush=True
+        f"export from in-memory batches: {took:.1f} s, CPU {export_cpu:.1f} s (merge {merged:.1f} s), "
+        f"{rels} rels",
+        flush=True,
     )
     run.row(
         f"export from in-memory batches (the Event path): merge + write {size:.0f} MB, {jobs} process(es)",
@@ -198,7 +202,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--jobs", type=int, default=2, help="export processes")
-    ap.add_argument("--jsonl", type=Path, help="the events as JSONL (default: the generator's, written first)")
+    ap.add_argument(
+        "--jsonl", type=Path, help="the events as JSONL (default: the generator's, written first)"
+    )
     ap.add_argument("--in-memory", action="store_true", help="also time the export from in-memory batches")
     ap.add_argument("--id-types", default="integer", help="comma-separated id types to export and import")
     ap.add_argument("--threads", default="2", help="comma-separated --threads values to try")

@@ -58,11 +58,12 @@ def bulk_export(
     The files hold the graph `load` would build from the same input; start the server after the
     import and the first connection (e.g. `eventgraph stats --store neo4j`) creates the constraints
     and indexes. Broken lines are named and skipped as in `load`."""
+    from eventgraph import bulk_read
     from eventgraph.cli import SKIPPED_EXIT, ProblemLog
-    from eventgraph.graph import bulk_csv, bulk_import, bulk_merge, bulk_read
+    from eventgraph.graph import bulk_csv, bulk_import, bulk_merge, bulk_tellings
 
     log = ProblemLog(strict)
-    read = bulk_read.Read()
+    read = bulk_tellings.Read()
     t0 = time.perf_counter()
     for path in events:
         bulk_read.read_file(path, read, log.skip, log, jobs=jobs)

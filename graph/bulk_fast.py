@@ -10,9 +10,8 @@ message as in ``eventgraph load`` and the rest goes through.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -33,8 +32,11 @@ _ACTOR = pa.struct([
     ("affiliations", pa.list_(pa.struct([("role", S), ("org", _ORG)]))),
     ("held_by", pa.list_(pa.struct([("role", S), ("actor", _HOLDER)]))),
 ])  # fmt: skip
+_ARTICLE = pa.struct([("title", S), ("publisher", S), ("url", S), ("published", S)])
 _PLACE_PRECISIONS = ["point", "town", "district", "province", "country"]
-_TYPED = [(n, t) for n, t in bt.ATTRIBUTE_FIELDS if not n.startswith("casualties_") and n != "attributes_extra"]
+_TYPED = [
+    (n, t) for n, t in bt.ATTRIBUTE_FIELDS if not n.startswith("casualties_") and n != "attributes_extra"
+]
 SCHEMA = pa.schema([
     ("id", S), ("type", S), ("date", _DATE), ("agents", pa.list_(_ACTOR)), ("targets", pa.list_(_ACTOR)),
     ("location", pa.struct([
@@ -46,7 +48,7 @@ SCHEMA = pa.schema([
     ("confidence", F), ("disputed", B), ("summary", S), ("cameo", S), ("plover", S),
     ("sources", pa.list_(pa.struct([
         ("doc", S), ("doc_id", S), ("sentence", S), ("char_start", L), ("char_end", L), ("date_text", S),
-        ("date", _DATE), ("article", pa.struct([("title", S), ("publisher", S), ("url", S), ("published", S)])),
+        ("date", _DATE), ("article", _ARTICLE),
     ]))),
 ])  # fmt: skip
 _PARSE = pa_json.ParseOptions(explicit_schema=SCHEMA, unexpected_field_behavior="error")
@@ -141,7 +143,8 @@ def _date_bad(arr: pa.Array, required: bool) -> np.ndarray:
     parsed = pc.strptime(arr, format="%Y-%m-%d", unit="s", error_is_null=True)
     fine = pc.and_(fine, pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), arr))  # no 30 February
     missing = arr.is_null()
-    return _np(pc.invert(fine)) & (np.ones(len(arr), bool) if required else ~_np(missing))
+    wrong: np.ndarray = _np(pc.invert(fine))
+    return wrong if required else wrong & ~_np(missing)
 
 
 def _span_bad(arr: pa.StructArray) -> np.ndarray:
@@ -149,7 +152,8 @@ def _span_bad(arr: pa.StructArray) -> np.ndarray:
     f, present = _fields(arr), _np(arr.is_valid())
     bad = _date_bad(f["start"], True) | _date_bad(f["end"], False) | _not_in(f["precision"], PRECISIONS)
     bad |= _np(pc.less(f["end"], f["start"]))
-    return bad & present
+    out: np.ndarray = bad & present
+    return out
 
 
 def _to_date(arr: pa.Array) -> pa.Array:
@@ -241,7 +245,7 @@ def _sources(arr: pa.ListArray, lines: np.ndarray, bad: np.ndarray) -> pa.Table:
 def _actor_bad(arr: pa.StructArray) -> np.ndarray:
     """An ActorLine or OrgLine the model would refuse (nested lists are checked by the caller)."""
     f = _fields(arr)
-    wrong = ~_np(arr.is_valid()) | ~_np(pc.match_substring_regex(f["id"], ACTOR_ID))
+    wrong: np.ndarray = ~_np(arr.is_valid()) | ~_np(pc.match_substring_regex(f["id"], ACTOR_ID))
     wrong |= ~_np(f["name"].is_valid()) | _long(f["name"]) | _not_in(f["kind"], ACTOR_KINDS)
     if "aliases" in f:
         items, parents, _ = _flat(f["aliases"])

@@ -19,8 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventgraph.graph import bulk_csv, neo4j_shape
-from eventgraph.graph.bulk_read import Read
-from eventgraph.graph.bulk_tellings import ATTRIBUTE_FIELDS, location_text
+from eventgraph.graph.bulk_tellings import ATTRIBUTE_FIELDS, Read, location_text
 from eventgraph.graph.window import SPAN_CLASSES
 
 S, L = pa.string(), pa.int64()
@@ -35,7 +34,11 @@ def _codes(arr: Any) -> tuple[np.ndarray, pa.Array]:
     """Each value's position among the distinct values in order of first appearance, and those."""
     enc = pc.dictionary_encode(arr)
     if isinstance(enc, pa.ChunkedArray):
-        enc = enc.unify_dictionaries().combine_chunks() if enc.num_chunks else pa.array([], S).dictionary_encode()
+        enc = (
+            enc.unify_dictionaries().combine_chunks()
+            if enc.num_chunks
+            else pa.array([], S).dictionary_encode()
+        )
     return _np(enc.indices).astype(np.int64), enc.dictionary
 
 
@@ -80,7 +83,11 @@ def write(read: Read, out: Path, *, id_type: str = "integer") -> dict[str, int]:
     np.maximum.at(last, ev_codes, np.arange(len(ev_codes), dtype=np.int64))
     told = events.take(pa.array(last))
     jobs.append(_events(told, id_type))
-    days = _np(pc.fill_null(pc.subtract(events.column("end").cast(pa.int32()), events.column("start").cast(pa.int32())), 0))
+    days = _np(
+        pc.fill_null(
+            pc.subtract(events.column("end").cast(pa.int32()), events.column("start").cast(pa.int32())), 0
+        )
+    )
     span = int(days.max()) if len(days) else 0
     ev_lines = _np(events.column("line"))
 
@@ -125,7 +132,9 @@ def _events(told: pa.Table, id_type: str) -> tuple[str, list[str], list[tuple[An
     n = told.num_rows
     types = told.column("type")
     labels = {t: SEP.join(["Event", *neo4j_shape.event_labels(t)]) for t in pc.unique(types).to_pylist()}
-    label_col = pa.array([labels[t] for t in labels], S).take(pc.index_in(types, value_set=pa.array(list(labels), S)))
+    label_col = pa.array([labels[t] for t in labels], S).take(
+        pc.index_in(types, value_set=pa.array(list(labels), S))
+    )
     start, end = told.column("start"), told.column("end")
     days = pc.subtract(end.cast(pa.int32()), start.cast(pa.int32()))
     classes = pa.array(np.searchsorted(SPAN_CLASSES, _np(pc.fill_null(days, 0)), side="left"), L)
@@ -157,7 +166,9 @@ def _places(places: pa.Table, files: list[int], id_type: str) -> tuple[pa.Array,
     ])  # fmt: skip
 
 
-def _articles(src: pa.Table, files: list[int], event_of: Any, ev_ids: pa.Array, id_type: str) -> tuple[pa.Array, Any, Any]:
+def _articles(
+    src: pa.Table, files: list[int], event_of: Any, ev_ids: pa.Array, id_type: str
+) -> tuple[pa.Array, Any, Any]:
     codes, ids = _codes(src.column("doc"))
     f = _file(src.column("line"), files)
     rows = _described(np.arange(len(codes)), codes, f, len(ids))
@@ -189,7 +200,9 @@ def _articles(src: pa.Table, files: list[int], event_of: Any, ev_ids: pa.Array, 
     return ids, articles, reports
 
 
-def _actors(mentions: pa.Table, affs: pa.Table, files: list[int], id_type: str) -> tuple[pa.Array, list[Any], int]:
+def _actors(
+    mentions: pa.Table, affs: pa.Table, files: list[int], id_type: str
+) -> tuple[pa.Array, list[Any], int]:
     """Actors in order of first mention: per file the first mention's name and kind and the ordered
     union of aliases (the first mention's list as it is), then bulk_csv.BulkGraph's merge across files."""
     codes, ids = _codes(mentions.column("id"))
@@ -210,7 +223,7 @@ def _actors(mentions: pa.Table, affs: pa.Table, files: list[int], id_type: str) 
     extra = extra[_first(key[extra])]
     kept = np.concatenate([np.nonzero(head)[0], extra])
     kept = kept[np.lexsort((kept, g[kept]))]
-    uniq_groups, group_of = np.unique(groups[first_rows], return_inverse=True)
+    uniq_groups = np.unique(groups[first_rows])
     # per group: its first row and its aliases (offsets over the kept items, ordered by group)
     gi = np.searchsorted(uniq_groups, g[kept])
     lengths = np.bincount(gi, minlength=len(uniq_groups))
@@ -261,11 +274,14 @@ def _separator(ids: pa.Array, in_aliases: np.ndarray, names: list[str], aliases:
         bulk_csv._text(SEP, f"actor {ids[first].as_py()}")
 
 
-def _across_files(actor_of: np.ndarray, names: list[str], kinds: list[str], aliases: list[str | None], n: int) -> tuple[list[str], list[str], list[str | None], list[str]]:
+def _across_files(
+    actor_of: np.ndarray, names: list[str], kinds: list[str], aliases: list[str | None], n: int
+) -> tuple[list[str], list[str], list[str | None], list[str]]:
     """bulk_csv.BulkGraph._add_actor over the files in order (groups sorted by file, then actor)."""
     merged: dict[int, list[Any]] = {}
     for k, a in enumerate(actor_of.tolist()):
-        al = aliases[k].split(SEP) if aliases[k] else []
+        text = aliases[k]
+        al = text.split(SEP) if text is not None else []
         terms = [x.casefold() for x in [names[k], *al]]
         old = merged.get(a)
         if old is None:

@@ -139,3 +139,15 @@ def _interval(line: DateLine | None) -> tuple[Any, Any, str | None]:
     if line is None:
         return None, None, None
     return line.start, line.end or line.start, line.precision or "day"
+
+
+@dataclass
+class Read:
+    """Tellings of every file read, with the file each line came from (lines numbered across files)."""
+
+    tellings: Tellings = field(default_factory=Tellings)
+    files: list[int] = field(default_factory=list)  # the first line index of each file read
+    lines: int = 0
+    events: int = 0  # valid lines
+    fast: int = 0  # lines the fast reader took
+    exact: int = 0  # lines the exact path took (read or refused)

@@ -1,4 +1,4 @@
-"""Bulk export from JSONL (issue 18): the columnar path (graph.bulk_read + graph.bulk_merge, no Event
+"""Bulk export from JSONL (issue 18): the columnar path (eventgraph.bulk_read + graph.bulk_merge, no Event
 objects) writes exactly the files of the Event path (graph.export.batch_from_rows + bulk_csv.BulkGraph)
 and names exactly the same bad lines, on awkward input with broken lines mixed in."""
 
@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from eventgraph import bulk_read
 from eventgraph import cli as cli_module
 from eventgraph.cli import SKIPPED_EXIT, ProblemLog, _read_events, main
-from eventgraph.graph import bulk_csv, bulk_fast, bulk_merge, bulk_read
+from eventgraph.graph import bulk_csv, bulk_fast, bulk_merge, bulk_tellings
 from eventgraph.graph.export import dumps_rows
 from tests.graph.test_bulk_files import awkward_batches
 
@@ -35,14 +36,20 @@ def _inputs(tmp_path: Path) -> list[Path]:
     odd.append(json.dumps({**e, "agents": [{"id": "person:ok", "name": None}]}))
     odd.append(json.dumps({**e, "id": "evt_new_1", "extra": {"any": [1, 2]}}))  # unknown key: valid
     odd.append(json.dumps({**e, "id": "evt_new_2", "attributes": {"count": 2.5, "weapon": "knife"}}))
-    odd.append(json.dumps({**e, "id": "evt_new_3", "confidence": 1, "summary": "caf\u00e9"}, ensure_ascii=True))
-    odd.append(json.dumps({**e, "id": "evt_new_4", "location": {"id": "p:int", "name": "Int", "lat": 10, "lon": 20}}))
+    odd.append(
+        json.dumps({**e, "id": "evt_new_3", "confidence": 1, "summary": "caf\u00e9"}, ensure_ascii=True)
+    )
+    odd.append(
+        json.dumps({**e, "id": "evt_new_4", "location": {"id": "p:int", "name": "Int", "lat": 10, "lon": 20}})
+    )
     odd.append('{"id": "evt_new_5", "id": "evt_new_6", "type": "death", "sources": []}')  # the last key wins
     odd.append(json.dumps({**e, "id": "evt_new_7", "summary": "\ud83d\ude00 emoji"}))  # escaped pair
     odd.append(json.dumps({**e, "id": "evt_new_8"}) + "\r")  # CRLF
     odd.append(json.dumps({**e, "id": "evt_new_9", "agents": [*e["agents"], *e["agents"]]}))
     odd.append(json.dumps({**e, "id": "evt_new_10", "summary": "x" * 100_001}))  # too long
-    odd.append(json.dumps({**e, "id": "evt_new_11", "summary": "Caf\u00e9"}, ensure_ascii=False).encode("cp1252"))
+    odd.append(
+        json.dumps({**e, "id": "evt_new_11", "summary": "Caf\u00e9"}, ensure_ascii=False).encode("cp1252")
+    )
     one, two = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     with one.open("wb") as fh:
         for k, line in enumerate(first):
@@ -77,10 +84,10 @@ def _event_path(paths: list[Path], out: Path, id_type: str, monkeypatch: pytest.
 
 def _columnar_path(
     paths: list[Path], out: Path, id_type: str, monkeypatch: pytest.MonkeyPatch, jobs: int = 1
-) -> tuple[list[str], bulk_read.Read]:
+) -> tuple[list[str], bulk_tellings.Read]:
     with monkeypatch.context() as patch:
         log, messages = _log(patch)
-        read = bulk_read.Read()
+        read = bulk_tellings.Read()
         for path in paths:
             bulk_read.read_file(path, read, log.skip, log, jobs=jobs)
     bulk_merge.write(read, out, id_type=id_type)
@@ -107,7 +114,9 @@ def test_the_columnar_path_writes_the_event_paths_files(
     assert read.fast > 250 and read.exact >= 20  # most lines fast; the odd ones line by line
 
 
-def test_processes_and_small_blocks_give_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_processes_and_small_blocks_give_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths = _inputs(tmp_path)
     _columnar_path(paths, tmp_path / "one", "integer", monkeypatch)  # a block per file: all line by line
     monkeypatch.setattr(bulk_read, "BLOCK", 20_000)  # many blocks: some refused whole, most taken

@@ -1,12 +1,14 @@
 """Event JSONL files into tellings (graph.bulk_tellings): the fast reader where it is sure, the
-exact per-line path elsewhere, with the problems ``eventgraph load`` names for the same lines."""
+exact per-line path elsewhere, with the problems ``eventgraph load`` names for the same lines.
+
+Beside eventgraph.cli, not in eventgraph.graph: it sniffs and decodes the input as ``load`` does,
+with extract's helpers."""
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
@@ -15,23 +17,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventgraph.graph import bulk_fast
-from eventgraph.graph.bulk_tellings import Tellings
+from eventgraph.graph.bulk_tellings import Read
 from eventgraph.graph.event_line import parse_line
 
 BLOCK = 1 << 25  # bytes per block the fast reader takes at once (whole lines)
 _SNIFF = 65536
-
-
-@dataclass
-class Read:
-    """Tellings of every file read, with the file each line came from (lines numbered across files)."""
-
-    tellings: Tellings = field(default_factory=Tellings)
-    files: list[int] = field(default_factory=list)  # the first line index of each file read
-    lines: int = 0
-    events: int = 0  # valid lines
-    fast: int = 0  # lines the fast reader took
-    exact: int = 0  # lines the exact path took (read or refused)
 
 
 def read_file(

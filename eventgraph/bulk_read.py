@@ -123,6 +123,7 @@ def _lines(
                 raw = fh.read(span[1] - span[0]).split(b"\n")
                 for i in bad.nonzero()[0].tolist():
                     events += _exact([raw[i]], line0 + i, first, path, read, problems, noted, note)
+        read.tellings.end_block()
         read.lines = line0 + n
     return events
 

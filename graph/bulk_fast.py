@@ -135,16 +135,17 @@ def _not_in(values: pa.Array, allowed: list[str] | tuple[str, ...]) -> np.ndarra
 
 def _date_bad(arr: pa.Array, required: bool) -> np.ndarray:
     """A date string the model would refuse or read otherwise: anything but YYYY-MM-DD from year 1 to
-    event_line.LAST_DAY (a valid calendar day)."""
+    event_line.LAST_DAY (a valid calendar day). Checked once per distinct string (a few thousand)."""
+    enc = pc.dictionary_encode(arr)
+    days = enc.dictionary
     fine = pc.and_(
-        pc.match_substring_regex(arr, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
-        pc.and_(pc.greater_equal(arr, "0001-01-01"), pc.less_equal(arr, LAST_DAY.isoformat())),
+        pc.match_substring_regex(days, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+        pc.and_(pc.greater_equal(days, "0001-01-01"), pc.less_equal(days, LAST_DAY.isoformat())),
     )
-    parsed = pc.strptime(arr, format="%Y-%m-%d", unit="s", error_is_null=True)
-    fine = pc.and_(fine, pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), arr))  # no 30 February
-    missing = arr.is_null()
-    wrong: np.ndarray = _np(pc.invert(fine))
-    return wrong if required else wrong & ~_np(missing)
+    parsed = pc.strptime(days, format="%Y-%m-%d", unit="s", error_is_null=True)
+    fine = pc.and_(fine, pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), days))  # no 30 February
+    wrong: np.ndarray = ~_np(fine.take(enc.indices))  # null (missing) where the string is
+    return wrong if required else wrong & ~_np(arr.is_null())
 
 
 def _span_bad(arr: pa.StructArray) -> np.ndarray:
@@ -157,7 +158,10 @@ def _span_bad(arr: pa.StructArray) -> np.ndarray:
 
 
 def _to_date(arr: pa.Array) -> pa.Array:
-    return pc.strptime(arr, format="%Y-%m-%d", unit="s", error_is_null=True).cast(pa.date32())
+    """Checked YYYY-MM-DD strings as dates, parsed once per distinct string."""
+    enc = pc.dictionary_encode(arr)
+    days = pc.strptime(enc.dictionary, format="%Y-%m-%d", unit="s", error_is_null=True).cast(pa.date32())
+    return days.take(enc.indices)
 
 
 def _check_event(cols: dict[str, Any], bad: np.ndarray) -> None:

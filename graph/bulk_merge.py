@@ -42,6 +42,11 @@ def _codes(arr: Any) -> tuple[np.ndarray, pa.Array]:
     return _np(enc.indices).astype(np.int64), enc.dictionary
 
 
+def _identity(rows: np.ndarray, n: int) -> bool:
+    """Whether taking these of n rows keeps every row in place (every event told once: the common case)."""
+    return bool(len(rows) == n and (n == 0 or (rows[0] == 0 and (np.diff(rows) == 1).all())))
+
+
 def _first(keys: np.ndarray) -> np.ndarray:
     """Rows where a key first appears, in row order."""
     _, first = np.unique(keys, return_index=True)
@@ -81,7 +86,7 @@ def write(read: Read, out: Path, *, id_type: str = "integer") -> dict[str, int]:
     ev_codes, ev_ids = _codes(events.column("id"))
     last = np.full(len(ev_ids), -1, dtype=np.int64)
     np.maximum.at(last, ev_codes, np.arange(len(ev_codes), dtype=np.int64))
-    told = events.take(pa.array(last))
+    told = events if _identity(last, events.num_rows) else events.take(pa.array(last))
     jobs.append(_events(told, id_type))
     days = _np(
         pc.fill_null(
@@ -189,7 +194,7 @@ def _articles(
         lastpos = np.zeros(len(uniq), dtype=np.int64)
         np.maximum.at(lastpos, inverse, np.arange(len(keys), dtype=np.int64))
         rows = perm[lastpos[np.argsort(first)]]
-    r = src.take(pa.array(rows))
+    r = src if _identity(rows, src.num_rows) else src.take(pa.array(rows))
     reports = ("reports", bulk_csv.REPORT_HEADER, [
         ((ids.take(pa.array(codes[rows])) if id_type == "string" else pa.array(codes[rows], L)), kind),
         ((ev_ids.take(pa.array(ev[rows])) if id_type == "string" else pa.array(ev[rows], L)), kind),

@@ -65,25 +65,32 @@ class Tellings:
 
     tables: dict[str, list[pa.Table]] = field(default_factory=lambda: {n: [] for n in TABLES})
     rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: {n: [] for n in TABLES})
+    block: dict[str, pa.Table] = field(default_factory=dict)  # the fast rows of the block being read
 
     def add_tables(self, tables: dict[str, pa.Table]) -> None:
-        for name, table in tables.items():
-            self.tables[name].append(table)
+        """The fast reader's rows of a block; end_block() files them."""
+        self.block = tables
+
+    def end_block(self) -> None:
+        """File the block's rows, the exact path's sorted in among the fast ones (a block at a time:
+        the whole input is never sorted)."""
+        for name, rows in self.rows.items():
+            parts = [self.block[name]] if name in self.block else []
+            if rows:
+                cols = zip(*rows, strict=True)
+                arrays = [pa.array(c, t) for c, (_, t) in zip(cols, TABLES[name], strict=True)]
+                parts.append(pa.Table.from_arrays(arrays, schema=SCHEMAS[name]))
+            if len(parts) > 1:
+                parts = [pa.concat_tables(parts).sort_by([(key, "ascending") for key in ORDER[name]])]
+            self.tables[name] += parts
+            rows.clear()
+        self.block = {}
 
     def table(self, name: str) -> pa.Table:
-        """All rows of one table in line order (the exact path's rows sorted in among the fast ones)."""
-        parts = list(self.tables[name])
-        rows = self.rows[name]
-        if rows:
-            cols = zip(*rows, strict=True)
-            arrays = [pa.array(c, t) for c, (_, t) in zip(cols, TABLES[name], strict=True)]
-            parts.append(pa.Table.from_arrays(arrays, schema=SCHEMAS[name]))
-        if not parts:
+        """All rows of one table in line order, in one chunk per column."""
+        if not self.tables[name]:
             return SCHEMAS[name].empty_table()
-        table = pa.concat_tables(parts)
-        if rows:
-            table = table.sort_by([(key, "ascending") for key in ORDER[name]])
-        return table
+        return pa.concat_tables(self.tables[name]).combine_chunks()
 
     def add_line(self, row: EventLine, line: int) -> None:
         """One validated line, as graph.export._parse_event reads it."""

@@ -79,6 +79,7 @@ def _export_jsonl(run: Run, jsonl: Path, files: Path, jobs: int, id_type: str) -
     """What `eventgraph bulk-export` runs: JSONL read into tellings, merged and written."""
     load = _load()
     t, cpu = time.perf_counter(), _cpu()
+    bulk_read.arrow_memory()
     read = bulk_tellings.Read()
     problems: list[str] = []
     bulk_read.read_file(jsonl, read, problems.append, problems.append, jobs=jobs)

@@ -39,7 +39,7 @@ from eventgraph.graph.errors import StoreError
     type=click.IntRange(1),
     default=2,
     show_default=True,
-    help="Processes writing the files (forked: the merged graph is shared, not copied).",
+    help="Processes reading the JSONL (forked), a block of lines each at a time.",
 )
 @click.option("--strict", is_flag=True, help="Stop on the first broken line instead of skipping it.")
 def bulk_export(
@@ -63,6 +63,7 @@ def bulk_export(
     from eventgraph.graph import bulk_csv, bulk_import, bulk_merge, bulk_tellings
 
     log = ProblemLog(strict)
+    bulk_read.arrow_memory()
     read = bulk_tellings.Read()
     t0 = time.perf_counter()
     for path in events:

@@ -4,8 +4,7 @@ The bulk path starts where a user's does, from an event JSONL file (``--jsonl``,
 generator's lines written first, untimed; ``python -m bench.gen_synthetic N`` writes the same lines):
 
 - bulk: read, merge and write the import files as `eventgraph bulk-export` does (eventgraph.bulk_read,
-  graph.bulk_merge; ``--jobs`` reader processes); ``--in-memory`` also times the Event path from
-  in-memory batches (graph.bulk_csv.BulkGraph, what tests and the Spark job hand over); then
+  graph.bulk_merge; ``--jobs`` reader processes); then
   ``neo4j-admin database import full`` into a private server's home (graph.bulk_import) for each
   tool setting tried; the first connection after the start (schema.cypher: constraints, indexes,
   then waiting for them online) is timed too, since an imported graph is not usable before it;
@@ -106,31 +105,6 @@ def _export_jsonl(run: Run, jsonl: Path, files: Path, jobs: int, id_type: str) -
     )
 
 
-def _export(run: Run, batch: Batch, files: Path, jobs: int, id_type: str) -> None:
-    load = _load()
-    t, cpu = time.perf_counter(), _cpu()
-    graph = bulk_csv.BulkGraph()
-    graph.add(batch)
-    merged = time.perf_counter() - t
-    counts = bulk_csv.write(graph, files, jobs=jobs, id_type=id_type)
-    took, export_cpu = time.perf_counter() - t, _cpu() - cpu
-    rels = sum(counts[f] for f in bulk_csv.RELATIONSHIP_FILES)
-    size = sum(p.stat().st_size for p in files.glob("*.csv")) / 1e6
-    print(
-        f"export from in-memory batches: {took:.1f} s, CPU {export_cpu:.1f} s (merge {merged:.1f} s), "
-        f"{rels} rels",
-        flush=True,
-    )
-    run.row(
-        f"export from in-memory batches (the Event path): merge + write {size:.0f} MB, {jobs} process(es)",
-        f"{took:.1f} s",
-        f"{run.n / took:,.0f} events/s",
-        f"{export_cpu:.1f} s",
-        load,
-        f"{counts['actors']:,} actors, {counts['articles']:,} articles, {rels:,} relationships",
-    )
-
-
 def _import(run: Run, files: Path, work: Path, threads: str, off_heap: str) -> None:
     id_type = bulk_import.id_type(files)
     home = work / f"home-{id_type}-{threads}-{off_heap.replace('%', 'pc')}"
@@ -206,7 +180,6 @@ def main() -> None:
     ap.add_argument(
         "--jsonl", type=Path, help="the events as JSONL (default: the generator's, written first)"
     )
-    ap.add_argument("--in-memory", action="store_true", help="also time the export from in-memory batches")
     ap.add_argument("--id-types", default="integer", help="comma-separated id types to export and import")
     ap.add_argument("--threads", default="2", help="comma-separated --threads values to try")
     ap.add_argument("--off-heap", default="default", help="comma-separated --max-off-heap-memory values")
@@ -219,20 +192,16 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
 
     t = time.perf_counter()
-    jsonl = args.jsonl
-    batch = generate(args.events) if args.in_memory or jsonl is None else None
-    if jsonl is None:
-        assert batch is not None
-        jsonl = work / "events.jsonl"
+    jsonl: Path = args.jsonl or work / "events.jsonl"
+    batch = None
+    if args.jsonl is None:
+        batch = generate(args.events)
         with jsonl.open("w", encoding="utf-8") as fh:
             fh.writelines(line + "\n" for line in dumps_rows(batch))
+        print(f"generated {args.events} events as JSONL in {time.perf_counter() - t:.1f} s", flush=True)
     run = Run(args.events)
-    print(f"generated {run.n} events in {time.perf_counter() - t:.1f} s", flush=True)
     for id_type in args.id_types.split(","):
         files = work / f"files-{id_type}"
-        if batch is not None and args.in_memory:
-            _export(run, batch, work / f"memory-{id_type}", args.jobs, id_type)
-            shutil.rmtree(work / f"memory-{id_type}")
         _export_jsonl(run, jsonl, files, args.jobs, id_type)
         for threads in args.threads.split(","):
             for off_heap in args.off_heap.split(","):

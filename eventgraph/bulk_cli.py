@@ -1,8 +1,9 @@
 """`eventgraph bulk-export`: event JSONL -> neo4j-admin import files, and optionally the import itself.
 
 Kept apart from eventgraph.cli (which registers it) so that the bulk path reads on its own: it
-reads the input as `load` does, merges it as the loader would (graph.bulk_csv), writes the files
-and, with --import-into, runs the admin tool on a stopped server's home (graph.bulk_import).
+reads the input as `load` does (eventgraph.bulk_read), merges it as the loader would and writes the
+files (graph.bulk_merge) and, with --import-into, runs the admin tool on a stopped server's home
+(graph.bulk_import).
 """
 
 from __future__ import annotations

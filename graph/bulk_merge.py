@@ -128,7 +128,7 @@ def write(read: Read, out: Path, *, id_type: str = "integer") -> dict[str, int]:
     jobs.append(("meta", meta[0], meta[1]))
     counts["meta"] = 1
     with ThreadPoolExecutor(2) as pool:  # Arrow's writer releases the GIL: two files at once
-        list(pool.map(lambda job: bulk_csv._write_file(out / f"{job[0]}.csv", job[1], job[2]), jobs))
+        list(pool.map(lambda job: bulk_csv.write_file(out / f"{job[0]}.csv", job[1], job[2]), jobs))
     bulk_csv.write_manifest(out, counts, id_type)
     return counts
 
@@ -209,7 +209,7 @@ def _actors(
     mentions: pa.Table, affs: pa.Table, files: list[int], id_type: str
 ) -> tuple[pa.Array, list[Any], int]:
     """Actors in order of first mention: per file the first mention's name and kind and the ordered
-    union of aliases (the first mention's list as it is), then bulk_csv.BulkGraph's merge across files."""
+    union of aliases (the first mention's list as it is), then the loader's merge across files."""
     codes, ids = _codes(mentions.column("id"))
     n = len(ids)
     f = _file(mentions.column("line"), files)
@@ -248,7 +248,7 @@ def _actors(
         kind = [kinds[i] for i in order]
         al = [alias_text[i] for i in order]
         terms = [x.casefold() + (SEP + a.casefold() if a else "") for x, a in zip(name, al, strict=True)]
-    _separator(ids, codes[parents[_np(pc.fill_null(pc.match_substring(items, SEP), False))]], name, al)
+    _separator(ids, codes[parents[_np(pc.fill_null(pc.match_substring(items, SEP), False))]], name)
     labels = {k: SEP.join(["Actor", *neo4j_shape.actor_labels(k)]) for k in set(kind)}
     kind_id = S if id_type == "string" else L
     actors = ("actors", bulk_csv.ACTOR_HEADER, [
@@ -269,20 +269,21 @@ def _actors(
     return ids, [actors, ("affiliated_with", bulk_csv.AFFILIATION_HEADER, aff_cols)], len(keep)
 
 
-def _separator(ids: pa.Array, in_aliases: np.ndarray, names: list[str], aliases: list[str | None]) -> None:
-    """The writer's refusal of a name holding the array delimiter (graph.bulk_csv._text), naming the
-    first actor whose aliases, else whose terms (its name), hold it."""
+def _separator(ids: pa.Array, in_aliases: np.ndarray, names: list[str]) -> None:
+    """Refuse a name holding the array delimiter (graph.bulk_csv.no_separator), naming the first
+    actor whose aliases, else whose name, hold it."""
     first = int(in_aliases.min()) if len(in_aliases) else None
     if first is None:
         first = next((i for i, x in enumerate(names) if SEP in x), None)
     if first is not None:
-        bulk_csv._text(SEP, f"actor {ids[first].as_py()}")
+        bulk_csv.no_separator(SEP, f"actor {ids[first].as_py()}")
 
 
 def _across_files(
     actor_of: np.ndarray, names: list[str], kinds: list[str], aliases: list[str | None], n: int
 ) -> tuple[list[str], list[str], list[str | None], list[str]]:
-    """bulk_csv.BulkGraph._add_actor over the files in order (groups sorted by file, then actor)."""
+    """The loader's actor merge over the files in order (cypher/write_actors.cypher: the last name and
+    kind win, the earlier name becomes an alias, aliases and terms unioned)."""
     merged: dict[int, list[Any]] = {}
     for k, a in enumerate(actor_of.tolist()):
         text = aliases[k]

@@ -15,14 +15,16 @@ from click.testing import CliRunner
 
 from bench import neo4j_server
 from bench.gen_synthetic import generate
+from eventgraph import bulk_read
 from eventgraph.cli import main
-from eventgraph.graph import bulk_csv, bulk_import
+from eventgraph.graph import bulk_csv, bulk_import, bulk_merge, bulk_tellings
 from eventgraph.graph.errors import StoreError
 from eventgraph.graph.export import dumps_rows
 from eventgraph.graph.model import Batch
 from eventgraph.graph.neo4j_store import Neo4jStore
 from eventgraph.graph.store import GraphStore
 from tests.factories import NEO4J_PASSWORD, neo4j_store, small_batch
+from tests.graph.test_bulk_files import export_batches
 
 # The contract tests that only read: run here against the imported graph (the `store` fixture below).
 from tests.graph.test_store_contract import (  # noqa: F401
@@ -48,9 +50,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_server.Pr
     """A private server whose database was bulk-imported from small_batch before its first start."""
     home = tmp_path_factory.mktemp("bulk-home")
     files = tmp_path_factory.mktemp("bulk-files")
-    graph = bulk_csv.BulkGraph()
-    graph.add(small_batch())
-    bulk_csv.write(graph, files)
+    export_batches([small_batch()], files / "files")
+    files = files / "files"
     bulk_import.run_import(files, home, lib=LIB, settings=bulk_import.ImportSettings(threads=1, heap="256m"))
     srv = neo4j_server.private_server(home, PASSWORD=NEO4J_PASSWORD, HEAP="384m", PAGECACHE="64m")
     srv.script("up")
@@ -162,10 +163,8 @@ def test_bulk_export_and_import_give_the_graph_load_builds(
 def test_bad_input_to_the_bulk_files_is_named(tmp_path: Path) -> None:
     batch = small_batch()
     batch.actors[0].aliases.append("split\x1fhere")
-    graph = bulk_csv.BulkGraph()
-    graph.add(batch)
     with pytest.raises(ValueError, match=r"^actor person:mark-esper: holds the unit separator"):
-        bulk_csv.write(graph, tmp_path)
+        export_batches([batch], tmp_path / "out")
     with pytest.raises(
         StoreError,
         match=r"nothing/articles\.csv is missing: write the files with `eventgraph bulk-export` first$",
@@ -177,17 +176,15 @@ def test_bad_input_to_the_bulk_files_is_named(tmp_path: Path) -> None:
 
 
 def _files(tmp_path: Path, batch: Batch, jobs: int) -> dict[str, str]:
-    graph = bulk_csv.BulkGraph()
-    graph.add(batch)
     out = tmp_path / f"jobs{jobs}"
-    bulk_csv.write(graph, out, jobs=jobs)
+    export_batches([batch], out, jobs=jobs)
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir()) if p.name != "meta.csv"}
 
 
-def test_the_files_are_the_same_written_in_one_process_or_two(
+def test_the_files_are_the_same_read_in_one_process_or_two(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bulk_csv, "FORK_FROM", 0)
+    monkeypatch.setattr(bulk_read, "BLOCK", 200_000)  # several blocks for the two reader processes
     batch = generate(3000, seed=5)
     one, two = _files(tmp_path, batch, 1), _files(tmp_path, batch, 2)
     assert one == two
@@ -200,9 +197,7 @@ def test_only_files_with_line_breaks_are_read_as_multiline(tmp_path: Path) -> No
     hold a line break, and the command passes exactly those."""
     batch = generate(300, seed=6)
     plain = tmp_path / "plain"
-    graph = bulk_csv.BulkGraph()
-    graph.add(batch)
-    bulk_csv.write(graph, plain)
+    export_batches([batch], plain)
     assert json.loads((plain / bulk_csv.MANIFEST).read_text())["multiline"] == []
     assert not any(w.startswith("--multiline") for w in bulk_import.command(plain, "neo4j", LIB))
 
@@ -211,9 +206,7 @@ def test_only_files_with_line_breaks_are_read_as_multiline(tmp_path: Path) -> No
         e, summary="two\nlines", sources=[dataclasses.replace(s, sentence="a\rb") for s in e.sources]
     )
     broken = tmp_path / "broken"
-    graph = bulk_csv.BulkGraph()
-    graph.add(batch)
-    bulk_csv.write(graph, broken, jobs=1)
+    export_batches([batch], broken)
     assert json.loads((broken / bulk_csv.MANIFEST).read_text())["multiline"] == ["events", "reports"]
     cmd = bulk_import.command(broken, "neo4j", LIB)
     assert f"--multiline-fields={broken}/events.csv,{broken}/reports.csv" in cmd
@@ -225,11 +218,9 @@ def test_only_files_with_line_breaks_are_read_as_multiline(tmp_path: Path) -> No
 def test_the_id_type_of_the_files_goes_to_the_tool(tmp_path: Path) -> None:
     """Integer node ids by default (the string id stays a property); string ids on request, and the
     command follows the manifest."""
-    graph = bulk_csv.BulkGraph()
-    graph.add(small_batch())
-    bulk_csv.write(graph, tmp_path / "int", jobs=1)
-    bulk_csv.write(graph, tmp_path / "str", jobs=1, id_type="string")
-    first = next(iter(graph.actors))
+    export_batches([small_batch()], tmp_path / "int")
+    export_batches([small_batch()], tmp_path / "str", id_type="string")
+    first = json.loads(next(dumps_rows(small_batch())))["agents"][0]["id"]  # the first actor named
     ints = (tmp_path / "int" / "actors.csv").read_text().splitlines()
     strs = (tmp_path / "str" / "actors.csv").read_text().splitlines()
     assert ints[0].startswith(":ID(Actor),id,") and ints[1].startswith(f'0,"{first}",')
@@ -237,4 +228,4 @@ def test_the_id_type_of_the_files_goes_to_the_tool(tmp_path: Path) -> None:
     assert "--id-type=integer" in bulk_import.command(tmp_path / "int", "neo4j", LIB)
     assert "--id-type=string" in bulk_import.command(tmp_path / "str", "neo4j", LIB)
     with pytest.raises(ValueError, match=r"^id type 'actual': expected one of integer, string$"):
-        bulk_csv.write(graph, tmp_path / "bad", id_type="actual")
+        bulk_merge.write(bulk_tellings.Read(), tmp_path / "bad", id_type="actual")

@@ -1,6 +1,7 @@
-"""Bulk export from JSONL (issue 18): the columnar path (eventgraph.bulk_read + graph.bulk_merge, no Event
-objects) writes exactly the files of the Event path (graph.export.batch_from_rows + bulk_csv.BulkGraph)
-and names exactly the same bad lines, on awkward input with broken lines mixed in."""
+"""Bulk export from JSONL (issue 18): the columnar path (eventgraph.bulk_read + graph.bulk_merge, no
+Event objects) names exactly the bad lines `eventgraph load` names (graph.export.batch_from_rows) and
+writes, byte for byte, the files the Event path it replaced (graph.bulk_csv.BulkGraph, up to commit
+8c330b6) wrote for the same awkward input with broken lines mixed in (tests/graph/golden_bulk/)."""
 
 from __future__ import annotations
 
@@ -14,53 +15,7 @@ from eventgraph import bulk_read
 from eventgraph import cli as cli_module
 from eventgraph.cli import SKIPPED_EXIT, ProblemLog, _read_events, main
 from eventgraph.graph import bulk_csv, bulk_fast, bulk_merge, bulk_tellings
-from eventgraph.graph.export import dumps_rows
-from tests.graph.test_bulk_files import awkward_batches
-
-
-def _inputs(tmp_path: Path) -> list[Path]:
-    """The awkward batches as two files, with lines the fast reader refuses or flags mixed in: broken
-    ones (named and skipped) and valid ones it is not sure of (read by the exact path)."""
-    first, second = (list(dumps_rows(b)) for b in awkward_batches())
-    odd: list[str | bytes] = []
-    e = json.loads(first[5])
-    odd.append(json.dumps({**e, "confidence": 2}))  # out of range
-    odd.append(json.dumps({**e, "location": {**e["location"], "lat": "abc"}}) if e["location"] else "{")
-    odd.append(json.dumps({**e, "id": "bad id"}))  # not an id the API can fetch
-    odd.append(json.dumps({**e, "type": "picnic"}))
-    odd.append(json.dumps({**e, "date": {"start": "2020-02-03", "end": "2020-02-01"}}))
-    odd.append(json.dumps({**e, "date": {"start": "2020-02-30"}}))
-    odd.append('{"id": "x", "type": "death", "sources": [')  # not JSON
-    odd.append("")  # blank: skipped silently
-    odd.append(json.dumps({**e, "sources": None}))
-    odd.append(json.dumps({**e, "agents": [{"id": "person:ok", "name": None}]}))
-    odd.append(json.dumps({**e, "id": "evt_new_1", "extra": {"any": [1, 2]}}))  # unknown key: valid
-    odd.append(json.dumps({**e, "id": "evt_new_2", "attributes": {"count": 2.5, "weapon": "knife"}}))
-    odd.append(
-        json.dumps({**e, "id": "evt_new_3", "confidence": 1, "summary": "caf\u00e9"}, ensure_ascii=True)
-    )
-    odd.append(
-        json.dumps({**e, "id": "evt_new_4", "location": {"id": "p:int", "name": "Int", "lat": 10, "lon": 20}})
-    )
-    odd.append('{"id": "evt_new_5", "id": "evt_new_6", "type": "death", "sources": []}')  # the last key wins
-    odd.append(json.dumps({**e, "id": "evt_new_7", "summary": "\ud83d\ude00 emoji"}))  # escaped pair
-    odd.append(json.dumps({**e, "id": "evt_new_8"}) + "\r")  # CRLF
-    odd.append(json.dumps({**e, "id": "evt_new_9", "agents": [*e["agents"], *e["agents"]]}))
-    odd.append(json.dumps({**e, "id": "evt_new_10", "summary": "x" * 100_001}))  # too long
-    odd.append(
-        json.dumps({**e, "id": "evt_new_11", "summary": "Caf\u00e9"}, ensure_ascii=False).encode("cp1252")
-    )
-    one, two = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
-    with one.open("wb") as fh:
-        for k, line in enumerate(first):
-            fh.write(line.encode() + b"\n")
-            if k % 37 == 0 and odd:
-                item = odd.pop(0)
-                fh.write((item if isinstance(item, bytes) else item.encode()) + b"\n")
-        for item in odd:
-            fh.write((item if isinstance(item, bytes) else item.encode()) + b"\n")
-    two.write_text("\n".join(second), encoding="utf-8")  # no newline at the end
-    return [one, two]
+from tests.graph.test_bulk_files import awkward_input
 
 
 def _log(monkeypatch: pytest.MonkeyPatch) -> tuple[ProblemLog, list[str]]:
@@ -70,15 +25,12 @@ def _log(monkeypatch: pytest.MonkeyPatch) -> tuple[ProblemLog, list[str]]:
     return ProblemLog(False), messages
 
 
-def _event_path(paths: list[Path], out: Path, id_type: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def _load_messages(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What `eventgraph load` says reading the same files."""
     with monkeypatch.context() as patch:
         log, messages = _log(patch)
-        graph = bulk_csv.BulkGraph()
         for path in paths:
-            batch = _read_events(path, log)
-            if batch is not None:
-                graph.add(batch)
-    bulk_csv.write(graph, out, jobs=1, id_type=id_type)
+            _read_events(path, log)
     return messages
 
 
@@ -100,24 +52,27 @@ def _files(out: Path) -> dict[str, str]:
     return files
 
 
+GOLDEN = Path(__file__).parent / "golden_bulk"
+
+
 @pytest.mark.parametrize("id_type", bulk_csv.ID_TYPES)
-def test_the_columnar_path_writes_the_event_paths_files(
+def test_the_columnar_path_writes_the_event_paths_files_and_names_the_same_lines(
     tmp_path: Path, id_type: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    paths = _inputs(tmp_path)
+    paths = awkward_input(tmp_path)
     monkeypatch.setattr(bulk_read, "BLOCK", 20_000)  # many blocks: those with a broken line go line by line
-    want = _event_path(paths, tmp_path / "events", id_type, monkeypatch)
+    want = _load_messages(paths, monkeypatch)
     got, read = _columnar_path(paths, tmp_path / "columns", id_type, monkeypatch)
     assert got == want
     assert sum("skipped:" in m for m in got) == 10 and any("not UTF-8: decoded as cp1252" in m for m in got)
-    assert _files(tmp_path / "columns") == _files(tmp_path / "events")
+    assert _files(tmp_path / "columns") == _files(GOLDEN / id_type)
     assert read.fast > 250 and read.exact >= 20  # most lines fast; the odd ones line by line
 
 
 def test_processes_and_small_blocks_give_the_same_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    paths = _inputs(tmp_path)
+    paths = awkward_input(tmp_path)
     _columnar_path(paths, tmp_path / "one", "integer", monkeypatch)  # a block per file: all line by line
     monkeypatch.setattr(bulk_read, "BLOCK", 20_000)  # many blocks: some refused whole, most taken
     _, read = _columnar_path(paths, tmp_path / "two", "integer", monkeypatch, jobs=2)
@@ -137,7 +92,7 @@ def test_the_fast_reader_refuses_what_it_is_not_sure_of() -> None:
 
 
 def test_the_cli_names_bad_lines_and_writes_the_rest(tmp_path: Path) -> None:
-    paths = _inputs(tmp_path)
+    paths = awkward_input(tmp_path)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["bulk-export", *map(str, paths), "--out", str(out)])
     assert result.exit_code == SKIPPED_EXIT, result.output

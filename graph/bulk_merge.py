@@ -47,6 +47,13 @@ def _identity(rows: np.ndarray, n: int) -> bool:
     return bool(len(rows) == n and (n == 0 or (rows[0] == 0 and (np.diff(rows) == 1).all())))
 
 
+def _order(keys: np.ndarray) -> np.ndarray:
+    """A stable sort's order of the keys (none needed when they ascend already: events told once)."""
+    if len(keys) < 2 or bool((keys[1:] >= keys[:-1]).all()):
+        return np.arange(len(keys), dtype=np.int64)
+    return np.argsort(keys, kind="stable")
+
+
 def _first(keys: np.ndarray) -> np.ndarray:
     """Rows where a key first appears, in row order."""
     _, first = np.unique(keys, return_index=True)
@@ -101,17 +108,17 @@ def write(read: Read, out: Path, *, id_type: str = "integer") -> dict[str, int]:
 
     counts: dict[str, int] = {"events": len(ev_ids)}
     links = t.table("links")
-    for name, side, header in (
-        ("agent_of", 0, [":START_ID(Actor)", ":END_ID(Event)"]),
-        ("targets", 1, [":START_ID(Event)", ":END_ID(Actor)"]),
-    ):
+    sides = (("agent_of", bulk_csv.AGENT_OF_HEADER), ("targets", bulk_csv.TARGETS_HEADER))
+    for side, (name, header) in enumerate(sides):
         lk = links.filter(pc.equal(links.column("side"), side))
         ev = event_of(lk.column("line"))
         actor = _np(pc.index_in(lk.column("actor"), value_set=actor_ids)).astype(np.int64)
-        order = np.argsort(ev, kind="stable")
+        order = _order(ev)
         keep = order[_first(ev[order] * (len(actor_ids) + 1) + actor[order])]
         cols = [ids(actor_ids, actor[keep]), ids(ev_ids, ev[keep])]
-        jobs.append((name, header, cols if side == 0 else cols[::-1]))
+        at_event = pa.array(ev[keep])
+        props = [(told.column(c).take(at_event), told.column(c).type) for _, c in bulk_csv.LINK_PROPERTIES]
+        jobs.append((name, header, [*(cols if side == 0 else cols[::-1]), *props]))
         counts[name] = len(keep)
     placed = events.filter(events.column("place").is_valid())
     at = np.full(len(ev_ids), -1, dtype=np.int64)
@@ -185,7 +192,7 @@ def _articles(
         (a.column("url"), S), (a.column("published"), pa.date32()), (a.column("name"), S),
     ])  # fmt: skip
     ev = event_of(src.column("line"))
-    perm = np.argsort(ev, kind="stable")
+    perm = _order(ev)
     keys = ev[perm] * (len(ids) + 1) + codes[perm]
     uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     if len(uniq) == len(keys):

@@ -26,7 +26,7 @@ _SNIFF = 65536
 
 
 def arrow_memory() -> None:
-    """Arrow's jemalloc pool where the wheel has it: a fifth less CPU on a large input than the
+    """Arrow's jemalloc pool where the wheel has it: 12-22% less CPU reading a large input than the
     default pool here (fewer pages returned to the system and faulted in again)."""
     with contextlib.suppress(NotImplementedError):
         pa.set_memory_pool(pa.jemalloc_memory_pool())

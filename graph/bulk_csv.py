@@ -117,11 +117,10 @@ PLACE_HEADER = [
 ]  # fmt: skip
 ACTOR_HEADER = [":ID(Actor)", "id", ":LABEL", "name", "kind", "aliases:string[]", "terms:string[]"]
 AFFILIATION_HEADER = [":START_ID(Actor)", ":END_ID(Actor)", "role"]
-# Properties of AGENT_OF and TARGETS rows, taken from their event (header, column of the merged
-# events, e.g. ("start:date", "start")): one list drives both files.
-LINK_PROPERTIES: list[tuple[str, str]] = []
-AGENT_OF_HEADER = [":START_ID(Actor)", ":END_ID(Event)", *(h for h, _ in LINK_PROPERTIES)]
-TARGETS_HEADER = [":START_ID(Event)", ":END_ID(Actor)", *(h for h, _ in LINK_PROPERTIES)]
+# AGENT_OF and TARGETS: the two ends, then the link's path-search key (LINK_KEY_HEADER), one list
+# for both files (graph.bulk_merge fills the key from the merged event).
+AGENT_OF_HEADER = [":START_ID(Actor)", ":END_ID(Event)", *LINK_KEY_HEADER]
+TARGETS_HEADER = [":START_ID(Event)", ":END_ID(Actor)", *LINK_KEY_HEADER]
 EVENT_HEADER = [
     ":ID(Event)", "id", ":LABEL", "type", "start:date", "end:date", "precision", "span_class:int",
     "summary", "confidence:double", "disputed:boolean", *_attribute_header(),

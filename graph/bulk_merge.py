@@ -108,6 +108,7 @@ def write(read: Read, out: Path, *, id_type: str = "integer") -> dict[str, int]:
 
     counts: dict[str, int] = {"events": len(ev_ids)}
     links = t.table("links")
+    key_dates = pc.fill_null(told.column("start"), pa.scalar(bulk_csv.UNDATED, pa.date32()))
     sides = (("agent_of", bulk_csv.AGENT_OF_HEADER), ("targets", bulk_csv.TARGETS_HEADER))
     for side, (name, header) in enumerate(sides):
         lk = links.filter(pc.equal(links.column("side"), side))
@@ -117,8 +118,11 @@ def write(read: Read, out: Path, *, id_type: str = "integer") -> dict[str, int]:
         keep = order[_first(ev[order] * (len(actor_ids) + 1) + actor[order])]
         cols = [ids(actor_ids, actor[keep]), ids(ev_ids, ev[keep])]
         at_event = pa.array(ev[keep])
-        props = [(told.column(c).take(at_event), told.column(c).type) for _, c in bulk_csv.LINK_PROPERTIES]
-        jobs.append((name, header, [*(cols if side == 0 else cols[::-1]), *props]))
+        link_key = [  # cypher/schema.cypher link_key: actor, event start or UNDATED, event
+            (actor_ids.take(pa.array(actor[keep])), S), (key_dates.take(at_event), pa.date32()),
+            (ev_ids.take(at_event), S),
+        ]  # fmt: skip
+        jobs.append((name, header, [*(cols if side == 0 else cols[::-1]), *link_key]))
         counts[name] = len(keep)
     placed = events.filter(events.column("place").is_valid())
     at = np.full(len(ev_ids), -1, dtype=np.int64)

@@ -1,4 +1,5 @@
-"""Bulk import (`eventgraph bulk-export` files + neo4j-admin) against the UNWIND loader, same run.
+"""Bulk import (`eventgraph bulk-export` files + neo4j-admin) against the UNWIND loader and the Spark
+writer, same run.
 
 The bulk path starts where a user's does, from an event JSONL file (``--jsonl``, else the synthetic
 generator's lines written first, untimed; ``python -m bench.gen_synthetic N`` writes the same lines):
@@ -9,7 +10,9 @@ generator's lines written first, untimed; ``python -m bench.gen_synthetic N`` wr
   tool setting tried; the first connection after the start (schema.cypher: constraints, indexes,
   then waiting for them online) is timed too, since an imported graph is not usable before it;
 - UNWIND: ``Neo4jStore.upsert`` (what `eventgraph load` runs) into a fresh private server, on the
-  first ``--load-events`` events when the whole batch would take too long (said in the table).
+  first ``--load-events`` events when the whole batch would take too long (said in the table);
+- Spark writer: the same events through `extract --engine spark --to-neo4j`'s write step
+  (eventgraph.spark.neo4j_writer, `local[2]`, 2 partitions) into another fresh private server.
 
     .venv/bin/python -m bench.bench_bulk --events 1000000 --jsonl syn1m.jsonl --threads 2 \
         --load-events 200000
@@ -150,7 +153,7 @@ def _first_connection(run: Run) -> None:
     run.row(step, f"{ready:.1f} s", "", "", load, "the graph is usable after it")
 
 
-def _loader(run: Run, batch: Batch, work: Path) -> None:
+def _loader(run: Run, batch: Batch, work: Path) -> float:
     home = work / "home-load"
     shutil.rmtree(home, ignore_errors=True)
     server = _server(home)
@@ -171,6 +174,37 @@ def _loader(run: Run, batch: Batch, work: Path) -> None:
         bulk = f"bulk end to end {(run.n / (run.best[3] + run.best[0])) / (n / took):.1f}x its events/s"
     step = f"UNWIND loader (`eventgraph load`), {n:,} events"
     run.row(step, f"{took:.1f} s", f"{n / took:,.0f} events/s", "", load, bulk)
+    return n / took
+
+
+def _spark_writer(run: Run, batch: Batch, work: Path, loader_rate: float | None) -> None:
+    """The Spark writer (`extract --engine spark --to-neo4j`'s write step, 2 executors) into a fresh
+    private server, on the loader's events: the third way into Neo4j, in the same run."""
+    from eventgraph.spark.job import spark_context
+    from eventgraph.spark.neo4j_writer import Target, write_batch
+
+    home = work / "home-spark"
+    shutil.rmtree(home, ignore_errors=True)
+    server = _server(home)
+    server.script("up")
+    sc = spark_context("local[2]")
+    try:
+        Neo4jStore(server.uri, "neo4j", server.password, timeout=600.0).close()  # schema, as the loader's
+        load = _load()
+        t = time.perf_counter()
+        target = Target(server.uri, "neo4j", server.password, batch_size=2000)
+        stats = write_batch(sc, batch, target, partitions=2)
+        took = time.perf_counter() - t
+    finally:
+        sc.stop()
+        server.script("down")
+    n = len(batch.events)
+    print(f"Spark writer, {n} events: {took:.1f} s", flush=True)
+    note = f"{stats.transactions} transactions, {stats.retries} retries, {stats.deadlocks} deadlocks"
+    if loader_rate:
+        note += f"; x{(n / took) / loader_rate:.2f} the loader's events/s"
+    step = f"Spark writer (`--to-neo4j`, `local[2]`, 2 partitions), {n:,} events"
+    run.row(step, f"{took:.1f} s", f"{n / took:,.0f} events/s", "", load, note)
 
 
 def main() -> None:
@@ -184,7 +218,8 @@ def main() -> None:
     ap.add_argument("--threads", default="2", help="comma-separated --threads values to try")
     ap.add_argument("--off-heap", default="default", help="comma-separated --max-off-heap-memory values")
     ap.add_argument("--load-events", type=int, default=None, help="UNWIND loader on the first N events only")
-    ap.add_argument("--no-load", action="store_true", help="skip the UNWIND loader")
+    ap.add_argument("--no-load", action="store_true", help="skip the UNWIND loader and the Spark writer")
+    ap.add_argument("--no-spark", action="store_true", help="skip the Spark writer")
     ap.add_argument("--no-start", action="store_true", help="skip starting the imported server")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temp dir)")
     args = ap.parse_args()
@@ -214,7 +249,9 @@ def main() -> None:
         if batch is None or (args.load_events and args.load_events < run.n):
             del batch
             batch = generate(args.load_events or run.n)  # the same generator's first events
-        _loader(run, batch, work)
+        rate = _loader(run, batch, work)
+        if not args.no_spark:
+            _spark_writer(run, batch, work, rate)
     print(f"\n{run.n:,} synthetic events\n")
     print("| step | wall time | rate | CPU time | load average | note |\n|---|---|---|---|---|---|")
     print("\n".join(run.rows))

@@ -64,6 +64,8 @@ def sure(data: bytes) -> bool:
         return False  # blank lines, objects across lines or several per line, CRLF, a BOM
     if b"\\u" in data and re.search(rb"\\u[dD][89a-fA-F]", data):
         return False
+    if data.isascii():  # valid UTF-8 as it is: no decoded copy of the block (a scan ~10x cheaper)
+        return True
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

@@ -22,7 +22,7 @@ from eventgraph.extract.ingest.dateline import dateline_end
 from eventgraph.extract.lexicons.events import ATTACK_NOUNS, CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
-from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS, OCCASION_NOUNS
+from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS, OCCASION_NOUNS, SOURCING_VERBS
 from eventgraph.extract.lexicons.time import OVERNIGHT
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
@@ -54,6 +54,8 @@ CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
 # Speech acts about what is to come, and the words that give such a thing's time, not the speaking's.
 FORWARD_ACTS = frozenset({"threat", "warning", "demand", "appeal"})
 DEADLINE_WORDS = frozenset({"from", "until", "till", "by", "starting", "beginning", "before"})
+# Verbs that attribute news told before them: "..., officials said on Tuesday".
+REPORT_VERBS = SOURCING_VERBS | ACCOUNT_VERBS | frozenset({"announce"})
 # Kinds a plain report with no time of its own places on the day it was published.
 REPORTED_TYPES = frozenset({"statement", "phone_call"})
 # Clauses that tell of a happening only within someone's words or as the circumstance of another.
@@ -101,6 +103,8 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
         if tok is None:
             continue
         own = [t for t in _own_timexes(tok, attached, trigger_ids) if not _deadline_of(mention, t, text)]
+        if not own and mention.type != "statement":
+            own = _fronted_report_timexes(tok, attached)
         dated = _choose(own, tok, dct, resolved) if own else None
         if dated:
             mention.date, mention.date_text = dated.interval, dated.timex.text
@@ -227,6 +231,30 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
         if child.dep_ == "advcl" and child.i in attached and child.i not in trigger_ids:
             return attached[child.i]
     return []
+
+
+def _fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
+    """ "Six insurgents were killed, officials said on 14 August": news told first and attributed after
+    is the news of the report's day, so it has the dated report's timexes (what the report says "had"
+    happened lies before it)."""
+    path = [tok]
+    while path[-1].head.i != path[-1].i and len(path) < 12:
+        node = path[-1]
+        head = node.head
+        if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in REPORT_VERBS and head.i > tok.i:
+            if head.i not in attached or any(_pluperfect(n) for n in path):
+                return []
+            return attached[head.i]
+        if head.lemma_.lower() in REPORT_VERBS and head.pos_ == "VERB":
+            return []  # inside another report
+        path.append(head)
+    return []
+
+
+def _pluperfect(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children
+    )
 
 
 def _date_from_source(mention: Mention, earlier: list[tuple[Mention, Token]]) -> bool:

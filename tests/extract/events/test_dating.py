@@ -78,6 +78,19 @@ CASES = [
     ),
     # ...but a call that is only the circumstance of another event has no known date
     ("The envoy made the allegations after he spoke with the Iraqi prime minister.", "phone_call", None),
+    # news told first and attributed after is of the dated report's day ...
+    (
+        "Six insurgents were killed in an attack on a checkpoint, officials said on Monday.",
+        "other_attack",
+        "2022-03-14",
+    ),
+    (
+        "Gunmen attacked a police post, killing two officers, the ministry said Tuesday.",
+        "other_attack",
+        "2022-03-15",
+    ),
+    # ... but not what the report says had happened before it
+    ("Gunmen had attacked a police post, the ministry said on Tuesday.", "other_attack", None),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

@@ -138,7 +138,8 @@ def apply_mod(interval: DateInterval, mod: str | None, dct: date | None) -> Date
     """Narrow an interval to its START/MID/END part, or stretch it to the publication date.
 
     Parts of a month follow newsroom usage (early 1-10, mid 11-20, late 20-end), parts of a year are
-    thirds (late 2017 = Sep-Dec); SINCE and EARLIER run to the publication date, LATER from it.
+    thirds (late 2017 = Sep-Dec); SINCE runs to the publication date, EARLIER to the day before it, LATER
+    from it.
     """
     start, end = interval.start, interval.end
     if mod in ("START", "MID", "END"):
@@ -155,8 +156,12 @@ def apply_mod(interval: DateInterval, mod: str | None, dct: date | None) -> Date
         third = span // 3
         bounds_d = ((0, third - 1), (third, span - third - 1), (span - third, span - 1))[part]
         return DateInterval(start + timedelta(days=bounds_d[0]), start + timedelta(days=bounds_d[1]), "range")
-    if dct is not None and mod in ("SINCE", "EARLIER") and start <= dct:
-        return DateInterval(start, max(min(dct, end) if mod == "EARLIER" else dct, start), "range")
+    if dct is not None and mod == "EARLIER" and start <= dct:
+        # "earlier this month" is before the day of writing, not on it
+        before = date.fromordinal(dct.toordinal() - 1) if dct > date.min else dct
+        return DateInterval(start, max(min(before, end), start), "range")
+    if dct is not None and mod == "SINCE" and start <= dct:
+        return DateInterval(start, max(dct, start), "range")
     if dct is not None and mod == "LATER" and dct <= end:
         return DateInterval(max(dct, start), end, "range")
     return interval

@@ -157,7 +157,7 @@ def iv(start: str, end: str | None = None, precision: str = "day") -> DateInterv
         ("since October", MON, iv("2019-10-01", "2019-12-16", "range")),
         ("over the last five weeks", MON, iv("2019-11-11", "2019-12-16", "range")),
         ("in the past five weeks", MON, iv("2019-11-11", "2019-12-16", "range")),
-        ("earlier this month", MON, iv("2019-12-01", "2019-12-16", "range")),
+        ("earlier this month", MON, iv("2019-12-01", "2019-12-15", "range")),
         ("the 1990s", MON, iv("1990-01-01", "1999-12-31", "range")),
         ("last summer", MON, iv("2019-06-01", "2019-08-31", "range")),
         ("the third quarter", date(1989, 10, 25), iv("1989-07-01", "1989-09-30", "range")),

@@ -23,7 +23,7 @@ from eventgraph.extract.lexicons.events import ATTACK_NOUNS, CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
 from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS, OCCASION_NOUNS, SOURCING_VERBS
-from eventgraph.extract.lexicons.time import OVERNIGHT
+from eventgraph.extract.lexicons.time import OVERNIGHT, SAME_DAY_OPENERS
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
 from eventgraph.extract.temporal.timex_types import Relation, Tense, Timex
@@ -110,6 +110,8 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             mention.date, mention.date_text = dated.interval, dated.timex.text
         elif own:
             vague.add(id(mention))
+        elif (same_day := _same_day(mention, resolved, timexes, dct)) is not None:
+            mention.date, mention.date_text = same_day.interval, same_day.timex.text
         elif dct is not None and _overnight(tok):
             mention.date = DateInterval(date.fromordinal(dct.toordinal() - 1), dct, "range")
             mention.date_text = "overnight"
@@ -121,6 +123,24 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
     _continue_contacts(resolved, vague)
     if dct is not None:
         _date_reports(resolved, vague, dct)
+
+
+def _same_day(
+    mention: Mention, earlier: list[tuple[Mention, Token]], timexes: list[Timex], dct: date | None
+) -> _Dated | None:
+    """ "Hours later, warplanes struck ...", "Early in the day, ...": a sentence opening so happened on
+    the day the text last named before it (the attribution after the news it opens is not)."""
+    if dct is None or not SAME_DAY_OPENERS.match(mention.sentence):
+        return None
+    if mention.type == "statement" and any(o.char_start == mention.char_start for o, _ in earlier):
+        return None  # "..., the TV reported": the report of the news the opener places
+    before = [
+        t for t in timexes if t.end <= mention.char_start and t.type in ("DATE", "TIME") and not t.relation
+    ]
+    interval = resolve(before[-1], dct, "past") if before else None
+    if interval is None or interval.precision != "day":
+        return None
+    return _Dated(before[-1], interval)
 
 
 def _deadline_of(mention: Mention, timex: Timex, text: str) -> bool:

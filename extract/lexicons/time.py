@@ -187,3 +187,11 @@ def unit_name(word: str) -> str:
 
 # Words that place a happening in the night before the day it is reported ("struck overnight").
 OVERNIGHT = frozenset(["overnight"])
+
+# Openers that place a sentence on the day of the happening told just before it ("Hours later, ...",
+# "Early in the day, ..."); TimeML does not tag them, so dating reads them, not the tagger.
+SAME_DAY_OPENERS = re.compile(
+    r"\s*(?:(?:early|earlier|late|later)\s+in\s+the\s+day|(?:hours|minutes|moments)\s+(?:later|earlier|afterwards?)"
+    r"|(?:a\s+few|several|two|three)\s+hours\s+(?:later|earlier|afterwards?))\b",
+    re.IGNORECASE,
+)

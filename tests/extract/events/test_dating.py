@@ -299,3 +299,22 @@ def test_remark_at_the_same_briefing_has_its_date(nlp: Language) -> None:
 def test_claiming_an_attack_already_told_dates_the_claim(nlp: Language) -> None:
     found = dated(nlp, "The Islamic State claimed the attack on March 9.")
     assert [(m.type, day(m)) for m in found] == [("statement", "2022-03-09")]
+
+
+@pytest.mark.slow
+def test_same_day_opener_takes_the_day_named_before(nlp: Language) -> None:
+    """ "Hours later, ..." happened on the day the text last named; the attribution after it did not."""
+    text = (
+        "Rebels shelled the town on Monday.\n\n"
+        "Hours later, warplanes struck rebel positions near the border, state television reported."
+    )
+    found = {m.type: day(m) for m in dated(nlp, text)}
+    assert found["airstrike"] == "2022-03-14"
+    assert found["statement"] == DCT.isoformat()
+
+
+@pytest.mark.slow
+def test_early_in_the_day_is_the_narrated_day(nlp: Language) -> None:
+    text = "The president was forced out on Sunday.\n\nEarly in the day, observers said they had found fraud."
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == ["2022-03-13"]

@@ -105,7 +105,7 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
         own = [t for t in _own_timexes(tok, attached, trigger_ids) if not _deadline_of(mention, t, text)]
         if not own and mention.type != "statement":
             own = _fronted_report_timexes(tok, attached)
-        dated = _choose(own, tok, dct, resolved) if own else None
+        dated = _choose(own, tok, dct, resolved, attached) if own else None
         if dated:
             mention.date, mention.date_text = dated.interval, dated.timex.text
         elif own:
@@ -344,7 +344,11 @@ def tense_of(tok: Token) -> Tense:
 
 
 def _choose(
-    own: list[Timex], tok: Token, dct: date | None, earlier: list[tuple[Mention, Token]]
+    own: list[Timex],
+    tok: Token,
+    dct: date | None,
+    earlier: list[tuple[Mention, Token]],
+    attached: dict[int, list[Timex]] | None = None,
 ) -> _Dated | None:
     for i, timex in enumerate(own):
         if timex.relation is None and dct is not None:
@@ -356,7 +360,9 @@ def _choose(
             if _inside_anchor(timex, tok) or _under_relation_word(timex, tok):
                 # "The attack came a day after the group said it fired drones": the saying is the anchor,
                 # dated back from the event the main clause is about, when that one is dated.
-                inverse = _from_subject(timex, tok, earlier)
+                inverse = _from_main_clause(timex, tok, dct, attached or {}) or _from_subject(
+                    timex, tok, earlier
+                )
                 if inverse is not None:
                     return inverse
                 continue
@@ -412,6 +418,25 @@ def _under_relation_word(timex: Timex, tok: Token) -> bool:
 def _main_clause(word: Token) -> Token:
     """The clause a relative "after"/"before" hangs from: the head of its preposition, or of its clause."""
     return word.head if word.dep_ == "prep" else word.head.head
+
+
+def _from_main_clause(
+    timex: Timex, tok: Token, dct: date | None, attached: dict[int, list[Timex]]
+) -> _Dated | None:
+    """ "The plan was announced Wednesday, a day after North Korea fired a missile": the firing lies a
+    day before the date of the clause "after" hangs from."""
+    relation, word = timex.relation, _relation_word(timex, tok.doc)
+    if relation is None or not relation.amount or word is None or dct is None:
+        return None
+    main = _main_clause(word)
+    for other in attached.get(main.i, []):
+        if other.relation is None and (interval := resolve(other, dct, tense_of(main))) is not None:
+            back = Relation(
+                "before" if relation.direction == "after" else "after", relation.amount, relation.unit
+            )
+            moved = shift(interval, back)
+            return _Dated(timex, moved) if moved is not None else None
+    return None
 
 
 def _from_subject(timex: Timex, tok: Token, earlier: list[tuple[Mention, Token]]) -> _Dated | None:

@@ -318,3 +318,11 @@ def test_early_in_the_day_is_the_narrated_day(nlp: Language) -> None:
     text = "The president was forced out on Sunday.\n\nEarly in the day, observers said they had found fraud."
     statements = [m for m in dated(nlp, text) if m.type == "statement"]
     assert [day(m) for m in statements] == ["2022-03-13"]
+
+
+@pytest.mark.slow
+def test_event_after_a_day_after_counts_back_from_the_dated_main_clause(nlp: Language) -> None:
+    """ "announced Wednesday, a day after X fired": X is the day before Wednesday."""
+    text = "The talks were announced on Wednesday, two days after the rebels fired rockets at the airport."
+    attacks = [m for m in dated(nlp, text) if m.type.endswith("attack")]
+    assert [day(m) for m in attacks] == ["2022-03-14"]

@@ -23,7 +23,7 @@ from eventgraph.extract.lexicons.events import ATTACK_NOUNS, CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
 from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS, OCCASION_NOUNS, SOURCING_VERBS
-from eventgraph.extract.lexicons.time import OVERNIGHT, SAME_DAY_OPENERS
+from eventgraph.extract.lexicons.time import ONSET_VERBS, OVERNIGHT, SAME_DAY_OPENERS
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
 from eventgraph.extract.temporal.timex_types import Relation, Tense, Timex
@@ -354,6 +354,8 @@ def _choose(
         if timex.relation is None and dct is not None:
             interval = resolve(timex, dct, tense_of(tok))
             if interval is not None:
+                if _in_since_clause(timex, tok) and interval.start <= dct:
+                    interval = DateInterval(interval.start, max(interval.end, dct), "range")
                 return _Dated(timex, _and_next(interval, own[i + 1 :], tok, dct))
     for timex in own:
         if timex.relation is not None:
@@ -371,6 +373,20 @@ def _choose(
             if moved is not None:
                 return _Dated(timex, moved)
     return None
+
+
+def _in_since_clause(timex: Timex, tok: Token) -> bool:
+    """ "since clashes erupted on Sunday, 69 fighters were killed": what the clause dates runs from its
+    day to the day of writing; an event the clause itself tells is its starting point ("since they agreed
+    a truce in 2003"), unless it only began then ("since clashes erupted")."""
+    if timex.mod is not None:
+        return False
+    cur = _timex_head(tok.doc, timex)
+    while cur is not None and cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur is None or not any(c.dep_ == "mark" and c.lower_ == "since" for c in cur.children):
+        return False
+    return tok not in cur.subtree or cur.lemma_.lower() in ONSET_VERBS
 
 
 def _and_next(interval: DateInterval, rest: list[Timex], tok: Token, dct: date) -> DateInterval:

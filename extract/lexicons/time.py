@@ -195,3 +195,8 @@ SAME_DAY_OPENERS = re.compile(
     r"|(?:a\s+few|several|two|three)\s+hours\s+(?:later|earlier|afterwards?))\b",
     re.IGNORECASE,
 )
+
+# Verbs telling that something began and went on: "since clashes erupted on Sunday" covers the clashes since.
+ONSET_VERBS = frozenset(
+    ["begin", "start", "erupt", "break", "resume", "escalate", "intensify", "flare", "spread"]
+)

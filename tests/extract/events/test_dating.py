@@ -326,3 +326,33 @@ def test_event_after_a_day_after_counts_back_from_the_dated_main_clause(nlp: Lan
     text = "The talks were announced on Wednesday, two days after the rebels fired rockets at the airport."
     attacks = [m for m in dated(nlp, text) if m.type.endswith("attack")]
     assert [day(m) for m in attacks] == ["2022-03-14"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type", "span"),
+    [
+        # what a "since" clause's date counts from runs to the day of writing ...
+        (
+            "Since fighting erupted on Sunday, rebels have attacked three army posts.",
+            "other_attack",
+            ("2022-03-13", "2022-03-16"),
+        ),
+        # ... and so do the clashes that only began that day
+        (
+            "The monitor said that since clashes erupted on Sunday, 40 people were killed.",
+            "other_attack",
+            ("2022-03-13", "2022-03-16"),
+        ),
+        # ... but an event the clause itself tells happened on its own date
+        (
+            "The shelling was the worst since the two armies agreed to a ceasefire in 2003.",
+            "agreement",
+            ("2003-01-01", "2003-12-31"),
+        ),
+    ],
+)
+def test_since_clause(nlp: Language, text: str, event_type: str, span: tuple[str, str]) -> None:
+    found = [m for m in dated(nlp, text) if m.type == event_type]
+    assert found and found[0].date is not None, text
+    assert (found[0].date.start.isoformat(), found[0].date.end.isoformat()) == span

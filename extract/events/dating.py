@@ -119,7 +119,7 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
     _same_occasion(resolved, vague)
-    _continue_statements(resolved, vague)
+    _continue_statements(resolved, vague, _dated_attributions(doc, attached, trigger_ids, dct))
     _continue_contacts(resolved, vague)
     if dct is not None:
         _date_reports(resolved, vague, dct)
@@ -513,35 +513,85 @@ def _at_same(tok: Token) -> bool:
     return False
 
 
-def _continue_statements(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:
+def _continue_statements(
+    resolved: list[tuple[Mention, Token]], vague: set[int], reports: Sequence[tuple[Mention, Token]] = ()
+) -> None:
     """An undated statement continues the last dated statement of the same speaker a few paragraphs up
-    ("..., he said."), else the dated call, meeting or visit its speaker took part in."""
+    ("..., he said."), else the dated call, meeting or visit its speaker took part in. ``reports`` are
+    dated attributions that are no statement of their own ("..., a monitoring group said Wednesday"):
+    the same speaker's next words go on from them too."""
     if not resolved:
         return
     paragraph_of = continuity.paragraph_index(resolved[0][1].doc)
-    last_key: str | None = None
-    dated: list[tuple[str, int, Mention]] = []
+    last_keys: set[str] = set()
+    dated: list[tuple[set[str], int, Mention]] = []
     contacts: list[tuple[set[str], int, Mention]] = []
-    for mention, _ in resolved:
+    for mention, tok in sorted([*resolved, *reports], key=lambda pair: pair[0].trigger_start):
         paragraph = paragraph_of(mention.char_start)
         if mention.type in CONTACT_TYPES:
             contacts.append(({speaker_key(s) for s in mention.agents + mention.targets}, paragraph, mention))
         if mention.type != "statement":
             continue
-        key: str | None = None
-        if mention.agents:
-            agent = mention.agents[0]
-            key = last_key if agent.label == "PRON" else speaker_key(agent)
-        if mention.date is None and key and id(mention) not in vague:
-            earlier = [(k == key, p, m) for k, p, m in dated] or []
+        keys = _speaker_keys(mention, tok, last_keys)
+        if mention.date is None and keys and id(mention) not in vague:
+            earlier = [(bool(k & keys), p, m) for k, p, m in dated]
             source = _recent(earlier, paragraph, mention) or _recent(
-                [(key in keys, p, m) for keys, p, m in contacts], paragraph, mention
+                [(bool(k & keys), p, m) for k, p, m in contacts], paragraph, mention
             )
             if source is not None:
                 mention.date, mention.date_text = source.date, source.date_text
-        if mention.date is not None and key:
-            dated.append((key, paragraph, mention))
-        last_key = key or last_key
+        if mention.date is not None and keys:
+            dated.append((keys, paragraph, mention))
+        last_keys = keys or last_keys
+
+
+def _speaker_keys(mention: Mention, tok: Token, last_keys: set[str]) -> set[str]:
+    """Words naming who speaks: the first agent's last word and the head of the speech verb's subject
+    with its apposition ("the group, OVD-Info" is "group" as well), or the last speaker's for a pronoun."""
+    if mention.agents and mention.agents[0].label == "PRON":
+        return last_keys
+    keys = {speaker_key(mention.agents[0])} if mention.agents else set()
+    for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+        if subject.pos_ == "PRON":
+            return keys or last_keys
+        if subject.pos_ in ("NOUN", "PROPN"):
+            keys.add(subject.lower_)
+            keys.update(
+                c.lower_ for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
+            )
+    return keys - {""}
+
+
+def _dated_attributions(
+    doc: Doc, attached: dict[int, list[Timex]], trigger_ids: set[int], dct: date | None
+) -> list[tuple[Mention, Token]]:
+    """Dated reporting verbs that are no statement of their own ("..., the group said Wednesday"), as
+    statements for the speaker's next words to continue."""
+    if dct is None:
+        return []
+    out = []
+    for i, timexes in attached.items():
+        verb = doc[i]
+        if i in trigger_ids or verb.lemma_.lower() not in REPORT_VERBS or verb.pos_ != "VERB":
+            continue
+        for timex in timexes:
+            interval = resolve(timex, dct, "past") if timex.relation is None else None
+            if interval is not None:
+                sent = verb.sent
+                report = Mention(
+                    doc="",
+                    type="statement",
+                    trigger=verb.text,
+                    trigger_start=verb.idx,
+                    sentence=sent.text,
+                    char_start=sent.start_char,
+                    char_end=sent.end_char,
+                    date=interval,
+                    date_text=timex.text,
+                )
+                out.append((report, verb))
+                break
+    return out
 
 
 def _continue_contacts(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:

@@ -356,3 +356,16 @@ def test_since_clause(nlp: Language, text: str, event_type: str, span: tuple[str
     found = [m for m in dated(nlp, text) if m.type == event_type]
     assert found and found[0].date is not None, text
     assert (found[0].date.start.isoformat(), found[0].date.end.isoformat()) == span
+
+
+@pytest.mark.slow
+def test_next_words_continue_a_dated_attribution(nlp: Language) -> None:
+    """ "..., a monitoring group said Tuesday." then "..., said the group, OVD-Info.": the same
+    source's next report is of Tuesday, though the first attribution is no statement of its own."""
+    text = (
+        "More than 300 people were detained across the country, "
+        "an independent monitoring group said Tuesday.\n\n"
+        "More than 100 protesters were taken into custody in the capital, said the group, OVD-Info."
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert statements and [day(m) for m in statements] == ["2022-03-15"]

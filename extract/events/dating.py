@@ -201,6 +201,8 @@ def _attachment(head: Token, trigger_ids: set[int]) -> Token:
     A timex standing between a reporting verb and its complement's subject ("told reporters on Monday he
     expressed") dates the report, whatever the parser attached it to.
     """
+    if head.dep_ == "advmod" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in trigger_ids:
+        return head.head  # "X (formerly Twitter)": an adverb of a name tells of the name, not of the clause
     cur = head.head if head.head.i != head.i else head
     while cur.head.i != cur.i:
         if cur.i in trigger_ids:

@@ -369,3 +369,11 @@ def test_next_words_continue_a_dated_attribution(nlp: Language) -> None:
     )
     statements = [m for m in dated(nlp, text) if m.type == "statement"]
     assert statements and [day(m) for m in statements] == ["2022-03-15"]
+
+
+@pytest.mark.slow
+def test_an_adverb_of_a_name_does_not_date_the_clause(nlp: Language) -> None:
+    """ "(formerly Twitter)" is no vague time of the post: the report keeps the publication day."""
+    text = "The presidency explained the decision in a post on X (formerly Twitter)."
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == [DCT.isoformat()]

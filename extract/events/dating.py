@@ -22,7 +22,13 @@ from eventgraph.extract.ingest.dateline import dateline_end
 from eventgraph.extract.lexicons.events import ATTACK_NOUNS, CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
-from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS, OCCASION_NOUNS, SOURCING_VERBS
+from eventgraph.extract.lexicons.speech import (
+    ACCOUNT_NOUNS,
+    ACCOUNT_VERBS,
+    OCCASION_NOUNS,
+    SOURCING_VERBS,
+    SPEECH_VERBS,
+)
 from eventgraph.extract.lexicons.time import ONSET_VERBS, OVERNIGHT, SAME_DAY_OPENERS
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
@@ -56,6 +62,10 @@ FORWARD_ACTS = frozenset({"threat", "warning", "demand", "appeal"})
 DEADLINE_WORDS = frozenset({"from", "until", "till", "by", "starting", "beginning", "before"})
 # Verbs that attribute news told before them: "..., officials said on Tuesday".
 REPORT_VERBS = SOURCING_VERBS | ACCOUNT_VERBS | frozenset({"announce"})
+# What may stand before a date that opens a sentence: "On 7 May, ...", "Late on Sunday, ...".
+OPENING_PREPOSITION = re.compile(
+    r"\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|during|by)?\s*", re.IGNORECASE
+)
 # Kinds a plain report with no time of its own places on the day it was published.
 REPORTED_TYPES = frozenset({"statement", "phone_call"})
 # Clauses that tell of a happening only within someone's words or as the circumstance of another.
@@ -105,6 +115,8 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
         own = [t for t in _own_timexes(tok, attached, trigger_ids) if not _deadline_of(mention, t, text)]
         if not own and mention.type != "statement":
             own = _fronted_report_timexes(tok, attached)
+        if not own:
+            own = _sentence_opening(mention, tok, timexes)
         dated = _choose(own, tok, dct, resolved, attached) if own else None
         if dated:
             mention.date, mention.date_text = dated.interval, dated.timex.text
@@ -271,6 +283,27 @@ def _fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> lis
             return []  # inside another report
         path.append(head)
     return []
+
+
+def _sentence_opening(mention: Mention, tok: Token, timexes: list[Timex]) -> list[Timex]:
+    """ "On 7 November, supporters blocked roads; police fired tear gas, killing 3": a date opening the
+    sentence dates all it tells, whatever the parser hung it from, but not what someone is said to have
+    done nor what had happened before."""
+    opening = [t for t in timexes if mention.char_start <= t.start and t.end <= mention.char_end]
+    if not opening or tok.idx < opening[0].end:
+        return []
+    first = opening[0]
+    text = tok.doc.text
+    if not OPENING_PREPOSITION.fullmatch(text[mention.char_start : first.start]):
+        return []
+    if not text[first.end : first.end + 2].lstrip().startswith(","):
+        return []
+    for node in (tok, *tok.ancestors):
+        if _pluperfect(node):
+            return []
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
+            return []
+    return [first]
 
 
 def _pluperfect(tok: Token) -> bool:

@@ -91,6 +91,14 @@ CASES = [
     ),
     # ... but not what the report says had happened before it
     ("Gunmen had attacked a police post, the ministry said on Tuesday.", "other_attack", None),
+    # a date opening the sentence dates all it tells, whatever the parser hung it from ...
+    (
+        "On 7 March, supporters blocked roads in the city; police fired live rounds, killing 3 protesters.",
+        "other_attack",
+        "2022-03-07",
+    ),
+    # ... but not what someone is said to have done
+    ("On Monday, the ministry said rebels attacked a convoy.", "other_attack", None),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

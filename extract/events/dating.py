@@ -264,7 +264,18 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
         # A dated circumstance that is no event itself: "Asked about it on Tuesday, Kirby said".
         if child.dep_ == "advcl" and child.i in attached and child.i not in trigger_ids:
             return attached[child.i]
-    return []
+    return _closing_conjunct(verb, attached)
+
+
+def _closing_conjunct(verb: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
+    """ "killed one person and wounded 18 today": a time closing the last of coordinated verbs dates
+    them all."""
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i]
+    if not conjuncts or conjuncts[-1].i not in attached:
+        return []
+    last = conjuncts[-1]
+    closing = last.right_edge.idx + len(last.right_edge.text)
+    return [t for t in attached[last.i] if t.end >= closing - 1 and t.start > last.idx]
 
 
 def _fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:

@@ -102,6 +102,10 @@ CASES = [
     # a time closing the last of coordinated verbs dates them all
     ("Militants killed two soldiers and wounded five others on Monday.", "other_attack", "2022-03-14"),
     ("Rebels shelled the town and attacked a checkpoint on Monday.", "other_attack", "2022-03-14"),
+    # a present participle of the clause's object goes on at the clause's time ...
+    ("Gunmen attacked two trucks heading to the border on Saturday.", "other_attack", "2022-03-12"),
+    # ... a past one has its own
+    ("A militia formed in 2014 attacked the base.", "other_attack", None),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

@@ -122,13 +122,16 @@ def this_last_next(m: re.Match[str], ctx: Context) -> Reading | None:
 
 @rule(
     r"(?:(?:at|by|until|before|toward|towards)\s+)?the\s+(?P<part>end|beginning|start|middle|close)\s+of\s+"
-    r"(?:the|this)\s+(?P<u>week|month|year|quarter|decade)|(?P<ye>year[- ]end|year's\s+end)",
+    r"(?:the|this|(?P<q>last|next))\s+(?P<u>week|month|year|quarter|decade)|(?P<ye>year[- ]end|year's\s+end)",
     trigger=UNIT_TRIGGER,
 )
 def end_of_current(m: re.Match[str], ctx: Context) -> Reading | None:
     dct = ctx.need_dct()
     unit = (m["u"] or "year").lower()
     part = (m["part"] or "end").lower()
+    step = {"last": -1, "next": 1}.get((m["q"] or "").lower(), 0)
+    if step and unit in ("week", "month", "year"):  # "the end of last month": that month's last days
+        dct = timecal.shift_day(dct, step, _CALENDAR_UNITS[unit])
     mod = {"end": "END", "close": "END", "middle": "MID"}.get(part, "START")
     value = {
         "week": timecal.week_value(dct),

@@ -129,10 +129,23 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 @rule(
+    rf"(?:(?P<d0>{DAY})(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|and)\s*)?"
     rf"(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{cs(MONTH)})(?:,?\s+(?P<y>{DATE_YEAR}))?"
 )
 def day_month(m: re.Match[str], ctx: Context) -> Reading | None:
-    return _month_day(month_number(m["mon"]), int(m["d"]), m["y"], m, ctx)
+    """ "3 May 2020"; "3-4 May", "the night of 3 to 4 May", "between 1 and 3 May": the days from the first."""
+    month_ = month_number(m["mon"])
+    if not m["d0"]:
+        return _month_day(month_, int(m["d"]), m["y"], m, ctx)
+    if m["sep"] == "and" and ctx.previous_word(m.start()) != "between":  # "1 and 3 May": only the date
+        single = _month_day(month_, int(m["d"]), m["y"], m, ctx)
+        return single and Reading(single.type, single.value, single.anchor, extent=(m.start("d"), m.end()))
+    first = _month_day(month_, int(m["d0"]), m["y"], m, ctx)
+    start = timecal.interval_of_value(first.value) if first else None
+    end = safe_date(start.start.year, month_, int(m["d"])) if start else None
+    if first is None or start is None or end is None or end <= start.start:
+        return None
+    return Reading(first.type, first.value, first.anchor, interval=DateInterval(start.start, end, "range"))
 
 
 @rule(

@@ -296,9 +296,11 @@ def _fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> lis
         node = path[-1]
         head = node.head
         if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in REPORT_VERBS and head.i > tok.i:
-            if head.i not in attached or any(_pluperfect(n) for n in path):
+            if head.i not in attached or any(_pluperfect(n) or _not_news(n) for n in path):
                 return []
             return attached[head.i]
+        if node.dep_ in ("relcl", "acl"):
+            return []  # "the rebels, who attacked the town, were arrested": a participant's own past
         if head.lemma_.lower() in REPORT_VERBS and head.pos_ == "VERB":
             return []  # inside another report
         path.append(head)
@@ -324,6 +326,19 @@ def _sentence_opening(mention: Mention, tok: Token, timexes: list[Timex]) -> lis
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
             return []
     return [first]
+
+
+def _not_news(verb: Token) -> bool:
+    """ "have repeatedly attacked", "often attack", "since the war began, have killed": habitual or
+    aggregate, not the report's news of the day."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ in ("VBP", "VBZ") or any(c.lower_ in UNREPORTED_ADVERBS for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _pluperfect(tok: Token) -> bool:

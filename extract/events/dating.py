@@ -310,7 +310,7 @@ def _fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> lis
 def _sentence_opening(mention: Mention, tok: Token, timexes: list[Timex]) -> list[Timex]:
     """ "On 7 November, supporters blocked roads; police fired tear gas, killing 3": a date opening the
     sentence dates all it tells, whatever the parser hung it from, but not what someone is said to have
-    done nor what had happened before."""
+    done, what had happened before, a participant's relative clause or a habit."""
     opening = [t for t in timexes if mention.char_start <= t.start and t.end <= mention.char_end]
     if not opening or tok.idx < opening[0].end:
         return []
@@ -321,7 +321,7 @@ def _sentence_opening(mention: Mention, tok: Token, timexes: list[Timex]) -> lis
     if not text[first.end : first.end + 2].lstrip().startswith(","):
         return []
     for node in (tok, *tok.ancestors):
-        if _pluperfect(node):
+        if _pluperfect(node) or _not_news(node) or node.dep_ in ("relcl", "acl"):
             return []
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
             return []

@@ -66,6 +66,8 @@ REPORT_VERBS = SOURCING_VERBS | ACCOUNT_VERBS | frozenset({"announce"})
 OPENING_PREPOSITION = re.compile(
     r"\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|during|by)?\s*", re.IGNORECASE
 )
+# Subordinators of a clause that tells what came before the main one.
+PRIOR_MARKS = frozenset({"after", "since", "once"})
 # Kinds a plain report with no time of its own places on the day it was published.
 REPORTED_TYPES = frozenset({"statement", "phone_call"})
 # Clauses that tell of a happening only within someone's words or as the circumstance of another.
@@ -701,7 +703,16 @@ def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: d
             continue
         if _not_of_the_day(tok) or (mention.type != "statement" and not _told_outright(tok, timed)):
             continue
+        if _circumstance(tok):
+            continue
         mention.date = DateInterval(dct, dct, "day")
+
+
+def _circumstance(tok: Token) -> bool:
+    """ "took to the streets after Putin announced the mobilization": a saying told as what came before
+    another event, not reported on its own that day."""
+    verb = clause_verb(tok)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in verb.children)
 
 
 def _told_outright(tok: Token, timed: set[int]) -> bool:

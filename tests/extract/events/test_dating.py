@@ -109,6 +109,8 @@ CASES = [
     ("Gunmen attacked two trucks heading to the border on Saturday.", "other_attack", "2022-03-12"),
     # ... a past one has its own
     ("A militia formed in 2014 attacked the base.", "other_attack", None),
+    # a saying told as what came before another event is no report of the day
+    ("Protesters took to the streets after the president announced the mobilization.", "statement", None),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

@@ -261,6 +261,8 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
     verb = clause_verb(tok)
     cur = tok
     while cur.head.i != cur.i and cur.dep_ in SHARED_DATE_DEPS:
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in cur.children):
+            return []  # "spoke on Wednesday for the first time since Russia invaded": before that date
         cur = cur.head
         if cur.i in attached:
             return attached[cur.i]

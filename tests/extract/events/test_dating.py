@@ -111,6 +111,12 @@ CASES = [
     ("A militia formed in 2014 attacked the base.", "other_attack", None),
     # a saying told as what came before another event is no report of the day
     ("Protesters took to the streets after the president announced the mobilization.", "statement", None),
+    # what a "since"/"after" clause tells came before the dated main clause: not of its day
+    (
+        "The two presidents spoke on Wednesday for the first time since Russia invaded Ukraine.",
+        "other_attack",
+        None,
+    ),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

@@ -233,8 +233,9 @@ def count_relative(m: re.Match[str], ctx: Context) -> Reading | None:
     direction = m["dir"].lower()
     if unit_word == "quarter" or unit_word in TIME_UNITS:
         return Reading("DURATION", _duration(amount, unit_word)) if direction not in ("ago", "back") else None
-    unit: Unit = _CALENDAR_UNITS.get(unit_word, "year")
-    amount_in_unit = None if amount is None else amount * (UNITS[unit_word][1] if unit == "year" else 1)
+    unit: Unit = _CALENDAR_UNITS.get(unit_word, "week" if unit_word == "fortnight" else "year")
+    per = UNITS[unit_word][1] if unit == "year" or unit_word == "fortnight" else 1  # a fortnight: two weeks
+    amount_in_unit = None if amount is None else amount * per
     if direction in ("ago", "back", "since"):
         if amount_in_unit is None:
             return Reading("DATE", "PAST_REF")

@@ -170,6 +170,7 @@ def iv(start: str, end: str | None = None, precision: str = "day") -> DateInterv
         ("killed 1 and 3 December", MON, iv("2019-12-03")),
         ("Monday night", MON, iv("2019-12-16")),
         ("two weeks ago", MON, iv("2019-12-02")),
+        ("a fortnight ago", MON, iv("2019-12-02")),
     ],
 )
 def test_interval(sentence: str, dct: date, interval: DateInterval) -> None:

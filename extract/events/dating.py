@@ -68,6 +68,12 @@ OPENING_PREPOSITION = re.compile(
 )
 # Subordinators of a clause that tells what came before the main one.
 PRIOR_MARKS = frozenset({"after", "since", "once"})
+# A clock time alone: "3 a.m.", "10:30 pm", "noon" (no weekday, date or part of a day).
+CLOCK_ONLY = re.compile(
+    r"(?:(?:at|around|about|shortly\s+(?:before|after))\s+)*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|noon|midnight)"
+    r"(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,4}))?",
+    re.IGNORECASE,
+)
 # Kinds a plain report with no time of its own places on the day it was published.
 REPORTED_TYPES = frozenset({"statement", "phone_call"})
 # Clauses that tell of a happening only within someone's words or as the circumstance of another.
@@ -417,6 +423,11 @@ def tense_of(tok: Token) -> Tense:
     return "present" if verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
 
 
+def _clock_only(timex: Timex) -> bool:
+    """ "at 3 a.m. (0100 GMT) on Saturday": a clock time that names no day of its own."""
+    return timex.type == "TIME" and bool(CLOCK_ONLY.fullmatch(timex.text))
+
+
 def _choose(
     own: list[Timex],
     tok: Token,
@@ -424,6 +435,8 @@ def _choose(
     earlier: list[tuple[Mention, Token]],
     attached: dict[int, list[Timex]] | None = None,
 ) -> _Dated | None:
+    if len(own) > 1:  # the day, not a bare clock time read as today, dates the event
+        own = sorted(own, key=_clock_only)
     for i, timex in enumerate(own):
         if timex.relation is None and dct is not None:
             interval = resolve(timex, dct, tense_of(tok))

@@ -117,6 +117,8 @@ CASES = [
         "other_attack",
         None,
     ),
+    # the day, not a bare clock time read as today, dates the event
+    ("Rebels attacked the base at 3 a.m. (0100 GMT) on Saturday.", "other_attack", "2022-03-12"),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

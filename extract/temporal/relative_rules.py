@@ -318,6 +318,15 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     span = re.sub(r"\s+", " ", (m["span"] or "").lower()).removeprefix("over the ").removeprefix("in the ")
     unit = _CALENDAR_UNITS.get(unit_word)
     if (
+        unit_word == "hour"
+        and amount
+        and ctx.dct is not None
+        and span in ("past", "last", "the past", "the last")
+    ):
+        # "in the past 24 hours": the days those hours reach back into, up to the day of writing
+        start = ctx.dct - timedelta(days=-(-amount // 24))
+        return Reading("DURATION", value, interval=DateInterval(start, ctx.dct, "range"))
+    if (
         amount is None
         or unit is None
         or ctx.dct is None

@@ -171,6 +171,8 @@ def iv(start: str, end: str | None = None, precision: str = "day") -> DateInterv
         ("Monday night", MON, iv("2019-12-16")),
         ("two weeks ago", MON, iv("2019-12-02")),
         ("a fortnight ago", MON, iv("2019-12-02")),
+        ("in the past 24 hours", MON, iv("2019-12-15", "2019-12-16", "range")),
+        ("within the last 48 hours", MON, iv("2019-12-14", "2019-12-16", "range")),
     ],
 )
 def test_interval(sentence: str, dct: date, interval: DateInterval) -> None:

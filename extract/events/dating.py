@@ -175,10 +175,11 @@ def _deadline_of(mention: Mention, timex: Timex, text: str) -> bool:
 def _overnight(tok: Token) -> bool:
     """ "struck Odesa overnight", "an overnight explosion": the night before the report's day."""
     verb = clause_verb(tok)
+    shared = (
+        (tok, verb, verb.head) if verb.dep_ == "conj" else (tok, verb)
+    )  # "detained ... overnight and seized"
     return any(
-        c.lower_ in OVERNIGHT and c.dep_ in ("advmod", "amod", "npadvmod")
-        for t in (tok, verb)
-        for c in t.children
+        c.lower_ in OVERNIGHT and c.dep_ in ("advmod", "amod", "npadvmod") for t in shared for c in t.children
     )
 
 

@@ -219,6 +219,13 @@ def test_according_to_the_source_continues_its_report(nlp: Language) -> None:
             date(2024, 3, 6),
             date(2024, 3, 7),
         ),
+        # ... and so is a deed coordinated with the one done overnight
+        (
+            "Soldiers and police detained three suspects overnight and seized rifles and a pickup.",
+            "seized",
+            date(2024, 3, 6),
+            date(2024, 3, 7),
+        ),
         # A weekday inside a longer phrase is the week's own weekday.
         (
             "Rockets hit the base in the early hours of Tuesday morning.",

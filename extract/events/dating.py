@@ -141,6 +141,7 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
     _same_occasion(resolved, vague)
     _continue_statements(resolved, vague, _dated_attributions(doc, attached, trigger_ids, dct))
     _continue_contacts(resolved, vague)
+    _overnight_of_report(resolved)
     if dct is not None:
         _date_reports(resolved, vague, dct)
 
@@ -181,6 +182,33 @@ def _overnight(tok: Token) -> bool:
     return any(
         c.lower_ in OVERNIGHT and c.dep_ in ("advmod", "amod", "npadvmod") for t in shared for c in t.children
     )
+
+
+def _overnight_of_report(resolved: list[tuple[Mention, Token]]) -> None:
+    """ "Police detained three suspects overnight, he said": the night before the day of the report
+    that tells it, once that report is dated, by its own date or, for "he said", by the dated statement
+    it continues."""
+    statements = [m for m, _ in resolved if m.type == "statement"]
+    for mention, tok in resolved:
+        if mention.date_text != "overnight" or mention.date is None:
+            continue
+        day = _report_day(mention, tok, statements)
+        if day is not None and day < mention.date.end:
+            mention.date = DateInterval(date.fromordinal(day.toordinal() - 1), day, "range")
+
+
+def _report_day(mention: Mention, tok: Token, statements: list[Mention]) -> date | None:
+    """The day of the report that attributes the mention's sentence after it ("..., he said")."""
+    told = [m for m in statements if m.sentence == mention.sentence and m.trigger_start > tok.idx]
+    if told:
+        return told[0].date.start if told[0].date is not None and told[0].date.precision == "day" else None
+    verbs = [t for t in tok.sent if t.i > tok.i and t.lemma_.lower() in REPORT_VERBS and t.pos_ == "VERB"]
+    if not verbs or not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verbs[0].children):
+        return None
+    earlier = [m for m in statements if m.char_start < mention.char_start and m.date is not None]
+    if not earlier or earlier[-1].date is None or earlier[-1].date.precision != "day":
+        return None
+    return earlier[-1].date.start
 
 
 def _filed_day(timexes: list[Timex], filed: list[tuple[int, int]], dct: date | None) -> date | None:

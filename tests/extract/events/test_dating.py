@@ -412,3 +412,17 @@ def test_an_adverb_of_a_name_does_not_date_the_clause(nlp: Language) -> None:
     text = "The presidency explained the decision in a post on X (formerly Twitter)."
     statements = [m for m in dated(nlp, text) if m.type == "statement"]
     assert [day(m) for m in statements] == [DCT.isoformat()]
+
+
+@pytest.mark.slow
+def test_overnight_is_the_night_before_the_report_it_continues(nlp: Language) -> None:
+    """ "..., he said" after a briefing on Tuesday: the night before Tuesday, not before publication."""
+    text = (
+        "The security minister told reporters on Tuesday that troops had been sent to the region.\n\n"
+        "Soldiers and police detained three suspects overnight and seized rifles, he said."
+    )
+    arrests = [m for m in dated(nlp, text, date(2022, 3, 17)) if m.type == "legal_action"]
+    assert arrests and all(m.date is not None for m in arrests)
+    assert {(m.date.start.isoformat(), m.date.end.isoformat()) for m in arrests if m.date} == {
+        ("2022-03-14", "2022-03-15")
+    }

@@ -296,8 +296,10 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
     verb = clause_verb(tok)
     cur = tok
     while cur.head.i != cur.i and cur.dep_ in SHARED_DATE_DEPS:
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in cur.children):
-            return []  # "spoke on Wednesday for the first time since Russia invaded": before that date
+        # "spoke on Wednesday for the first time since Russia invaded": before that date, unless the
+        # main clause counts back to it ("came a day after the group said")
+        if _prior_clause(cur) and not any(t.relation is not None for t in attached.get(cur.head.i, [])):
+            return []
         cur = cur.head
         if cur.i in attached:
             return attached[cur.i]
@@ -313,6 +315,11 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
         if child.dep_ == "advcl" and child.i in attached and child.i not in trigger_ids:
             return attached[child.i]
     return _closing_conjunct(verb, attached)
+
+
+def _prior_clause(verb: Token) -> bool:
+    """An "after"/"since" clause: what it tells came before its main clause."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in verb.children)
 
 
 def _closing_conjunct(verb: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
@@ -755,8 +762,7 @@ def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: d
 def _circumstance(tok: Token) -> bool:
     """ "took to the streets after Putin announced the mobilization": a saying told as what came before
     another event, not reported on its own that day."""
-    verb = clause_verb(tok)
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in verb.children)
+    return _prior_clause(clause_verb(tok))
 
 
 def _told_outright(tok: Token, timed: set[int]) -> bool:

@@ -426,3 +426,14 @@ def test_overnight_is_the_night_before_the_report_it_continues(nlp: Language) ->
     assert {(m.date.start.isoformat(), m.date.end.isoformat()) for m in arrests if m.date} == {
         ("2022-03-14", "2022-03-15")
     }
+
+
+@pytest.mark.slow
+def test_after_clause_counted_back_from_the_main_clause(nlp: Language) -> None:
+    """ "The attack came a day after the group said ...": the saying is a day before the dated attack."""
+    text = (
+        "Rebel drones struck an oil terminal on Tuesday.\n\n"
+        "The attack came a day after the rebels said they fired drones at an air base."
+    )
+    statements = [m for m in dated(nlp, text) if m.type == "statement"]
+    assert [day(m) for m in statements] == ["2022-03-14"]

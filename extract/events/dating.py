@@ -18,6 +18,14 @@ from spacy.tokens import Doc, Token
 from eventgraph.extract.events import continuity
 from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.events.realis import clause_verb
+from eventgraph.extract.events.report_time import (
+    dated_attributions,
+    fronted_report_timexes,
+    overnight_of_report,
+    prior_clause,
+    same_day,
+    sentence_opening,
+)
 from eventgraph.extract.ingest.dateline import dateline_end
 from eventgraph.extract.lexicons.events import ATTACK_NOUNS, CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
@@ -26,10 +34,8 @@ from eventgraph.extract.lexicons.speech import (
     ACCOUNT_NOUNS,
     ACCOUNT_VERBS,
     OCCASION_NOUNS,
-    SOURCING_VERBS,
-    SPEECH_VERBS,
 )
-from eventgraph.extract.lexicons.time import ONSET_VERBS, OVERNIGHT, SAME_DAY_OPENERS
+from eventgraph.extract.lexicons.time import ONSET_VERBS, OVERNIGHT
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
 from eventgraph.extract.temporal.timex_types import Relation, Tense, Timex
@@ -60,14 +66,6 @@ CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
 # Speech acts about what is to come, and the words that give such a thing's time, not the speaking's.
 FORWARD_ACTS = frozenset({"threat", "warning", "demand", "appeal"})
 DEADLINE_WORDS = frozenset({"from", "until", "till", "by", "starting", "beginning", "before"})
-# Verbs that attribute news told before them: "..., officials said on Tuesday".
-REPORT_VERBS = SOURCING_VERBS | ACCOUNT_VERBS | frozenset({"announce"})
-# What may stand before a date that opens a sentence: "On 7 May, ...", "Late on Sunday, ...".
-OPENING_PREPOSITION = re.compile(
-    r"\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|during|by)?\s*", re.IGNORECASE
-)
-# Subordinators of a clause that tells what came before the main one.
-PRIOR_MARKS = frozenset({"after", "since", "once"})
 # A clock time alone: "3 a.m.", "10:30 pm", "noon" (no weekday, date or part of a day).
 CLOCK_ONLY = re.compile(
     r"(?:(?:at|around|about|shortly\s+(?:before|after))\s+)*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|noon|midnight)"
@@ -122,16 +120,16 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             continue
         own = [t for t in _own_timexes(tok, attached, trigger_ids) if not _deadline_of(mention, t, text)]
         if not own and mention.type != "statement":
-            own = _fronted_report_timexes(tok, attached)
+            own = fronted_report_timexes(tok, attached)
         if not own:
-            own = _sentence_opening(mention, tok, timexes)
+            own = sentence_opening(mention, tok, timexes)
         dated = _choose(own, tok, dct, resolved, attached) if own else None
         if dated:
             mention.date, mention.date_text = dated.interval, dated.timex.text
         elif own:
             vague.add(id(mention))
-        elif (same_day := _same_day(mention, resolved, timexes, dct)) is not None:
-            mention.date, mention.date_text = same_day.interval, same_day.timex.text
+        elif (opener := same_day(mention, resolved, timexes, dct)) is not None:
+            mention.date, mention.date_text = opener[1], opener[0].text
         elif dct is not None and _overnight(tok):
             mention.date = DateInterval(date.fromordinal(dct.toordinal() - 1), dct, "range")
             mention.date_text = "overnight"
@@ -139,29 +137,11 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             _date_from_contact(mention, tok, resolved, dct)
         resolved.append((mention, tok))
     _same_occasion(resolved, vague)
-    _continue_statements(resolved, vague, _dated_attributions(doc, attached, trigger_ids, dct))
+    _continue_statements(resolved, vague, dated_attributions(doc, attached, trigger_ids, dct))
     _continue_contacts(resolved, vague)
-    _overnight_of_report(resolved)
+    overnight_of_report(resolved)
     if dct is not None:
         _date_reports(resolved, vague, dct)
-
-
-def _same_day(
-    mention: Mention, earlier: list[tuple[Mention, Token]], timexes: list[Timex], dct: date | None
-) -> _Dated | None:
-    """ "Hours later, warplanes struck ...", "Early in the day, ...": a sentence opening so happened on
-    the day the text last named before it (the attribution after the news it opens is not)."""
-    if dct is None or not SAME_DAY_OPENERS.match(mention.sentence):
-        return None
-    if mention.type == "statement" and any(o.char_start == mention.char_start for o, _ in earlier):
-        return None  # "..., the TV reported": the report of the news the opener places
-    before = [
-        t for t in timexes if t.end <= mention.char_start and t.type in ("DATE", "TIME") and not t.relation
-    ]
-    interval = resolve(before[-1], dct, "past") if before else None
-    if interval is None or interval.precision != "day":
-        return None
-    return _Dated(before[-1], interval)
 
 
 def _deadline_of(mention: Mention, timex: Timex, text: str) -> bool:
@@ -182,33 +162,6 @@ def _overnight(tok: Token) -> bool:
     return any(
         c.lower_ in OVERNIGHT and c.dep_ in ("advmod", "amod", "npadvmod") for t in shared for c in t.children
     )
-
-
-def _overnight_of_report(resolved: list[tuple[Mention, Token]]) -> None:
-    """ "Police detained three suspects overnight, he said": the night before the day of the report
-    that tells it, once that report is dated, by its own date or, for "he said", by the dated statement
-    it continues."""
-    statements = [m for m, _ in resolved if m.type == "statement"]
-    for mention, tok in resolved:
-        if mention.date_text != "overnight" or mention.date is None:
-            continue
-        day = _report_day(mention, tok, statements)
-        if day is not None and day < mention.date.end:
-            mention.date = DateInterval(date.fromordinal(day.toordinal() - 1), day, "range")
-
-
-def _report_day(mention: Mention, tok: Token, statements: list[Mention]) -> date | None:
-    """The day of the report that attributes the mention's sentence after it ("..., he said")."""
-    told = [m for m in statements if m.sentence == mention.sentence and m.trigger_start > tok.idx]
-    if told:
-        return told[0].date.start if told[0].date is not None and told[0].date.precision == "day" else None
-    verbs = [t for t in tok.sent if t.i > tok.i and t.lemma_.lower() in REPORT_VERBS and t.pos_ == "VERB"]
-    if not verbs or not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verbs[0].children):
-        return None
-    earlier = [m for m in statements if m.char_start < mention.char_start and m.date is not None]
-    if not earlier or earlier[-1].date is None or earlier[-1].date.precision != "day":
-        return None
-    return earlier[-1].date.start
 
 
 def _filed_day(timexes: list[Timex], filed: list[tuple[int, int]], dct: date | None) -> date | None:
@@ -298,7 +251,7 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
     while cur.head.i != cur.i and cur.dep_ in SHARED_DATE_DEPS:
         # "spoke on Wednesday for the first time since Russia invaded": before that date, unless the
         # main clause counts back to it ("came a day after the group said")
-        if _prior_clause(cur) and not any(t.relation is not None for t in attached.get(cur.head.i, [])):
+        if prior_clause(cur) and not any(t.relation is not None for t in attached.get(cur.head.i, [])):
             return []
         cur = cur.head
         if cur.i in attached:
@@ -317,11 +270,6 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
     return _closing_conjunct(verb, attached)
 
 
-def _prior_clause(verb: Token) -> bool:
-    """An "after"/"since" clause: what it tells came before its main clause."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in verb.children)
-
-
 def _closing_conjunct(verb: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
     """ "killed one person and wounded 18 today": a time closing the last of coordinated verbs dates
     them all."""
@@ -331,66 +279,6 @@ def _closing_conjunct(verb: Token, attached: dict[int, list[Timex]]) -> list[Tim
     last = conjuncts[-1]
     closing = last.right_edge.idx + len(last.right_edge.text)
     return [t for t in attached[last.i] if t.end >= closing - 1 and t.start > last.idx]
-
-
-def _fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
-    """ "Six insurgents were killed, officials said on 14 August": news told first and attributed after
-    is the news of the report's day, so it has the dated report's timexes (what the report says "had"
-    happened lies before it)."""
-    path = [tok]
-    while path[-1].head.i != path[-1].i and len(path) < 12:
-        node = path[-1]
-        head = node.head
-        if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in REPORT_VERBS and head.i > tok.i:
-            if head.i not in attached or any(_pluperfect(n) or _not_news(n) for n in path):
-                return []
-            return attached[head.i]
-        if node.dep_ in ("relcl", "acl"):
-            return []  # "the rebels, who attacked the town, were arrested": a participant's own past
-        if head.lemma_.lower() in REPORT_VERBS and head.pos_ == "VERB":
-            return []  # inside another report
-        path.append(head)
-    return []
-
-
-def _sentence_opening(mention: Mention, tok: Token, timexes: list[Timex]) -> list[Timex]:
-    """ "On 7 November, supporters blocked roads; police fired tear gas, killing 3": a date opening the
-    sentence dates all it tells, whatever the parser hung it from, but not what someone is said to have
-    done, what had happened before, a participant's relative clause or a habit."""
-    opening = [t for t in timexes if mention.char_start <= t.start and t.end <= mention.char_end]
-    if not opening or tok.idx < opening[0].end:
-        return []
-    first = opening[0]
-    text = tok.doc.text
-    if not OPENING_PREPOSITION.fullmatch(text[mention.char_start : first.start]):
-        return []
-    if not text[first.end : first.end + 2].lstrip().startswith(","):
-        return []
-    for node in (tok, *tok.ancestors):
-        if _pluperfect(node) or _not_news(node) or node.dep_ in ("relcl", "acl"):
-            return []
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
-            return []
-    return [first]
-
-
-def _not_news(verb: Token) -> bool:
-    """ "have repeatedly attacked", "often attack", "since the war began, have killed": habitual or
-    aggregate, not the report's news of the day."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    if verb.tag_ in ("VBP", "VBZ") or any(c.lower_ in UNREPORTED_ADVERBS for c in verb.children):
-        return True
-    return any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children)
-        for c in verb.children
-    )
-
-
-def _pluperfect(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children
-    )
 
 
 def _date_from_source(mention: Mention, earlier: list[tuple[Mention, Token]]) -> bool:
@@ -685,38 +573,6 @@ def _speaker_keys(mention: Mention, tok: Token, last_keys: set[str]) -> set[str]
     return keys - {""}
 
 
-def _dated_attributions(
-    doc: Doc, attached: dict[int, list[Timex]], trigger_ids: set[int], dct: date | None
-) -> list[tuple[Mention, Token]]:
-    """Dated reporting verbs that are no statement of their own ("..., the group said Wednesday"), as
-    statements for the speaker's next words to continue."""
-    if dct is None:
-        return []
-    out = []
-    for i, timexes in attached.items():
-        verb = doc[i]
-        if i in trigger_ids or verb.lemma_.lower() not in REPORT_VERBS or verb.pos_ != "VERB":
-            continue
-        for timex in timexes:
-            interval = resolve(timex, dct, "past") if timex.relation is None else None
-            if interval is not None:
-                sent = verb.sent
-                report = Mention(
-                    doc="",
-                    type="statement",
-                    trigger=verb.text,
-                    trigger_start=verb.idx,
-                    sentence=sent.text,
-                    char_start=sent.start_char,
-                    char_end=sent.end_char,
-                    date=interval,
-                    date_text=timex.text,
-                )
-                out.append((report, verb))
-                break
-    return out
-
-
 def _continue_contacts(resolved: list[tuple[Mention, Token]], vague: set[int]) -> None:
     """What the parties said or agreed right after a dated call or talks is told ("They also agreed ...",
     "The envoys denounced ...") took place in it: it has the contact's date, until someone else is quoted."""
@@ -762,7 +618,7 @@ def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: d
 def _circumstance(tok: Token) -> bool:
     """ "took to the streets after Putin announced the mobilization": a saying told as what came before
     another event, not reported on its own that day."""
-    return _prior_clause(clause_verb(tok))
+    return prior_clause(clause_verb(tok))
 
 
 def _told_outright(tok: Token, timed: set[int]) -> bool:

@@ -22,6 +22,7 @@ from eventgraph.extract.events.report_time import (
     dated_attributions,
     fronted_report_timexes,
     overnight_of_report,
+    pluperfect,
     prior_clause,
     same_day,
     sentence_opening,
@@ -125,7 +126,10 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             own = sentence_opening(mention, tok, timexes)
         dated = _choose(own, tok, dct, resolved, attached) if own else None
         if dated:
-            mention.date, mention.date_text = dated.interval, dated.timex.text
+            mention.date, mention.date_text = (
+                _before_reference(dated.interval, tok, resolved),
+                dated.timex.text,
+            )
         elif own:
             vague.add(id(mention))
         elif (opener := same_day(mention, resolved, timexes, dct)) is not None:
@@ -142,6 +146,19 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
     overnight_of_report(resolved)
     if dct is not None:
         _date_reports(resolved, vague, dct)
+
+
+def _before_reference(
+    interval: DateInterval, tok: Token, earlier: list[tuple[Mention, Token]]
+) -> DateInterval:
+    """ "He spoke with him on Sunday. They had spoken twice earlier this month": the pluperfect span ends
+    before the day last told, the past it looks back from."""
+    if interval.precision != "range" or not pluperfect(clause_verb(tok)):
+        return interval
+    days = [m.date.start for m, _ in earlier if m.date is not None and m.date.precision == "day"]
+    if not days or not interval.start < days[-1] <= interval.end:
+        return interval
+    return DateInterval(interval.start, date.fromordinal(days[-1].toordinal() - 1), "range")
 
 
 def _deadline_of(mention: Mention, timex: Timex, text: str) -> bool:

@@ -90,7 +90,7 @@ def fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list
         node = path[-1]
         head = node.head
         if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in REPORT_VERBS and head.i > tok.i:
-            if head.i not in attached or any(_pluperfect(n) or _not_news(n) for n in path):
+            if head.i not in attached or any(pluperfect(n) or _not_news(n) for n in path):
                 return []
             return attached[head.i]
         if node.dep_ in ("relcl", "acl"):
@@ -115,7 +115,7 @@ def sentence_opening(mention: Mention, tok: Token, timexes: list[Timex]) -> list
     if not text[first.end : first.end + 2].lstrip().startswith(","):
         return []
     for node in (tok, *tok.ancestors):
-        if _pluperfect(node) or _not_news(node) or node.dep_ in ("relcl", "acl"):
+        if pluperfect(node) or _not_news(node) or node.dep_ in ("relcl", "acl"):
             return []
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
             return []
@@ -135,7 +135,7 @@ def _not_news(verb: Token) -> bool:
     )
 
 
-def _pluperfect(tok: Token) -> bool:
+def pluperfect(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children
     )

@@ -437,3 +437,17 @@ def test_after_clause_counted_back_from_the_main_clause(nlp: Language) -> None:
     )
     statements = [m for m in dated(nlp, text) if m.type == "statement"]
     assert [day(m) for m in statements] == ["2022-03-14"]
+
+
+@pytest.mark.slow
+def test_pluperfect_span_ends_before_the_day_last_told(nlp: Language) -> None:
+    """ "spoke by phone on Sunday. The two had spoken twice earlier this month": before that Sunday."""
+    text = (
+        "The president spoke by phone with his Turkish counterpart on Sunday.\n\n"
+        "The two leaders had spoken twice earlier this month about the case."
+    )
+    calls = [m for m in dated(nlp, text, date(2022, 3, 22)) if m.type == "phone_call"]
+    assert [(m.date.start.isoformat(), m.date.end.isoformat()) for m in calls if m.date] == [
+        ("2022-03-20", "2022-03-20"),
+        ("2022-03-01", "2022-03-19"),
+    ]

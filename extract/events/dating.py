@@ -120,6 +120,8 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
         if tok is None:
             continue
         own = [t for t in _own_timexes(tok, attached, trigger_ids) if not _deadline_of(mention, t, text)]
+        if not own and mention.type != "statement" and dct is not None:
+            own = _purpose_clause_timexes(tok, attached, trigger_ids, dct)
         if not own and mention.type != "statement":
             own = fronted_report_timexes(tok, attached)
         if not own:
@@ -285,6 +287,39 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
         if child.dep_ == "advcl" and child.i in attached and child.i not in trigger_ids:
             return attached[child.i]
     return _closing_conjunct(verb, attached)
+
+
+def _purpose_clause_timexes(
+    tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[int], dct: date
+) -> list[Timex]:
+    """ "began sending instructors to train marines this month": the current period ("this month",
+    "today") closing the purpose clause of a deed done is the deed's; another ("to avenge a raid last
+    year", "to hold elections next month") is the purpose's own."""
+    governing = tok
+    while governing.dep_ == "xcomp" and governing.head.i != governing.i:
+        governing = governing.head  # "began sending": the tense is the finite verb's
+    if tense_of(governing) != "past":
+        return []
+    frontier, seen = [tok], 0
+    while frontier and seen < 6:
+        node = frontier.pop(0)
+        seen += 1
+        for child in node.children:
+            if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or child.i in trigger_ids:
+                continue
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and child.i in attached:
+                closing = child.right_edge.idx + len(child.right_edge.text)
+                past = [
+                    t
+                    for t in attached[child.i]
+                    if t.interval is not None
+                    and t.interval.start <= dct <= t.interval.end
+                    and t.end >= closing - 1
+                ]
+                if past:
+                    return past
+            frontier.append(child)
+    return []
 
 
 def _closing_conjunct(verb: Token, attached: dict[int, list[Timex]]) -> list[Timex]:

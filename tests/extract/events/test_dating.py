@@ -119,6 +119,8 @@ CASES = [
     ),
     # the day, not a bare clock time read as today, dates the event
     ("Rebels attacked the base at 3 a.m. (0100 GMT) on Saturday.", "other_attack", "2022-03-12"),
+    # the current period closing the purpose clause of a deed done is the deed's
+    ("Portugal began sending 60 instructors to train marines this month.", "deployment", "2022-03-01"),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

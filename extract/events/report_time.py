@@ -84,13 +84,13 @@ def prior_clause(verb: Token) -> bool:
 def fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
     """ "Six insurgents were killed, officials said on 14 August": news told first and attributed after
     is the news of the report's day, so it has the dated report's timexes (what the report says "had"
-    happened lies before it)."""
+    happened, or tells in an "after" clause, lies before it)."""
     path = [tok]
     while path[-1].head.i != path[-1].i and len(path) < 12:
         node = path[-1]
         head = node.head
         if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in REPORT_VERBS and head.i > tok.i:
-            if head.i not in attached or any(pluperfect(n) or _not_news(n) for n in path):
+            if head.i not in attached or any(pluperfect(n) or _not_news(n) or prior_clause(n) for n in path):
                 return []
             return attached[head.i]
         if node.dep_ in ("relcl", "acl"):

@@ -91,6 +91,11 @@ CASES = [
     ),
     # ... but not what the report says had happened before it
     ("Gunmen had attacked a police post, the ministry said on Tuesday.", "other_attack", None),
+    (
+        "Twenty people were detained after gunmen attacked a police post, officials said on Tuesday.",
+        "other_attack",
+        None,
+    ),
     # ... nor what is habitual, nor a participant's own past
     ("Militants have repeatedly attacked the town, officials said on Monday.", "other_attack", None),
     ("The rebels, who attacked the town, were arrested, police said on Monday.", "other_attack", None),

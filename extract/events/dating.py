@@ -61,6 +61,8 @@ SHARED_DATE_DEPS = frozenset(
         "agent",
     }
 )
+# Prepositions placing a deed within an occasion: "in a phone call Monday", "at Tuesday's briefing".
+OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "amid"})
 # Dependencies inside a noun phrase: a relative clause this deep in a trigger noun's phrase tells it.
 NOUN_PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "amod", "poss", "nmod"})
 CONTACT_TYPES = frozenset({"phone_call", "meeting", "visit"})
@@ -278,8 +280,9 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
         if cur.i == verb.i and cur.dep_ in ("ccomp", "parataxis"):
             break
     for child in tok.children:
-        # A statement made in a dated call: "asked him in a phone call Monday".
-        if child.dep_ == "prep":
+        # A statement made in a dated call: "asked him in a phone call Monday" (not "arrested over
+        # Sunday's shooting": what a deed is about has its own date).
+        if child.dep_ == "prep" and child.lower_ in OCCASION_PREPOSITIONS:
             for obj in child.children:
                 if obj.i in attached and obj.dep_ == "pobj":
                     return attached[obj.i]

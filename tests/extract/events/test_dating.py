@@ -126,6 +126,8 @@ CASES = [
     ("Rebels attacked the base at 3 a.m. (0100 GMT) on Saturday.", "other_attack", "2022-03-12"),
     # the current period closing the purpose clause of a deed done is the deed's
     ("Portugal began sending 60 instructors to train marines this month.", "deployment", "2022-03-01"),
+    # what a deed is about has its own date: not the arrest's
+    ("Police arrested two men over the weekend's shooting.", "legal_action", None),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

@@ -31,11 +31,7 @@ from eventgraph.extract.ingest.dateline import dateline_end
 from eventgraph.extract.lexicons.events import ATTACK_NOUNS, CONTACT_NOUNS
 from eventgraph.extract.lexicons.function_words import BACK_DETS
 from eventgraph.extract.lexicons.mood import FUTURE_AUX, UNREPORTED_ADVERBS
-from eventgraph.extract.lexicons.speech import (
-    ACCOUNT_NOUNS,
-    ACCOUNT_VERBS,
-    OCCASION_NOUNS,
-)
+from eventgraph.extract.lexicons.speech import ACCOUNT_NOUNS, ACCOUNT_VERBS, OCCASION_NOUNS, SPEECH_VERBS
 from eventgraph.extract.lexicons.time import ONSET_VERBS, OVERNIGHT
 from eventgraph.extract.temporal.intervals import resolve, shift
 from eventgraph.extract.temporal.tagger import tag
@@ -274,6 +270,8 @@ def _own_timexes(tok: Token, attached: dict[int, list[Timex]], trigger_ids: set[
         # main clause counts back to it ("came a day after the group said")
         if prior_clause(cur) and not any(t.relation is not None for t in attached.get(cur.head.i, [])):
             return []
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.lemma_.lower() in SPEECH_VERBS:
+            return []  # "accused Russia on Monday of shelling the town": what is said of, not the saying
         cur = cur.head
         if cur.i in attached:
             return attached[cur.i]

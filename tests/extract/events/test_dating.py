@@ -128,6 +128,8 @@ CASES = [
     ("Portugal began sending 60 instructors to train marines this month.", "deployment", "2022-03-01"),
     # what a deed is about has its own date: not the arrest's
     ("Police arrested two men over the weekend's shooting.", "legal_action", None),
+    # what a statement accuses someone of is not of the statement's day
+    ("The ministry, in a statement late Monday, accused Russia of shelling the town.", "other_attack", None),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

@@ -82,7 +82,8 @@ def prior_clause(verb: Token) -> bool:
 
 
 def fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
-    """ "Six insurgents were killed, officials said on 14 August": news told first and attributed after
+    """ "Six insurgents were killed, officials said on 14 August" (or "..., according to a statement
+    released on 14 August"): news told first and attributed after
     is the news of the report's day, so it has the dated report's timexes (what the report says "had"
     happened, or tells in an "after" clause, lies before it)."""
     path = [tok]
@@ -98,6 +99,18 @@ def fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list
         if head.lemma_.lower() in REPORT_VERBS and head.pos_ == "VERB":
             return []  # inside another report
         path.append(head)
+    return _according_to(tok, path, attached)
+
+
+def _according_to(tok: Token, path: list[Token], attached: dict[int, list[Timex]]) -> list[Timex]:
+    """ "Rebels attacked the convoy, according to a statement released Tuesday": the source's date."""
+    if any(pluperfect(n) or _not_news(n) or prior_clause(n) for n in path):
+        return []
+    on_path = {n.i for n in path}
+    for word in (t for t in tok.sent if t.i > tok.i and t.lower_ == "according" and t.head.i in on_path):
+        for node in word.subtree:
+            if node.i in attached:
+                return attached[node.i]
     return []
 
 

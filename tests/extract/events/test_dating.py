@@ -89,6 +89,7 @@ CASES = [
         "other_attack",
         "2022-03-15",
     ),
+    ("Rebels attacked the convoy, according to a statement released Tuesday.", "other_attack", "2022-03-15"),
     # ... but not what the report says had happened before it
     ("Gunmen had attacked a police post, the ministry said on Tuesday.", "other_attack", None),
     (

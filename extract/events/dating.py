@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -417,6 +417,8 @@ def _choose(
     for i, timex in enumerate(own):
         if timex.relation is None and dct is not None:
             interval = resolve(timex, dct, tense_of(tok))
+            if interval is not None and interval.start > dct and tense_of(tok) == "past":
+                interval = _weekend_past(timex, interval)
             if interval is not None:
                 if _in_since_clause(timex, tok) and interval.start <= dct:
                     interval = DateInterval(interval.start, max(interval.end, dct), "range")
@@ -437,6 +439,15 @@ def _choose(
             if moved is not None:
                 return _Dated(timex, moved)
     return None
+
+
+def _weekend_past(timex: Timex, interval: DateInterval) -> DateInterval:
+    """ "attacked the base this weekend", written on a weekday: the weekend just past, not the next."""
+    if "weekend" not in timex.text.lower():
+        return interval
+    return DateInterval(
+        interval.start - timedelta(days=7), interval.end - timedelta(days=7), interval.precision
+    )
 
 
 def _in_since_clause(timex: Timex, tok: Token) -> bool:

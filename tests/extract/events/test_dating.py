@@ -131,6 +131,8 @@ CASES = [
     ("Police arrested two men over the weekend's shooting.", "legal_action", None),
     # what a statement accuses someone of is not of the statement's day
     ("The ministry, in a statement late Monday, accused Russia of shelling the town.", "other_attack", None),
+    # a deed done "this weekend", told on a weekday, was the weekend just past
+    ("Rebels attacked the base this weekend.", "other_attack", "2022-03-12"),
     # explicit years stay
     ("The militia attacked the base in January 2020.", "other_attack", "2020-01-01"),
 ]

@@ -2,8 +2,10 @@
 
 A timex dates the trigger whose clause it modifies (its nearest trigger or verb ancestor);
 events that share a clause by coordination or control share its date, but the complement
-of a reporting verb does not inherit the date of the report. A statement without a date
-of its own continues the last dated statement of the same speaker a few paragraphs up.
+of a reporting verb does not inherit the date of the report, nor an "after"/"since" clause
+the date of its main clause. A mention with no timex of its own takes what its report's
+wording gives (``report_time``); a statement without a date of its own continues the last
+dated statement of the same speaker a few paragraphs up.
 """
 
 from __future__ import annotations
@@ -173,9 +175,8 @@ def _deadline_of(mention: Mention, timex: Timex, text: str) -> bool:
 def _overnight(tok: Token) -> bool:
     """ "struck Odesa overnight", "an overnight explosion": the night before the report's day."""
     verb = clause_verb(tok)
-    shared = (
-        (tok, verb, verb.head) if verb.dep_ == "conj" else (tok, verb)
-    )  # "detained ... overnight and seized"
+    # a deed coordinated with one done overnight: "detained three suspects overnight and seized rifles"
+    shared = (tok, verb, verb.head) if verb.dep_ == "conj" else (tok, verb)
     return any(
         c.lower_ in OVERNIGHT and c.dep_ in ("advmod", "amod", "npadvmod") for t in shared for c in t.children
     )

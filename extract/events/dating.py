@@ -126,7 +126,7 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
             own = fronted_report_timexes(tok, attached)
         if not own:
             own = sentence_opening(mention, tok, timexes)
-        dated = _choose(own, tok, dct, resolved, attached) if own else None
+        dated = _choose(own, tok, dct, resolved, attached, timexes) if own else None
         if dated:
             mention.date, mention.date_text = (
                 _before_reference(dated.interval, tok, resolved),
@@ -412,6 +412,7 @@ def _choose(
     dct: date | None,
     earlier: list[tuple[Mention, Token]],
     attached: dict[int, list[Timex]] | None = None,
+    timexes: Sequence[Timex] = (),
 ) -> _Dated | None:
     if len(own) > 1:  # the day, not a bare clock time read as today, dates the event
         own = sorted(own, key=_clock_only)
@@ -435,7 +436,7 @@ def _choose(
                 if inverse is not None:
                     return inverse
                 continue
-            anchor = _anchor(timex, earlier)
+            anchor = _anchor(timex, earlier) or _day_named_before(timex, timexes, dct)
             moved = shift(anchor, timex.relation) if anchor is not None else None
             if moved is not None:
                 return _Dated(timex, moved)
@@ -561,6 +562,16 @@ def _anchor(timex: Timex, earlier: list[tuple[Mention, Token]]) -> DateInterval 
         named = [(m, t) for m, t in dated if t.lemma_.lower() in words]
         dated = named or dated
     return dated[-1][0].date if dated else None
+
+
+def _day_named_before(timex: Timex, timexes: Sequence[Timex], dct: date | None) -> DateInterval | None:
+    """ "The truce took effect on 5 March. Two days later, ...": with no dated event to count from, the
+    day the text last named."""
+    before = [
+        t for t in timexes if t.end <= timex.start and t.relation is None and t.type in ("DATE", "TIME")
+    ]
+    interval = resolve(before[-1], dct, "past") if before and dct is not None else None
+    return interval if interval is not None and interval.precision == "day" else None
 
 
 def speaker_key(span: Span) -> str:

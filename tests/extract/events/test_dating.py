@@ -465,3 +465,12 @@ def test_pluperfect_span_ends_before_the_day_last_told(nlp: Language) -> None:
         ("2022-03-20", "2022-03-20"),
         ("2022-03-01", "2022-03-19"),
     ]
+
+
+@pytest.mark.slow
+def test_relative_date_counts_from_the_day_last_named_when_no_event_is_dated(nlp: Language) -> None:
+    text = (
+        "The ceasefire took effect on 5 March.\n\nTwo days later, rebels attacked a convoy near the border."
+    )
+    attacks = [m for m in dated(nlp, text) if m.type.endswith("attack")]
+    assert [day(m) for m in attacks] == ["2022-03-07"]

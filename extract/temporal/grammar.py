@@ -137,11 +137,23 @@ def mod_of(word: str | None) -> str | None:
     return {"early": "START", "mid": "MID", "late": "END", "earlier": "EARLIER", "later": "LATER"}.get(word)
 
 
-PART_OF = r"the\s+(?P<part>end|beginning|start|middle|close)\s+of\s+"
+PART_OF = (
+    r"the\s+(?P<part>end|beginning|start|middle|close|(?:first|last|final|closing|opening)\s+(?:few\s+)?"
+    r"(?:days|weeks))\s+of\s+"
+)
 
 
 def part_mod(word: str | None) -> str | None:
-    """TIMEX3 mod of "the end of", "the beginning of", "the middle of"."""
+    """TIMEX3 mod of "the end of", "the beginning of", "the middle of", "the first days of", "the last
+    weeks of"."""
     if not word:
         return None
-    return {"end": "END", "close": "END", "middle": "MID"}.get(word.lower(), "START")
+    word = word.lower().split()[0]  # "the last days of": its first word decides
+    return {
+        "end": "END",
+        "close": "END",
+        "middle": "MID",
+        "last": "END",
+        "final": "END",
+        "closing": "END",
+    }.get(word, "START")

@@ -159,6 +159,8 @@ def iv(start: str, end: str | None = None, precision: str = "day") -> DateInterv
         ("in the past five weeks", MON, iv("2019-11-11", "2019-12-16", "range")),
         ("earlier this month", MON, iv("2019-12-01", "2019-12-15", "range")),
         ("at the end of last month", MON, iv("2019-11-20", "2019-11-30", "range")),
+        ("in the first days of November", MON, iv("2019-11-01", "2019-11-10", "range")),
+        ("the final days of November", MON, iv("2019-11-20", "2019-11-30", "range")),
         ("the beginning of last year", MON, iv("2018-01-01", "2018-04-30", "range")),
         ("the 1990s", MON, iv("1990-01-01", "1999-12-31", "range")),
         ("last summer", MON, iv("2019-06-01", "2019-08-31", "range")),

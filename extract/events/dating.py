@@ -686,9 +686,26 @@ def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: d
             continue
         if _not_of_the_day(tok) or (mention.type != "statement" and not _told_outright(tok, timed)):
             continue
-        if _circumstance(tok):
+        if _circumstance(tok) or _said_in_undated_contact(mention, resolved):
             continue
         mention.date = DateInterval(dct, dct, "day")
+
+
+def _said_in_undated_contact(mention: Mention, resolved: list[tuple[Mention, Token]]) -> bool:
+    """ "Abdul Mahdi told Esper" after "in a call with Abdul Mahdi" (no day given): what one named party
+    told another named party is the call's, whose day this article does not know."""
+    if mention.type != "statement" or not mention.agents or not mention.targets:
+        return False
+    if mention.agents[0].label not in NAMED or mention.targets[0].label not in NAMED:
+        return False
+    told = {speaker_key(mention.agents[0]), speaker_key(mention.targets[0])}
+    return any(
+        contact.type in CONTACT_TYPES
+        and contact.date is None
+        and contact.char_start < mention.char_start
+        and told & {speaker_key(s) for s in contact.agents + contact.targets}
+        for contact, _ in resolved
+    )
 
 
 def _circumstance(tok: Token) -> bool:

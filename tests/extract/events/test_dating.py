@@ -474,3 +474,14 @@ def test_relative_date_counts_from_the_day_last_named_when_no_event_is_dated(nlp
     )
     attacks = [m for m in dated(nlp, text) if m.type.endswith("attack")]
     assert [day(m) for m in attacks] == ["2022-03-07"]
+
+
+@pytest.mark.slow
+def test_words_one_party_told_the_other_in_an_undated_call_stay_undated(nlp: Language) -> None:
+    """SCHEMA rule 2: words spoken during a call take its date, none when the article gives none."""
+    text = (
+        "Biden told reporters on Monday he raised the issue in a call with Chancellor Olaf Scholz.\n\n"
+        "“We will not accept this,” Scholz told Biden, according to a German statement."
+    )
+    told = [m for m in dated(nlp, text) if m.type == "statement" and "accept" in m.sentence]
+    assert told and [m.date for m in told] == [None]

@@ -52,6 +52,8 @@ _CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
     """Register the article's lexicon names, then its NER entities, as named actors."""
     for start, end, name, kind in lexicon_hits(article.text):
+        if _inside_longer_name(article.text, entities, start, end):
+            continue  # "Congress" of "the Malawi Congress of Trade Unions": a name of its own
         article.add_named(start, end, article.actor(f"canon:{name}", kind, name), "ORG")
     for m in _LED.finditer(article.text):
         if not article.taken(m.start(), m.end()):
@@ -86,6 +88,27 @@ def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
     _register_people(article, persons)
     article.named.sort(key=lambda n: n.start)
     article.people.sort(key=lambda p: p[0])
+
+
+def _inside_longer_name(text: str, entities: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether a lexicon name is a word of a longer organisation's name the tagger gives: the
+    entity adds capitalised words that are no place, demonym or title ("the Malawi Congress of
+    Trade Unions", "Indian National Congress"), not just "the" or a country ("Lebanese Hezbollah")."""
+    for e_start, e_end, label in entities:
+        if label != "ORG" or not (e_start <= start and end <= e_end) or (e_start, e_end) == (start, end):
+            continue
+        extra = re.findall(r"[A-Za-z][\w'’-]*", f"{text[e_start:start]} {text[end:e_end]}")
+        names = [
+            w
+            for w in extra
+            if w[:1].isupper()
+            and w.lower() != "the"
+            and not is_place_word(strip_possessive(w))
+            and fold(w) not in role_lookup()
+        ]
+        if names:
+            return True
+    return False
 
 
 def _state_body(article: Article, start: int, end: int) -> DocActor | None:

@@ -241,3 +241,28 @@ def test_a_company_description_followed_by_its_name_is_the_company() -> None:
     dated = "A mining firm Monday suspended work at the mine."
     other = make_doc(dated, []).resolve(make_span(dated, "A mining firm"))
     assert other is None or other.name != "Monday"  # a date after the noun names nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "expected"),
+    [
+        # a body of a named organisation, as written
+        (
+            "The UN refugee agency said 5,000 people fled.",
+            [("UN", "ORG")],
+            "The UN refugee agency",
+            "UN refugee agency",
+        ),
+        # the organisation itself
+        ("The UN said 5,000 people fled.", [("UN", "ORG")], "The UN", "United Nations"),
+        # a platform a statement is posted on is no participant; the company is
+        ("The ministry said on Telegram that it won.", [("Telegram", "ORG")], "Telegram", None),
+        ("Twitter said it suspended the accounts.", [("Twitter", "ORG")], "Twitter", "Twitter"),
+    ],
+)
+def test_bodies_and_platforms(
+    text: str, ents: list[tuple[str, str]], surface: str, expected: str | None
+) -> None:
+    doc = make_doc(text, ents)
+    actor = doc.resolve(make_span(text, surface, "ORG" if surface in dict(ents) else "NOUN"))
+    assert (actor.name if actor else None) == expected

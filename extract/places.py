@@ -841,10 +841,12 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
     return entry.place() if entry else None
 
 
-def unlocated_place(name: str) -> Place:
-    """A place the article names that no gazetteer knows: its name as written, no coordinates, in the
-    country the article is mostly about (if one has at least half its country mentions)."""
-    shares = article_context.current().countries
-    main = max(shares, key=lambda c: shares[c]) if shares else None
-    country = main if main and shares[main] >= 0.5 else None
+def unlocated_place(name: str, country: str | None = None) -> Place:
+    """A place the article names that no gazetteer knows: its name as written, no coordinates, in
+    ``country`` when the text gives it, else in the country the article is mostly about (if one has
+    at least half its country mentions)."""
+    if country is None:
+        shares = article_context.current().countries
+        main = max(shares, key=lambda c: shares[c]) if shares else None
+        country = main if main and shares[main] >= 0.5 else None
     return Place(place_id(name, country), name, None, None, country, "place", None)

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Token
 
 from eventgraph.extract.actors import DocActor, DocumentActors, own_side
 from eventgraph.extract.events.mention import Mention, Span
+from eventgraph.extract.lexicons.countries import demonym_lookup
+from eventgraph.extract.lexicons.folding import fold
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
 from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
@@ -341,7 +343,7 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
                 return finer
             if place is not None and place.kind == "country" and m.type != "statement":
                 inner = _place_in_sentence(m, doc)
-                finer = _finer_in(place, [inner] if inner is not None else [])
+                finer = _finer_in(place, [inner] if inner is not None else []) or _unlocated_in(place, m, doc)
                 if finer is not None:
                     return finer
             if place is not None or m.type == "statement":
@@ -350,8 +352,11 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
         return None
     elif m.type == "statement":
         return _said_at(m, doc)
+    located = _place_in_sentence(m, doc)
+    if located is not None and located.kind == "country":
+        located = _unlocated_in(located, m, doc) or located
     return (
-        _place_in_sentence(m, doc)
+        located
         or _unlocated_in_sentence(m, doc)
         or _place_referred(m, doc)
         or (
@@ -423,6 +428,12 @@ def _finer_in(country: Place, places: list[Place]) -> Place | None:
 
 # "near X", "in X district": prepositions that put the event at a named place, for names no gazetteer has
 _UNLOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|around)\s+(?:the\s+)?$")
+# "near X": only a place follows, whatever label the tagger gives a name it does not know ("Kouré" a PRODUCT)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside)\s+(?:the\s+)?$")
+_ANY_NAME = frozenset({"PRODUCT", "WORK_OF_ART", "PERSON", "ORG", "UNTAGGED"})
+_NEAR_NAME = re.compile(
+    r"\b(?:near|outside)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?![\w'’-]|\s+\d)"
+)
 _UNLOCATED_NOUN = re.compile(r"\s+(?:village|district|neighbou?rhood|estate|camp|town)\b")
 
 
@@ -431,23 +442,45 @@ def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
     Xville", "raids in Y Estate"): the event's place by the article's own name, without coordinates,
     rather than a located place from another sentence. Only a name the parse tags as a place (or one
     a place noun follows) counts, in the article's main country when it has one."""
-    named = doc.named()
-    participants = [*((s.start, s.end) for s in (*m.agents, *m.targets)), *named]
-    for start, end, label, text in doc.ents:
-        if not m.char_start <= start < m.char_end or end > m.char_end:
-            continue
+    spans = [(s.start, s.end) for s in (*m.agents, *m.targets)]
+    participants = [*spans, *doc.named()]
+    for start, end, label, text in _sentence_names(m, doc):
         if not _UNLOCATED_BEFORE.search(doc.text, max(0, start - 12), start):
             continue
         noun = _UNLOCATED_NOUN.match(doc.text, end)
-        if label not in ("GPE", "LOC", "FAC") and noun is None:
+        near = _NEAR_BEFORE.search(doc.text, max(0, start - 12), start) is not None
+        if label not in ("GPE", "LOC", "FAC") and noun is None and not (near and label in _ANY_NAME):
             continue
-        if any(s < end and start < e for s, e in participants) or not text[:1].isupper():
+        # after "near" a name the tagger calls a person or organisation is a place unless a participant
+        others = spans if near and label in _ANY_NAME else participants
+        if any(s < end and start < e for s, e in others) or not text[:1].isupper():
             continue
         name = doc.text[start : noun.end() if noun else end]
         if find_place(name) is not None or find_place(text) is not None or _areas_after(m, doc, end):
             return None
         return unlocated_place(name)
     return None
+
+
+def _sentence_names(m: Mention, doc: _DocIndex) -> list[tuple[int, int, str, str]]:
+    """The sentence's entities, and the capitalised names after "near" or "outside" the tagger left
+    untagged ("near Kouré"), by offset; a demonym is no such name ("near the Syrian border")."""
+    ents = [e for e in doc.ents if m.char_start <= e[0] and e[1] <= m.char_end]
+    for hit in _NEAR_NAME.finditer(doc.text, m.char_start, m.char_end):
+        start, end = hit.span(1)
+        if fold(hit.group(1)) in demonym_lookup() or any(s < end and start < e for s, e, _, _ in ents):
+            continue
+        ents.append((start, end, "UNTAGGED", hit.group(1)))
+    return sorted(ents)
+
+
+def _unlocated_in(country: Place, m: Mention, doc: _DocIndex) -> Place | None:
+    """A place no gazetteer knows that the sentence names beside a country ("a camp near X in
+    Country"): finer than the country, so the event's place, in that country."""
+    found = _unlocated_in_sentence(m, doc)
+    if found is None:
+        return None
+    return unlocated_place(found.name, country.country)
 
 
 # Only names, "and", commas and brackets: "Village A and Village B (District, Province)"

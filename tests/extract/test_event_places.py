@@ -325,3 +325,36 @@ def test_the_dateline_town_places_an_event_the_article_places_nowhere_else() -> 
     assert dateline_place("Title\n\nMOMBASA/NAIROBI (Wire) - Talks ended.") is None  # two towns: neither
     assert dateline_place("Title\n\nBy a reporter\n\nTalks ended in the capital.") is None  # no dateline
     assert dateline_place("Title\n\nKENYA - Talks ended.") is None  # a country files nothing finer
+
+
+def _event_places(texts: list[str]) -> list[str | None]:
+    """The place name of each text's first event, by the whole extraction."""
+    from datetime import date
+
+    from eventgraph.extract.ingest.read import RawArticle
+    from eventgraph.extract.pipeline.run import extract_articles
+    from eventgraph.graph.model import Article
+
+    raws = [
+        RawArticle(Article(f"p{i}.txt", published=date(2022, 6, 1)), text, "manifest")
+        for i, text in enumerate(texts)
+    ]
+    batch = extract_articles(raws)
+    places = {p.id: p for p in batch.places}
+    first: dict[str, str | None] = {}
+    for ev in batch.events:
+        place = places.get(ev.place or "")
+        first.setdefault(ev.sources[0].doc, place.name if place else None)
+    return [first.get(f"p{i}.txt") for i in range(len(texts))]
+
+
+def test_an_unknown_place_beside_a_country_or_after_near_is_the_events_place() -> None:
+    texts = [
+        # a name no gazetteer has, with the country it lies in: the finer place, in that country
+        "Militants attacked a police post near Zindarkot in Pakistan on Monday, killing two officers.",
+        # after "near", a capitalised name is a place whatever the tagger makes of it
+        "In August 2020, gunmen killed six aid workers and their guide at a wildlife park near Kouloubéré.",
+        # a number after the name: a landmark's label, not a place name
+        "Two protesters died on Thursday after clashes near the Area 2 roundabout in Lilongwe, Malawi.",
+    ]
+    assert _event_places(texts) == ["Zindarkot", "Kouloubéré", "Lilongwe"]

@@ -427,12 +427,12 @@ def _finer_in(country: Place, places: list[Place]) -> Place | None:
 
 
 # "near X", "in X district": prepositions that put the event at a named place, for names no gazetteer has
-_UNLOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|around)\s+(?:the\s+)?$")
-# "near X": only a place follows, whatever label the tagger gives a name it does not know ("Kouré" a PRODUCT)
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside)\s+(?:the\s+)?$")
+_UNLOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|around|along|across)\s+(?:the\s+)?$")
+# "near X", "along the X": only a place follows, whatever label the tagger gives a name it does not know
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|along|across)\s+(?:the\s+)?$")
 _ANY_NAME = frozenset({"PRODUCT", "WORK_OF_ART", "PERSON", "ORG", "UNTAGGED"})
 _NEAR_NAME = re.compile(
-    r"\b(?:near|outside)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?![\w'’-]|\s+\d)"
+    r"\b(?:near|outside|along|across)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,2})(?![\w'’-]|\s+\d)"
 )
 _UNLOCATED_NOUN = re.compile(r"\s+(?:village|district|neighbou?rhood|estate|camp|town)\b")
 
@@ -463,15 +463,28 @@ def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
 
 
 def _sentence_names(m: Mention, doc: _DocIndex) -> list[tuple[int, int, str, str]]:
-    """The sentence's entities, and the capitalised names after "near" or "outside" the tagger left
-    untagged ("near Kouré"), by offset; a demonym is no such name ("near the Syrian border")."""
-    ents = [e for e in doc.ents if m.char_start <= e[0] and e[1] <= m.char_end]
+    """The sentence's entities, and the capitalised names after "near", "outside", "along" or "across"
+    the tagger left untagged ("near Kouré", "along the Line of Control"), by offset; a demonym is no
+    such name ("near the Syrian border")."""
+    ents = [_without_the(e) for e in doc.ents if m.char_start <= e[0] and e[1] <= m.char_end]
     for hit in _NEAR_NAME.finditer(doc.text, m.char_start, m.char_end):
         start, end = hit.span(1)
-        if fold(hit.group(1)) in demonym_lookup() or any(s < end and start < e for s, e, _, _ in ents):
+        if fold(hit.group(1)) in demonym_lookup() or any(
+            s < end and start < e and not (start <= s and e <= end) for s, e, _, _ in ents
+        ):
             continue
+        # the name as a whole, over the pieces the tagger made of it ("Line" PERSON, "of", "X" GPE)
+        ents = [e for e in ents if not (start <= e[0] and e[1] <= end)]
         ents.append((start, end, "UNTAGGED", hit.group(1)))
     return sorted(ents)
+
+
+def _without_the(ent: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """An entity without the "the" the tagger took in ("the Line of Control")."""
+    start, end, label, text = ent
+    if text.lower().startswith("the ") and len(text) > 4:
+        return start + 4, end, label, text[4:]
+    return ent
 
 
 def _unlocated_in(country: Place, m: Mention, doc: _DocIndex) -> Place | None:

@@ -354,7 +354,9 @@ def test_an_unknown_place_beside_a_country_or_after_near_is_the_events_place() -
         "Militants attacked a police post near Zindarkot in Pakistan on Monday, killing two officers.",
         # after "near", a capitalised name is a place whatever the tagger makes of it
         "In August 2020, gunmen killed six aid workers and their guide at a wildlife park near Kouloubéré.",
+        # "along the X" names where a firefight happened, the tagger's "the" aside
+        "Two soldiers were killed on Friday when the two armies exchanged fire along the Line of Karvassa.",
         # a number after the name: a landmark's label, not a place name
         "Two protesters died on Thursday after clashes near the Area 2 roundabout in Lilongwe, Malawi.",
     ]
-    assert _event_places(texts) == ["Zindarkot", "Kouloubéré", "Lilongwe"]
+    assert _event_places(texts) == ["Zindarkot", "Kouloubéré", "Line of Karvassa", "Lilongwe"]

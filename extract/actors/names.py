@@ -22,7 +22,7 @@ from eventgraph.extract.lexicons.media import (
     PUBLISHING_VERBS,
 )
 from eventgraph.extract.lexicons.organisations import GROUPISH_WORDS, organisation_lookup
-from eventgraph.extract.lexicons.places import ORGANISATION_HEADS
+from eventgraph.extract.lexicons.places import LANDMARK_HEADS, ORGANISATION_HEADS
 from eventgraph.extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup
 from eventgraph.extract.lexicons.speech import SPEAKER_VERBS
 from eventgraph.extract.lexicons.titles import HONORIFICS, NOT_PERSON_CUES
@@ -131,7 +131,7 @@ def named_actor(article: Article, text: str, label: str) -> DocActor | None:
     """The actor an ORG, GPE or NORP entity names: a state, a lexicon organisation, or itself."""
     name = strip_determiners(strip_possessive(text))
     key = fold(name)
-    if not key:
+    if not key or _no_name(text):
         return None
     code = country_lookup().get(key) or capital_lookup().get(key) or demonym_lookup().get(key)
     if code and label == "NORP" and key.endswith("s") and len(key) > 4:
@@ -147,6 +147,15 @@ def named_actor(article: Article, text: str, label: str) -> DocActor | None:
         kind = org_kind(name)
         return article.actor(f"{kind}:{key}", kind, name)
     return None
+
+
+def _no_name(text: str) -> bool:
+    """An entity that names no actor: a description after "a" with no capitalised word ("a giraffe
+    reserve"), or a landmark's name ("Capital Hill", "Freedom Square")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) > 1 and words[0].lower() in ("a", "an") and not any(w[:1].isupper() for w in words[1:]):
+        return True
+    return len(words) > 1 and words[-1].lower() in LANDMARK_HEADS and words[-1][:1].isupper()
 
 
 def _organisation_name(name: str) -> bool:

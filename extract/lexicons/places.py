@@ -171,6 +171,16 @@ STREET_NOUNS = frozenset(
     ]
 )
 
+# Last words of the names of landmarks and natural features ("Capital Hill", "Freedom Square", "Second
+# Reef Shoal"): a name ending so is a place, never an actor, whatever label the tagger gives it.
+LANDMARK_HEADS = STREET_NOUNS | frozenset(
+    [
+        *("hill", "hills", "square", "bridge", "park", "market", "roundabout", "junction", "plaza"),
+        *("valley", "peninsula", "shoal", "reef", "island", "islands", "strait", "straits", "river"),
+        *("lake", "mountain", "mountains", "plateau", "desert", "canal", "dam", "crossing", "pass"),
+    ]
+)
+
 # Heads of organisation names ("Riverside County Police", "Millbrook Council"): after a capitalised word
 # they end an organisation's name, not name a town of that word (Police in Poland).
 ORGANISATION_HEADS = frozenset(

@@ -111,3 +111,19 @@ def test_lexicon_name_inside_a_longer_name(text: str, entity: str, expected: boo
     doc = make_doc(text, [(entity, "ORG")])
     canon = {"Lebanese Hezbollah", "US Congress"}
     assert any(a.name in canon for a in doc.actors) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "named"),
+    [
+        # an indefinite description the tagger calls an organisation is no name
+        ("Gunmen killed two rangers at a wildlife reserve on Monday.", "a wildlife reserve", False),
+        # a landmark's name is a place, never an actor
+        ("Thousands marched to Liberty Square on Monday.", "Liberty Square", False),
+        ("Vessels blocked boats heading to Halcyon Shoal.", "Halcyon Shoal", False),
+        # a capitalised organisation after "a" still is one; so is a name with a landmark word inside
+        ("A Nairobi Hill Council official said so.", "Nairobi Hill Council", True),
+    ],
+)
+def test_descriptions_and_landmarks_name_no_actor(text: str, entity: str, named: bool) -> None:
+    assert bool(make_doc(text, [(entity, "ORG")]).actors) is named

@@ -21,6 +21,7 @@ from functools import cache
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.forces import POLICE_MEMBERS, named_police
 from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.actors.text import sentence_start
 from eventgraph.extract.lexicons.agents import CATEGORIES, UNIDENTIFIED, agent_nouns
 from eventgraph.extract.lexicons.countries import (
     countries,
@@ -29,6 +30,7 @@ from eventgraph.extract.lexicons.countries import (
     demonym_lookup,
 )
 from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.roles import role_lookup
 from eventgraph.extract.places import find_place
 from eventgraph.graph.model import ActorKind
@@ -64,6 +66,9 @@ _ONE_PERSON_CATEGORIES = frozenset(["protesters", "rioters"])
 _ONE = re.compile(r"(?:^|\W)(?:a|an)\s+$", re.IGNORECASE)
 # Singular nouns of a body of people ("a mob"): a group all the same.
 _BODIES = frozenset(["mob", "crowd", "rabble", "group", "gang", "band", "throng"])
+# Plural nouns of protesters earlier in a sentence, of whom its unnamed "people" are ("..., killing 18
+# people").
+_PROTESTERS_BEFORE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
@@ -104,6 +109,8 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
         )
         if group is not None:
             return group
+    if category == "civilians" and _counted_only(mods) and _after_protesters(article, start):
+        category = "protesters"  # "fired on protesters, killing 18 people": the people are those protesters
     own = _own_country(mods, inside)
     if own and category in ("police", "military", "armed"):
         return None  # "Israel's army", "Sudanese militias": a nation's forces or fighters, as written
@@ -114,6 +121,16 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
     if modifier:  # "Fulani militia", "Druze fighters": a community's armed men, as written
         return _group(article, "militia", code, f"{modifier} {words[-1]}")
     return _group(article, category, code)
+
+
+def _counted_only(mods: list[str]) -> bool:
+    """Whether a description's modifiers only count it ("18 people", "the two men"), not qualify it."""
+    return all(m.replace(",", "").isdigit() or m in NUMBER_WORDS or m in _DEFINITE for m in mods)
+
+
+def _after_protesters(article: Article, start: int) -> bool:
+    """Whether the sentence speaks of protesters before the description starts."""
+    return _PROTESTERS_BEFORE.search(article.low, sentence_start(article.text, start), start) is not None
 
 
 def _one_of(article: Article, start: int, low: list[str]) -> bool:

@@ -177,3 +177,16 @@ def test_bare_insurgents_after_the_one_armed_group_named_are_its_fighters() -> N
     doc2 = make_doc(unknown, [("Peru", "GPE"), ("Valley Liberation Front", "ORG")])
     gunmen = resolve(doc2, "unidentified gunmen")
     assert gunmen is not None and gunmen.name == "Unidentified Armed Group (Peru)"  # not said to be theirs
+
+
+def test_people_counted_after_protesters_in_their_sentence_are_those_protesters() -> None:
+    text = (
+        "In Peru, troops fired on protesters in Lima, killing 18 people. "
+        "Separately, a bus crash killed 18 people. Protesters said hungry people joined them."
+    )
+    doc = make_doc(text, [("Peru", "GPE"), ("Lima", "GPE")])
+    assert getattr(resolve(doc, "18 people"), "name", None) == "Peruvian protesters (Peru)"
+    # no protesters before them in the sentence: civilians
+    assert getattr(resolve(doc, "18 people", nth=1), "name", None) == "Peruvian civilians (Peru)"
+    # people a modifier qualifies are not merely counted
+    assert getattr(resolve(doc, "hungry people"), "name", None) == "Peruvian civilians (Peru)"

@@ -13,7 +13,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
@@ -121,6 +121,8 @@ class Prepared:
     subjects: list[int]
     mentions: list[Mention]
     places: list[Place | None]
+    # per mention, a place its sentence names for a statement that gives none where it was made
+    topic_places: list[Place | None] = field(default_factory=list)
 
     @property
     def people(self) -> list[str]:
@@ -135,6 +137,9 @@ def prepare(article: Article, doc: Doc, mentions: list[Mention], offset: int = 0
     set_article(doc.text)  # its countries and admin areas decide the names places share
     try:
         places = [_place(m, index) for m in mentions]
+        topics = [
+            _topic_place(m, index) if p is None else None for m, p in zip(mentions, places, strict=True)
+        ]
     finally:
         set_article(None)
     return Prepared(
@@ -145,6 +150,7 @@ def prepare(article: Article, doc: Doc, mentions: list[Mention], offset: int = 0
         subjects,
         mentions,
         places,
+        topics,
     )
 
 
@@ -206,6 +212,8 @@ class BatchBuilder:
                     m.attributes.setdefault("told_to", [t.name for t in told])
             found.append((m, agents, targets, place))
         carried = carry_places(item.text, [(m, agents, place) for m, agents, _, place in found])
+        if item.topic_places:  # a statement placed nowhere else: where its sentence puts what it is about
+            carried = [c or t for c, t in zip(carried, item.topic_places, strict=True)]
         # Nothing above changed the builder: from here on the article is kept.
         handles: dict[int, Handle] = {}  # id(document actor) -> handle, for this article only
 
@@ -372,6 +380,15 @@ _PAIRED = re.compile(
     r"\b(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?)?((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
     r"(?:\s+[a-z]+)?\s*(?:,\s*)?and\s+(?:in\s+|at\s+|near\s+)?(?:the\s+)?$"
 )
+
+
+def _topic_place(m: Mention, doc: _DocIndex) -> Place | None:
+    """A statement's sentence names a place where what it speaks of happened ("summoned the envoy in
+    Capitalia", "a project on the X peninsula"): the statement's place when nothing says where it was
+    made."""
+    if m.type != "statement":
+        return None
+    return _place_in_sentence(m, doc) or _unlocated_in_sentence(m, doc)
 
 
 def _first_of_pair(m: Mention, doc: _DocIndex, start: int) -> Place | None:

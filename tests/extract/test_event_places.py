@@ -360,3 +360,12 @@ def test_an_unknown_place_beside_a_country_or_after_near_is_the_events_place() -
         "Two protesters died on Thursday after clashes near the Area 2 roundabout in Lilongwe, Malawi.",
     ]
     assert _event_places(texts) == ["Zindarkot", "Kouloubéré", "Line of Karvassa", "Lilongwe"]
+
+
+def test_a_statement_placed_nowhere_else_takes_the_place_its_sentence_names() -> None:
+    texts = [
+        "On Saturday, Kenya's foreign ministry summoned Uganda's envoy in Nairobi to lodge a protest.",
+        # where it was said comes first
+        "The minister told reporters in Mombasa on Saturday that the talks in Nairobi had failed.",
+    ]
+    assert _event_places(texts) == ["Nairobi", "Mombasa"]

@@ -173,12 +173,32 @@ STREET_NOUNS = frozenset(
 
 # Last words of the names of landmarks and natural features ("Capital Hill", "Freedom Square", "Second
 # Reef Shoal"): a name ending so is a place, never an actor, whatever label the tagger gives it.
-LANDMARK_HEADS = STREET_NOUNS | frozenset(
+# Of them, natural features and frontiers: a place of their own for an event ("heading to X Shoal", "on
+# the X peninsula"), where a street or square gives way to its town.
+FEATURE_HEADS = frozenset(
     [
-        *("hill", "hills", "square", "bridge", "park", "market", "roundabout", "junction", "plaza"),
-        *("valley", "peninsula", "shoal", "reef", "island", "islands", "strait", "straits", "river"),
-        *("lake", "mountain", "mountains", "plateau", "desert", "canal", "dam", "crossing", "pass"),
+        *("hills", "valley", "peninsula", "shoal", "reef", "island", "islands", "strait", "straits"),
+        *("river", "lake", "mountain", "mountains", "plateau", "desert", "pass", "atoll", "archipelago"),
     ]
+)
+LANDMARK_HEADS = (
+    STREET_NOUNS
+    | FEATURE_HEADS
+    | frozenset(
+        [
+            "hill",
+            "square",
+            "bridge",
+            "park",
+            "market",
+            "roundabout",
+            "junction",
+            "plaza",
+            "canal",
+            "dam",
+            "crossing",
+        ]
+    )
 )
 
 # Heads of organisation names ("Riverside County Police", "Millbrook Council"): after a capitalised word

@@ -23,6 +23,7 @@ from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.lexicons.countries import demonym_lookup
 from eventgraph.extract.lexicons.folding import fold
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
+from eventgraph.extract.lexicons.places import FEATURE_HEADS
 from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from eventgraph.extract.lexicons.places import SAID_TO_NOUNS as _SAID_TO
@@ -451,7 +452,11 @@ _ANY_NAME = frozenset({"PRODUCT", "WORK_OF_ART", "PERSON", "ORG", "UNTAGGED"})
 _NEAR_NAME = re.compile(
     r"\b(?:near|outside|along|across)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,2})(?![\w'’-]|\s+\d)"
 )
-_UNLOCATED_NOUN = re.compile(r"\s+(?:village|district|neighbou?rhood|estate|camp|town)\b")
+_UNLOCATED_NOUN = re.compile(
+    r"\s+(?:village|district|neighbou?rhood|estate|camp|town|peninsula|island|valley)\b"
+)
+# Before a natural feature's name ("heading to X Shoal", "on the X peninsula") more prepositions place
+_FEATURE_BEFORE = re.compile(r"\b(?:in|near|outside|around|along|across|on|at|to|off)\s+(?:the\s+)?$")
 
 
 def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
@@ -462,14 +467,17 @@ def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
     spans = [(s.start, s.end) for s in (*m.agents, *m.targets)]
     participants = [*spans, *doc.named()]
     for start, end, label, text in _sentence_names(m, doc):
-        if not _UNLOCATED_BEFORE.search(doc.text, max(0, start - 12), start):
-            continue
         noun = _UNLOCATED_NOUN.match(doc.text, end)
+        feature = _feature(text, noun)
+        before = _FEATURE_BEFORE if feature else _UNLOCATED_BEFORE
+        if not before.search(doc.text, max(0, start - 12), start):
+            continue
         near = _NEAR_BEFORE.search(doc.text, max(0, start - 12), start) is not None
-        if label not in ("GPE", "LOC", "FAC") and noun is None and not (near and label in _ANY_NAME):
+        named_place = feature or (near and label in _ANY_NAME)
+        if label not in ("GPE", "LOC", "FAC") and noun is None and not named_place:
             continue
         # after "near" a name the tagger calls a person or organisation is a place unless a participant
-        others = spans if near and label in _ANY_NAME else participants
+        others = spans if named_place else participants
         if any(s < end and start < e for s, e in others) or not text[:1].isupper():
             continue
         name = doc.text[start : noun.end() if noun else end]
@@ -477,6 +485,12 @@ def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
             return None
         return unlocated_place(name)
     return None
+
+
+def _feature(text: str, noun: re.Match[str] | None) -> bool:
+    """Whether a name is a natural feature's ("X Shoal", "the X peninsula", "the X valley")."""
+    last = noun.group(0) if noun else text
+    return last.split()[-1].lower() in FEATURE_HEADS if last.split() else False
 
 
 def _sentence_names(m: Mention, doc: _DocIndex) -> list[tuple[int, int, str, str]]:

@@ -356,16 +356,26 @@ def test_an_unknown_place_beside_a_country_or_after_near_is_the_events_place() -
         "In August 2020, gunmen killed six aid workers and their guide at a wildlife park near Kouloubéré.",
         # "along the X" names where a firefight happened, the tagger's "the" aside
         "Two soldiers were killed on Friday when the two armies exchanged fire along the Line of Karvassa.",
+        # a natural feature's name after "to" or "on"
+        "Chinese coast guard vessels blocked two supply boats heading to Quellan Shoal on Saturday, the coast"
+        " guard said.",
         # a number after the name: a landmark's label, not a place name
         "Two protesters died on Thursday after clashes near the Area 2 roundabout in Lilongwe, Malawi.",
     ]
-    assert _event_places(texts) == ["Zindarkot", "Kouloubéré", "Line of Karvassa", "Lilongwe"]
+    assert _event_places(texts) == [
+        "Zindarkot",
+        "Kouloubéré",
+        "Line of Karvassa",
+        "Quellan Shoal",
+        "Lilongwe",
+    ]
 
 
 def test_a_statement_placed_nowhere_else_takes_the_place_its_sentence_names() -> None:
     texts = [
         "On Saturday, Kenya's foreign ministry summoned Uganda's envoy in Nairobi to lodge a protest.",
+        "The company declared force majeure on its gas project on the Tembura peninsula on Monday.",
         # where it was said comes first
         "The minister told reporters in Mombasa on Saturday that the talks in Nairobi had failed.",
     ]
-    assert _event_places(texts) == ["Nairobi", "Mombasa"]
+    assert _event_places(texts) == ["Nairobi", "Tembura peninsula", "Mombasa"]

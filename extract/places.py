@@ -838,7 +838,57 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
             name = f"{premises.group(1)} in {city.name}"
             return Entry(name, "site", city.lat, city.lon, city.country, city.admin1).place()
     entry = gaz.find(text)
-    return entry.place() if entry else None
+    if entry is None:
+        return None
+    return _unknown_before_area(text, entry, gaz) or entry.place()
+
+
+# "Arghandab district, Kandahar province", "Inates (Tillaberi)": a name listed first, before the areas
+_LISTED_FIRST = re.compile(
+    rf"\s*(?:the\s+)?({_NAME_WORD}(?:[ -]+{_NAME_WORD})*"
+    r"(?:\s+(?:village|town|city|district|township|county|commune|municipality|sub-?district|LGA))?)\s*[,(]"
+)
+_CALENDAR = frozenset(
+    [
+        *(
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+        ),
+        *("march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+    ]
+)
+
+
+def _unknown_before_area(text: str, entry: Entry, gaz: Gazetteer) -> Place | None:
+    """A place no gazetteer knows, listed before the admin area that holds it ("X district, Y
+    province"): named as written, as analysts name it, at the area's point (its precision says so)."""
+    if entry.kind not in ("province", "district", "region"):
+        return None
+    m = _LISTED_FIRST.match(text)
+    if m is None or m.group(1).split()[0].lower() in _CALENDAR:
+        return None
+    own = gaz.find(m.group(1))
+    if own is not None and (own == entry or own.country == entry.country):
+        return None
+    name = m.group(1)
+    return Place(
+        place_id(name, entry.country),
+        name,
+        entry.lat,
+        entry.lon,
+        entry.country,
+        "place",
+        PRECISION.get(entry.kind),
+        entry.name if entry.kind == "province" else entry.admin1,
+        entry.name if entry.kind == "district" else None,
+    )
 
 
 def unlocated_place(name: str, country: str | None = None) -> Place:

@@ -379,3 +379,16 @@ def test_a_statement_placed_nowhere_else_takes_the_place_its_sentence_names() ->
         "The minister told reporters in Mombasa on Saturday that the talks in Nairobi had failed.",
     ]
     assert _event_places(texts) == ["Nairobi", "Tembura peninsula", "Mombasa"]
+
+
+def test_an_unknown_name_listed_before_its_area_is_named_at_the_areas_point() -> None:
+    set_article("On 3 May 2020, a roadside bomb struck a truck in Qarzatepe district, Kandahar province.")
+    area = find_place("Kandahar province")
+    place = find_place("Qarzatepe district, Kandahar province")
+    assert area is not None and place is not None
+    assert (place.name, place.country, place.admin1) == ("Qarzatepe district", "AF", area.name)
+    assert (place.lat, place.lon, place.precision) == (area.lat, area.lon, area.precision)
+    # brackets list the areas the same way; an area named first stays that area
+    bracketed = find_place("Qarzatepe (Kandahar province")
+    assert bracketed is not None and bracketed.name == "Qarzatepe"
+    assert find_place("Kandahar province, Afghanistan") == area

@@ -21,6 +21,7 @@ from functools import cache
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.forces import POLICE_MEMBERS, named_police
 from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.actors.states import armed_forces
 from eventgraph.extract.actors.text import sentence_start
 from eventgraph.extract.lexicons.agents import CATEGORIES, UNIDENTIFIED, agent_nouns
 from eventgraph.extract.lexicons.countries import (
@@ -142,14 +143,18 @@ def _one_of(article: Article, start: int, low: list[str]) -> bool:
 
 def _counted(article: Article, start: int, end: int, inside: list[Named]) -> DocActor | None:
     """ "hundreds of residents", "members of two clans": the group the "of" phrase names."""
-    m = re.match(r"\s+of\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\b", article.text[end : end + 60])
+    m = re.match(r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)\b", article.text[end : end + 60])
     if m is None:
         return None
     for size in range(len(m.group(1).split()), 0, -1):
         phrase = " ".join(m.group(1).split()[:size])
         tail = end + m.start(1) + len(phrase)
         if _agent_noun([w.lower() for w in phrase.split()][-3:]) is not None:
-            return generic_group(article, end + m.start(1), tail, inside)
+            start = end + m.start(1)
+            found = generic_group(article, start, tail, inside)
+            # "a group of Israeli soldiers": a nation's forces, as written
+            of = [n for n in article.named if start <= n.start and n.end <= tail]
+            return found or armed_forces(article, tail, of)
     return None
 
 

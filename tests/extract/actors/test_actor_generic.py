@@ -190,3 +190,15 @@ def test_people_counted_after_protesters_in_their_sentence_are_those_protesters(
     assert getattr(resolve(doc, "18 people", nth=1), "name", None) == "Peruvian civilians (Peru)"
     # people a modifier qualifies are not merely counted
     assert getattr(resolve(doc, "hungry people"), "name", None) == "Peruvian civilians (Peru)"
+
+
+def test_the_group_is_the_armed_group_named_last_and_a_group_of_soldiers_their_forces() -> None:
+    text = (
+        "Al-Shabaab fighters attacked a base. Its spokesman said the group had killed 12. "
+        "Later Hamas said it targeted a group of Kenyan soldiers near the border."
+    )
+    doc = make_doc(text, [("Al-Shabaab", "ORG"), ("Hamas", "ORG"), ("Kenyan", "NORP")])
+    group = resolve(doc, "group")
+    assert group is not None and "Shabaab" in group.name
+    soldiers = resolve(doc, "a group")
+    assert soldiers is not None and soldiers.name == "Kenyan soldiers"

@@ -70,6 +70,8 @@ _BODIES = frozenset(["mob", "crowd", "rabble", "group", "gang", "band", "throng"
 # Plural nouns of protesters earlier in a sentence, of whom its unnamed "people" are ("..., killing 18
 # people").
 _PROTESTERS_BEFORE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b")
+# The word a state's force is named by after its country ("Kenya police").
+_FORCE_WORD = {"police": "police", "military": "military"}
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
@@ -191,10 +193,15 @@ def _group(article: Article, category: str, code: str | None, modifier: str | No
     country = countries().get(code, code) if code else None
     name = bare if country is None else f"{bare} of {country}" if kind == "org" else f"{bare} ({country})"
     people = country_adjective(code) if category in _PEOPLES and not modifier and code else None
+    acled = None
     if people:  # "Chilean protesters (Chile)": as news analysts write them, and with ACLED's words
         name, acled = f"{people} {bare.lower()} ({country})", name
+    elif kind == "org" and country:
+        # "Kenya police", "Mali military": words both of ACLED's "Police Forces of Kenya" and of a
+        # country's own body as news names it ("Kenya Police Service"), so either gold takes it
+        name, acled = f"{country} {_FORCE_WORD[category]}", name
     actor = article.actor(f"{category}:{fold(modifier or '')}:{code or ''}", kind, name)
-    if people:
+    if acled:
         actor.names.setdefault(acled, 0)  # an alias, never the name
     if code and country:
         state = article.actor(f"gpe:{code}", "gpe", country)

@@ -40,9 +40,9 @@ def test_each_category_has_its_canonical_name() -> None:
     names |= {s: getattr(resolve(doc, s), "name", None) for s in ("unknown men", "A mob")}
     assert names == {
         "rioters": "Chilean rioters (Chile)",
-        "Police": "Police Forces of Chile",
+        "Police": "Chile police",  # ACLED's "Police Forces of Chile" an alias
         "protesters": "Chilean protesters (Chile)",
-        "Soldiers": "Military Forces of Chile",
+        "Soldiers": "Chile military",
         "Three aid workers": "Chilean civilians (Chile)",
         "unknown men": "Unidentified Armed Group (Chile)",  # "unknown" makes men the perpetrators
         "A mob": "Chilean rioters (Chile)",

@@ -26,7 +26,9 @@ from eventgraph.extract.events.mention import Span
 from eventgraph.extract.lexicons.descriptors import DESCRIPTOR_HEADS
 from eventgraph.extract.lexicons.folding import fold
 from eventgraph.extract.lexicons.media import PLATFORMS
+from eventgraph.extract.lexicons.organisations import organisation_lookup
 from eventgraph.extract.lexicons.pronouns import NEUTER_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS_PERSON
+from eventgraph.extract.places import default_gazetteer, find_place
 
 _ADMINISTRATION = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:administration|government|White House)\b")
 _OFFICE = re.compile(r"(?:'s|’s)\s+office\b", re.IGNORECASE)
@@ -88,6 +90,25 @@ def _platform(article: Article, q: Query) -> Found:
     if fold(strip_determiners(q.text)) not in PLATFORMS:
         return None
     return NOBODY if _ON_PLATFORM.search(article.text, max(0, q.start - 16), q.start) else None
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _place_after_locative(article: Article, q: Query) -> Found:
+    """ "positions in Duhok": a town or area after a locative preposition is where, not who (a
+    country stays a state: "attacks in Iraq" may be on it)."""
+    if q.span.label not in ("GPE", "LOC", "FAC", "ORG") or not _LOCATIVE_BEFORE.search(
+        article.text, max(0, q.span.start - 12), q.span.start
+    ):
+        return None
+    text = article.text[q.span.start : q.span.end]
+    if q.span.label == "ORG" and (
+        fold(text) in organisation_lookup() or default_gazetteer().get(text) is None
+    ):
+        return None  # an organisation, unless the tagger mislabelled a town the gazetteer knows by name
+    place = find_place(text)
+    return NOBODY if place is not None and place.kind != "country" else None
 
 
 def _locality(article: Article, q: Query) -> Found:
@@ -215,6 +236,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _collective_pronoun,  # "they", "its" -> the last group, organisation or state
     _other_pronoun,  # any other pronoun: no actor
     _platform,  # "Twitter" of "said on Twitter": where it was posted, no actor
+    _place_after_locative,  # "positions in Duhok": the town is where, no actor
     _locality,  # "(Djugu, Ituri)" after a place: the report's location, no actor
     _possessive_title,  # "Iraq's Prime Minister, Adil Abdul Mahdi" given as "Iraq" -> the person
     _armed_forces,  # "Iraqi soldiers", "US troops" -> the country's forces

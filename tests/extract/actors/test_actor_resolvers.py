@@ -266,3 +266,27 @@ def test_bodies_and_platforms(
     doc = make_doc(text, ents)
     actor = doc.resolve(make_span(text, surface, "ORG" if surface in dict(ents) else "NOUN"))
     assert (actor.name if actor else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "label", "expected"),
+    [
+        # a town after "in" is where, whatever label the tagger gives it
+        ("Jets bombed rebel positions in Mosul.", [("Mosul", "ORG")], "Mosul", "ORG", None),
+        ("Jets bombed rebel positions in Mosul.", [("Mosul", "GPE")], "Mosul", "GPE", None),
+        # a country after "in" stays the state; an organisation stays itself
+        ("Jets bombed rebel positions in Iraq.", [("Iraq", "GPE")], "Iraq", "GPE", "Iraq"),
+        (
+            "Two officers in Hezbollah were killed.",
+            [("Hezbollah", "ORG")],
+            "Hezbollah",
+            "ORG",
+            "Lebanese Hezbollah",
+        ),
+    ],
+)
+def test_a_town_after_a_locative_is_no_actor(
+    text: str, ents: list[tuple[str, str]], surface: str, label: str, expected: str | None
+) -> None:
+    actor = make_doc(text, ents).resolve(make_span(text, surface, label))
+    assert (actor.name if actor else None) == expected

@@ -53,7 +53,7 @@ def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
     """Register the article's lexicon names, then its NER entities, as named actors."""
     for start, end, name, kind in lexicon_hits(article.text):
         if _inside_longer_name(article.text, entities, start, end):
-            continue  # "Congress" of "the Malawi Congress of Trade Unions": a name of its own
+            continue  # "Congress" of "the X Congress of Trade Unions": a name of its own
         article.add_named(start, end, article.actor(f"canon:{name}", kind, name), "ORG")
     for m in _LED.finditer(article.text):
         if not article.taken(m.start(), m.end()):
@@ -92,7 +92,7 @@ def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
 
 def _inside_longer_name(text: str, entities: list[tuple[int, int, str]], start: int, end: int) -> bool:
     """Whether a lexicon name is a word of a longer organisation's name the tagger gives: the
-    entity adds capitalised words that are no place, demonym or title ("the Malawi Congress of
+    entity adds capitalised words that are no place, demonym or title ("the Zambia Congress of
     Trade Unions", "Indian National Congress"), not just "the" or a country ("Lebanese Hezbollah")."""
     for e_start, e_end, label in entities:
         if label != "ORG" or not (e_start <= start and end <= e_end) or (e_start, e_end) == (start, end):

@@ -96,7 +96,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around)\s+(?:the\s+)
 
 
 def _place_after_locative(article: Article, q: Query) -> Found:
-    """ "positions in Duhok": a town or area after a locative preposition is where, not who (a
+    """ "positions in <town>": a town or area after a locative preposition is where, not who (a
     country stays a state: "attacks in Iraq" may be on it)."""
     if q.span.label not in ("GPE", "LOC", "FAC", "ORG") or not _LOCATIVE_BEFORE.search(
         article.text, max(0, q.span.start - 12), q.span.start
@@ -236,7 +236,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _collective_pronoun,  # "they", "its" -> the last group, organisation or state
     _other_pronoun,  # any other pronoun: no actor
     _platform,  # "Twitter" of "said on Twitter": where it was posted, no actor
-    _place_after_locative,  # "positions in Duhok": the town is where, no actor
+    _place_after_locative,  # "positions in <town>": the town is where, no actor
     _locality,  # "(Djugu, Ituri)" after a place: the report's location, no actor
     _possessive_title,  # "Iraq's Prime Minister, Adil Abdul Mahdi" given as "Iraq" -> the person
     _armed_forces,  # "Iraqi soldiers", "US troops" -> the country's forces

@@ -495,7 +495,7 @@ def _feature(text: str, noun: re.Match[str] | None) -> bool:
 
 def _sentence_names(m: Mention, doc: _DocIndex) -> list[tuple[int, int, str, str]]:
     """The sentence's entities, and the capitalised names after "near", "outside", "along" or "across"
-    the tagger left untagged ("near Kouré", "along the Line of Control"), by offset; a demonym is no
+    the tagger left untagged ("near X", "along the X Line"), by offset; a demonym is no
     such name ("near the Syrian border")."""
     ents = [_without_the(e) for e in doc.ents if m.char_start <= e[0] and e[1] <= m.char_end]
     for hit in _NEAR_NAME.finditer(doc.text, m.char_start, m.char_end):
@@ -511,7 +511,7 @@ def _sentence_names(m: Mention, doc: _DocIndex) -> list[tuple[int, int, str, str
 
 
 def _without_the(ent: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
-    """An entity without the "the" the tagger took in ("the Line of Control")."""
+    """An entity without the "the" the tagger took in ("the X Line of Y")."""
     start, end, label, text = ent
     if text.lower().startswith("the ") and len(text) > 4:
         return start + 4, end, label, text[4:]

@@ -360,14 +360,14 @@ def test_an_unknown_place_beside_a_country_or_after_near_is_the_events_place() -
         "Chinese coast guard vessels blocked two supply boats heading to Quellan Shoal on Saturday, the coast"
         " guard said.",
         # a number after the name: a landmark's label, not a place name
-        "Two protesters died on Thursday after clashes near the Area 2 roundabout in Lilongwe, Malawi.",
+        "Two people died on Friday after clashes near the Block 4 junction in Mzuzu, Malawi.",
     ]
     assert _event_places(texts) == [
         "Zindarkot",
         "Kouloubéré",
         "Line of Karvassa",
         "Quellan Shoal",
-        "Lilongwe",
+        "Mzuzu",
     ]
 
 
@@ -382,13 +382,13 @@ def test_a_statement_placed_nowhere_else_takes_the_place_its_sentence_names() ->
 
 
 def test_an_unknown_name_listed_before_its_area_is_named_at_the_areas_point() -> None:
-    set_article("On 3 May 2020, a roadside bomb struck a truck in Qarzatepe district, Kandahar province.")
-    area = find_place("Kandahar province")
-    place = find_place("Qarzatepe district, Kandahar province")
+    set_article("On 3 May 2020, a roadside bomb struck a truck in Qarzatepe district, Zabul province.")
+    area = find_place("Zabul province")
+    place = find_place("Qarzatepe district, Zabul province")
     assert area is not None and place is not None
     assert (place.name, place.country, place.admin1) == ("Qarzatepe district", "AF", area.name)
     assert (place.lat, place.lon, place.precision) == (area.lat, area.lon, area.precision)
     # brackets list the areas the same way; an area named first stays that area
-    bracketed = find_place("Qarzatepe (Kandahar province")
+    bracketed = find_place("Qarzatepe (Zabul province")
     assert bracketed is not None and bracketed.name == "Qarzatepe"
-    assert find_place("Kandahar province, Afghanistan") == area
+    assert find_place("Zabul province, Afghanistan") == area

@@ -187,6 +187,16 @@ def _named_org(article: Article, q: Query) -> Found:
     return q.org
 
 
+def _lower_case_org(article: Article, q: Query) -> Found:
+    """ "the coast guard" the tagger calls an organisation: the one named before whose name has its
+    words, not a body of its own."""
+    text = article.text[q.start : q.span.end]
+    lower_org = q.org is not None and not any(c.isupper() for c in q.org.name)
+    if (q.span.label != "ORG" and not lower_org) or any(c.isupper() for c in text):
+        return None
+    return named_before(article, q.start, q.span.end)
+
+
 # Nouns of a body inside an organisation that its name plus a lower-case description names ("the UN
 # refugee agency", "the UN nuclear watchdog", "the EU executive").
 _SUB_BODY = re.compile(
@@ -251,6 +261,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _titled_person,  # "French Ambassador" of "French Ambassador to Mali Joel Meyer" -> him
     _described_name,  # "French energy company" of "French energy company Total" -> Total
     _role_holder,  # "the US defense secretary" -> the person given that title
+    _lower_case_org,  # "the coast guard" tagged ORG -> the coast guard named before
     _sub_body,  # "the UN refugee agency" -> a body of the UN, as written
     _named_org,  # an organisation, group or outlet named in the span
     _apposed_name,  # "the group, Memorial" -> Memorial

@@ -290,3 +290,13 @@ def test_a_town_after_a_locative_is_no_actor(
 ) -> None:
     actor = make_doc(text, ents).resolve(make_span(text, surface, label))
     assert (actor.name if actor else None) == expected
+
+
+def test_a_definite_compound_noun_is_the_organisation_named_before_with_its_words() -> None:
+    text = "The Freedonian Coast Guard said a boat sank. Later the coast guard said all were saved."
+    doc = make_doc(text, [("The Freedonian Coast Guard", "ORG"), ("coast guard", "ORG")])
+    named = doc.resolve(make_span(text, "The Freedonian Coast Guard", "ORG"))
+    later = doc.resolve(make_span(text, "coast guard", "ORG"))
+    assert named is not None and later is named
+    noun = doc.resolve(make_span(text, "the coast guard"))
+    assert noun is named

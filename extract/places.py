@@ -457,8 +457,7 @@ class Gazetteer:
                 continue  # "Marsa" in a report about one country is no spelling of a town abroad
             score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
             score -= 1.5 if alias else 0.0
-            # a spelling of another town's name loses to a town of that very name of like size
-            # ("Florencia" is Colombia's, not Florence)
+            # a respelling loses to a town of that very name of like size ("Florencia": Colombia's)
             score -= 0.5 if name_key is not None and _respelt(geo.names[i], name_key) else 0.0
             if i in geo.capitals:  # a capital, the less so in an article about other countries
                 score += 3.5 if share or not ctx.countries else 1.5

@@ -457,6 +457,8 @@ class Gazetteer:
                 continue  # "Marsa" in a report about one country is no spelling of a town abroad
             score = math.log10(max(pop, _UNKNOWN_POP)) if kind == "city" else 5.0
             score -= 1.5 if alias else 0.0
+            # a respelling loses to a town of that very name of like size ("Florencia": Colombia's)
+            score -= 0.5 if name_key is not None and _respelt(geo.names[i], name_key) else 0.0
             if i in geo.capitals:  # a capital, the less so in an article about other countries
                 score += 3.5 if share or not ctx.countries else 1.5
             if share:
@@ -838,13 +840,65 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
             name = f"{premises.group(1)} in {city.name}"
             return Entry(name, "site", city.lat, city.lon, city.country, city.admin1).place()
     entry = gaz.find(text)
-    return entry.place() if entry else None
+    if entry is None:
+        return None
+    return _unknown_before_area(text, entry, gaz) or entry.place()
 
 
-def unlocated_place(name: str) -> Place:
-    """A place the article names that no gazetteer knows: its name as written, no coordinates, in the
-    country the article is mostly about (if one has at least half its country mentions)."""
-    shares = article_context.current().countries
-    main = max(shares, key=lambda c: shares[c]) if shares else None
-    country = main if main and shares[main] >= 0.5 else None
+# "Arghandab district, Kandahar province", "Inates (Tillaberi)": a name listed first, before the areas
+_LISTED_FIRST = re.compile(
+    rf"\s*(?:the\s+)?({_NAME_WORD}(?:[ -]+{_NAME_WORD})*"
+    r"(?:\s+(?:village|town|city|district|township|county|commune|municipality|sub-?district|LGA))?)\s*[,(]"
+)
+_CALENDAR = frozenset(
+    [
+        *(
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+        ),
+        *("march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+    ]
+)
+
+
+def _unknown_before_area(text: str, entry: Entry, gaz: Gazetteer) -> Place | None:
+    """A place no gazetteer knows, listed before the admin area that holds it ("X district, Y
+    province"): named as written, as analysts name it, at the area's point (its precision says so)."""
+    if entry.kind not in ("province", "district", "region"):
+        return None
+    m = _LISTED_FIRST.match(text)
+    if m is None or m.group(1).split()[0].lower() in _CALENDAR:
+        return None
+    own = gaz.find(m.group(1))
+    if own is not None and (own == entry or own.country == entry.country):
+        return None
+    name = m.group(1)
+    return Place(
+        place_id(name, entry.country),
+        name,
+        entry.lat,
+        entry.lon,
+        entry.country,
+        "place",
+        PRECISION.get(entry.kind),
+        entry.name if entry.kind == "province" else entry.admin1,
+        entry.name if entry.kind == "district" else None,
+    )
+
+
+def unlocated_place(name: str, country: str | None = None) -> Place:
+    """A place the article names that no gazetteer knows: its name as written, no coordinates, in
+    ``country`` when the text gives it, else in the country the article is mostly about (if one has
+    at least half its country mentions)."""
+    if country is None:
+        shares = article_context.current().countries
+        main = max(shares, key=lambda c: shares[c]) if shares else None
+        country = main if main and shares[main] >= 0.5 else None
     return Place(place_id(name, country), name, None, None, country, "place", None)

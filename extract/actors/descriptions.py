@@ -33,6 +33,12 @@ _LOCATIVE = re.compile(
 )
 
 
+# Nouns by which news refers back to a named armed group ("the group said", "the movement's fighters").
+_BODY_NOUNS = frozenset(
+    ["group", "movement", "organisation", "organization", "militia", "faction", "insurgency"]
+)
+
+
 def sponsors(low: str) -> Counter[str]:
     """Sponsors of the militias an article names ("Iranian-backed militias" -> IR), by frequency."""
     return Counter(
@@ -73,6 +79,13 @@ def descriptor(article: Article, span: Span, low: str) -> DocActor | None:
     if not words:
         return None
     head = words[-1]
+    definite = (
+        words[0] == "the" if len(words) == 2 else article.low[max(0, span.start - 4) : span.start] == "the "
+    )
+    if len(words) <= 2 and definite and head.removesuffix("'s") in _BODY_NOUNS:
+        armed = [n.actor for n in article.named if n.end <= span.start and n.actor.kind == "group"]
+        if armed:
+            return armed[-1]  # "the group", "the movement": the armed group the article last named
     if head in GROUP_NOUNS:
         stem = head.rstrip("s")
         if words[0] in ("the", "its", "their") or len(words) == 1:

@@ -21,6 +21,8 @@ from functools import cache
 from eventgraph.extract.actors.article import Article
 from eventgraph.extract.actors.forces import POLICE_MEMBERS, named_police
 from eventgraph.extract.actors.model import DocActor, Named
+from eventgraph.extract.actors.states import armed_forces
+from eventgraph.extract.actors.text import sentence_start
 from eventgraph.extract.lexicons.agents import CATEGORIES, UNIDENTIFIED, agent_nouns
 from eventgraph.extract.lexicons.countries import (
     countries,
@@ -29,6 +31,7 @@ from eventgraph.extract.lexicons.countries import (
     demonym_lookup,
 )
 from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.roles import role_lookup
 from eventgraph.extract.places import find_place
 from eventgraph.graph.model import ActorKind
@@ -64,6 +67,11 @@ _ONE_PERSON_CATEGORIES = frozenset(["protesters", "rioters"])
 _ONE = re.compile(r"(?:^|\W)(?:a|an)\s+$", re.IGNORECASE)
 # Singular nouns of a body of people ("a mob"): a group all the same.
 _BODIES = frozenset(["mob", "crowd", "rabble", "group", "gang", "band", "throng"])
+# Plural nouns of protesters earlier in a sentence, of whom its unnamed "people" are ("..., killing 18
+# people").
+_PROTESTERS_BEFORE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b")
+# The word a state's force is named by after its country ("Kenya police").
+_FORCE_WORD = {"police": "police", "military": "military"}
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
@@ -104,6 +112,8 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
         )
         if group is not None:
             return group
+    if category == "civilians" and _counted_only(mods) and _after_protesters(article, start):
+        category = "protesters"  # "fired on protesters, killing 18 people": the people are those protesters
     own = _own_country(mods, inside)
     if own and category in ("police", "military", "armed"):
         return None  # "Israel's army", "Sudanese militias": a nation's forces or fighters, as written
@@ -116,6 +126,16 @@ def generic_group(article: Article, start: int, end: int, inside: list[Named]) -
     return _group(article, category, code)
 
 
+def _counted_only(mods: list[str]) -> bool:
+    """Whether a description's modifiers only count it ("18 people", "the two men"), not qualify it."""
+    return all(m.replace(",", "").isdigit() or m in NUMBER_WORDS or m in _DEFINITE for m in mods)
+
+
+def _after_protesters(article: Article, start: int) -> bool:
+    """Whether the sentence speaks of protesters before the description starts."""
+    return _PROTESTERS_BEFORE.search(article.low, sentence_start(article.text, start), start) is not None
+
+
 def _one_of(article: Article, start: int, low: list[str]) -> bool:
     """Is the description one person: "a protester" (a singular noun after "a"), not "a mob"?"""
     if not low or low[-1].endswith("s") or low[-1] in _BODIES:
@@ -125,14 +145,18 @@ def _one_of(article: Article, start: int, low: list[str]) -> bool:
 
 def _counted(article: Article, start: int, end: int, inside: list[Named]) -> DocActor | None:
     """ "hundreds of residents", "members of two clans": the group the "of" phrase names."""
-    m = re.match(r"\s+of\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\b", article.text[end : end + 60])
+    m = re.match(r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)\b", article.text[end : end + 60])
     if m is None:
         return None
     for size in range(len(m.group(1).split()), 0, -1):
         phrase = " ".join(m.group(1).split()[:size])
         tail = end + m.start(1) + len(phrase)
         if _agent_noun([w.lower() for w in phrase.split()][-3:]) is not None:
-            return generic_group(article, end + m.start(1), tail, inside)
+            start = end + m.start(1)
+            found = generic_group(article, start, tail, inside)
+            # "a group of Israeli soldiers": a nation's forces, as written
+            of = [n for n in article.named if start <= n.start and n.end <= tail]
+            return found or armed_forces(article, tail, of)
     return None
 
 
@@ -169,10 +193,15 @@ def _group(article: Article, category: str, code: str | None, modifier: str | No
     country = countries().get(code, code) if code else None
     name = bare if country is None else f"{bare} of {country}" if kind == "org" else f"{bare} ({country})"
     people = country_adjective(code) if category in _PEOPLES and not modifier and code else None
+    acled = None
     if people:  # "Chilean protesters (Chile)": as news analysts write them, and with ACLED's words
         name, acled = f"{people} {bare.lower()} ({country})", name
+    elif kind == "org" and country:
+        # "Kenya police", "Mali military": words both of ACLED's "Police Forces of Kenya" and of a
+        # country's own body as news names it ("Kenya Police Service"), so either gold takes it
+        name, acled = f"{country} {_FORCE_WORD[category]}", name
     actor = article.actor(f"{category}:{fold(modifier or '')}:{code or ''}", kind, name)
-    if people:
+    if acled:
         actor.names.setdefault(acled, 0)  # an alias, never the name
     if code and country:
         state = article.actor(f"gpe:{code}", "gpe", country)

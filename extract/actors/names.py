@@ -22,7 +22,7 @@ from eventgraph.extract.lexicons.media import (
     PUBLISHING_VERBS,
 )
 from eventgraph.extract.lexicons.organisations import GROUPISH_WORDS, organisation_lookup
-from eventgraph.extract.lexicons.places import ORGANISATION_HEADS
+from eventgraph.extract.lexicons.places import LANDMARK_HEADS, ORGANISATION_HEADS
 from eventgraph.extract.lexicons.roles import ROLE_QUALIFIERS, role_lookup
 from eventgraph.extract.lexicons.speech import SPEAKER_VERBS
 from eventgraph.extract.lexicons.titles import HONORIFICS, NOT_PERSON_CUES
@@ -52,6 +52,8 @@ _CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
     """Register the article's lexicon names, then its NER entities, as named actors."""
     for start, end, name, kind in lexicon_hits(article.text):
+        if _inside_longer_name(article.text, entities, start, end):
+            continue  # "Congress" of "the X Congress of Trade Unions": a name of its own
         article.add_named(start, end, article.actor(f"canon:{name}", kind, name), "ORG")
     for m in _LED.finditer(article.text):
         if not article.taken(m.start(), m.end()):
@@ -88,6 +90,27 @@ def register(article: Article, entities: list[tuple[int, int, str]]) -> None:
     article.people.sort(key=lambda p: p[0])
 
 
+def _inside_longer_name(text: str, entities: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether a lexicon name is a word of a longer organisation's name the tagger gives: the
+    entity adds capitalised words that are no place, demonym or title ("the Zambia Congress of
+    Trade Unions", "Indian National Congress"), not just "the" or a country ("Lebanese Hezbollah")."""
+    for e_start, e_end, label in entities:
+        if label != "ORG" or not (e_start <= start and end <= e_end) or (e_start, e_end) == (start, end):
+            continue
+        extra = re.findall(r"[A-Za-z][\w'’-]*", f"{text[e_start:start]} {text[end:e_end]}")
+        names = [
+            w
+            for w in extra
+            if w[:1].isupper()
+            and w.lower() != "the"
+            and not is_place_word(strip_possessive(w))
+            and fold(w) not in role_lookup()
+        ]
+        if names:
+            return True
+    return False
+
+
 def _state_body(article: Article, start: int, end: int) -> DocActor | None:
     """A body the tagger calls an organisation but the text writes in lower case after a state's
     possessive ("Freedonia's coast guard", "Freedonia's navy"): that state's body, named as written."""
@@ -108,7 +131,7 @@ def named_actor(article: Article, text: str, label: str) -> DocActor | None:
     """The actor an ORG, GPE or NORP entity names: a state, a lexicon organisation, or itself."""
     name = strip_determiners(strip_possessive(text))
     key = fold(name)
-    if not key:
+    if not key or _no_name(text):
         return None
     code = country_lookup().get(key) or capital_lookup().get(key) or demonym_lookup().get(key)
     if code and label == "NORP" and key.endswith("s") and len(key) > 4:
@@ -124,6 +147,15 @@ def named_actor(article: Article, text: str, label: str) -> DocActor | None:
         kind = org_kind(name)
         return article.actor(f"{kind}:{key}", kind, name)
     return None
+
+
+def _no_name(text: str) -> bool:
+    """An entity that names no actor: a description after "a" with no capitalised word ("a giraffe
+    reserve"), or a landmark's name ("Capital Hill", "Freedom Square")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) > 1 and words[0].lower() in ("a", "an") and not any(w[:1].isupper() for w in words[1:]):
+        return True
+    return len(words) > 1 and words[-1].lower() in LANDMARK_HEADS and words[-1][:1].isupper()
 
 
 def _organisation_name(name: str) -> bool:

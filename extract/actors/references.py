@@ -71,8 +71,11 @@ def named_before(article: Article, start: int, end: int) -> DocActor | None:
     """ "the observatory", "the ministry", "the army": a definite noun, or a bare one, that is a word
     of the name of an organisation or group the article named before (for "the army": its forces)."""
     words = re.findall(r"[a-z][a-z'-]*", article.low[start:end])
-    if not words or len(words) > 2 or not article.text[start:end].split()[-1][:1].islower():
+    if not words or len(words) > 3 or not article.text[start:end].split()[-1][:1].islower():
         return None
+    compound = _compound_named_before(article, start, words)
+    if compound is not None or len(words) > 2:
+        return compound
     if len(words) == 2 and words[0] not in BACK_DETS:
         return _its_forces(article, start, words)
     head = words[-1]
@@ -80,6 +83,20 @@ def named_before(article: Article, start: int, end: int) -> DocActor | None:
     for actor in reversed(_before(article, start)):
         name_words = set(re.findall(r"[a-z]+", actor.name.lower()))
         if actor.kind in ("org", "group", "media") and wanted & name_words:
+            return actor
+    return None
+
+
+def _compound_named_before(article: Article, start: int, words: list[str]) -> DocActor | None:
+    """ "the coast guard", "the foreign ministry": a definite two-word noun both of whose words are
+    words of the name of an organisation the article named before (the last such)."""
+    head = words[1:] if words[0] in BACK_DETS else words
+    definite = words[0] in BACK_DETS or article.low[max(0, start - 4) : start] == "the "
+    if len(head) != 2 or not definite:
+        return None
+    for actor in reversed(_before(article, start)):
+        name_words = set(re.findall(r"[a-z]+", actor.name.lower()))
+        if actor.kind in ("org", "group", "media") and set(head) <= name_words:
             return actor
     return None
 

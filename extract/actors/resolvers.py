@@ -21,11 +21,14 @@ from eventgraph.extract.actors.names import in_locality, named_actor
 from eventgraph.extract.actors.pronouns import collective_pronoun, person_pronoun
 from eventgraph.extract.actors.references import apposed_name, described_name, named_before, titled_person
 from eventgraph.extract.actors.states import GOVERNMENT, armed_forces, capital, country_in
-from eventgraph.extract.actors.text import hyphen_start
+from eventgraph.extract.actors.text import hyphen_start, strip_determiners
 from eventgraph.extract.events.mention import Span
 from eventgraph.extract.lexicons.descriptors import DESCRIPTOR_HEADS
 from eventgraph.extract.lexicons.folding import fold
+from eventgraph.extract.lexicons.media import PLATFORMS
+from eventgraph.extract.lexicons.organisations import organisation_lookup
 from eventgraph.extract.lexicons.pronouns import NEUTER_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS_PERSON
+from eventgraph.extract.places import default_gazetteer, find_place
 
 _ADMINISTRATION = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:administration|government|White House)\b")
 _OFFICE = re.compile(r"(?:'s|’s)\s+office\b", re.IGNORECASE)
@@ -77,6 +80,35 @@ def _collective_pronoun(article: Article, q: Query) -> Found:
 
 def _other_pronoun(article: Article, q: Query) -> Found:
     return NOBODY if q.span.label == "PRON" else None
+
+
+_ON_PLATFORM = re.compile(r"\b(?:on|via|through)\s+(?:its\s+|his\s+|her\s+|their\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _platform(article: Article, q: Query) -> Found:
+    """ "said on Twitter", "via Telegram": the platform a statement was posted on, no actor."""
+    if fold(strip_determiners(q.text)) not in PLATFORMS:
+        return None
+    return NOBODY if _ON_PLATFORM.search(article.text, max(0, q.start - 16), q.start) else None
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _place_after_locative(article: Article, q: Query) -> Found:
+    """ "positions in <town>": a town or area after a locative preposition is where, not who (a
+    country stays a state: "attacks in Iraq" may be on it)."""
+    if q.span.label not in ("GPE", "LOC", "FAC", "ORG") or not _LOCATIVE_BEFORE.search(
+        article.text, max(0, q.span.start - 12), q.span.start
+    ):
+        return None
+    text = article.text[q.span.start : q.span.end]
+    if q.span.label == "ORG" and (
+        fold(text) in organisation_lookup() or default_gazetteer().get(text) is None
+    ):
+        return None  # an organisation, unless the tagger mislabelled a town the gazetteer knows by name
+    place = find_place(text)
+    return NOBODY if place is not None and place.kind != "country" else None
 
 
 def _locality(article: Article, q: Query) -> Found:
@@ -155,6 +187,36 @@ def _named_org(article: Article, q: Query) -> Found:
     return q.org
 
 
+def _lower_case_org(article: Article, q: Query) -> Found:
+    """ "the coast guard" the tagger calls an organisation: the one named before whose name has its
+    words, not a body of its own."""
+    text = article.text[q.start : q.span.end]
+    lower_org = q.org is not None and not any(c.isupper() for c in q.org.name)
+    if (q.span.label != "ORG" and not lower_org) or any(c.isupper() for c in text):
+        return None
+    return named_before(article, q.start, q.span.end)
+
+
+# Nouns of a body inside an organisation that its name plus a lower-case description names ("the UN
+# refugee agency", "the UN nuclear watchdog", "the EU executive").
+_SUB_BODY = re.compile(
+    r"((?:\s+[a-z][a-z'’-]*){0,3}\s+(?:agency|office|watchdog|mission|body|executive))\s*$"
+)
+
+
+def _sub_body(article: Article, q: Query) -> Found:
+    """ "the UN refugee agency": a body of the named organisation, named as written (analysts name
+    it so, not by its parent), when lower-case words and a body noun follow the name in the span."""
+    head = next((n for n in q.heads if n.actor is q.org), None)
+    if head is None or head.start < q.start:
+        return None
+    m = _SUB_BODY.fullmatch(article.text, head.end, q.span.end)
+    if m is None:
+        return None
+    name = f"{article.text[head.start : head.end]}{m.group(1)}".replace("’", "'")
+    return article.actor(f"org:{fold(name)}", "org", name)
+
+
 def _generic_group(article: Article, q: Query) -> Found:
     return generic_group(article, q.start, q.span.end, q.inside) if q.span.label == "NOUN" else None
 
@@ -183,6 +245,8 @@ RESOLVERS: tuple[Resolver, ...] = (
     _person_pronoun,  # "he", "her" -> the person the text last spoke of
     _collective_pronoun,  # "they", "its" -> the last group, organisation or state
     _other_pronoun,  # any other pronoun: no actor
+    _platform,  # "Twitter" of "said on Twitter": where it was posted, no actor
+    _place_after_locative,  # "positions in <town>": the town is where, no actor
     _locality,  # "(Djugu, Ituri)" after a place: the report's location, no actor
     _possessive_title,  # "Iraq's Prime Minister, Adil Abdul Mahdi" given as "Iraq" -> the person
     _armed_forces,  # "Iraqi soldiers", "US troops" -> the country's forces
@@ -197,6 +261,8 @@ RESOLVERS: tuple[Resolver, ...] = (
     _titled_person,  # "French Ambassador" of "French Ambassador to Mali Joel Meyer" -> him
     _described_name,  # "French energy company" of "French energy company Total" -> Total
     _role_holder,  # "the US defense secretary" -> the person given that title
+    _lower_case_org,  # "the coast guard" tagged ORG -> the coast guard named before
+    _sub_body,  # "the UN refugee agency" -> a body of the UN, as written
     _named_org,  # an organisation, group or outlet named in the span
     _apposed_name,  # "the group, Memorial" -> Memorial
     _named_before,  # "the observatory", "the army" -> the organisation or forces named before

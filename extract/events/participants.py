@@ -378,6 +378,8 @@ def _last_named(before: list[Span], count: int) -> list[Span]:
     named: list[Span] = []
     seen: list[set[str]] = []
     for ent in reversed(before):
+        if ent.label == "PERSON" and fold(ent.text.replace("’s", "").replace("'s", "")) in country_lookup():
+            continue  # "Niger" of "Niger's President X" tagged as a person: a state, not one of them
         words = set(ent.text.lower().replace("’s", "").replace("'s", "").split())
         if any(words <= other or other <= words for other in seen):
             continue  # "Xi" after "Xi Jinping": the same one

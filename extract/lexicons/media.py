@@ -81,3 +81,11 @@ MEDIA_APPOSITION_NOUNS = (
 MEDIA_NAME_FOLLOWERS = ("news agency", "news", "tv", "television")
 # Verbs of publishing: "X reported" makes a one-word name an outlet when no person has that name.
 PUBLISHING_VERBS = ("reported", "reports", "quoted", "published", "cited")
+# Platforms a statement is posted on ("said on Twitter", "in a post on Telegram"): where it was said,
+# no participant of it.
+PLATFORMS = frozenset(
+    [
+        *("twitter", "x", "telegram", "facebook", "instagram", "youtube", "tiktok", "whatsapp"),
+        *("weibo", "wechat", "vk", "vkontakte", "truth social", "threads", "bluesky", "social media"),
+    ]
+)

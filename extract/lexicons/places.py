@@ -171,6 +171,36 @@ STREET_NOUNS = frozenset(
     ]
 )
 
+# Last words of the names of landmarks and natural features ("Capital Hill", "Freedom Square", "Second
+# Reef Shoal"): a name ending so is a place, never an actor, whatever label the tagger gives it.
+# Of them, natural features and frontiers: a place of their own for an event ("heading to X Shoal", "on
+# the X peninsula"), where a street or square gives way to its town.
+FEATURE_HEADS = frozenset(
+    [
+        *("hills", "valley", "peninsula", "shoal", "reef", "island", "islands", "strait", "straits"),
+        *("river", "lake", "mountain", "mountains", "plateau", "desert", "pass", "atoll", "archipelago"),
+    ]
+)
+LANDMARK_HEADS = (
+    STREET_NOUNS
+    | FEATURE_HEADS
+    | frozenset(
+        [
+            "hill",
+            "square",
+            "bridge",
+            "park",
+            "market",
+            "roundabout",
+            "junction",
+            "plaza",
+            "canal",
+            "dam",
+            "crossing",
+        ]
+    )
+)
+
 # Heads of organisation names ("Riverside County Police", "Millbrook Council"): after a capitalised word
 # they end an organisation's name, not name a town of that word (Police in Poland).
 ORGANISATION_HEADS = frozenset(

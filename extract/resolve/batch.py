@@ -13,14 +13,17 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
 from eventgraph.extract.actors import DocActor, DocumentActors, own_side
 from eventgraph.extract.events.mention import Mention, Span
+from eventgraph.extract.lexicons.countries import demonym_lookup
+from eventgraph.extract.lexicons.folding import fold
 from eventgraph.extract.lexicons.places import AFTER_PLACE_NAME as _AFTER_PLACE
+from eventgraph.extract.lexicons.places import FEATURE_HEADS
 from eventgraph.extract.lexicons.places import PLACE_NOUNS as _PLACE_NOUNS
 from eventgraph.extract.lexicons.places import SAID_AT_PREPOSITIONS as _SAID_AT
 from eventgraph.extract.lexicons.places import SAID_TO_NOUNS as _SAID_TO
@@ -119,6 +122,8 @@ class Prepared:
     subjects: list[int]
     mentions: list[Mention]
     places: list[Place | None]
+    # per mention, a place its sentence names for a statement that gives none where it was made
+    topic_places: list[Place | None] = field(default_factory=list)
 
     @property
     def people(self) -> list[str]:
@@ -133,6 +138,9 @@ def prepare(article: Article, doc: Doc, mentions: list[Mention], offset: int = 0
     set_article(doc.text)  # its countries and admin areas decide the names places share
     try:
         places = [_place(m, index) for m in mentions]
+        topics = [
+            _topic_place(m, index) if p is None else None for m, p in zip(mentions, places, strict=True)
+        ]
     finally:
         set_article(None)
     return Prepared(
@@ -143,6 +151,7 @@ def prepare(article: Article, doc: Doc, mentions: list[Mention], offset: int = 0
         subjects,
         mentions,
         places,
+        topics,
     )
 
 
@@ -204,6 +213,8 @@ class BatchBuilder:
                     m.attributes.setdefault("told_to", [t.name for t in told])
             found.append((m, agents, targets, place))
         carried = carry_places(item.text, [(m, agents, place) for m, agents, _, place in found])
+        if item.topic_places:  # a statement placed nowhere else: where its sentence puts what it is about
+            carried = [c or t for c, t in zip(carried, item.topic_places, strict=True)]
         # Nothing above changed the builder: from here on the article is kept.
         handles: dict[int, Handle] = {}  # id(document actor) -> handle, for this article only
 
@@ -341,7 +352,7 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
                 return finer
             if place is not None and place.kind == "country" and m.type != "statement":
                 inner = _place_in_sentence(m, doc)
-                finer = _finer_in(place, [inner] if inner is not None else [])
+                finer = _finer_in(place, [inner] if inner is not None else []) or _unlocated_in(place, m, doc)
                 if finer is not None:
                     return finer
             if place is not None or m.type == "statement":
@@ -350,8 +361,11 @@ def _found_place(m: Mention, doc: _DocIndex) -> Place | None:
         return None
     elif m.type == "statement":
         return _said_at(m, doc)
+    located = _place_in_sentence(m, doc)
+    if located is not None and located.kind == "country":
+        located = _unlocated_in(located, m, doc) or located
     return (
-        _place_in_sentence(m, doc)
+        located
         or _unlocated_in_sentence(m, doc)
         or _place_referred(m, doc)
         or (
@@ -367,6 +381,15 @@ _PAIRED = re.compile(
     r"\b(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?)?((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
     r"(?:\s+[a-z]+)?\s*(?:,\s*)?and\s+(?:in\s+|at\s+|near\s+)?(?:the\s+)?$"
 )
+
+
+def _topic_place(m: Mention, doc: _DocIndex) -> Place | None:
+    """A statement's sentence names a place where what it speaks of happened ("summoned the envoy in
+    Capitalia", "a project on the X peninsula"): the statement's place when nothing says where it was
+    made."""
+    if m.type != "statement":
+        return None
+    return _place_in_sentence(m, doc) or _unlocated_in_sentence(m, doc)
 
 
 def _first_of_pair(m: Mention, doc: _DocIndex, start: int) -> Place | None:
@@ -422,8 +445,18 @@ def _finer_in(country: Place, places: list[Place]) -> Place | None:
 
 
 # "near X", "in X district": prepositions that put the event at a named place, for names no gazetteer has
-_UNLOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|around)\s+(?:the\s+)?$")
-_UNLOCATED_NOUN = re.compile(r"\s+(?:village|district|neighbou?rhood|estate|camp|town)\b")
+_UNLOCATED_BEFORE = re.compile(r"\b(?:in|near|outside|around|along|across)\s+(?:the\s+)?$")
+# "near X", "along the X": only a place follows, whatever label the tagger gives a name it does not know
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|along|across)\s+(?:the\s+)?$")
+_ANY_NAME = frozenset({"PRODUCT", "WORK_OF_ART", "PERSON", "ORG", "UNTAGGED"})
+_NEAR_NAME = re.compile(
+    r"\b(?:near|outside|along|across)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,2})(?![\w'’-]|\s+\d)"
+)
+_UNLOCATED_NOUN = re.compile(
+    r"\s+(?:village|district|neighbou?rhood|estate|camp|town|peninsula|island|valley)\b"
+)
+# Before a natural feature's name ("heading to X Shoal", "on the X peninsula") more prepositions place
+_FEATURE_BEFORE = re.compile(r"\b(?:in|near|outside|around|along|across|on|at|to|off)\s+(?:the\s+)?$")
 
 
 def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
@@ -431,23 +464,67 @@ def _unlocated_in_sentence(m: Mention, doc: _DocIndex) -> Place | None:
     Xville", "raids in Y Estate"): the event's place by the article's own name, without coordinates,
     rather than a located place from another sentence. Only a name the parse tags as a place (or one
     a place noun follows) counts, in the article's main country when it has one."""
-    named = doc.named()
-    participants = [*((s.start, s.end) for s in (*m.agents, *m.targets)), *named]
-    for start, end, label, text in doc.ents:
-        if not m.char_start <= start < m.char_end or end > m.char_end:
-            continue
-        if not _UNLOCATED_BEFORE.search(doc.text, max(0, start - 12), start):
-            continue
+    spans = [(s.start, s.end) for s in (*m.agents, *m.targets)]
+    participants = [*spans, *doc.named()]
+    for start, end, label, text in _sentence_names(m, doc):
         noun = _UNLOCATED_NOUN.match(doc.text, end)
-        if label not in ("GPE", "LOC", "FAC") and noun is None:
+        feature = _feature(text, noun)
+        before = _FEATURE_BEFORE if feature else _UNLOCATED_BEFORE
+        if not before.search(doc.text, max(0, start - 12), start):
             continue
-        if any(s < end and start < e for s, e in participants) or not text[:1].isupper():
+        near = _NEAR_BEFORE.search(doc.text, max(0, start - 12), start) is not None
+        named_place = feature or (near and label in _ANY_NAME)
+        if label not in ("GPE", "LOC", "FAC") and noun is None and not named_place:
+            continue
+        # after "near" a name the tagger calls a person or organisation is a place unless a participant
+        others = spans if named_place else participants
+        if any(s < end and start < e for s, e in others) or not text[:1].isupper():
             continue
         name = doc.text[start : noun.end() if noun else end]
         if find_place(name) is not None or find_place(text) is not None or _areas_after(m, doc, end):
             return None
         return unlocated_place(name)
     return None
+
+
+def _feature(text: str, noun: re.Match[str] | None) -> bool:
+    """Whether a name is a natural feature's ("X Shoal", "the X peninsula", "the X valley")."""
+    last = noun.group(0) if noun else text
+    return last.split()[-1].lower() in FEATURE_HEADS if last.split() else False
+
+
+def _sentence_names(m: Mention, doc: _DocIndex) -> list[tuple[int, int, str, str]]:
+    """The sentence's entities, and the capitalised names after "near", "outside", "along" or "across"
+    the tagger left untagged ("near X", "along the X Line"), by offset; a demonym is no
+    such name ("near the Syrian border")."""
+    ents = [_without_the(e) for e in doc.ents if m.char_start <= e[0] and e[1] <= m.char_end]
+    for hit in _NEAR_NAME.finditer(doc.text, m.char_start, m.char_end):
+        start, end = hit.span(1)
+        if fold(hit.group(1)) in demonym_lookup() or any(
+            s < end and start < e and not (start <= s and e <= end) for s, e, _, _ in ents
+        ):
+            continue
+        # the name as a whole, over the pieces the tagger made of it ("Line" PERSON, "of", "X" GPE)
+        ents = [e for e in ents if not (start <= e[0] and e[1] <= end)]
+        ents.append((start, end, "UNTAGGED", hit.group(1)))
+    return sorted(ents)
+
+
+def _without_the(ent: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """An entity without the "the" the tagger took in ("the X Line of Y")."""
+    start, end, label, text = ent
+    if text.lower().startswith("the ") and len(text) > 4:
+        return start + 4, end, label, text[4:]
+    return ent
+
+
+def _unlocated_in(country: Place, m: Mention, doc: _DocIndex) -> Place | None:
+    """A place no gazetteer knows that the sentence names beside a country ("a camp near X in
+    Country"): finer than the country, so the event's place, in that country."""
+    found = _unlocated_in_sentence(m, doc)
+    if found is None:
+        return None
+    return unlocated_place(found.name, country.country)
 
 
 # Only names, "and", commas and brackets: "Village A and Village B (District, Province)"

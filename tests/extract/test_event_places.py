@@ -325,3 +325,70 @@ def test_the_dateline_town_places_an_event_the_article_places_nowhere_else() -> 
     assert dateline_place("Title\n\nMOMBASA/NAIROBI (Wire) - Talks ended.") is None  # two towns: neither
     assert dateline_place("Title\n\nBy a reporter\n\nTalks ended in the capital.") is None  # no dateline
     assert dateline_place("Title\n\nKENYA - Talks ended.") is None  # a country files nothing finer
+
+
+def _event_places(texts: list[str]) -> list[str | None]:
+    """The place name of each text's first event, by the whole extraction."""
+    from datetime import date
+
+    from eventgraph.extract.ingest.read import RawArticle
+    from eventgraph.extract.pipeline.run import extract_articles
+    from eventgraph.graph.model import Article
+
+    raws = [
+        RawArticle(Article(f"p{i}.txt", published=date(2022, 6, 1)), text, "manifest")
+        for i, text in enumerate(texts)
+    ]
+    batch = extract_articles(raws)
+    places = {p.id: p for p in batch.places}
+    first: dict[str, str | None] = {}
+    for ev in batch.events:
+        place = places.get(ev.place or "")
+        first.setdefault(ev.sources[0].doc, place.name if place else None)
+    return [first.get(f"p{i}.txt") for i in range(len(texts))]
+
+
+def test_an_unknown_place_beside_a_country_or_after_near_is_the_events_place() -> None:
+    texts = [
+        # a name no gazetteer has, with the country it lies in: the finer place, in that country
+        "Militants attacked a police post near Zindarkot in Pakistan on Monday, killing two officers.",
+        # after "near", a capitalised name is a place whatever the tagger makes of it
+        "In August 2020, gunmen killed six aid workers and their guide at a wildlife park near Kouloubéré.",
+        # "along the X" names where a firefight happened, the tagger's "the" aside
+        "Two soldiers were killed on Friday when the two armies exchanged fire along the Line of Karvassa.",
+        # a natural feature's name after "to" or "on"
+        "Chinese coast guard vessels blocked two supply boats heading to Quellan Shoal on Saturday, the coast"
+        " guard said.",
+        # a number after the name: a landmark's label, not a place name
+        "Two people died on Friday after clashes near the Block 4 junction in Mzuzu, Malawi.",
+    ]
+    assert _event_places(texts) == [
+        "Zindarkot",
+        "Kouloubéré",
+        "Line of Karvassa",
+        "Quellan Shoal",
+        "Mzuzu",
+    ]
+
+
+def test_a_statement_placed_nowhere_else_takes_the_place_its_sentence_names() -> None:
+    texts = [
+        "On Saturday, Kenya's foreign ministry summoned Uganda's envoy in Nairobi to lodge a protest.",
+        "The company declared force majeure on its gas project on the Tembura peninsula on Monday.",
+        # where it was said comes first
+        "The minister told reporters in Mombasa on Saturday that the talks in Nairobi had failed.",
+    ]
+    assert _event_places(texts) == ["Nairobi", "Tembura peninsula", "Mombasa"]
+
+
+def test_an_unknown_name_listed_before_its_area_is_named_at_the_areas_point() -> None:
+    set_article("On 3 May 2020, a roadside bomb struck a truck in Qarzatepe district, Zabul province.")
+    area = find_place("Zabul province")
+    place = find_place("Qarzatepe district, Zabul province")
+    assert area is not None and place is not None
+    assert (place.name, place.country, place.admin1) == ("Qarzatepe district", "AF", area.name)
+    assert (place.lat, place.lon, place.precision) == (area.lat, area.lon, area.precision)
+    # brackets list the areas the same way; an area named first stays that area
+    bracketed = find_place("Qarzatepe (Zabul province")
+    assert bracketed is not None and bracketed.name == "Qarzatepe"
+    assert find_place("Zabul province, Afghanistan") == area

@@ -9,7 +9,7 @@ import pytest
 from eventgraph.extract.actors import DocActor
 from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.lexicons.folding import fold
-from eventgraph.extract.places import default_gazetteer, find_place, key, words
+from eventgraph.extract.places import default_gazetteer, find_place, key, set_article, words
 from eventgraph.extract.resolve.batch import carry_places
 from eventgraph.graph.model import DateInterval, Place
 
@@ -107,3 +107,10 @@ def test_find_is_cached_and_unchanged_by_the_cache() -> None:
     first = gaz.find(text)
     assert first is not None and gaz.find(text) is first
     assert gaz._find(text) == first
+
+
+def test_a_town_of_that_very_name_beats_a_respelling_of_another_of_like_size() -> None:
+    set_article(None)
+    # "Florencia" (Colombia, 168k) is no spelling of Florence (Italy, 367k)
+    place = find_place("Florencia")
+    assert place is not None and place.country == "CO"

@@ -40,9 +40,9 @@ def test_each_category_has_its_canonical_name() -> None:
     names |= {s: getattr(resolve(doc, s), "name", None) for s in ("unknown men", "A mob")}
     assert names == {
         "rioters": "Chilean rioters (Chile)",
-        "Police": "Police Forces of Chile",
+        "Police": "Chile police",  # ACLED's "Police Forces of Chile" an alias
         "protesters": "Chilean protesters (Chile)",
-        "Soldiers": "Military Forces of Chile",
+        "Soldiers": "Chile military",
         "Three aid workers": "Chilean civilians (Chile)",
         "unknown men": "Unidentified Armed Group (Chile)",  # "unknown" makes men the perpetrators
         "A mob": "Chilean rioters (Chile)",
@@ -177,3 +177,28 @@ def test_bare_insurgents_after_the_one_armed_group_named_are_its_fighters() -> N
     doc2 = make_doc(unknown, [("Peru", "GPE"), ("Valley Liberation Front", "ORG")])
     gunmen = resolve(doc2, "unidentified gunmen")
     assert gunmen is not None and gunmen.name == "Unidentified Armed Group (Peru)"  # not said to be theirs
+
+
+def test_people_counted_after_protesters_in_their_sentence_are_those_protesters() -> None:
+    text = (
+        "In Peru, troops fired on protesters in Lima, killing 18 people. "
+        "Separately, a bus crash killed 18 people. Protesters said hungry people joined them."
+    )
+    doc = make_doc(text, [("Peru", "GPE"), ("Lima", "GPE")])
+    assert getattr(resolve(doc, "18 people"), "name", None) == "Peruvian protesters (Peru)"
+    # no protesters before them in the sentence: civilians
+    assert getattr(resolve(doc, "18 people", nth=1), "name", None) == "Peruvian civilians (Peru)"
+    # people a modifier qualifies are not merely counted
+    assert getattr(resolve(doc, "hungry people"), "name", None) == "Peruvian civilians (Peru)"
+
+
+def test_the_group_is_the_armed_group_named_last_and_a_group_of_soldiers_their_forces() -> None:
+    text = (
+        "Al-Shabaab fighters attacked a base. Its spokesman said the group had killed 12. "
+        "Later Hamas said it targeted a group of Kenyan soldiers near the border."
+    )
+    doc = make_doc(text, [("Al-Shabaab", "ORG"), ("Hamas", "ORG"), ("Kenyan", "NORP")])
+    group = resolve(doc, "group")
+    assert group is not None and "Shabaab" in group.name
+    soldiers = resolve(doc, "a group")
+    assert soldiers is not None and soldiers.name == "Kenyan soldiers"

@@ -94,3 +94,36 @@ def test_outlets_tagged_as_persons(text: str, ents: list[tuple[str, str]], surfa
 )
 def test_lexicon_names_found_whatever_else_the_text_holds(text: str) -> None:
     assert [a.name for a in make_doc(text, []).actors if a.kind == "media"] == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        # a lexicon word inside a longer name the tagger gives is that name's word, not the lexicon body
+        ("The Zambia Congress of Trade Unions called a strike.", "Zambia Congress of Trade Unions", False),
+        ("The Indian National Congress called a strike.", "Indian National Congress", False),
+        # a country or "the" before the lexicon name adds no name of its own
+        ("Lebanese Hezbollah fired rockets.", "Lebanese Hezbollah", True),
+        ("The US Congress passed the bill.", "The US Congress", True),
+    ],
+)
+def test_lexicon_name_inside_a_longer_name(text: str, entity: str, expected: bool) -> None:
+    doc = make_doc(text, [(entity, "ORG")])
+    canon = {"Lebanese Hezbollah", "US Congress"}
+    assert any(a.name in canon for a in doc.actors) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "named"),
+    [
+        # an indefinite description the tagger calls an organisation is no name
+        ("Gunmen killed two rangers at a wildlife reserve on Monday.", "a wildlife reserve", False),
+        # a landmark's name is a place, never an actor
+        ("Thousands marched to Liberty Square on Monday.", "Liberty Square", False),
+        ("Vessels blocked boats heading to Halcyon Shoal.", "Halcyon Shoal", False),
+        # a capitalised organisation after "a" still is one; so is a name with a landmark word inside
+        ("A Nairobi Hill Council official said so.", "Nairobi Hill Council", True),
+    ],
+)
+def test_descriptions_and_landmarks_name_no_actor(text: str, entity: str, named: bool) -> None:
+    assert bool(make_doc(text, [(entity, "ORG")]).actors) is named

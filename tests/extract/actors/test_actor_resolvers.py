@@ -241,3 +241,62 @@ def test_a_company_description_followed_by_its_name_is_the_company() -> None:
     dated = "A mining firm Monday suspended work at the mine."
     other = make_doc(dated, []).resolve(make_span(dated, "A mining firm"))
     assert other is None or other.name != "Monday"  # a date after the noun names nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "expected"),
+    [
+        # a body of a named organisation, as written
+        (
+            "The UN refugee agency said 5,000 people fled.",
+            [("UN", "ORG")],
+            "The UN refugee agency",
+            "UN refugee agency",
+        ),
+        # the organisation itself
+        ("The UN said 5,000 people fled.", [("UN", "ORG")], "The UN", "United Nations"),
+        # a platform a statement is posted on is no participant; the company is
+        ("The ministry said on Telegram that it won.", [("Telegram", "ORG")], "Telegram", None),
+        ("Twitter said it suspended the accounts.", [("Twitter", "ORG")], "Twitter", "Twitter"),
+    ],
+)
+def test_bodies_and_platforms(
+    text: str, ents: list[tuple[str, str]], surface: str, expected: str | None
+) -> None:
+    doc = make_doc(text, ents)
+    actor = doc.resolve(make_span(text, surface, "ORG" if surface in dict(ents) else "NOUN"))
+    assert (actor.name if actor else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "surface", "label", "expected"),
+    [
+        # a town after "in" is where, whatever label the tagger gives it
+        ("Jets bombed rebel positions in Mosul.", [("Mosul", "ORG")], "Mosul", "ORG", None),
+        ("Jets bombed rebel positions in Mosul.", [("Mosul", "GPE")], "Mosul", "GPE", None),
+        # a country after "in" stays the state; an organisation stays itself
+        ("Jets bombed rebel positions in Iraq.", [("Iraq", "GPE")], "Iraq", "GPE", "Iraq"),
+        (
+            "Two officers in Hezbollah were killed.",
+            [("Hezbollah", "ORG")],
+            "Hezbollah",
+            "ORG",
+            "Lebanese Hezbollah",
+        ),
+    ],
+)
+def test_a_town_after_a_locative_is_no_actor(
+    text: str, ents: list[tuple[str, str]], surface: str, label: str, expected: str | None
+) -> None:
+    actor = make_doc(text, ents).resolve(make_span(text, surface, label))
+    assert (actor.name if actor else None) == expected
+
+
+def test_a_definite_compound_noun_is_the_organisation_named_before_with_its_words() -> None:
+    text = "The Freedonian Coast Guard said a boat sank. Later the coast guard said all were saved."
+    doc = make_doc(text, [("The Freedonian Coast Guard", "ORG"), ("coast guard", "ORG")])
+    named = doc.resolve(make_span(text, "The Freedonian Coast Guard", "ORG"))
+    later = doc.resolve(make_span(text, "coast guard", "ORG"))
+    assert named is not None and later is named
+    noun = doc.resolve(make_span(text, "the coast guard"))
+    assert noun is named

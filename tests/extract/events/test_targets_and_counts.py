@@ -142,3 +142,17 @@ def test_they_after_an_event_of_named_people_stands_for_them(nlp: Language) -> N
         nlp, "President Emmanuel Macron met the farmers in Rome on Monday. They agreed to talk.", "agreement"
     )
     assert alone and texts(alone[0].agents) == ["They"]
+
+
+def test_a_country_the_tagger_calls_a_person_is_not_counted_among_the_people() -> None:
+    from eventgraph.extract.events.mention import Span
+    from eventgraph.extract.events.participants import COUNT_REFERENCE, expand_counts
+
+    # "President A spoke with Chad's President B ... The two leaders": "Chad" tagged as a person
+    ents = [
+        Span("Idriss Amar", 10, 21, "PERSON"),
+        Span("Chad", 40, 44, "PERSON"),
+        Span("Omar Dabo", 57, 66, "PERSON"),
+    ]
+    count = Span("The two leaders", 80, 95, f"{COUNT_REFERENCE}:person:2")
+    assert [s.text for s in expand_counts(ents, [count])] == ["Idriss Amar", "Omar Dabo"]

@@ -42,4 +42,4 @@ def test_the_other_side_of_a_clash_is_a_party() -> None:
     batch = extract_articles([raw], warn=lambda _: None)
     names = {a.id: a.name for a in batch.actors}
     parties = {names[a] for e in batch.events for a in (*e.agents, *e.targets)}
-    assert {"Unidentified Armed Group (Uganda)", "Military Forces of Uganda"} <= parties
+    assert {"Unidentified Armed Group (Uganda)", "Uganda military"} <= parties

@@ -431,6 +431,9 @@ def _speaker_heads(tok: Token) -> list[Token]:
         heads = by_agent(tok)
     if heads:
         return heads
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "stirred controversy by saying that ...": the gerund's speaker is the governing clause's subject
+        return [s for s in subject_of(tok.head.head) if s.dep_ == "nsubj"]
     if tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN":
         noun = tok.head
         for child in noun.children:

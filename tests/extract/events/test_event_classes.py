@@ -1,0 +1,27 @@
+"""Classes of events found or rejected by general mechanisms (parse, lexicons), one test per class."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventgraph.extract.events.detect import detect
+from eventgraph.extract.events.mention import Mention
+from eventgraph.extract.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def _mentions(nlp: Language, text: str) -> list[Mention]:
+    return detect(nlp(text), "a.txt")
+
+
+@pytest.mark.slow
+def test_gerund_of_speech_takes_the_clause_subject_as_speaker(nlp: Language) -> None:
+    text = "The envoy to Ruritania caused an uproar last week by saying that the border was never agreed."
+    statements = [m for m in _mentions(nlp, text) if m.type == "statement"]
+    assert [m.trigger for m in statements] == ["saying"]
+    assert "envoy" in statements[0].agents[0].text

@@ -565,7 +565,7 @@ def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     main: _Found | None = None
     for found in ordered:
-        if found.reported and found.agents:
+        if found.reported and found.agents or (main is not None and _other_speaker(main, found)):
             kept.append(found)
         elif main is None and found.agents:
             main = found
@@ -573,6 +573,23 @@ def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
         elif main is not None:
             _merge(main, found)
     return sorted(kept, key=lambda f: f.trigger.i)
+
+
+def _other_speaker(main: _Found, found: _Found) -> bool:
+    """ "X said ..., while Y's ministry said ...": a second named speaker in a clause of its own (neither
+    statement inside the other's) makes a statement of its own."""
+    named = [t for t in _speaker_heads(found.trigger) if any(_is_name(w) for w in t.subtree)]
+    return (
+        bool(named)
+        and main.trigger.pos_ == found.trigger.pos_ == "VERB"
+        and {a.text for a in found.agents}.isdisjoint(a.text for a in main.agents)
+        and found.trigger not in main.trigger.subtree
+        and main.trigger not in found.trigger.subtree
+    )
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
 
 
 # --- attacks ----------------------------------------------------------------------------------

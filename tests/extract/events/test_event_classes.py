@@ -25,3 +25,20 @@ def test_gerund_of_speech_takes_the_clause_subject_as_speaker(nlp: Language) -> 
     statements = [m for m in _mentions(nlp, text) if m.type == "statement"]
     assert [m.trigger for m in statements] == ["saying"]
     assert "envoy" in statements[0].agents[0].text
+
+
+@pytest.mark.slow
+def test_two_named_speakers_side_by_side_make_two_statements(nlp: Language) -> None:
+    text = (
+        "The two leaders held a long phone call, Karlsson said, "
+        "while Ruritania's Foreign Ministry said it wanted to serve as a mediator."
+    )
+    speakers = [m.agents[0].text for m in _mentions(nlp, text) if m.type == "statement"]
+    assert len(speakers) == 2
+    assert "Karlsson" in speakers[0] and "Ministry" in speakers[1]
+
+
+@pytest.mark.slow
+def test_one_speaker_quoting_another_stays_one_statement(nlp: Language) -> None:
+    text = "The ministry said Karlsson had warned that the talks would fail."
+    assert [m.type for m in _mentions(nlp, text)].count("statement") == 1

@@ -9,7 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventgraph.extract.events.quotes import inside
-from eventgraph.extract.lexicons.mood import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, MODALS
+from eventgraph.extract.lexicons.mood import (
+    CONDITIONAL_MARKS,
+    IRREALIS_HEADS,
+    IRREALIS_NOUNS,
+    MODALS,
+    TOPIC_NOUNS,
+)
 
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "acl", "relcl", "nsubjpass", "oprd"})
 _LINKS = frozenset(
@@ -94,7 +100,8 @@ def is_irrealis(tok: Token) -> bool:
         head = cur.head
         # A noun in a prepositional phrase of another noun ("in retaliation for the strikes") is presupposed.
         if cur.dep_ == "pobj" and tok.pos_ == "NOUN" and head.head.pos_ in ("NOUN", "PROPN"):
-            return False
+            # ... unless that noun is talk about it: "talks on a ceasefire", "calls for a truce"
+            return head.head.lemma_.lower() in IRREALIS_NOUNS | TOPIC_NOUNS
         if cur.dep_ == "ccomp" and _semicolon_between(cur, head):
             return False  # "militias clashed near X; casualties were not reported": two statements
         if _complement_link(cur) and _irrealis_word(head):

@@ -42,3 +42,21 @@ def test_two_named_speakers_side_by_side_make_two_statements(nlp: Language) -> N
 def test_one_speaker_quoting_another_stays_one_statement(nlp: Language) -> None:
     text = "The ministry said Karlsson had warned that the talks would fail."
     assert [m.type for m in _mentions(nlp, text)].count("statement") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mediators met both delegations on Monday for talks on a nationwide ceasefire.",
+        "Envoys opened negotiations over a truce with the rebels in the capital on Monday.",
+    ],
+)
+def test_agreement_sought_in_talks_is_no_agreement(nlp: Language, text: str) -> None:
+    assert "agreement" not in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+def test_attack_named_as_a_cause_is_still_an_attack(nlp: Language) -> None:
+    text = "The army shelled the town on Monday in retaliation for a rocket attack on its base on Sunday."
+    assert [m.type for m in _mentions(nlp, text)].count("rocket_attack") == 1

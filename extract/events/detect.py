@@ -107,6 +107,7 @@ class _Found:
     attributes: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.6
     reported: bool = False  # said by someone a news source reports on, not by the sentence's speaker
+    sourcing: bool = False  # a news outlet's trailing attribution of someone else's statement
 
 
 def detect(doc: Doc, doc_id: str) -> list[Mention]:
@@ -421,7 +422,7 @@ def _statements(sent: SpacySpan, tokens: list[Token], quotes: list[tuple[int, in
         accepted[tok.i] = found
     for tok in tokens:
         _fold_nested(tok, accepted)
-    statements = list(accepted.values()) + _speech_nouns(tokens, accepted)
+    statements = [f for f in accepted.values() if not f.sourcing] + _speech_nouns(tokens, accepted)
     return _one_per_sentence(statements)
 
 
@@ -521,6 +522,11 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
     )
     if named and source and {s.text for s in inner.agents} != {s.text for s in outer.agents}:
         inner.reported = True
+        # "X warned that ..., the agency reported.": the outlet only tells where the warning was read
+        outer.sourcing = outer_tok.i > tok.i and (
+            outer.attributes.get("speech_act") == "report"
+            or any(a.text.lower() in _MEDIA for a in outer.agents)
+        )
         return
     _merge(outer, inner)
     del accepted[tok.i]

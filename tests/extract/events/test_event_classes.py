@@ -60,3 +60,17 @@ def test_agreement_sought_in_talks_is_no_agreement(nlp: Language, text: str) -> 
 def test_attack_named_as_a_cause_is_still_an_attack(nlp: Language) -> None:
     text = "The army shelled the town on Monday in retaliation for a rocket attack on its base on Sunday."
     assert [m.type for m in _mentions(nlp, text)].count("rocket_attack") == 1
+
+
+@pytest.mark.slow
+def test_outlet_trailing_another_speakers_words_is_only_the_source(nlp: Language) -> None:
+    text = "The city prosecutor's office warned that joining the march could lead to prison, The Daily Courier reported."
+    statements = [m for m in _mentions(nlp, text) if m.type == "statement"]
+    assert [m.trigger for m in statements] == ["warned"]
+
+
+@pytest.mark.slow
+def test_outlet_reporting_first_keeps_its_own_report(nlp: Language) -> None:
+    text = "The Daily Courier reported on Tuesday that the envoy visited the capital and urged calm."
+    triggers = [m.trigger for m in _mentions(nlp, text) if m.type == "statement"]
+    assert "reported" in triggers

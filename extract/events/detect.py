@@ -571,7 +571,7 @@ def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     main: _Found | None = None
     for found in ordered:
-        if found.reported and found.agents or (main is not None and _other_speaker(main, found)):
+        if (found.reported and found.agents) or (main is not None and _other_speaker(main, found)):
             kept.append(found)
         elif main is None and found.agents:
             main = found

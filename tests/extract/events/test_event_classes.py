@@ -64,7 +64,10 @@ def test_attack_named_as_a_cause_is_still_an_attack(nlp: Language) -> None:
 
 @pytest.mark.slow
 def test_outlet_trailing_another_speakers_words_is_only_the_source(nlp: Language) -> None:
-    text = "The city prosecutor's office warned that joining the march could lead to prison, The Daily Courier reported."
+    text = (
+        "The city prosecutor's office warned that joining the march could lead to prison, "
+        "The Daily Courier reported."
+    )
     statements = [m for m in _mentions(nlp, text) if m.type == "statement"]
     assert [m.trigger for m in statements] == ["warned"]
 

@@ -98,7 +98,31 @@ def _continues(
 
 # Happenings an article tells once and then refers back to ("Israel said it bombed the headquarters").
 RETOLD_TYPES = frozenset(
-    ["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack", "phone_call", "meeting"]
+    [
+        "rocket_attack",
+        "drone_attack",
+        "missile_attack",
+        "airstrike",
+        "other_attack",
+        "phone_call",
+        "meeting",
+        "legal_action",
+    ]
+)
+# Arrests and raids are told again in other words ("seven were arrested after police raided ..." then "the
+# raids began at 6am", "officers seized ..."), but a court's step ("charged", "sentenced") or policing a
+# crowd ("fired tear gas") is a deed of its own.
+ENFORCEMENT_WORDS = frozenset(
+    [
+        *("arrest", "detain", "apprehend", "custody", "detention", "raid", "search", "seize", "seizure"),
+        *("confiscate", "crackdown", "roundup", "swoop", "investigate", "investigation", "operation"),
+    ]
+)
+JUDICIAL_WORDS = frozenset(
+    [
+        *("charge", "indict", "convict", "sentence", "prosecute", "trial", "conviction", "indictment"),
+        *("lawsuit", "sue", "acquit", "extradite", "jail", "imprison", "court", "fine"),
+    ]
 )
 _ATTACKS = frozenset(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"])
 
@@ -136,6 +160,15 @@ def _same_name(a: str, b: str) -> bool:
 
 # Clause markers that set one happening against another in time: the two are different events.
 SEQUENCE_MARKERS = frozenset(["after", "before", "since", "until", "following", "ahead"])
+
+
+def _legal_step(doc: Doc, mention: Mention) -> str:
+    """Which step of law enforcement a legal action is: a court's, policing a crowd, or arrests and raids."""
+    span = doc.char_span(mention.trigger_start, mention.trigger_start + len(mention.trigger))
+    lemma = span.root.lemma_.lower() if span is not None else mention.trigger.lower()
+    if lemma in JUDICIAL_WORDS:
+        return "court"
+    return "enforcement" if lemma in ENFORCEMENT_WORDS else lemma
 
 
 def _sequenced(doc: Doc, mention: Mention) -> bool:
@@ -184,6 +217,7 @@ def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     and _compatible(t.agents, mention.agents)
                     and _compatible(t.targets, mention.targets, _described)
                     and (t.place is None or mention.place is None or _key(t.place) == _key(mention.place))
+                    and (t.type != "legal_action" or _legal_step(doc, t) == _legal_step(doc, mention))
                 ),
                 None,
             )

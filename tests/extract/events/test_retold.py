@@ -50,3 +50,22 @@ def test_event_placed_before_another_is_its_own(nlp: Language) -> None:
         "The strike came two days after jihadist fighters ambushed a convoy."
     )
     assert ("other_attack", "ambushed") in _events(nlp, text)
+
+
+@pytest.mark.slow
+def test_arrests_and_raids_told_again_are_one_operation(nlp: Language) -> None:
+    text = (
+        "Nine people were arrested on Tuesday after police raided six addresses in Northtown. "
+        "Officers seized cash and two rifles, the force said."
+    )
+    assert [t for t, _ in _events(nlp, text)] == ["legal_action"]
+
+
+@pytest.mark.slow
+def test_charges_and_crowd_policing_are_steps_of_their_own(nlp: Language) -> None:
+    text = (
+        "Police fired tear gas at marchers in Northtown on Tuesday. "
+        "Officers arrested 40 people, the police said. "
+        "A man was charged with arson, the court said."
+    )
+    assert [t for t, _ in _events(nlp, text)].count("legal_action") == 3

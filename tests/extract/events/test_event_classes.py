@@ -77,3 +77,16 @@ def test_outlet_reporting_first_keeps_its_own_report(nlp: Language) -> None:
     text = "The Daily Courier reported on Tuesday that the envoy visited the capital and urged calm."
     triggers = [m.trigger for m in _mentions(nlp, text) if m.type == "statement"]
     assert "reported" in triggers
+
+
+@pytest.mark.slow
+def test_resumed_attacks_are_an_attack_by_the_subject(nlp: Language) -> None:
+    mentions = _mentions(nlp, "The rebels resumed attacks on army posts in the northern province.")
+    attacks = [m for m in mentions if m.type == "other_attack"]
+    assert [m.trigger for m in attacks] == ["attacks"]
+    assert attacks[0].agents[0].text.endswith("rebels")
+
+
+@pytest.mark.slow
+def test_resumed_talk_of_attacks_already_told_is_no_new_attack(nlp: Language) -> None:
+    assert _mentions(nlp, "The rebels resumed the attacks.") == []

@@ -86,6 +86,8 @@ _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in 
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
+# Verbs whose passive with a named person as subject tells that person's death.
+DEATH_VERBS = frozenset({"kill", "slay", "assassinate"})
 # A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
 YEAR_RANGE = (1900, 2100)
 _ADDRESSEE_DEPS = ("dobj", "dative")
@@ -720,7 +722,20 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             by_verb = _attack_verb(tok)
             if by_verb:
                 out.append(by_verb)
+            elif (death := _named_death(tok)) is not None:
+                out.append(death)
     return out
+
+
+def _named_death(verb: Token) -> _Found | None:
+    """ "X, commander of Y, was killed in the bombardment": a named person's killing, told apart from the
+    attack it names, is that person's death (a count of the dead stays a toll of the attack)."""
+    if verb.lemma_.lower() not in DEATH_VERBS or verb.tag_ != "VBN":
+        return None
+    victims = [c for c in verb.children if c.dep_ == "nsubjpass" and c.ent_type_ == "PERSON"]
+    if not victims:
+        return None
+    return _Found("death", verb, targets=spans(victims))
 
 
 def _offence(tok: Token) -> bool:

@@ -90,3 +90,16 @@ def test_resumed_attacks_are_an_attack_by_the_subject(nlp: Language) -> None:
 @pytest.mark.slow
 def test_resumed_talk_of_attacks_already_told_is_no_new_attack(nlp: Language) -> None:
     assert _mentions(nlp, "The rebels resumed the attacks.") == []
+
+
+@pytest.mark.slow
+def test_named_person_killed_in_a_strike_is_a_death(nlp: Language) -> None:
+    text = "The agency reported that Omar Castellan, a senior commander, was killed in the bombardment."
+    deaths = [m for m in _mentions(nlp, text) if m.type == "death"]
+    assert [t.text for m in deaths for t in m.targets] == ["Omar Castellan"]
+
+
+@pytest.mark.slow
+def test_counted_dead_are_a_toll_not_deaths(nlp: Language) -> None:
+    text = "At least six people were killed in the bombardment on Monday, the monitor said."
+    assert "death" not in [m.type for m in _mentions(nlp, text)]

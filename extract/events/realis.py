@@ -74,6 +74,10 @@ def _irrealis_word(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN":
         return lemma in IRREALIS_NOUNS
+    if lemma == "call" and not any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") and c.i > tok.i for c in tok.children
+    ):
+        return False  # "called for talks", "called on X to"; not "what locals call X" or "called him"
     return tok.pos_ in ("VERB", "AUX") and lemma in IRREALIS_HEADS
 
 

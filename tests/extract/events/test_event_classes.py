@@ -103,3 +103,15 @@ def test_named_person_killed_in_a_strike_is_a_death(nlp: Language) -> None:
 def test_counted_dead_are_a_toll_not_deaths(nlp: Language) -> None:
     text = "At least six people were killed in the bombardment on Monday, the monitor said."
     assert "death" not in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+def test_naming_with_call_puts_no_mood_on_the_clause(nlp: Language) -> None:
+    text = "On March 24, fighters of the group locals call al-Tariq, a local militia, stormed Northtown."
+    assert "other_attack" in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+def test_calling_for_an_attack_is_no_attack(nlp: Language) -> None:
+    text = "The cleric called on his followers to attack the embassy."
+    assert "other_attack" not in [m.type for m in _mentions(nlp, text)]

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from eventgraph.extract.events.quotes import inside
 from eventgraph.extract.lexicons.mood import (
     CONDITIONAL_MARKS,
+    HABITUAL_ADVERBS,
     IRREALIS_HEADS,
     IRREALIS_NOUNS,
     MODALS,
@@ -58,6 +59,8 @@ def _negated_or_modal(verb: Token) -> bool:
             return True
         if child.dep_ == "aux" and child.lower_ == "going":
             return True
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return True  # "each side routinely accuses the other of firing first": a habit, no happening
     # "should our forces be attacked": an inverted conditional.
     return any(c.dep_ == "auxpass" for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in {"should", "were", "had"} and c.i < verb.i - 2 for c in verb.children

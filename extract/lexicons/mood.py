@@ -78,6 +78,10 @@ TOPIC_NOUNS = frozenset(
         *("demand", "appeal", "request", "pressure", "prospect", "chance", "need"),
     ]
 )
+# Adverbs that make a clause tell a habit, not a happening: "each side routinely accuses the other".
+HABITUAL_ADVERBS = frozenset(
+    ["routinely", "regularly", "often", "frequently", "usually", "habitually", "typically", "customarily"]
+)
 # Auxiliaries of the future tense ("will", "'ll", "wo" of "won't").
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Modal auxiliaries: the future ones and those of possibility or obligation ("ca" of "can't").

@@ -115,3 +115,15 @@ def test_naming_with_call_puts_no_mood_on_the_clause(nlp: Language) -> None:
 def test_calling_for_an_attack_is_no_attack(nlp: Language) -> None:
     text = "The cleric called on his followers to attack the embassy."
     assert "other_attack" not in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each side routinely accuses the other of opening fire first.",
+        "Militiamen often raid the border villages at night.",
+    ],
+)
+def test_habits_are_no_happenings(nlp: Language, text: str) -> None:
+    assert _mentions(nlp, text) == []

@@ -98,6 +98,8 @@ def is_irrealis(tok: Token) -> bool:
     """True when the trigger's happening is negated, modal, conditional, planned, asked for or denied."""
     if (tok.pos_ in ("VERB", "AUX") and _negated_or_modal(tok)) or any(c.dep_ == "neg" for c in tok.children):
         return True
+    if _ongoing(tok):
+        return True  # "a cartel which has been fighting a rival gang": a campaign going on, no one happening
     if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children) and tok.dep_ == "ccomp":
         return True  # an indirect question: "unclear who was attacking"
     if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in tok.children):
@@ -117,6 +119,12 @@ def is_irrealis(tok: Token) -> bool:
             return True
         cur = head
     return False
+
+
+def _ongoing(verb: Token) -> bool:
+    """The perfect progressive ("has been fighting", "have been clashing") tells a state of affairs."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had", "'s", "'ve"})
 
 
 def _semicolon_between(a: Token, b: Token) -> bool:

@@ -127,3 +127,15 @@ def test_calling_for_an_attack_is_no_attack(nlp: Language) -> None:
 )
 def test_habits_are_no_happenings(nlp: Language, text: str) -> None:
     assert _mentions(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_ongoing_campaign_is_no_happening(nlp: Language) -> None:
+    text = "Analysts blamed the Northern Cartel, which has been fighting a rival gang for the port."
+    assert "other_attack" not in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+def test_perfect_without_progressive_is_still_a_happening(nlp: Language) -> None:
+    text = "The Northern Cartel has attacked a police post in the port, officials said on Monday."
+    assert "other_attack" in [m.type for m in _mentions(nlp, text)]

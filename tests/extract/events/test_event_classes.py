@@ -139,3 +139,16 @@ def test_ongoing_campaign_is_no_happening(nlp: Language) -> None:
 def test_perfect_without_progressive_is_still_a_happening(nlp: Language) -> None:
     text = "The Northern Cartel has attacked a police post in the port, officials said on Monday."
     assert "other_attack" in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+def test_outlet_trailing_an_attack_is_its_source(nlp: Language) -> None:
+    text = "Rockets struck the airport in Northtown on Monday, killing two guards, state media reported."
+    types = [m.type for m in _mentions(nlp, text)]
+    assert "statement" not in types and "rocket_attack" in types
+
+
+@pytest.mark.slow
+def test_outlet_reporting_an_attack_up_front_is_a_statement(nlp: Language) -> None:
+    text = "State media reported on Monday that rockets struck the airport in Northtown."
+    assert "statement" in [m.type for m in _mentions(nlp, text)]

@@ -15,9 +15,16 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from eventgraph.extract.events.mention import Mention, Span
-from eventgraph.extract.lexicons.speech import PLAIN_ATTRIBUTION
+from eventgraph.extract.lexicons.media import MEDIA
+from eventgraph.extract.lexicons.speech import PLAIN_ATTRIBUTION, SOURCING_ACTS
 from eventgraph.extract.lexicons.stopwords import REPEAT_STOPWORDS
 
+# Outlet names and aliases (lower case) -> the outlet: "AP" and "The Associated Press" are one.
+_OUTLETS = {
+    name.lower(): canon
+    for canon, aliases in MEDIA.items()
+    for name in (canon, *aliases, *(f"the {a}" for a in (canon, *aliases)))
+}
 QUOTED_SHARE = 0.5
 # An attribution this far into its sentence ("..., he explained.") trails what it attributes.
 TRAILING_SHARE = 0.6
@@ -76,6 +83,32 @@ def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> li
             previous, chain_end = mention, mention.char_start
         kept.append(mention)
     return _drop_repeats(kept)
+
+
+def _outlet(mention: Mention) -> str | None:
+    """The news outlet that makes a plain report or claim ("AP claimed that ..."), by its canonical name."""
+    if mention.attributes.get("speech_act") not in SOURCING_ACTS:
+        return None
+    names = [_OUTLETS.get(" ".join(a.text.lower().split())) for a in mention.agents]
+    return next((n for n in names if n), None)
+
+
+def _one_report_per_outlet(mentions: list[Mention]) -> list[Mention]:
+    """After dating: "The Associated Press published an article ..." then "AP claimed that X visited ...":
+    an outlet's report told again, undated or on the same day, is the same report; what it says others
+    did stays their own events."""
+    first: dict[str, Mention] = {}
+    out: list[Mention] = []
+    for mention in mentions:
+        outlet = _outlet(mention) if mention.type == "statement" else None
+        if outlet is None:
+            out.append(mention)
+            continue
+        told = first.setdefault(outlet, mention)
+        if told is not mention and (mention.date_text is None or mention.date == told.date):
+            continue
+        out.append(mention)
+    return out
 
 
 def _continues(
@@ -207,7 +240,7 @@ def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ("10 rocket attacks") is its own line."""
     out: list[Mention] = []
     told: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: m.trigger_start):
+    for mention in _one_report_per_outlet(sorted(mentions, key=lambda m: m.trigger_start)):
         if mention.type in RETOLD_TYPES and not mention.attributes.get("aggregate"):
             first = next(
                 (

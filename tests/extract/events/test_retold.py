@@ -69,3 +69,29 @@ def test_charges_and_crowd_policing_are_steps_of_their_own(nlp: Language) -> Non
         "A man was charged with arson, the court said."
     )
     assert [t for t, _ in _events(nlp, text)].count("legal_action") == 3
+
+
+def _outlet_statements(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    mentions = detect(doc, "a.txt")
+    attach_dates(doc, mentions, date(2025, 7, 16))
+    kept = drop_retold(doc, mentions)
+    return [m.trigger for m in kept if m.type == "statement" and "Reuters" in m.agents[0].text]
+
+
+@pytest.mark.slow
+def test_outlet_report_told_again_is_one_report(nlp: Language) -> None:
+    text = (
+        "On Monday, Reuters published a report on the border talks. "
+        "Reuters claimed that the envoy visited Northtown and urged calm."
+    )
+    assert _outlet_statements(nlp, text) == ["published"]
+
+
+@pytest.mark.slow
+def test_outlet_reports_on_other_days_are_two(nlp: Language) -> None:
+    text = (
+        "On Monday, Reuters reported that the envoy visited Northtown. "
+        "On Tuesday, Reuters reported that the envoy had left."
+    )
+    assert _outlet_statements(nlp, text) == ["reported", "reported"]

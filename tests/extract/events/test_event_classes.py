@@ -152,3 +152,9 @@ def test_outlet_trailing_an_attack_is_its_source(nlp: Language) -> None:
 def test_outlet_reporting_an_attack_up_front_is_a_statement(nlp: Language) -> None:
     text = "State media reported on Monday that rockets struck the airport in Northtown."
     assert "statement" in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+def test_forced_out_of_office_is_a_resignation(nlp: Language) -> None:
+    text = "The generals forced him out on Sunday."
+    assert "resignation" in [m.type for m in _mentions(nlp, text)]

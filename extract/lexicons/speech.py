@@ -57,11 +57,17 @@ SPEECH_VERBS: dict[str, str] = {
         "claim",
     ),
     # praise and thanks (CAMEO 051): "thanked him for his efforts"
-    **dict.fromkeys(["thank", "praise", "commend", "congratulate", "hail", "applaud"], "claim"),
+    **dict.fromkeys(["thank", "praise", "commend", "congratulate", "hail", "applaud", "welcome"], "claim"),
+    # stress and intent (CAMEO 010, 030): "underscored the importance of", "pledged to rebuild"
+    **dict.fromkeys(["underscore", "underline", "highlight", "pledge", "promise", "offer"], "claim"),
     **dict.fromkeys(["warn", "caution"], "warning"),
     **dict.fromkeys(["threaten", "vow"], "threat"),
     **dict.fromkeys(
-        ["accuse", "blame", "condemn", "criticize", "criticise", "denounce", "allege", "slam"], "accusation"
+        [
+            *("accuse", "blame", "condemn", "criticize", "criticise", "denounce", "allege", "slam"),
+            *("deplore", "decry", "rebuke", "lament"),  # disapproval (CAMEO 111)
+        ],
+        "accusation",
     ),
     **dict.fromkeys(["demand", "order", "instruct", "ask", "press", "request"], "demand"),
     **dict.fromkeys(["urge", "appeal", "plead", "implore", "encourage", "advise"], "appeal"),

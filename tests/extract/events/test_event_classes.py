@@ -158,3 +158,17 @@ def test_outlet_reporting_an_attack_up_front_is_a_statement(nlp: Language) -> No
 def test_forced_out_of_office_is_a_resignation(nlp: Language) -> None:
     text = "The generals forced him out on Sunday."
     assert "resignation" in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The foreign minister underscored the importance of dialogue on Monday.", "claim"),
+        ("The mayor welcomed the arrests on Tuesday.", "claim"),
+        ("Rights groups deplored the killings in a joint statement.", "accusation"),
+    ],
+)
+def test_more_verbs_of_speech(nlp: Language, text: str, act: str) -> None:
+    statements = [m for m in _mentions(nlp, text) if m.type == "statement"]
+    assert [m.attributes["speech_act"] for m in statements] == [act]

@@ -37,6 +37,12 @@ def _key(span: Span) -> str:
     return words[-1].lower().removesuffix("'s") if words else ""
 
 
+def _name_words(span: Span) -> set[str]:
+    """The capitalised words of a speaker's description, but for an article: "Interior", "Ministry"."""
+    words = span.text.replace("’", "'").split()
+    return {w.lower().removesuffix("'s") for w in words if w[:1].isupper()} - {"the", "a", "an"}
+
+
 def _initials(span: Span) -> str:
     return "".join(w[0].lower() for w in span.text.split() if w[:1].isupper())
 
@@ -44,7 +50,10 @@ def _initials(span: Span) -> str:
 def same_speaker(first: Span, later: Span) -> bool:
     """Pronouns and role nouns ("the top commander") continue the speaker just quoted; names must agree."""
     if later.label in ("PRON", "NOUN") or first.label in ("PRON", "NOUN"):
-        return True
+        # "an Interior Ministry official" after "the Moscow prosecutor's office": descriptions that both
+        # name someone, and no one in common, are two speakers
+        a, b = _name_words(first), _name_words(later)
+        return first.label != "NOUN" or later.label != "NOUN" or not (a and b) or bool(a & b)
     a, b = _key(first), _key(later)
     return a == b or b == _initials(first) or a == _initials(later)
 

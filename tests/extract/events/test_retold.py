@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from eventgraph.extract.events.continuity import drop_retold
+from eventgraph.extract.events.continuity import drop_retold, same_speaker
 from eventgraph.extract.events.dating import attach_dates
 from eventgraph.extract.events.detect import detect
+from eventgraph.extract.events.mention import Span
 from eventgraph.extract.nlp import load
 
 
@@ -95,3 +96,11 @@ def test_outlet_reports_on_other_days_are_two(nlp: Language) -> None:
         "On Tuesday, Reuters reported that the envoy had left."
     )
     assert _outlet_statements(nlp, text) == ["reported", "reported"]
+
+
+def test_two_described_speakers_naming_different_bodies_are_two() -> None:
+    office = Span("The city prosecutor's office of Northtown", 0, 40, "NOUN")
+    official = Span("an Interior Ministry official", 50, 78, "NOUN")
+    assert not same_speaker(office, official)
+    assert same_speaker(office, Span("the office", 90, 100, "NOUN"))
+    assert same_speaker(Span("Karl Berg", 0, 9, "PERSON"), Span("the top commander", 20, 37, "NOUN"))

@@ -85,7 +85,11 @@ def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> li
     chain_end = 0  # where the statement being continued was last continued
     for mention in mentions:
         if mention.type == "statement":
-            if previous is not None and _continues(paragraph, previous, chain_end, mention, quotes):
+            if (
+                previous is not None
+                and not _indefinite(doc.text, mention)
+                and _continues(paragraph, previous, chain_end, mention, quotes)
+            ):
                 previous.attributes.setdefault("quote", mention.attributes.get("quote"))
                 chain_end = mention.char_start
                 continue
@@ -118,6 +122,14 @@ def _one_report_per_outlet(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(mention)
     return out
+
+
+def _indefinite(text: str, mention: Mention) -> bool:
+    """ "..., an unidentified ministry source said": an indefinite speaker is someone new, no one quoted."""
+    if not mention.agents or mention.agents[0].label != "NOUN":
+        return False
+    before = text[max(0, mention.agents[0].start - 8) : mention.agents[0].start].lower().split()
+    return bool(before) and before[-1] in ("a", "an", "another")
 
 
 def _continues(

@@ -172,3 +172,21 @@ def test_forced_out_of_office_is_a_resignation(nlp: Language) -> None:
 def test_more_verbs_of_speech(nlp: Language, text: str, act: str) -> None:
     statements = [m for m in _mentions(nlp, text) if m.type == "statement"]
     assert [m.attributes["speech_act"] for m in statements] == [act]
+
+
+@pytest.mark.slow
+def test_indefinite_speaker_after_a_quote_is_someone_new(nlp: Language) -> None:
+    text = (
+        "Ruritania said on Monday that talks with the rebels had gone well.\n\n"
+        "“We hope to meet again in the valley next month,” an unnamed ministry source said."
+    )
+    assert [m.type for m in _mentions(nlp, text)].count("statement") == 2
+
+
+@pytest.mark.slow
+def test_pronoun_after_a_quote_goes_on_with_the_statement(nlp: Language) -> None:
+    text = (
+        "Ruritania's minister said on Monday that talks with the rebels had gone well.\n\n"
+        "“We hope to meet again in the valley next month,” he said."
+    )
+    assert [m.type for m in _mentions(nlp, text)].count("statement") == 1

@@ -438,8 +438,9 @@ def _statements(sent: SpacySpan, tokens: list[Token], quotes: list[tuple[int, in
 
 def _speaker_heads(tok: Token) -> list[Token]:
     heads = subject_of(tok)
-    if any(h.dep_ == "nsubjpass" for h in heads):
-        heads = by_agent(tok)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    if passive or any(h.dep_ == "nsubjpass" for h in heads):
+        return by_agent(tok)  # "a strike that has been blamed on Israel": only a "by" phrase names a speaker
     if heads:
         return heads
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):

@@ -190,3 +190,19 @@ def test_pronoun_after_a_quote_goes_on_with_the_statement(nlp: Language) -> None
         "“We hope to meet again in the valley next month,” he said."
     )
     assert [m.type for m in _mentions(nlp, text)].count("statement") == 1
+
+
+@pytest.mark.slow
+def test_passive_blame_with_no_by_phrase_has_no_speaker(nlp: Language) -> None:
+    text = (
+        "Tensions rose after a deadly strike on the consulate in Northtown "
+        "that has been widely blamed on Ruritania."
+    )
+    assert "statement" not in [m.type for m in _mentions(nlp, text)]
+
+
+@pytest.mark.slow
+def test_passive_speech_with_a_by_phrase_is_the_agents(nlp: Language) -> None:
+    text = "The strike on the consulate was condemned by the Ruritanian foreign ministry on Monday."
+    statements = [m for m in _mentions(nlp, text) if m.type == "statement"]
+    assert len(statements) == 1 and "ministry" in statements[0].agents[0].text

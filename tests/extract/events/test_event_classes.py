@@ -206,3 +206,19 @@ def test_passive_speech_with_a_by_phrase_is_the_agents(nlp: Language) -> None:
     text = "The strike on the consulate was condemned by the Ruritanian foreign ministry on Monday."
     statements = [m for m in _mentions(nlp, text) if m.type == "statement"]
     assert len(statements) == 1 and "ministry" in statements[0].agents[0].text
+
+
+@pytest.mark.slow
+def test_killing_by_its_own_doer_beside_another_attack_is_its_own(nlp: Language) -> None:
+    text = (
+        "Late last month, gunmen killed a mayor in Northtown, and in March a firefight between "
+        "rival gangs left 14 people dead near Southtown."
+    )
+    attacks = [m.trigger for m in _mentions(nlp, text) if m.type == "other_attack"]
+    assert sorted(attacks) == ["firefight", "killed"]
+
+
+@pytest.mark.slow
+def test_killing_in_an_attack_stays_its_toll(nlp: Language) -> None:
+    text = "Militants stormed the army base on Monday and killed two soldiers."
+    assert [m.type for m in _mentions(nlp, text)] == ["other_attack"]

@@ -207,9 +207,17 @@ def _compatible(a: list[Span], b: list[Span], names: Callable[[list[Span]], set[
 
 
 def _same_name(a: str, b: str) -> bool:
-    """ "Israel" and "Israeli", "Ukraine" and "Ukrainian": a name and its demonym share their stem."""
+    """ "Israel" and "Israeli", "Ukraine" and "Ukrainian": a name and its demonym share their stem;
+    "the headquarters" refers back to "the army and defence ministry headquarters" (all its words are
+    there), "his Syrian counterpart" is not "his Jordanian counterpart"."""
     short, long = sorted((a, b), key=len)
+    if " " in long:
+        words = [set(x.split()) - _ARTICLES for x in (short, long)]
+        return bool(words[0]) and words[0] <= words[1]
     return a == b or (len(short) >= 4 and long.startswith(short[:-1]))
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 # Clause markers that set one happening against another in time: the two are different events.

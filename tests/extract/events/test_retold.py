@@ -104,3 +104,20 @@ def test_two_described_speakers_naming_different_bodies_are_two() -> None:
     assert not same_speaker(office, official)
     assert same_speaker(office, Span("the office", 90, 100, "NOUN"))
     assert same_speaker(Span("Karl Berg", 0, 9, "PERSON"), Span("the top commander", 20, 37, "NOUN"))
+
+
+@pytest.mark.slow
+def test_shorter_description_of_the_same_people_retells(nlp: Language) -> None:
+    text = (
+        "More than 1,300 people were detained across Ruritania on Tuesday, a monitoring group said. "
+        "It said people in 38 cities had been detained."
+    )
+    assert [t for t, _ in _events(nlp, text)] == ["legal_action"]
+
+
+def test_descriptions_meet_only_when_one_holds_the_others_words() -> None:
+    from eventgraph.extract.events.continuity import _same_name
+
+    assert _same_name("the headquarters", "the army and defence ministry headquarters")
+    assert not _same_name("his syrian counterpart", "his jordanian counterpart")
+    assert _same_name("israel", "israeli")

@@ -52,8 +52,9 @@ def same_speaker(first: Span, later: Span) -> bool:
     if later.label in ("PRON", "NOUN") or first.label in ("PRON", "NOUN"):
         # "an Interior Ministry official" after "the Moscow prosecutor's office": descriptions that both
         # name someone, and no one in common, are two speakers
-        a, b = _name_words(first), _name_words(later)
-        return first.label != "NOUN" or later.label != "NOUN" or not (a and b) or bool(a & b)
+        named = _name_words(first), _name_words(later)
+        both_described = first.label == later.label == "NOUN" and all(named)
+        return not both_described or bool(named[0] & named[1])
     a, b = _key(first), _key(later)
     return a == b or b == _initials(first) or a == _initials(later)
 

@@ -12,11 +12,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventgraph.extract.events.mention import Mention, Span
 from eventgraph.extract.lexicons.media import MEDIA
-from eventgraph.extract.lexicons.speech import PLAIN_ATTRIBUTION, SOURCING_ACTS
+from eventgraph.extract.lexicons.speech import PLAIN_ATTRIBUTION, SOURCING_ACTS, SPEECH_NOUNS, SPEECH_VERBS
 from eventgraph.extract.lexicons.stopwords import REPEAT_STOPWORDS
 
 # Outlet names and aliases (lower case) -> the outlet: "AP" and "The Associated Press" are one.
@@ -234,6 +234,12 @@ def _legal_step(doc: Doc, mention: Mention) -> str:
     return "enforcement" if lemma in ENFORCEMENT_WORDS else lemma
 
 
+def _after_words(marker: Token) -> bool:
+    """ "bombed the headquarters after warning the government": placed after words, not after a deed."""
+    anchor = next((c for c in marker.children if c.dep_ in ("pcomp", "pobj")), marker.head)
+    return anchor.lemma_.lower() in SPEECH_VERBS or anchor.lemma_.lower() in SPEECH_NOUNS
+
+
 def _sequenced(doc: Doc, mention: Mention) -> bool:
     """ "The strike came two days after jihadist fighters ambushed a convoy": an event placed after or
     before another is not that other one told again."""
@@ -242,7 +248,10 @@ def _sequenced(doc: Doc, mention: Mention) -> bool:
         return False
     tok = span.root
     for node in (tok, *tok.ancestors):
-        if any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKERS for c in node.children):
+        if any(
+            c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKERS and not _after_words(c)
+            for c in node.children
+        ):
             return True
         if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_MARKERS:
             return True

@@ -121,3 +121,12 @@ def test_descriptions_meet_only_when_one_holds_the_others_words() -> None:
     assert _same_name("the headquarters", "the army and defence ministry headquarters")
     assert not _same_name("his syrian counterpart", "his jordanian counterpart")
     assert _same_name("israel", "israeli")
+
+
+@pytest.mark.slow
+def test_attack_told_again_after_a_warning_is_the_same_attack(nlp: Language) -> None:
+    text = (
+        "Israeli warplanes struck the defence ministry in Damascus on Wednesday, killing one person. "
+        "Israel said it bombed the ministry after warning the government to withdraw its troops."
+    )
+    assert _events(nlp, text) == [("airstrike", "struck")]

@@ -86,6 +86,10 @@ _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in 
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
+# Nouns of a run of attacks: "a wave of attacks", "a series of strikes".
+SERIES_NOUNS = frozenset({"wave", "series", "spate", "string", "flurry", "round", "campaign", "volley"})
+# Verbs that place one happening against another rather than tell a deed ("followed a series of strikes").
+SEQUENCE_VERBS = frozenset({"follow", "precede", "come", "mark", "end", "match", "recall", "echo"})
 # Verbs whose passive with a named person as subject tells that person's death.
 DEATH_VERBS = frozenset({"kill", "slay", "assassinate"})
 # A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
@@ -684,7 +688,24 @@ def _attack_noun_specific(tok: Token) -> bool:
         return False  # "these two attacks", "the attack": already told
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
         return True  # "carried out airstrikes": the verb reports them
+    if _series_done(tok):
+        return True
     return _number(tok) is not None or (bool(dets) and dets[0] in ("a", "an", "another"))
+
+
+def _series_done(tok: Token) -> bool:
+    """ "the opposition unfurled a wave of attacks on X": a series that someone did (it is the object of
+    a verb with a subject) tells new attacks; "followed a series of strikes" or "after a flurry of
+    attacks" only names them."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    series = tok.head.head
+    if series.lemma_.lower() not in SERIES_NOUNS or series.dep_ != "dobj":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in series.children):
+        return False
+    verb = series.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in SEQUENCE_VERBS and bool(subject_of(verb))
 
 
 def _attacks(tokens: list[Token]) -> list[_Found]:
@@ -708,6 +729,8 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
                 and tok.head.lemma_.lower() in ATTACK_VERBS | CARRY_OUT_VERBS
             ):
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
+            elif not agents and _series_done(tok):
+                agents = spans(subject_of(tok.head.head.head))  # "the opposition unfurled a wave of attacks"
             if weapon is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
                 weapon = _weapon_of(list(subject_of(tok.head)))  # "jets carried out raids"
             if weapon and not seen_weapon:

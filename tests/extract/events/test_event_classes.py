@@ -222,3 +222,19 @@ def test_killing_by_its_own_doer_beside_another_attack_is_its_own(nlp: Language)
 def test_killing_in_an_attack_stays_its_toll(nlp: Language) -> None:
     text = "Militants stormed the army base on Monday and killed two soldiers."
     assert [m.type for m in _mentions(nlp, text)] == ["other_attack"]
+
+
+@pytest.mark.slow
+def test_a_wave_of_attacks_someone_unleashed_is_an_attack(nlp: Language) -> None:
+    text = (
+        "The police withdrew their support, and the rebels unleashed a wave of attacks on government allies."
+    )
+    attacks = [m for m in _mentions(nlp, text) if m.type == "other_attack"]
+    assert [m.trigger for m in attacks] == ["attacks"]
+    assert attacks[0].agents and attacks[0].agents[0].text.endswith("rebels")
+
+
+@pytest.mark.slow
+def test_a_series_only_named_is_no_new_attack(nlp: Language) -> None:
+    text = "The two raids followed a series of drone strikes by the militias."
+    assert [m.trigger for m in _mentions(nlp, text) if m.trigger == "strikes"] == []

@@ -88,6 +88,7 @@ def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> li
         if mention.type == "statement":
             if (
                 previous is not None
+                and previous.char_start != mention.char_start  # a continuation is a later sentence
                 and not _indefinite(doc.text, mention)
                 and _continues(paragraph, previous, chain_end, mention, quotes)
             ):

@@ -534,6 +534,9 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
         or any(a.text.lower() in _MEDIA for a in outer.agents)
         # "the presidency said X spoke by phone with Y and thanked him": words spoken in a call it reports
         or (tok.dep_ == "conj" and _other_type(tok.head) in ("phone_call", "meeting"))
+        # "the envoys have condemned the launch, the ministry said": the ministry's account of the envoys'
+        # condemnation, two statements
+        or _account_of_strong_act(tok, outer_tok, inner)
     )
     if named and source and {s.text for s in inner.agents} != {s.text for s in outer.agents}:
         inner.reported = True
@@ -545,6 +548,18 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
         return
     _merge(outer, inner)
     del accepted[tok.i]
+
+
+def _account_of_strong_act(tok: Token, outer_tok: Token, inner: _Found) -> bool:
+    """A trailing attribution ("..., the ministry said") of a named party's condemnation, warning or
+    demand told before it: the party's act and the speaker's account of it."""
+    return (
+        tok.dep_ in ("parataxis", "ccomp")
+        and tok.head.i == outer_tok.i
+        and tok.i < outer_tok.i
+        and inner.attributes.get("speech_act") not in SOURCING_ACTS
+        and any(_is_name(w) for s in subject_of(tok) for w in s.subtree)
+    )
 
 
 def _merge(into: _Found, other: _Found) -> None:

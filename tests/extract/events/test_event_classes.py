@@ -238,3 +238,19 @@ def test_a_wave_of_attacks_someone_unleashed_is_an_attack(nlp: Language) -> None
 def test_a_series_only_named_is_no_new_attack(nlp: Language) -> None:
     text = "The two raids followed a series of drone strikes by the militias."
     assert [m.trigger for m in _mentions(nlp, text) if m.trigger == "strikes"] == []
+
+
+@pytest.mark.slow
+def test_account_of_a_named_partys_condemnation_is_two_statements(nlp: Language) -> None:
+    text = (
+        "The envoys of Ruritania and Freedonia have condemned the missile launch during their talks, "
+        "Ruritania's foreign ministry said on Monday."
+    )
+    triggers = [m.trigger for m in _mentions(nlp, text) if m.type == "statement"]
+    assert triggers == ["condemned", "said"]
+
+
+@pytest.mark.slow
+def test_trailing_attribution_of_a_plain_claim_stays_one_statement(nlp: Language) -> None:
+    text = "The envoys of Ruritania stressed that the talks were useful, the foreign ministry said on Monday."
+    assert [m.type for m in _mentions(nlp, text)].count("statement") == 1

@@ -149,7 +149,20 @@ def _continues(
         return False
     trailing = later.trigger_start - later.char_start > TRAILING_SHARE * (later.char_end - later.char_start)
     pronoun_here = gap == 0 and later.agents[0].label == "PRON"
-    return _quoted_share(later, quotes) > QUOTED_SHARE or trailing or pronoun_here
+    return _quoted_share(later, quotes) > QUOTED_SHARE or trailing or pronoun_here or _anaphor(first, later)
+
+
+def _anaphor(first: Mention, later: Mention) -> bool:
+    """ "the Ukrainian Energy Ministry said ..." then "The ministry said that as a result ...": the same body
+    named again by its head noun alone goes on with what it said."""
+    speaker = later.agents[0]
+    words = speaker.text.lower().split()
+    return (
+        speaker.label == "NOUN"
+        and len(words) == 1
+        and len(first.agents[0].text.split()) > len(words)
+        and _key(speaker) == _key(first.agents[0])
+    )
 
 
 # Happenings an article tells once and then refers back to ("Israel said it bombed the headquarters").

@@ -254,3 +254,12 @@ def test_account_of_a_named_partys_condemnation_is_two_statements(nlp: Language)
 def test_trailing_attribution_of_a_plain_claim_stays_one_statement(nlp: Language) -> None:
     text = "The envoys of Ruritania stressed that the talks were useful, the foreign ministry said on Monday."
     assert [m.type for m in _mentions(nlp, text)].count("statement") == 1
+
+
+@pytest.mark.slow
+def test_the_same_body_named_again_by_its_head_noun_goes_on(nlp: Language) -> None:
+    text = (
+        "“The grid is down across the country,” the Ruritanian Energy Ministry said on Monday.\n\n"
+        "The ministry said that as a result most consumers were facing outages."
+    )
+    assert [m.type for m in _mentions(nlp, text)].count("statement") == 1

@@ -63,6 +63,7 @@ from eventgraph.extract.lexicons.media import MEDIA
 from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
 from eventgraph.extract.lexicons.speech import (
+    ACTOR_SPEECH,
     APPEAL_PARTICLES,
     DIPLOMAT_NOUNS,
     SOURCING_ACTS,
@@ -86,6 +87,11 @@ _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in 
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
+NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Bodies that speak through their officials: "the ministry underscored".
+SPEAKING_BODIES = frozenset(
+    {"ministry", "office", "government", "presidency", "embassy", "council", "commission", "agency"}
+)
 # Nouns of a run of attacks: "a wave of attacks", "a series of strikes".
 SERIES_NOUNS = frozenset({"wave", "series", "spate", "string", "flurry", "round", "campaign", "volley"})
 # Verbs that place one happening against another rather than tell a deed ("followed a series of strikes").
@@ -380,6 +386,8 @@ def _speech_act(tok: Token) -> str | None:
     act = SPEECH_VERBS.get(lemma)
     if act is None or incidents.dismissal(tok):
         return None
+    if lemma in ACTOR_SPEECH and not any(_speaker_like(s) for s in subject_of(tok)):
+        return None  # "the attack underscored the risks": nobody speaks
     deps = {c.dep_ for c in tok.children}
     if (
         lemma in WEAK_SPEECH
@@ -396,6 +404,18 @@ def _speech_act(tok: Token) -> str | None:
     if lemma == "tell" and "xcomp" in deps:
         return "demand"
     return act
+
+
+def _speaker_like(subject: Token) -> bool:
+    """A subject that can speak: a named person, body or state, a pronoun, or a noun of people or groups."""
+    lemma = subject.lemma_.lower()
+    return (
+        subject.ent_type_ in NAMED_SPEAKERS
+        or subject.pos_ in ("PROPN", "PRON")
+        or lemma in PERSON_NOUNS
+        or lemma in GROUP_NOUNS
+        or lemma in SPEAKING_BODIES
+    )
 
 
 def _envoy_object(verb: Token) -> bool:

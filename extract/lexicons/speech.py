@@ -75,6 +75,9 @@ SPEECH_VERBS: dict[str, str] = {
     **dict.fromkeys(["report", "publish", "cite", "quote"], "report"),
     **dict.fromkeys(["testify"], "testimony"),
 }
+# Verbs that report speech only when a person or body does them ("the minister underscored", not "the
+# attack underscored the risks").
+ACTOR_SPEECH = frozenset(["underscore", "underline", "highlight", "offer", "welcome", "lament"])
 # "call on X to", "call for X": an appeal; "call" alone is a phone call.
 APPEAL_PARTICLES = frozenset({"on", "for", "upon"})
 # Nouns that name a statement when someone issues or makes them ("a statement issued by").

@@ -263,3 +263,10 @@ def test_the_same_body_named_again_by_its_head_noun_goes_on(nlp: Language) -> No
         "The ministry said that as a result most consumers were facing outages."
     )
     assert [m.type for m in _mentions(nlp, text)].count("statement") == 1
+
+
+@pytest.mark.slow
+def test_a_deed_that_underscores_something_is_no_speaker(nlp: Language) -> None:
+    assert "statement" not in [
+        m.type for m in _mentions(nlp, "The raid underscored the fragility of the truce.")
+    ]

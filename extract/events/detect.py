@@ -58,7 +58,7 @@ from eventgraph.extract.lexicons.events import (
     WEAPONS,
 )
 from eventgraph.extract.lexicons.function_words import ANAPHORIC_DETS
-from eventgraph.extract.lexicons.incidents import FIGHT_VERBS, WEAK_INCIDENT_VERBS
+from eventgraph.extract.lexicons.incidents import FIGHT_VERBS, INCIDENT_NOUNS, WEAK_INCIDENT_VERBS
 from eventgraph.extract.lexicons.media import MEDIA
 from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
@@ -88,10 +88,8 @@ _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in 
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
 NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Bodies that speak through their officials: "the ministry underscored".
-SPEAKING_BODIES = frozenset(
-    {"ministry", "office", "government", "presidency", "embassy", "council", "commission", "agency"}
-)
+# Subjects of a state of affairs that "underscore" or "highlight" something without speaking.
+NON_SPEAKERS = frozenset({"incident", "event", "episode", "crisis", "war", "conflict", "violence", "move"})
 # Nouns of a run of attacks: "a wave of attacks", "a series of strikes".
 SERIES_NOUNS = frozenset({"wave", "series", "spate", "string", "flurry", "round", "campaign", "volley"})
 # Verbs that place one happening against another rather than tell a deed ("followed a series of strikes").
@@ -386,8 +384,8 @@ def _speech_act(tok: Token) -> str | None:
     act = SPEECH_VERBS.get(lemma)
     if act is None or incidents.dismissal(tok):
         return None
-    if lemma in ACTOR_SPEECH and not any(_speaker_like(s) for s in subject_of(tok)):
-        return None  # "the attack underscored the risks": nobody speaks
+    if lemma in ACTOR_SPEECH and any(_happening_subject(s) for s in subject_of(tok)):
+        return None  # "the raid underscored the risks": nobody speaks
     deps = {c.dep_ for c in tok.children}
     if (
         lemma in WEAK_SPEECH
@@ -406,16 +404,10 @@ def _speech_act(tok: Token) -> str | None:
     return act
 
 
-def _speaker_like(subject: Token) -> bool:
-    """A subject that can speak: a named person, body or state, a pronoun, or a noun of people or groups."""
+def _happening_subject(subject: Token) -> bool:
+    """A subject naming a happening or a state of affairs ("the raid", "the crisis"): it cannot speak."""
     lemma = subject.lemma_.lower()
-    return (
-        subject.ent_type_ in NAMED_SPEAKERS
-        or subject.pos_ in ("PROPN", "PRON")
-        or lemma in PERSON_NOUNS
-        or lemma in GROUP_NOUNS
-        or lemma in SPEAKING_BODIES
-    )
+    return lemma in ATTACK_NOUNS or lemma in EVENT_NOUNS or lemma in INCIDENT_NOUNS or lemma in NON_SPEAKERS
 
 
 def _envoy_object(verb: Token) -> bool:

@@ -78,9 +78,10 @@ def _irrealis_word(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         return lemma in IRREALIS_NOUNS
     if lemma == "call" and not any(
-        c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") and c.i > tok.i for c in tok.children
+        (c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") and c.i > tok.i) or c.dep_ == "xcomp"
+        for c in tok.children
     ):
-        return False  # "called for talks", "called on X to"; not "what locals call X" or "called him"
+        return False  # "called for talks", "called on X to", "called them to"; not "what locals call X"
     return tok.pos_ in ("VERB", "AUX") and lemma in IRREALIS_HEADS
 
 

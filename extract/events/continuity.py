@@ -12,12 +12,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventgraph.extract.events.mention import Mention, Span
-from eventgraph.extract.lexicons.speech import PLAIN_ATTRIBUTION
+from eventgraph.extract.lexicons.media import MEDIA
+from eventgraph.extract.lexicons.speech import PLAIN_ATTRIBUTION, SOURCING_ACTS, SPEECH_NOUNS, SPEECH_VERBS
 from eventgraph.extract.lexicons.stopwords import REPEAT_STOPWORDS
 
+# Outlet names and aliases (lower case) -> the outlet: "AP" and "The Associated Press" are one.
+_OUTLETS = {
+    name.lower(): canon
+    for canon, aliases in MEDIA.items()
+    for name in (canon, *aliases, *(f"the {a}" for a in (canon, *aliases)))
+}
 QUOTED_SHARE = 0.5
 # An attribution this far into its sentence ("..., he explained.") trails what it attributes.
 TRAILING_SHARE = 0.6
@@ -30,6 +37,12 @@ def _key(span: Span) -> str:
     return words[-1].lower().removesuffix("'s") if words else ""
 
 
+def _name_words(span: Span) -> set[str]:
+    """The capitalised words of a speaker's description, but for an article: "Interior", "Ministry"."""
+    words = span.text.replace("’", "'").split()
+    return {w.lower().removesuffix("'s") for w in words if w[:1].isupper()} - {"the", "a", "an"}
+
+
 def _initials(span: Span) -> str:
     return "".join(w[0].lower() for w in span.text.split() if w[:1].isupper())
 
@@ -37,7 +50,11 @@ def _initials(span: Span) -> str:
 def same_speaker(first: Span, later: Span) -> bool:
     """Pronouns and role nouns ("the top commander") continue the speaker just quoted; names must agree."""
     if later.label in ("PRON", "NOUN") or first.label in ("PRON", "NOUN"):
-        return True
+        # "an Interior Ministry official" after "the Moscow prosecutor's office": descriptions that both
+        # name someone, and no one in common, are two speakers
+        named = _name_words(first), _name_words(later)
+        both_described = first.label == later.label == "NOUN" and all(named)
+        return not both_described or bool(named[0] & named[1])
     a, b = _key(first), _key(later)
     return a == b or b == _initials(first) or a == _initials(later)
 
@@ -69,13 +86,52 @@ def fold(doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]) -> li
     chain_end = 0  # where the statement being continued was last continued
     for mention in mentions:
         if mention.type == "statement":
-            if previous is not None and _continues(paragraph, previous, chain_end, mention, quotes):
+            if (
+                previous is not None
+                and previous.char_start != mention.char_start  # a continuation is a later sentence
+                and not _indefinite(doc.text, mention)
+                and _continues(paragraph, previous, chain_end, mention, quotes)
+            ):
                 previous.attributes.setdefault("quote", mention.attributes.get("quote"))
                 chain_end = mention.char_start
                 continue
             previous, chain_end = mention, mention.char_start
         kept.append(mention)
     return _drop_repeats(kept)
+
+
+def _outlet(mention: Mention) -> str | None:
+    """The news outlet that makes a plain report or claim ("AP claimed that ..."), by its canonical name."""
+    if mention.attributes.get("speech_act") not in SOURCING_ACTS:
+        return None
+    names = [_OUTLETS.get(" ".join(a.text.lower().split())) for a in mention.agents]
+    return next((n for n in names if n), None)
+
+
+def _one_report_per_outlet(mentions: list[Mention]) -> list[Mention]:
+    """After dating: "The Associated Press published an article ..." then "AP claimed that X visited ...":
+    an outlet's report told again, undated or on the same day, is the same report; what it says others
+    did stays their own events."""
+    first: dict[str, Mention] = {}
+    out: list[Mention] = []
+    for mention in mentions:
+        outlet = _outlet(mention) if mention.type == "statement" else None
+        if outlet is None:
+            out.append(mention)
+            continue
+        told = first.setdefault(outlet, mention)
+        if told is not mention and (mention.date_text is None or mention.date == told.date):
+            continue
+        out.append(mention)
+    return out
+
+
+def _indefinite(text: str, mention: Mention) -> bool:
+    """ "..., an unidentified ministry source said": an indefinite speaker is someone new, no one quoted."""
+    if not mention.agents or mention.agents[0].label != "NOUN":
+        return False
+    before = text[max(0, mention.agents[0].start - 8) : mention.agents[0].start].lower().split()
+    return bool(before) and before[-1] in ("a", "an", "another")
 
 
 def _continues(
@@ -93,12 +149,49 @@ def _continues(
         return False
     trailing = later.trigger_start - later.char_start > TRAILING_SHARE * (later.char_end - later.char_start)
     pronoun_here = gap == 0 and later.agents[0].label == "PRON"
-    return _quoted_share(later, quotes) > QUOTED_SHARE or trailing or pronoun_here
+    return _quoted_share(later, quotes) > QUOTED_SHARE or trailing or pronoun_here or _anaphor(first, later)
+
+
+def _anaphor(first: Mention, later: Mention) -> bool:
+    """ "the Ukrainian Energy Ministry said ..." then "The ministry said that as a result ...": the same body
+    named again by its head noun alone goes on with what it said."""
+    speaker = later.agents[0]
+    words = speaker.text.lower().split()
+    return (
+        speaker.label == "NOUN"
+        and len(words) == 1
+        and len(first.agents[0].text.split()) > len(words)
+        and _key(speaker) == _key(first.agents[0])
+    )
 
 
 # Happenings an article tells once and then refers back to ("Israel said it bombed the headquarters").
 RETOLD_TYPES = frozenset(
-    ["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack", "phone_call", "meeting"]
+    [
+        "rocket_attack",
+        "drone_attack",
+        "missile_attack",
+        "airstrike",
+        "other_attack",
+        "phone_call",
+        "meeting",
+        "legal_action",
+    ]
+)
+# Arrests and raids are told again in other words ("seven were arrested after police raided ..." then "the
+# raids began at 6am", "officers seized ..."), but a court's step ("charged", "sentenced") or policing a
+# crowd ("fired tear gas") is a deed of its own.
+ENFORCEMENT_WORDS = frozenset(
+    [
+        *("arrest", "detain", "apprehend", "custody", "detention", "raid", "search", "seize", "seizure"),
+        *("confiscate", "crackdown", "roundup", "swoop", "investigate", "investigation", "operation"),
+    ]
+)
+JUDICIAL_WORDS = frozenset(
+    [
+        *("charge", "indict", "convict", "sentence", "prosecute", "trial", "conviction", "indictment"),
+        *("lawsuit", "sue", "acquit", "extradite", "jail", "imprison", "court", "fine"),
+    ]
 )
 _ATTACKS = frozenset(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "other_attack"])
 
@@ -129,13 +222,36 @@ def _compatible(a: list[Span], b: list[Span], names: Callable[[list[Span]], set[
 
 
 def _same_name(a: str, b: str) -> bool:
-    """ "Israel" and "Israeli", "Ukraine" and "Ukrainian": a name and its demonym share their stem."""
+    """ "Israel" and "Israeli", "Ukraine" and "Ukrainian": a name and its demonym share their stem;
+    "the headquarters" refers back to "the army and defence ministry headquarters" (all its words are
+    there), "his Syrian counterpart" is not "his Jordanian counterpart"."""
     short, long = sorted((a, b), key=len)
+    if " " in long:
+        words = [set(x.split()) - _ARTICLES for x in (short, long)]
+        return bool(words[0]) and words[0] <= words[1]
     return a == b or (len(short) >= 4 and long.startswith(short[:-1]))
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 # Clause markers that set one happening against another in time: the two are different events.
 SEQUENCE_MARKERS = frozenset(["after", "before", "since", "until", "following", "ahead"])
+
+
+def _legal_step(doc: Doc, mention: Mention) -> str:
+    """Which step of law enforcement a legal action is: a court's, policing a crowd, or arrests and raids."""
+    span = doc.char_span(mention.trigger_start, mention.trigger_start + len(mention.trigger))
+    lemma = span.root.lemma_.lower() if span is not None else mention.trigger.lower()
+    if lemma in JUDICIAL_WORDS:
+        return "court"
+    return "enforcement" if lemma in ENFORCEMENT_WORDS else lemma
+
+
+def _after_words(marker: Token) -> bool:
+    """ "bombed the headquarters after warning the government": placed after words, not after a deed."""
+    anchor = next((c for c in marker.children if c.dep_ in ("pcomp", "pobj")), marker.head)
+    return anchor.lemma_.lower() in SPEECH_VERBS or anchor.lemma_.lower() in SPEECH_NOUNS
 
 
 def _sequenced(doc: Doc, mention: Mention) -> bool:
@@ -146,7 +262,10 @@ def _sequenced(doc: Doc, mention: Mention) -> bool:
         return False
     tok = span.root
     for node in (tok, *tok.ancestors):
-        if any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKERS for c in node.children):
+        if any(
+            c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKERS and not _after_words(c)
+            for c in node.children
+        ):
             return True
         if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_MARKERS:
             return True
@@ -174,7 +293,7 @@ def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ("10 rocket attacks") is its own line."""
     out: list[Mention] = []
     told: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: m.trigger_start):
+    for mention in _one_report_per_outlet(sorted(mentions, key=lambda m: m.trigger_start)):
         if mention.type in RETOLD_TYPES and not mention.attributes.get("aggregate"):
             first = next(
                 (
@@ -184,6 +303,7 @@ def drop_retold(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     and _compatible(t.agents, mention.agents)
                     and _compatible(t.targets, mention.targets, _described)
                     and (t.place is None or mention.place is None or _key(t.place) == _key(mention.place))
+                    and (t.type != "legal_action" or _legal_step(doc, t) == _legal_step(doc, mention))
                 ),
                 None,
             )

@@ -58,11 +58,12 @@ from eventgraph.extract.lexicons.events import (
     WEAPONS,
 )
 from eventgraph.extract.lexicons.function_words import ANAPHORIC_DETS
-from eventgraph.extract.lexicons.incidents import FIGHT_VERBS, WEAK_INCIDENT_VERBS
+from eventgraph.extract.lexicons.incidents import FIGHT_VERBS, INCIDENT_NOUNS, WEAK_INCIDENT_VERBS
 from eventgraph.extract.lexicons.media import MEDIA
 from eventgraph.extract.lexicons.numbers import NUMBER_WORDS
 from eventgraph.extract.lexicons.pronouns import PARTICIPANT_PRONOUNS, SELF_REFERENCES
 from eventgraph.extract.lexicons.speech import (
+    ACTOR_SPEECH,
     APPEAL_PARTICLES,
     DIPLOMAT_NOUNS,
     SOURCING_ACTS,
@@ -86,6 +87,15 @@ _MEDIA = frozenset(name.lower() for canon, aliases in MEDIA.items() for name in 
 # Event types whose object country or city is where they happen ("visited Baghdad"), not a participant.
 PLACE_OBJECT_TYPES = frozenset({"visit", "deployment", "protest", "resignation"})
 TOLD_TO_LABELS = frozenset({"PERSON", "GPE", "NORP", "PRON"})
+NAMED_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Subjects of a state of affairs that "underscore" or "highlight" something without speaking.
+NON_SPEAKERS = frozenset({"incident", "event", "episode", "crisis", "war", "conflict", "violence", "move"})
+# Nouns of a run of attacks: "a wave of attacks", "a series of strikes".
+SERIES_NOUNS = frozenset({"wave", "series", "spate", "string", "flurry", "round", "campaign", "volley"})
+# Verbs that place one happening against another rather than tell a deed ("followed a series of strikes").
+SEQUENCE_VERBS = frozenset({"follow", "precede", "come", "mark", "end", "match", "recall", "echo"})
+# Verbs whose passive with a named person as subject tells that person's death.
+DEATH_VERBS = frozenset({"kill", "slay", "assassinate"})
 # A four-digit number in this range next to one of these tokens or a month name is a year, not a count.
 YEAR_RANGE = (1900, 2100)
 _ADDRESSEE_DEPS = ("dobj", "dative")
@@ -107,6 +117,7 @@ class _Found:
     attributes: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.6
     reported: bool = False  # said by someone a news source reports on, not by the sentence's speaker
+    sourcing: bool = False  # a news outlet's trailing attribution of someone else's statement
 
 
 def detect(doc: Doc, doc_id: str) -> list[Mention]:
@@ -277,9 +288,8 @@ def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_
     """
     kept = []
     for found in statements:
-        if (
-            found.attributes.get("speech_act") in SOURCING_ACTS
-            and found.trigger.lemma_.lower() in SOURCING_VERBS
+        if found.attributes.get("speech_act") in SOURCING_ACTS and (
+            found.trigger.lemma_.lower() in SOURCING_VERBS or _trailing_report(found.trigger)
         ):
             inside = [h for h in happenings if _reports(found.trigger, h.trigger) and _tells(h)]
             if any(_blamed(h) for h in inside):
@@ -292,6 +302,15 @@ def _drop_sourcing(statements: list[_Found], happenings: list[_Found]) -> list[_
                 continue
         kept.append(found)
     return kept
+
+
+def _trailing_report(verb: Token) -> bool:
+    """ "Strikes hit the embassy, killing a commander, state media reported.": an outlet's report told after
+    the news it carries only sources it ("SANA reported that ..." up front is the outlet's own news)."""
+    if verb.lemma_.lower() != "report":
+        return False
+    told_before = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+    return told_before or (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i)
 
 
 def _stems(texts: set[str]) -> set[str]:
@@ -365,6 +384,8 @@ def _speech_act(tok: Token) -> str | None:
     act = SPEECH_VERBS.get(lemma)
     if act is None or incidents.dismissal(tok):
         return None
+    if lemma in ACTOR_SPEECH and any(_happening_subject(s) for s in subject_of(tok)):
+        return None  # "the raid underscored the risks": nobody speaks
     deps = {c.dep_ for c in tok.children}
     if (
         lemma in WEAK_SPEECH
@@ -381,6 +402,12 @@ def _speech_act(tok: Token) -> str | None:
     if lemma == "tell" and "xcomp" in deps:
         return "demand"
     return act
+
+
+def _happening_subject(subject: Token) -> bool:
+    """A subject naming a happening or a state of affairs ("the raid", "the crisis"): it cannot speak."""
+    lemma = subject.lemma_.lower()
+    return lemma in ATTACK_NOUNS or lemma in EVENT_NOUNS or lemma in INCIDENT_NOUNS or lemma in NON_SPEAKERS
 
 
 def _envoy_object(verb: Token) -> bool:
@@ -421,16 +448,20 @@ def _statements(sent: SpacySpan, tokens: list[Token], quotes: list[tuple[int, in
         accepted[tok.i] = found
     for tok in tokens:
         _fold_nested(tok, accepted)
-    statements = list(accepted.values()) + _speech_nouns(tokens, accepted)
+    statements = [f for f in accepted.values() if not f.sourcing] + _speech_nouns(tokens, accepted)
     return _one_per_sentence(statements)
 
 
 def _speaker_heads(tok: Token) -> list[Token]:
     heads = subject_of(tok)
-    if any(h.dep_ == "nsubjpass" for h in heads):
-        heads = by_agent(tok)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    if passive or any(h.dep_ == "nsubjpass" for h in heads):
+        return by_agent(tok)  # "a strike that has been blamed on Israel": only a "by" phrase names a speaker
     if heads:
         return heads
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "stirred controversy by saying that ...": the gerund's speaker is the governing clause's subject
+        return [s for s in subject_of(tok.head.head) if s.dep_ == "nsubj"]
     if tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN":
         noun = tok.head
         for child in noun.children:
@@ -515,12 +546,32 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
         or any(a.text.lower() in _MEDIA for a in outer.agents)
         # "the presidency said X spoke by phone with Y and thanked him": words spoken in a call it reports
         or (tok.dep_ == "conj" and _other_type(tok.head) in ("phone_call", "meeting"))
+        # "the envoys have condemned the launch, the ministry said": the ministry's account of the envoys'
+        # condemnation, two statements
+        or _account_of_strong_act(tok, outer_tok, inner)
     )
     if named and source and {s.text for s in inner.agents} != {s.text for s in outer.agents}:
         inner.reported = True
+        # "X warned that ..., the agency reported.": the outlet only tells where the warning was read
+        outer.sourcing = outer_tok.i > tok.i and (
+            outer.attributes.get("speech_act") == "report"
+            or any(a.text.lower() in _MEDIA for a in outer.agents)
+        )
         return
     _merge(outer, inner)
     del accepted[tok.i]
+
+
+def _account_of_strong_act(tok: Token, outer_tok: Token, inner: _Found) -> bool:
+    """A trailing attribution ("..., the ministry said") of a named party's condemnation, warning or
+    demand told before it: the party's act and the speaker's account of it."""
+    return (
+        tok.dep_ in ("parataxis", "ccomp")
+        and tok.head.i == outer_tok.i
+        and tok.i < outer_tok.i
+        and inner.attributes.get("speech_act") not in SOURCING_ACTS
+        and any(_is_name(w) for s in subject_of(tok) for w in s.subtree)
+    )
 
 
 def _merge(into: _Found, other: _Found) -> None:
@@ -562,7 +613,7 @@ def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     main: _Found | None = None
     for found in ordered:
-        if found.reported and found.agents:
+        if (found.reported and found.agents) or (main is not None and _other_speaker(main, found)):
             kept.append(found)
         elif main is None and found.agents:
             main = found
@@ -570,6 +621,23 @@ def _one_per_sentence(statements: list[_Found]) -> list[_Found]:
         elif main is not None:
             _merge(main, found)
     return sorted(kept, key=lambda f: f.trigger.i)
+
+
+def _other_speaker(main: _Found, found: _Found) -> bool:
+    """ "X said ..., while Y's ministry said ...": a second named speaker in a clause of its own (neither
+    statement inside the other's) makes a statement of its own."""
+    named = [t for t in _speaker_heads(found.trigger) if any(_is_name(w) for w in t.subtree)]
+    return (
+        bool(named)
+        and main.trigger.pos_ == found.trigger.pos_ == "VERB"
+        and {a.text for a in found.agents}.isdisjoint(a.text for a in main.agents)
+        and found.trigger not in main.trigger.subtree
+        and main.trigger not in found.trigger.subtree
+    )
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
 
 
 # --- attacks ----------------------------------------------------------------------------------
@@ -647,7 +715,24 @@ def _attack_noun_specific(tok: Token) -> bool:
         return False  # "these two attacks", "the attack": already told
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
         return True  # "carried out airstrikes": the verb reports them
+    if _series_done(tok):
+        return True
     return _number(tok) is not None or (bool(dets) and dets[0] in ("a", "an", "another"))
+
+
+def _series_done(tok: Token) -> bool:
+    """ "the opposition unfurled a wave of attacks on X": a series that someone did (it is the object of
+    a verb with a subject) tells new attacks; "followed a series of strikes" or "after a flurry of
+    attacks" only names them."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    series = tok.head.head
+    if series.lemma_.lower() not in SERIES_NOUNS or series.dep_ != "dobj":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in series.children):
+        return False
+    verb = series.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in SEQUENCE_VERBS and bool(subject_of(verb))
 
 
 def _attacks(tokens: list[Token]) -> list[_Found]:
@@ -671,6 +756,8 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
                 and tok.head.lemma_.lower() in ATTACK_VERBS | CARRY_OUT_VERBS
             ):
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
+            elif not agents and _series_done(tok):
+                agents = spans(subject_of(tok.head.head.head))  # "the opposition unfurled a wave of attacks"
             if weapon is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
                 weapon = _weapon_of(list(subject_of(tok.head)))  # "jets carried out raids"
             if weapon and not seen_weapon:
@@ -694,7 +781,20 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             by_verb = _attack_verb(tok)
             if by_verb:
                 out.append(by_verb)
+            elif (death := _named_death(tok)) is not None:
+                out.append(death)
     return out
+
+
+def _named_death(verb: Token) -> _Found | None:
+    """ "X, commander of Y, was killed in the bombardment": a named person's killing, told apart from the
+    attack it names, is that person's death (a count of the dead stays a toll of the attack)."""
+    if verb.lemma_.lower() not in DEATH_VERBS or verb.tag_ != "VBN":
+        return None
+    victims = [c for c in verb.children if c.dep_ == "nsubjpass" and c.ent_type_ == "PERSON"]
+    if not victims:
+        return None
+    return _Found("death", verb, targets=spans(victims))
 
 
 def _offence(tok: Token) -> bool:

@@ -354,8 +354,30 @@ def prune(events: list[Any]) -> list[Any]:
         if head.type == "other_attack" and e.type != "other_attack":
             head.type = e.type
             head.attributes = {**e.attributes, **head.attributes}
+    others = [e for e in attacks if e not in harm]
+    # "gunmen killed a mayor, and in March a firefight left 14 dead": a killing with a doer of its own,
+    # in a clause of its own, is an incident beside the other one
+    harm = [e for e in harm if only_harm or not _own_deed(e.trigger, [o.trigger for o in others])]
     dropped = {id(e) for e in chained} | {id(e) for e in (harm[1:] if only_harm else harm)}
     return [e for e in events if id(e) not in dropped]
+
+
+def _clause(verb: Token) -> set[int]:
+    """The tokens of a verb's own clause: its subtree without the clauses coordinated with it."""
+    out = {verb.i}
+    for child in verb.children:
+        if child.dep_ != "conj":
+            out |= {t.i for t in child.subtree}
+    return out
+
+
+def _own_deed(verb: Token, others: list[Token]) -> bool:
+    """An active harm verb with a named or described doer, apart from every other attack's clause."""
+    doer = any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+    if not doer or verb.pos_ != "VERB":
+        return False
+    mine = _clause(verb)
+    return not any(o.i in mine or verb.i in _clause(o) for o in others)
 
 
 def _distance(a: Token, b: Token) -> int:

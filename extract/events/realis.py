@@ -9,7 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventgraph.extract.events.quotes import inside
-from eventgraph.extract.lexicons.mood import CONDITIONAL_MARKS, IRREALIS_HEADS, IRREALIS_NOUNS, MODALS
+from eventgraph.extract.lexicons.mood import (
+    CONDITIONAL_MARKS,
+    HABITUAL_ADVERBS,
+    IRREALIS_HEADS,
+    IRREALIS_NOUNS,
+    MODALS,
+    TOPIC_NOUNS,
+)
 
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "acl", "relcl", "nsubjpass", "oprd"})
 _LINKS = frozenset(
@@ -52,6 +59,8 @@ def _negated_or_modal(verb: Token) -> bool:
             return True
         if child.dep_ == "aux" and child.lower_ == "going":
             return True
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return True  # "each side routinely accuses the other of firing first": a habit, no happening
     # "should our forces be attacked": an inverted conditional.
     return any(c.dep_ == "auxpass" for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in {"should", "were", "had"} and c.i < verb.i - 2 for c in verb.children
@@ -68,6 +77,11 @@ def _irrealis_word(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN":
         return lemma in IRREALIS_NOUNS
+    if lemma == "call" and not any(
+        (c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") and c.i > tok.i) or c.dep_ == "xcomp"
+        for c in tok.children
+    ):
+        return False  # "called for talks", "called on X to", "called them to"; not "what locals call X"
     return tok.pos_ in ("VERB", "AUX") and lemma in IRREALIS_HEADS
 
 
@@ -85,6 +99,8 @@ def is_irrealis(tok: Token) -> bool:
     """True when the trigger's happening is negated, modal, conditional, planned, asked for or denied."""
     if (tok.pos_ in ("VERB", "AUX") and _negated_or_modal(tok)) or any(c.dep_ == "neg" for c in tok.children):
         return True
+    if _ongoing(tok):
+        return True  # "a cartel which has been fighting a rival gang": a campaign going on, no one happening
     if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children) and tok.dep_ == "ccomp":
         return True  # an indirect question: "unclear who was attacking"
     if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in tok.children):
@@ -94,7 +110,8 @@ def is_irrealis(tok: Token) -> bool:
         head = cur.head
         # A noun in a prepositional phrase of another noun ("in retaliation for the strikes") is presupposed.
         if cur.dep_ == "pobj" and tok.pos_ == "NOUN" and head.head.pos_ in ("NOUN", "PROPN"):
-            return False
+            # ... unless that noun is talk about it: "talks on a ceasefire", "calls for a truce"
+            return head.head.lemma_.lower() in IRREALIS_NOUNS | TOPIC_NOUNS
         if cur.dep_ == "ccomp" and _semicolon_between(cur, head):
             return False  # "militias clashed near X; casualties were not reported": two statements
         if _complement_link(cur) and _irrealis_word(head):
@@ -103,6 +120,12 @@ def is_irrealis(tok: Token) -> bool:
             return True
         cur = head
     return False
+
+
+def _ongoing(verb: Token) -> bool:
+    """The perfect progressive ("has been fighting", "have been clashing") tells a state of affairs."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had", "'s", "'ve"})
 
 
 def _semicolon_between(a: Token, b: Token) -> bool:

@@ -184,6 +184,8 @@ COUNTERPART_NOUNS = frozenset(
 # Verbs whose phrase "take office", "step down" names a change of post.
 PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("step", "down"): "resignation",
+    ("force", "out"): "resignation",  # an ouster: "the pressure that forced him out"
+    ("push", "out"): "resignation",
     ("take", "office"): "appointment",
     ("swear", "in"): "appointment",
     ("hold", "talks"): "meeting",
@@ -196,8 +198,14 @@ BLAME_PREDICATES = frozenset({"behind", "responsible", "culpable", "guilty"})
 BLAME_CUES = frozenset(
     {"provocation", "unprovoked", "deliberately", "indiscriminately", "wantonly", "illegally"}
 )
-# "carried out an attack": verbs whose object event the subject performed.
-CARRY_OUT_VERBS = frozenset(["carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"])
+# "carried out an attack", "resumed attacks": verbs whose object event the subject performed (or took up
+# again, or stepped up).
+CARRY_OUT_VERBS = frozenset(
+    [
+        *("carry", "launch", "conduct", "stage", "mount", "execute", "perform", "claim"),
+        *("resume", "renew", "intensify", "escalate", "step", "begin", "start"),
+    ]
+)
 # Verbs that make a protest of a gathering of protesters.
 GATHER_VERBS = frozenset(["gather", "assemble", "converge", "mass", "flock", "return", "regroup"])
 PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "crowd", "activist"])

@@ -70,6 +70,18 @@ IRREALIS_NOUNS = frozenset(
         "question",
     ]
 )
+# Nouns of talk or effort whose "on"/"for"/"over" phrase names what is sought, not what happened:
+# "talks on a ceasefire", "calls for a truce", "a push for a deal".
+TOPIC_NOUNS = frozenset(
+    [
+        *("talk", "talks", "negotiation", "negotiations", "call", "push", "bid", "effort", "hope"),
+        *("demand", "appeal", "request", "pressure", "prospect", "chance", "need"),
+    ]
+)
+# Adverbs that make a clause tell a habit, not a happening: "each side routinely accuses the other".
+HABITUAL_ADVERBS = frozenset(
+    ["routinely", "regularly", "often", "frequently", "usually", "habitually", "typically", "customarily"]
+)
 # Auxiliaries of the future tense ("will", "'ll", "wo" of "won't").
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Modal auxiliaries: the future ones and those of possibility or obligation ("ca" of "can't").

@@ -57,11 +57,17 @@ SPEECH_VERBS: dict[str, str] = {
         "claim",
     ),
     # praise and thanks (CAMEO 051): "thanked him for his efforts"
-    **dict.fromkeys(["thank", "praise", "commend", "congratulate", "hail", "applaud"], "claim"),
+    **dict.fromkeys(["thank", "praise", "commend", "congratulate", "hail", "applaud", "welcome"], "claim"),
+    # stress and intent (CAMEO 010, 030): "underscored the importance of", "pledged to rebuild"
+    **dict.fromkeys(["underscore", "underline", "highlight", "pledge", "promise", "offer"], "claim"),
     **dict.fromkeys(["warn", "caution"], "warning"),
     **dict.fromkeys(["threaten", "vow"], "threat"),
     **dict.fromkeys(
-        ["accuse", "blame", "condemn", "criticize", "criticise", "denounce", "allege", "slam"], "accusation"
+        [
+            *("accuse", "blame", "condemn", "criticize", "criticise", "denounce", "allege", "slam"),
+            *("deplore", "decry", "rebuke", "lament"),  # disapproval (CAMEO 111)
+        ],
+        "accusation",
     ),
     **dict.fromkeys(["demand", "order", "instruct", "ask", "press", "request"], "demand"),
     **dict.fromkeys(["urge", "appeal", "plead", "implore", "encourage", "advise"], "appeal"),
@@ -69,6 +75,9 @@ SPEECH_VERBS: dict[str, str] = {
     **dict.fromkeys(["report", "publish", "cite", "quote"], "report"),
     **dict.fromkeys(["testify"], "testimony"),
 }
+# Verbs that report speech only when a person or body does them ("the minister underscored", not "the
+# attack underscored the risks").
+ACTOR_SPEECH = frozenset(["underscore", "underline", "highlight", "offer", "welcome", "lament"])
 # "call on X to", "call for X": an appeal; "call" alone is a phone call.
 APPEAL_PARTICLES = frozenset({"on", "for", "upon"})
 # Nouns that name a statement when someone issues or makes them ("a statement issued by").

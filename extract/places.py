@@ -845,7 +845,7 @@ def find_place(text: str, gazetteer: Gazetteer | None = None) -> Place | None:
     return _unknown_before_area(text, entry, gaz) or entry.place()
 
 
-# "Arghandab district, Kandahar province", "Inates (Tillaberi)": a name listed first, before the areas
+# "Xanadu district, Yonder province", "Zorba (Wexland)": a name listed first, before the areas
 _LISTED_FIRST = re.compile(
     rf"\s*(?:the\s+)?({_NAME_WORD}(?:[ -]+{_NAME_WORD})*"
     r"(?:\s+(?:village|town|city|district|township|county|commune|municipality|sub-?district|LGA))?)\s*[,(]"

@@ -154,7 +154,7 @@ def _counted(article: Article, start: int, end: int, inside: list[Named]) -> Doc
         if _agent_noun([w.lower() for w in phrase.split()][-3:]) is not None:
             start = end + m.start(1)
             found = generic_group(article, start, tail, inside)
-            # "a group of Israeli soldiers": a nation's forces, as written
+            # "a group of Freedonian soldiers": a nation's forces, as written
             of = [n for n in article.named if start <= n.start and n.end <= tail]
             return found or armed_forces(article, tail, of)
     return None

@@ -205,7 +205,7 @@ _SUB_BODY = re.compile(
 
 
 def _sub_body(article: Article, q: Query) -> Found:
-    """ "the UN refugee agency": a body of the named organisation, named as written (analysts name
+    """ "the UN food agency": a body of the named organisation, named as written (analysts name
     it so, not by its parent), when lower-case words and a body noun follow the name in the span."""
     head = next((n for n in q.heads if n.actor is q.org), None)
     if head is None or head.start < q.start:
@@ -262,7 +262,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     _described_name,  # "French energy company" of "French energy company Total" -> Total
     _role_holder,  # "the US defense secretary" -> the person given that title
     _lower_case_org,  # "the coast guard" tagged ORG -> the coast guard named before
-    _sub_body,  # "the UN refugee agency" -> a body of the UN, as written
+    _sub_body,  # "the UN food agency" -> a body of the UN, as written
     _named_org,  # an organisation, group or outlet named in the span
     _apposed_name,  # "the group, Memorial" -> Memorial
     _named_before,  # "the observatory", "the army" -> the organisation or forces named before

@@ -50,7 +50,7 @@ def _initials(span: Span) -> str:
 def same_speaker(first: Span, later: Span) -> bool:
     """Pronouns and role nouns ("the top commander") continue the speaker just quoted; names must agree."""
     if later.label in ("PRON", "NOUN") or first.label in ("PRON", "NOUN"):
-        # "an Interior Ministry official" after "the Moscow prosecutor's office": descriptions that both
+        # "a Health Ministry official" after "the city prosecutor's office": descriptions that both
         # name someone, and no one in common, are two speakers
         named = _name_words(first), _name_words(later)
         both_described = first.label == later.label == "NOUN" and all(named)
@@ -153,7 +153,7 @@ def _continues(
 
 
 def _anaphor(first: Mention, later: Mention) -> bool:
-    """ "the Ukrainian Energy Ministry said ..." then "The ministry said that as a result ...": the same body
+    """ "the Freedonian Trade Ministry said ..." then "The ministry said that ...": the same body
     named again by its head noun alone goes on with what it said."""
     speaker = later.agents[0]
     words = speaker.text.lower().split()
@@ -223,7 +223,7 @@ def _compatible(a: list[Span], b: list[Span], names: Callable[[list[Span]], set[
 
 def _same_name(a: str, b: str) -> bool:
     """ "Israel" and "Israeli", "Ukraine" and "Ukrainian": a name and its demonym share their stem;
-    "the headquarters" refers back to "the army and defence ministry headquarters" (all its words are
+    "the headquarters" refers back to "the navy and transport ministry headquarters" (all its words are
     there), "his Syrian counterpart" is not "his Jordanian counterpart"."""
     short, long = sorted((a, b), key=len)
     if " " in long:
@@ -249,7 +249,7 @@ def _legal_step(doc: Doc, mention: Mention) -> str:
 
 
 def _after_words(marker: Token) -> bool:
-    """ "bombed the headquarters after warning the government": placed after words, not after a deed."""
+    """ "shelled the depot after warning the council": placed after words, not after a deed."""
     anchor = next((c for c in marker.children if c.dep_ in ("pcomp", "pobj")), marker.head)
     return anchor.lemma_.lower() in SPEECH_VERBS or anchor.lemma_.lower() in SPEECH_NOUNS
 

@@ -153,7 +153,7 @@ def attach_dates(doc: Doc, mentions: Sequence[Mention], dct: date | None) -> Non
 def _before_reference(
     interval: DateInterval, tok: Token, earlier: list[tuple[Mention, Token]]
 ) -> DateInterval:
-    """ "He spoke with him on Sunday. They had spoken twice earlier this month": the pluperfect span ends
+    """ "She met him on Friday. They had met once earlier this month": the pluperfect span ends
     before the day last told, the past it looks back from."""
     if interval.precision != "range" or not pluperfect(clause_verb(tok)):
         return interval
@@ -175,7 +175,7 @@ def _deadline_of(mention: Mention, timex: Timex, text: str) -> bool:
 def _overnight(tok: Token) -> bool:
     """ "struck Odesa overnight", "an overnight explosion": the night before the report's day."""
     verb = clause_verb(tok)
-    # a deed coordinated with one done overnight: "detained three suspects overnight and seized rifles"
+    # a deed coordinated with one done overnight: "arrested two men overnight and seized cash"
     shared = (tok, verb, verb.head) if verb.dep_ == "conj" else (tok, verb)
     return any(
         c.lower_ in OVERNIGHT and c.dep_ in ("advmod", "amod", "npadvmod") for t in shared for c in t.children
@@ -325,7 +325,7 @@ def _purpose_clause_timexes(
 
 
 def _closing_conjunct(verb: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
-    """ "killed one person and wounded 18 today": a time closing the last of coordinated verbs dates
+    """ "killed two people and injured nine today": a time closing the last of coordinated verbs dates
     them all."""
     conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i]
     if not conjuncts or conjuncts[-1].i not in attached:
@@ -453,7 +453,7 @@ def _weekend_past(timex: Timex, interval: DateInterval) -> DateInterval:
 
 
 def _in_since_clause(timex: Timex, tok: Token) -> bool:
-    """ "since clashes erupted on Sunday, 69 fighters were killed": what the clause dates runs from its
+    """ "since fighting broke out on Friday, 40 guards were killed": what the clause dates runs from its
     day to the day of writing; an event the clause itself tells is its starting point ("since they agreed
     a truce in 2003"), unless it only began then ("since clashes erupted")."""
     if timex.mod is not None:
@@ -516,7 +516,7 @@ def _main_clause(word: Token) -> Token:
 def _from_main_clause(
     timex: Timex, tok: Token, dct: date | None, attached: dict[int, list[Timex]]
 ) -> _Dated | None:
-    """ "The plan was announced Wednesday, a day after North Korea fired a missile": the firing lies a
+    """ "The deal was signed Monday, a day after Freedonia tested a rocket": the firing lies a
     day before the date of the clause "after" hangs from."""
     relation, word = timex.relation, _relation_word(timex, tok.doc)
     if relation is None or not relation.amount or word is None or dct is None:
@@ -634,7 +634,7 @@ def _continue_statements(
 
 def _speaker_keys(mention: Mention, tok: Token, last_keys: set[str]) -> set[str]:
     """Words naming who speaks: the first agent's last word and the head of the speech verb's subject
-    with its apposition ("the group, OVD-Info" is "group" as well), or the last speaker's for a pronoun."""
+    with its apposition ("the group, RightsNet" is "group" too), or the last speaker's for a pronoun."""
     if mention.agents and mention.agents[0].label == "PRON":
         return last_keys
     keys = {speaker_key(mention.agents[0])} if mention.agents else set()
@@ -692,7 +692,7 @@ def _date_reports(resolved: list[tuple[Mention, Token]], vague: set[int], dct: d
 
 
 def _said_in_undated_contact(mention: Mention, resolved: list[tuple[Mention, Token]]) -> bool:
-    """ "Abdul Mahdi told Esper" after "in a call with Abdul Mahdi" (no day given): what one named party
+    """ "Lee told Moreau" after "in a call with Lee" (no day given): what one named party
     told another named party is the call's, whose day this article does not know."""
     if mention.type != "statement" or not mention.agents or not mention.targets:
         return False
@@ -709,7 +709,7 @@ def _said_in_undated_contact(mention: Mention, resolved: list[tuple[Mention, Tok
 
 
 def _circumstance(tok: Token) -> bool:
-    """ "took to the streets after Putin announced the mobilization": a saying told as what came before
+    """ "marched after the mayor announced the closures": a saying told as what came before
     another event, not reported on its own that day."""
     return prior_clause(clause_verb(tok))
 

@@ -456,11 +456,11 @@ def _speaker_heads(tok: Token) -> list[Token]:
     heads = subject_of(tok)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     if passive or any(h.dep_ == "nsubjpass" for h in heads):
-        return by_agent(tok)  # "a strike that has been blamed on Israel": only a "by" phrase names a speaker
+        return by_agent(tok)  # "a raid that has been blamed on Freedonia": only a "by" phrase names a speaker
     if heads:
         return heads
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
-        # "stirred controversy by saying that ...": the gerund's speaker is the governing clause's subject
+        # "angered voters by claiming that ...": the gerund's speaker is the governing clause's subject
         return [s for s in subject_of(tok.head.head) if s.dep_ == "nsubj"]
     if tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN":
         noun = tok.head
@@ -546,7 +546,7 @@ def _fold_nested(tok: Token, accepted: dict[int, _Found]) -> None:
         or any(a.text.lower() in _MEDIA for a in outer.agents)
         # "the presidency said X spoke by phone with Y and thanked him": words spoken in a call it reports
         or (tok.dep_ == "conj" and _other_type(tok.head) in ("phone_call", "meeting"))
-        # "the envoys have condemned the launch, the ministry said": the ministry's account of the envoys'
+        # "the delegates have criticised the test, the office said": the ministry's account of the envoys'
         # condemnation, two statements
         or _account_of_strong_act(tok, outer_tok, inner)
     )
@@ -721,7 +721,7 @@ def _attack_noun_specific(tok: Token) -> bool:
 
 
 def _series_done(tok: Token) -> bool:
-    """ "the opposition unfurled a wave of attacks on X": a series that someone did (it is the object of
+    """ "the rebels launched a wave of attacks on X": a series that someone did (it is the object of
     a verb with a subject) tells new attacks; "followed a series of strikes" or "after a flurry of
     attacks" only names them."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
@@ -757,7 +757,7 @@ def _attacks(tokens: list[Token]) -> list[_Found]:
             ):
                 agents = spans(subject_of(tok.head))  # "Hezbollah fired a barrage of rockets"
             elif not agents and _series_done(tok):
-                agents = spans(subject_of(tok.head.head.head))  # "the opposition unfurled a wave of attacks"
+                agents = spans(subject_of(tok.head.head.head))  # "the rebels launched a wave of attacks"
             if weapon is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS:
                 weapon = _weapon_of(list(subject_of(tok.head)))  # "jets carried out raids"
             if weapon and not seen_weapon:

@@ -355,7 +355,7 @@ def prune(events: list[Any]) -> list[Any]:
             head.type = e.type
             head.attributes = {**e.attributes, **head.attributes}
     others = [e for e in attacks if e not in harm]
-    # "gunmen killed a mayor, and in March a firefight left 14 dead": a killing with a doer of its own,
+    # "bandits killed a judge, and in May a shootout left 6 dead": a killing with a doer of its own,
     # in a clause of its own, is an incident beside the other one
     harm = [e for e in harm if only_harm or not _own_deed(e.trigger, [o.trigger for o in others])]
     dropped = {id(e) for e in chained} | {id(e) for e in (harm[1:] if only_harm else harm)}

@@ -60,7 +60,7 @@ def _negated_or_modal(verb: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ == "going":
             return True
         if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
-            return True  # "each side routinely accuses the other of firing first": a habit, no happening
+            return True  # "the two parties routinely blame each other for delays": a habit, no happening
     # "should our forces be attacked": an inverted conditional.
     return any(c.dep_ == "auxpass" for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in {"should", "were", "had"} and c.i < verb.i - 2 for c in verb.children
@@ -100,7 +100,7 @@ def is_irrealis(tok: Token) -> bool:
     if (tok.pos_ in ("VERB", "AUX") and _negated_or_modal(tok)) or any(c.dep_ == "neg" for c in tok.children):
         return True
     if _ongoing(tok):
-        return True  # "a cartel which has been fighting a rival gang": a campaign going on, no one happening
+        return True  # "a militia which has been battling a rival clan": a campaign going on, no one happening
     if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in tok.children) and tok.dep_ == "ccomp":
         return True  # an indirect question: "unclear who was attacking"
     if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in tok.children):

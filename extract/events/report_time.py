@@ -50,7 +50,7 @@ def same_day(
 
 
 def overnight_of_report(resolved: list[tuple[Mention, Token]]) -> None:
-    """ "Police detained three suspects overnight, he said": the night before the day of the report
+    """ "Guards arrested two men overnight, she said": the night before the day of the report
     that tells it, once that report is dated, by its own date or, for "he said", by the dated statement
     it continues."""
     statements = [m for m, _ in resolved if m.type == "statement"]
@@ -82,7 +82,7 @@ def prior_clause(verb: Token) -> bool:
 
 
 def fronted_report_timexes(tok: Token, attached: dict[int, list[Timex]]) -> list[Timex]:
-    """ "Six insurgents were killed, officials said on 14 August" (or "..., according to a statement
+    """ "Four bandits were shot, police said on 9 June" (or "..., according to a statement
     released on 14 August"): news told first and attributed after
     is the news of the report's day, so it has the dated report's timexes (what the report says "had"
     happened, or tells in an "after" clause, lies before it)."""
@@ -115,7 +115,7 @@ def _according_to(tok: Token, path: list[Token], attached: dict[int, list[Timex]
 
 
 def sentence_opening(mention: Mention, tok: Token, timexes: list[Timex]) -> list[Timex]:
-    """ "On 7 November, supporters blocked roads; police fired tear gas, killing 3": a date opening the
+    """ "On 2 June, farmers blocked highways; troops used water cannon, injuring 5": a date opening the
     sentence dates all it tells, whatever the parser hung it from, but not what someone is said to have
     done, what had happened before, a participant's relative clause or a habit."""
     opening = [t for t in timexes if mention.char_start <= t.start and t.end <= mention.char_end]

@@ -184,7 +184,7 @@ COUNTERPART_NOUNS = frozenset(
 # Verbs whose phrase "take office", "step down" names a change of post.
 PHRASAL_EVENTS: dict[tuple[str, str], str] = {
     ("step", "down"): "resignation",
-    ("force", "out"): "resignation",  # an ouster: "the pressure that forced him out"
+    ("force", "out"): "resignation",  # an ouster: "the scandal that pushed her out"
     ("push", "out"): "resignation",
     ("take", "office"): "appointment",
     ("swear", "in"): "appointment",

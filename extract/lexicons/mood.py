@@ -78,7 +78,7 @@ TOPIC_NOUNS = frozenset(
         *("demand", "appeal", "request", "pressure", "prospect", "chance", "need"),
     ]
 )
-# Adverbs that make a clause tell a habit, not a happening: "each side routinely accuses the other".
+# Adverbs that make a clause tell a habit, not a happening: "the two parties routinely blame each other".
 HABITUAL_ADVERBS = frozenset(
     ["routinely", "regularly", "often", "frequently", "usually", "habitually", "typically", "customarily"]
 )

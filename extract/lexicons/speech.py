@@ -58,7 +58,7 @@ SPEECH_VERBS: dict[str, str] = {
     ),
     # praise and thanks (CAMEO 051): "thanked him for his efforts"
     **dict.fromkeys(["thank", "praise", "commend", "congratulate", "hail", "applaud", "welcome"], "claim"),
-    # stress and intent (CAMEO 010, 030): "underscored the importance of", "pledged to rebuild"
+    # stress and intent (CAMEO 010, 030): "stressed the need for", "pledged to rebuild"
     **dict.fromkeys(["underscore", "underline", "highlight", "pledge", "promise", "offer"], "claim"),
     **dict.fromkeys(["warn", "caution"], "warning"),
     **dict.fromkeys(["threaten", "vow"], "threat"),

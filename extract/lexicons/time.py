@@ -196,7 +196,7 @@ SAME_DAY_OPENERS = re.compile(
     re.IGNORECASE,
 )
 
-# Verbs telling that something began and went on: "since clashes erupted on Sunday" covers the clashes since.
+# Verbs telling that something began and went on: "since fighting broke out on Friday" covers what came since.
 ONSET_VERBS = frozenset(
     ["begin", "start", "erupt", "break", "resume", "escalate", "intensify", "flare", "spread"]
 )

@@ -40,6 +40,7 @@ from eventgraph.extract.lexicons.places import (
     STREET_NOUNS,
     TOPONYM_HEADS,
 )
+from eventgraph.extract.lexicons.time import MONTHS, WEEKDAYS
 from eventgraph.graph.model import Place, place_id
 
 __all__ = [
@@ -850,22 +851,7 @@ _LISTED_FIRST = re.compile(
     rf"\s*(?:the\s+)?({_NAME_WORD}(?:[ -]+{_NAME_WORD})*"
     r"(?:\s+(?:village|town|city|district|township|county|commune|municipality|sub-?district|LGA))?)\s*[,(]"
 )
-_CALENDAR = frozenset(
-    [
-        *(
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-        ),
-        *("march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
-    ]
-)
+_CALENDAR = frozenset([*MONTHS, *WEEKDAYS])  # a date, not a place, leads the listing
 
 
 def _unknown_before_area(text: str, entry: Entry, gaz: Gazetteer) -> Place | None:
